@@ -1,0 +1,141 @@
+// motcua CLI: serve, migrate, seed, user add / reset-password, token create. `--help` everywhere.
+import { loadConfig, ConfigError, type Config } from '../platform/config.js';
+import { parseArgs, UsageError, type Parsed } from './args.js';
+import { serve } from './serve.js';
+import { openContext, prepareDatabase, seedDemo } from '../app.js';
+import { migrate } from '../platform/db/migrations.js';
+import * as repo from '../modules/org/org.repo.js';
+import { hashPassword } from '../platform/auth/secrets.js';
+import { createToken } from '../modules/org/auth.service.js';
+import { ROLES, type Role } from '../platform/auth/roles.js';
+import { writeAudit } from '../platform/audit.js';
+import type { AppContext } from '../platform/context.js';
+
+const HELP: Record<string, string> = {
+  '': `motcua — hệ thống một cửa điện tử / electronic one-stop system
+
+Usage: motcua <command> [options]
+
+Commands:
+  serve                    start the HTTP server (migrates, loads reference and demo data)
+  migrate                  apply pending database migrations
+  seed                     load reference data and the demo organisation
+  user add                 create an official or integration client
+  user reset-password      set a user's password
+  token create             create an API token for an integration client
+
+Run "motcua <command> --help" for a command's options.
+Configuration comes from the environment (see README): DATABASE_URL, PORT, MOTCUA_DATA_DIR, …`,
+  serve: `Usage: motcua serve\n\nStarts motcua on PORT (default 3000). Without DATABASE_URL it runs on an embedded\nPGlite database in MOTCUA_DATA_DIR (default ./data) and loads demo data unless MOTCUA_DEMO=0.`,
+  migrate: `Usage: motcua migrate\n\nApplies pending numbered SQL migrations (migrations/*.sql) and exits.`,
+  seed: `Usage: motcua seed [--no-demo]\n\nLoads administrative units and (unless --no-demo) the demo organisation and officials.`,
+  'user add': `Usage: motcua user add --username NAME --name "Full Name" [--password P] [--role ROLE --agency CODE] [--integration]\n\nRoles: ${ROLES.join(', ')}`,
+  'user reset-password': `Usage: motcua user reset-password --username NAME --password P`,
+  'token create': `Usage: motcua token create --username NAME --scopes a,b [--name LABEL] [--days N]\n\nPrints the token once; only its hash is stored.`,
+};
+
+async function withContext<T>(config: Config, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openContext(config);
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.database.close();
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const [cmd, sub] = args.positional;
+  const key = cmd === 'user' || cmd === 'token' ? `${cmd} ${sub ?? ''}`.trim() : cmd ?? '';
+  if (args.options.help || !cmd) {
+    console.log(HELP[key] ?? HELP['']);
+    return cmd && !HELP[key] ? 2 : 0;
+  }
+  if (!HELP[key]) throw new UsageError(`unknown command: ${key}`);
+  const config = loadConfig();
+  switch (key) {
+    case 'serve':
+      await serve(config);
+      return -1; // keeps running
+    case 'migrate':
+      return withContext(config, async (ctx) => {
+        const applied = await migrate(ctx.database.pool);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+        return 0;
+      });
+    case 'seed':
+      return withContext(config, async (ctx) => {
+        await prepareDatabase(ctx);
+        if (!args.options['no-demo']) await seedDemo(ctx);
+        console.log('seed done');
+        return 0;
+      });
+    case 'user add':
+      return withContext(config, (ctx) => userAdd(ctx, args));
+    case 'user reset-password':
+      return withContext(config, async (ctx) => {
+        const user = await repo.findUserByUsername(ctx.db, req(args, 'username'));
+        if (!user) throw new UsageError('no such user');
+        await repo.updateUser(ctx.db, user.id, { password_hash: await hashPassword(req(args, 'password')), failed_logins: 0, locked_until: null });
+        await writeAudit(ctx.db, { actorLabel: 'cli', action: 'user.reset_password', targetType: 'user', targetId: user.id });
+        console.log(`password reset for ${user.username}`);
+        return 0;
+      });
+    case 'token create':
+      return withContext(config, async (ctx) => {
+        const user = await repo.findUserByUsername(ctx.db, req(args, 'username'));
+        if (!user) throw new UsageError('no such user');
+        const days = args.options.days ? Number(args.options.days) : undefined;
+        const scopes = req(args, 'scopes').split(',').map((s) => s.trim()).filter(Boolean);
+        const t = await createToken(ctx, user.id, { name: typeof args.options.name === 'string' ? args.options.name : 'cli', scopes, expiresInDays: days }, { label: 'cli' });
+        console.log(t.token);
+        return 0;
+      });
+  }
+  return 2;
+}
+
+function req(args: Parsed, name: string): string {
+  const v = args.options[name];
+  if (typeof v !== 'string' || !v) throw new UsageError(`missing --${name}`);
+  return v;
+}
+
+async function userAdd(ctx: AppContext, args: Parsed): Promise<number> {
+  await migrate(ctx.database.pool);
+  const password = typeof args.options.password === 'string' ? args.options.password : undefined;
+  const user = await repo.insertUser(ctx.db, {
+    username: req(args, 'username').toLowerCase(),
+    fullName: req(args, 'name'),
+    kind: args.options.integration ? 'integration' : 'official',
+    passwordHash: password ? await hashPassword(password) : null,
+  });
+  if (args.options.role) {
+    const role = req(args, 'role') as Role;
+    if (!ROLES.includes(role)) throw new UsageError(`unknown role ${role}`);
+    const agency = await repo.findAgencyByCode(ctx.db, req(args, 'agency'));
+    if (!agency) throw new UsageError('no such agency');
+    await repo.insertAssignment(ctx.db, { userId: user.id, role, agencyId: agency.id });
+  }
+  await writeAudit(ctx.db, { actorLabel: 'cli', action: 'user.create', targetType: 'user', targetId: user.id });
+  console.log(`created ${user.username} (${user.id})`);
+  return 0;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    if (err instanceof UsageError) {
+      console.error(`motcua: ${err.message}\nRun "motcua --help".`);
+      process.exit(2);
+    }
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78); // EX_CONFIG
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);

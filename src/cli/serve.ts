@@ -1,0 +1,43 @@
+// `motcua serve`: open the database, migrate, seed, listen, and shut down gracefully on signals.
+import type { Config } from '../platform/config.js';
+import { buildApp, openContext, prepareDatabase, seedDemo } from '../app.js';
+import { DEMO_LOGINS } from '../modules/demo/demo-org.js';
+
+export async function serve(config: Config): Promise<void> {
+  const started = Date.now();
+  const ctx = await openContext(config);
+  await prepareDatabase(ctx);
+  if (config.demo) await seedDemo(ctx);
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as { port: number }).port;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await ctx.database.close(); // closes PGlite cleanly: the data dir stays consistent
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  const lines = [
+    '',
+    `motcua đang chạy / is running: http://localhost:${port}  (API explorer: http://localhost:${port}/docs)`,
+    `database: ${ctx.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  ];
+  if (config.demo) {
+    lines.push(`demo logins (password "${config.demoPassword}"): ${DEMO_LOGINS.join(', ')}`);
+  }
+  console.log(lines.join('\n'));
+}

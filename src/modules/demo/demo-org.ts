@@ -1,0 +1,96 @@
+// Demo organisation for Thanh Hóa (a real province of the current list, code 38, QCVN 102 suffix H56):
+// provincial People's Committee, its centre, departments, a vertical agency, five communes with their
+// People's Committees and centres, and demo officials for every role. Idempotent.
+// The agency codes follow the national style but are demo values, not the province's real register.
+import type { AppContext } from '../../platform/context.js';
+import type { Role } from '../../platform/auth/roles.js';
+import { hashPassword } from '../../platform/auth/secrets.js';
+import * as repo from '../org/org.repo.js';
+
+export const DEMO_PROVINCE = { code: '38', suffix: 'H56', name: 'Thanh Hóa' };
+
+interface AgencySpec {
+  key: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: string;
+  parent?: string;
+  adminUnit?: string;
+  units?: Array<{ code: string; name: string }>;
+}
+
+const P = DEMO_PROVINCE.suffix;
+export const DEMO_COMMUNES = [
+  { key: 'xa1', unit: '14797', name: 'Phường Hạc Thành', nameEn: 'Hac Thanh Ward' },
+  { key: 'xa2', unit: '14758', name: 'Phường Hàm Rồng', nameEn: 'Ham Rong Ward' },
+  { key: 'xa3', unit: '14812', name: 'Phường Bỉm Sơn', nameEn: 'Bim Son Ward' },
+  { key: 'xa4', unit: '14818', name: 'Phường Quang Trung', nameEn: 'Quang Trung Ward' },
+  { key: 'xa5', unit: '14845', name: 'Xã Mường Lát', nameEn: 'Muong Lat Commune' },
+];
+
+export const DEMO_AGENCIES: AgencySpec[] = [
+  { key: 'ubnd', code: `000.00.00.${P}`, name: 'Ủy ban nhân dân tỉnh Thanh Hóa', nameEn: "Thanh Hoa Provincial People's Committee", kind: 'province_committee', adminUnit: '38' },
+  { key: 'ttpvhcc', code: `000.00.01.${P}`, name: 'Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa', nameEn: 'Thanh Hoa Public Administration Service Centre', kind: 'service_centre', parent: 'ubnd', adminUnit: '38' },
+  { key: 'stp', code: `000.00.02.${P}`, name: 'Sở Tư pháp tỉnh Thanh Hóa', nameEn: 'Department of Justice', kind: 'department', parent: 'ubnd', adminUnit: '38', units: [{ code: 'HCTP', name: 'Phòng Hành chính tư pháp' }, { code: 'BTTP', name: 'Phòng Bổ trợ tư pháp' }] },
+  { key: 'sxd', code: `000.00.03.${P}`, name: 'Sở Xây dựng tỉnh Thanh Hóa', nameEn: 'Department of Construction', kind: 'department', parent: 'ubnd', adminUnit: '38', units: [{ code: 'QLXD', name: 'Phòng Quản lý xây dựng' }] },
+  { key: 'snnmt', code: `000.00.04.${P}`, name: 'Sở Nông nghiệp và Môi trường tỉnh Thanh Hóa', nameEn: 'Department of Agriculture and Environment', kind: 'department', parent: 'ubnd', adminUnit: '38', units: [{ code: 'QLDD', name: 'Phòng Quản lý đất đai' }] },
+  { key: 'stc', code: `000.00.05.${P}`, name: 'Sở Tài chính tỉnh Thanh Hóa', nameEn: 'Department of Finance', kind: 'department', parent: 'ubnd', adminUnit: '38', units: [{ code: 'DKKD', name: 'Phòng Đăng ký kinh doanh' }] },
+  { key: 'syt', code: `000.00.06.${P}`, name: 'Sở Y tế tỉnh Thanh Hóa', nameEn: 'Department of Health', kind: 'department', parent: 'ubnd', adminUnit: '38' },
+  { key: 'thue', code: `000.00.07.${P}`, name: 'Thuế tỉnh Thanh Hóa', nameEn: 'Thanh Hoa Provincial Tax Office', kind: 'vertical_agency', parent: 'ubnd', adminUnit: '38' },
+  ...DEMO_COMMUNES.flatMap((c, i): AgencySpec[] => [
+    { key: `${c.key}`, code: `000.${String(i + 11).padStart(2, '0')}.00.${P}`, name: `Ủy ban nhân dân ${c.name}`, nameEn: `${c.nameEn} People's Committee`, kind: 'commune_committee', parent: 'ubnd', adminUnit: c.unit, units: [{ code: 'VHXH', name: 'Phòng Văn hóa - Xã hội' }, { code: 'KT', name: 'Phòng Kinh tế' }] },
+    { key: `${c.key}.tt`, code: `000.${String(i + 11).padStart(2, '0')}.01.${P}`, name: `Trung tâm Phục vụ hành chính công ${c.name}`, nameEn: `${c.nameEn} Public Administration Service Centre`, kind: 'commune_centre', parent: c.key, adminUnit: c.unit },
+  ]),
+];
+
+interface UserSpec {
+  username: string;
+  fullName: string;
+  roles: Array<[Role, string]>; // role at agency key
+  kind?: 'official' | 'integration';
+}
+
+export const DEMO_USERS: UserSpec[] = [
+  { username: 'demo.admin', fullName: 'Lê Văn Quản', roles: [['admin', 'ubnd']] },
+  { username: 'demo.tiepnhan', fullName: 'Nguyễn Thị Hồng Nhung', roles: [['reception', 'ttpvhcc']] },
+  { username: 'demo.chuyenvien', fullName: 'Trần Minh Đức', roles: [['handler', 'stp']] },
+  { username: 'demo.lanhdao', fullName: 'Phạm Quốc Hưng', roles: [['unit_leader', 'stp'], ['agency_leader', 'stp']] },
+  { username: 'demo.vanthu', fullName: 'Đỗ Thị Thu Hà', roles: [['clerk', 'stp']] },
+  { username: 'demo.traketqua', fullName: 'Vũ Thị Lan Anh', roles: [['return_officer', 'ttpvhcc']] },
+  { username: 'demo.thuphi', fullName: 'Hoàng Văn Tài', roles: [['cashier', 'ttpvhcc']] },
+  { username: 'demo.kiemsoat', fullName: 'Bùi Thị Kim Oanh', roles: [['procedure_control', 'ubnd']] },
+  { username: 'demo.lanhdaotinh', fullName: 'Ngô Văn Thành', roles: [['agency_leader', 'ubnd']] },
+  { username: 'demo.xa.tiepnhan', fullName: 'Lưu Thị Mỹ Duyên', roles: [['reception', 'xa1.tt'], ['return_officer', 'xa1.tt']] },
+  { username: 'demo.xa.chuyenvien', fullName: 'Đặng Văn Khoa', roles: [['handler', 'xa1']] },
+  { username: 'demo.xa.lanhdao', fullName: 'Trịnh Xuân Bách', roles: [['unit_leader', 'xa1'], ['agency_leader', 'xa1'], ['clerk', 'xa1']] },
+  { username: 'demo.xa2.tiepnhan', fullName: 'Mai Thị Phương', roles: [['reception', 'xa2.tt'], ['return_officer', 'xa2.tt']] },
+  { username: 'demo.xa2.chuyenvien', fullName: 'Cao Văn Long', roles: [['handler', 'xa2'], ['unit_leader', 'xa2'], ['clerk', 'xa2']] },
+  { username: 'demo.lienthong', fullName: 'Trục liên thông LGSP (demo)', roles: [['reception', 'ttpvhcc']], kind: 'integration' },
+];
+
+export const DEMO_LOGINS = DEMO_USERS.filter((u) => u.kind !== 'integration').map((u) => u.username);
+
+export async function seedDemoOrg(ctx: AppContext, password: string): Promise<{ agencies: Map<string, repo.AgencyRow>; created: number }> {
+  const agencies = new Map<string, repo.AgencyRow>();
+  let created = 0;
+  for (const spec of DEMO_AGENCIES) {
+    let row = await repo.findAgencyByCode(ctx.db, spec.code);
+    if (!row) {
+      row = await repo.insertAgency(ctx.db, { code: spec.code, name: spec.name, nameEn: spec.nameEn, kind: spec.kind, parentId: spec.parent ? agencies.get(spec.parent)!.id : null, adminUnitCode: spec.adminUnit });
+      for (const u of spec.units ?? []) await repo.insertUnit(ctx.db, { agencyId: row.id, ...u });
+      created++;
+    }
+    agencies.set(spec.key, row);
+  }
+  const passwordHash = await hashPassword(password);
+  for (const u of DEMO_USERS) {
+    let user = await repo.findUserByUsername(ctx.db, u.username);
+    if (!user) {
+      user = await repo.insertUser(ctx.db, { username: u.username, fullName: u.fullName, kind: u.kind ?? 'official', passwordHash: u.kind === 'integration' ? null : passwordHash, oidcSubject: u.kind === 'integration' ? null : `sso-${u.username}` });
+      created++;
+    }
+    for (const [role, key] of u.roles) await repo.insertAssignment(ctx.db, { userId: user.id, role, agencyId: agencies.get(key)!.id });
+  }
+  return { agencies, created };
+}

@@ -1,0 +1,97 @@
+// HTTP: login, logout, me, OIDC login, API tokens.
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { requirePrincipal, SESSION_COOKIE, type App } from '../../platform/http/server.js';
+import { originOf } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { scopePaths } from './permissions.js';
+import * as auth from './auth.service.js';
+import { beginOidcLogin, completeOidcLogin } from './oidc.service.js';
+import * as repo from './org.repo.js';
+import { LoginBody, MeOut, TokenCreate, IdParam } from './org.schema.js';
+
+function meOut(p: Principal, extra: { csrfToken?: string; expiresAt?: Date } = {}) {
+  return {
+    id: p.userId,
+    username: p.username,
+    fullName: p.fullName,
+    kind: p.kind,
+    roles: p.assignments.map((a) => ({ role: a.role, agencyId: a.agencyId, agencyCode: a.agencyCode, agencyName: a.agencyName, unitId: a.unitId })),
+    csrfToken: extra.csrfToken ?? p.csrfToken,
+    expiresAt: extra.expiresAt?.toISOString(),
+  };
+}
+
+function setSessionCookie(ctx: AppContext, reply: FastifyReply, s: auth.SessionIssued): void {
+  reply.setCookie(SESSION_COOKIE, s.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.cookieSecure,
+    expires: s.expiresAt,
+  });
+}
+
+export function authRoutes(app: App, ctx: AppContext): void {
+  app.post('/api/v1/auth/login', {
+    schema: { tags: ['auth'], summary: 'Đăng nhập bằng tên và mật khẩu / password login', body: LoginBody, response: { 200: MeOut } },
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+  }, async (req, reply) => {
+    const s = await auth.login(ctx, req.body.username, req.body.password, originOf(req));
+    setSessionCookie(ctx, reply, s);
+    return meOut(s.principal, { csrfToken: s.csrfToken, expiresAt: s.expiresAt });
+  });
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất / logout' } }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    await auth.logout(ctx, p, originOf(req));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / current user', response: { 200: MeOut } } }, async (req) =>
+    meOut(requirePrincipal(req)),
+  );
+
+  app.get('/api/v1/auth/oidc/login', {
+    schema: { tags: ['auth'], summary: 'Đăng nhập một lần (OIDC) / single sign-on', querystring: z.object({ returnTo: z.string().max(500).optional() }) },
+  }, async (req, reply) => reply.redirect(await beginOidcLogin(ctx, req.query.returnTo)));
+
+  app.get('/api/v1/auth/oidc/callback', { schema: { hide: true } }, async (req, reply) => {
+    const url = new URL(req.url, ctx.config.publicUrl);
+    const s = await completeOidcLogin(ctx, url, originOf(req));
+    setSessionCookie(ctx, reply, s);
+    return reply.redirect(s.returnTo);
+  });
+
+  // ---- API tokens for integration clients (admins only) ----
+  app.post('/api/v1/tokens', {
+    schema: { tags: ['auth'], summary: 'Tạo mã truy cập API / create API token', body: TokenCreate },
+  }, async (req, reply) => {
+    const p = requireAdmin(req.principal);
+    const t = await auth.createToken(ctx, req.body.userId, req.body, { id: p.userId, label: p.username }, originOf(req));
+    return reply.status(201).send(t);
+  });
+
+  app.get('/api/v1/tokens', { schema: { tags: ['auth'], summary: 'Danh sách mã truy cập / list tokens' } }, async (req) => {
+    requireAdmin(req.principal);
+    return { items: await repo.listTokens(ctx.db) };
+  });
+
+  app.delete('/api/v1/tokens/:id', { schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập / revoke token', params: IdParam } }, async (req, reply) => {
+    const p = requireAdmin(req.principal);
+    const r = await repo.revokeToken(ctx.db, req.params.id, ctx.clock.now());
+    if (!r) throw new AppError(404, 'NOT_FOUND');
+    const { writeAudit } = await import('../../platform/audit.js');
+    await writeAudit(ctx.db, { actorId: p.userId, actorLabel: p.username, action: 'token.revoke', targetType: 'api_token', targetId: r.id }, originOf(req));
+    return reply.status(204).send();
+  });
+}
+
+function requireAdmin(p: Principal | null): Principal {
+  if (!p) throw new AppError(401, 'UNAUTHENTICATED');
+  if (scopePaths(p, 'user.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
+  return p;
+}

@@ -1,0 +1,92 @@
+// Single sign-on through an OpenID Connect provider: authorization code + PKCE (openid-client).
+// The provider's `sub` must be linked to an official (users.oidc_subject); nobody is created on the fly.
+import * as oidc from 'openid-client';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
+import * as repo from './org.repo.js';
+import { startSession, type SessionIssued } from './auth.service.js';
+
+const LOGIN_TTL_MS = 10 * 60_000;
+const discovered = new Map<string, Promise<oidc.Configuration>>();
+
+function settings(ctx: AppContext) {
+  if (!ctx.config.oidc) throw new AppError(404, 'OIDC_NOT_CONFIGURED');
+  return ctx.config.oidc;
+}
+
+export const redirectUri = (ctx: AppContext): string => `${ctx.config.publicUrl}/api/v1/auth/oidc/callback`;
+
+async function configuration(ctx: AppContext): Promise<oidc.Configuration> {
+  const s = settings(ctx);
+  const key = `${s.issuer}|${s.clientId}`;
+  let p = discovered.get(key);
+  if (!p) {
+    p = oidc.discovery(new URL(s.issuer), s.clientId, s.clientSecret, s.clientSecret ? undefined : oidc.None(), {
+      execute: s.allowHttp ? [oidc.allowInsecureRequests] : [],
+    });
+    p.catch(() => discovered.delete(key)); // retry discovery next time
+    discovered.set(key, p);
+  }
+  try {
+    return await p;
+  } catch (err) {
+    throw new AppError(502, 'OIDC_FAILED', { reason: (err as Error).message });
+  }
+}
+
+export async function beginOidcLogin(ctx: AppContext, returnTo?: string): Promise<string> {
+  const config = await configuration(ctx);
+  const codeVerifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  await ctx.db
+    .deleteFrom('oidc_logins')
+    .where('created_at', '<', new Date(ctx.clock.now().getTime() - LOGIN_TTL_MS))
+    .execute();
+  await ctx.db
+    .insertInto('oidc_logins')
+    .values({ state, code_verifier: codeVerifier, nonce, return_to: safeReturnTo(returnTo), created_at: ctx.clock.now() })
+    .execute();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri(ctx),
+    scope: 'openid profile',
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+  });
+  return url.href;
+}
+
+export async function completeOidcLogin(ctx: AppContext, callbackUrl: URL, origin: RequestOrigin): Promise<SessionIssued & { returnTo: string }> {
+  const config = await configuration(ctx);
+  const state = callbackUrl.searchParams.get('state') ?? '';
+  const pending = await ctx.db.deleteFrom('oidc_logins').where('state', '=', state).returningAll().executeTakeFirst();
+  if (!pending || pending.created_at.getTime() < ctx.clock.now().getTime() - LOGIN_TTL_MS) {
+    throw new AppError(400, 'OIDC_FAILED', { reason: 'unknown or expired state' });
+  }
+  let sub: string;
+  try {
+    const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: pending.code_verifier,
+      expectedState: state,
+      expectedNonce: pending.nonce,
+    });
+    sub = tokens.claims()?.sub ?? '';
+  } catch (err) {
+    throw new AppError(400, 'OIDC_FAILED', { reason: (err as Error).message });
+  }
+  const user = await repo.findUserByOidcSubject(ctx.db, sub);
+  if (!user || !user.active) {
+    await writeAudit(ctx.db, { actorLabel: `oidc:${sub}`, action: 'auth.login_failed', details: { reason: 'unlinked_oidc_subject' } }, origin);
+    throw new AppError(403, 'OIDC_UNKNOWN_USER');
+  }
+  const session = await startSession(ctx, user, 'oidc', origin);
+  return { ...session, returnTo: pending.return_to ?? '/' };
+}
+
+/** Only same-site relative paths, so the login cannot be turned into an open redirect. */
+function safeReturnTo(p?: string): string | null {
+  return p && p.startsWith('/') && !p.startsWith('//') ? p : null;
+}

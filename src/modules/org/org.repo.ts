@@ -1,0 +1,230 @@
+// SQL for agencies, units, users, role assignments, sessions and API tokens. Returns plain objects.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { RoleAssignment } from '../../platform/auth/principal.js';
+import type { Role } from '../../platform/auth/roles.js';
+
+export interface AgencyRow {
+  id: string;
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  parent_id: string | null;
+  path: string;
+  admin_unit_code: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  successor_id: string | null;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  kind: 'official' | 'integration';
+  password_hash: string | null;
+  oidc_subject: string | null;
+  active: boolean;
+  failed_logins: number;
+  locked_until: Date | null;
+}
+
+// ---- agencies ----
+export const findAgencyById = (db: Db, id: string): Promise<AgencyRow | undefined> =>
+  db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst() as Promise<AgencyRow | undefined>;
+
+export const findAgencyByCode = (db: Db, code: string): Promise<AgencyRow | undefined> =>
+  db.selectFrom('agencies').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst() as Promise<AgencyRow | undefined>;
+
+export function listAgencies(db: Db, opts: { underPath?: string; includeHistory?: boolean; kind?: string } = {}): Promise<AgencyRow[]> {
+  let q = db.selectFrom('agencies').selectAll();
+  if (opts.underPath) q = q.where('path', 'like', `${opts.underPath}%`);
+  if (!opts.includeHistory) q = q.where('valid_to', 'is', null);
+  if (opts.kind) q = q.where('kind', '=', opts.kind);
+  return q.orderBy('path').execute() as Promise<AgencyRow[]>;
+}
+
+export async function insertAgency(
+  db: Db,
+  a: { code: string; name: string; nameEn?: string | null; kind: string; parentId?: string | null; adminUnitCode?: string | null; validFrom?: string },
+): Promise<AgencyRow> {
+  const parent = a.parentId ? await findAgencyById(db, a.parentId) : undefined;
+  const row = await db
+    .insertInto('agencies')
+    .values({
+      code: a.code,
+      name: a.name,
+      name_en: a.nameEn ?? null,
+      kind: a.kind,
+      parent_id: a.parentId ?? null,
+      path: '/', // set below, once the id is known
+      admin_unit_code: a.adminUnitCode ?? null,
+      valid_from: a.validFrom ?? '2025-07-01',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const path = `${parent ? parent.path : '/'}${row.id}/`;
+  await db.updateTable('agencies').set({ path }).where('id', '=', row.id).execute();
+  return { ...(row as AgencyRow), path };
+}
+
+export const updateAgency = (db: Db, id: string, patch: Partial<Pick<AgencyRow, 'name' | 'name_en' | 'admin_unit_code' | 'valid_to' | 'successor_id' | 'kind'>>) =>
+  db.updateTable('agencies').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirst() as Promise<AgencyRow | undefined>;
+
+// ---- units (phòng) ----
+export interface UnitRow { id: string; agency_id: string; code: string; name: string; valid_from: string; valid_to: string | null }
+export const listUnits = (db: Db, agencyId: string) =>
+  db.selectFrom('agency_units').selectAll().where('agency_id', '=', agencyId).orderBy('code').execute() as Promise<UnitRow[]>;
+
+export const insertUnit = (db: Db, u: { agencyId: string; code: string; name: string }) =>
+  db.insertInto('agency_units').values({ agency_id: u.agencyId, code: u.code, name: u.name }).returningAll().executeTakeFirstOrThrow() as Promise<UnitRow>;
+
+// ---- users ----
+export const findUserByUsername = (db: Db, username: string): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst() as Promise<UserRow | undefined>;
+
+export const findUserById = (db: Db, id: string): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst() as Promise<UserRow | undefined>;
+
+export const findUserByOidcSubject = (db: Db, sub: string): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('oidc_subject', '=', sub).executeTakeFirst() as Promise<UserRow | undefined>;
+
+export const insertUser = (
+  db: Db,
+  u: { username: string; fullName: string; email?: string | null; phone?: string | null; kind?: 'official' | 'integration'; passwordHash?: string | null; oidcSubject?: string | null },
+): Promise<UserRow> =>
+  db
+    .insertInto('users')
+    .values({
+      username: u.username,
+      full_name: u.fullName,
+      email: u.email ?? null,
+      phone: u.phone ?? null,
+      kind: u.kind ?? 'official',
+      password_hash: u.passwordHash ?? null,
+      oidc_subject: u.oidcSubject ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<UserRow>;
+
+export const updateUser = (db: Db, id: string, patch: Record<string, unknown>) =>
+  db.updateTable('users').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirst() as Promise<UserRow | undefined>;
+
+export async function listUsers(db: Db, opts: { underPath?: string; q?: string; limit: number; offset: number }) {
+  let q = db.selectFrom('users').selectAll('users');
+  if (opts.underPath) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_assignments as ra')
+          .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
+          .whereRef('ra.user_id', '=', 'users.id')
+          .where('ag.path', 'like', `${opts.underPath}%`),
+      ),
+    );
+  }
+  if (opts.q) q = q.where(sql<boolean>`f_unaccent(lower(users.full_name || ' ' || users.username)) LIKE ${'%' + opts.q + '%'}`);
+  const [items, total] = await Promise.all([
+    q.orderBy('username').limit(opts.limit).offset(opts.offset).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as UserRow[], total: Number(total.n) };
+}
+
+/** Records a failed login and returns the new count; locks with exponential backoff past the threshold. */
+export async function recordFailedLogin(db: Db, id: string, threshold: number, baseSeconds: number): Promise<{ failed: number; lockedUntil: Date | null }> {
+  const row = await sql<{ failed_logins: number; locked_until: Date | null }>`
+    UPDATE users SET failed_logins = failed_logins + 1,
+      locked_until = CASE WHEN failed_logins + 1 >= ${threshold}
+        THEN now() + make_interval(secs => ${baseSeconds}::float8 * power(2, LEAST(failed_logins + 1 - ${threshold}, 10)))
+        ELSE locked_until END
+    WHERE id = ${id} RETURNING failed_logins, locked_until`.execute(db);
+  return { failed: row.rows[0].failed_logins, lockedUntil: row.rows[0].locked_until };
+}
+
+export const resetFailedLogins = (db: Db, id: string) =>
+  db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+
+// ---- role assignments ----
+export async function assignmentsOf(db: Db, userId: string): Promise<RoleAssignment[]> {
+  const rows = await db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
+    .select(['ra.role', 'ra.agency_id', 'ra.unit_id', 'ag.code', 'ag.name', 'ag.path'])
+    .where('ra.user_id', '=', userId)
+    .where('ag.valid_to', 'is', null)
+    .orderBy('ag.path')
+    .execute();
+  return rows.map((r) => ({ role: r.role as Role, agencyId: r.agency_id, agencyCode: r.code, agencyName: r.name, agencyPath: r.path, unitId: r.unit_id }));
+}
+
+export const insertAssignment = (db: Db, a: { userId: string; role: Role; agencyId: string; unitId?: string | null }) =>
+  db
+    .insertInto('role_assignments')
+    .values({ user_id: a.userId, role: a.role, agency_id: a.agencyId, unit_id: a.unitId ?? null })
+    .onConflict((oc) => oc.columns(['user_id', 'role', 'agency_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+
+export const deleteAssignment = (db: Db, userId: string, id: string) =>
+  db.deleteFrom('role_assignments').where('id', '=', id).where('user_id', '=', userId).returningAll().executeTakeFirst();
+
+export const listAssignmentRows = (db: Db, userId: string) =>
+  db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
+    .select(['ra.id', 'ra.role', 'ra.agency_id', 'ra.unit_id', 'ag.code as agency_code', 'ag.name as agency_name'])
+    .where('ra.user_id', '=', userId)
+    .execute();
+
+// ---- sessions ----
+export const insertSession = (
+  db: Db,
+  s: { id: string; userId: string; csrfToken: string; now: Date; expiresAt: Date; ip?: string; userAgent?: string; authMethod: string },
+) =>
+  db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: s.expiresAt,
+      ip: s.ip ?? null,
+      user_agent: s.userAgent ?? null,
+      auth_method: s.authMethod,
+    })
+    .execute();
+
+export const findSession = (db: Db, id: string) =>
+  db.selectFrom('sessions').selectAll().where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+
+export const touchSession = (db: Db, id: string, now: Date) => db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+
+export const revokeSession = (db: Db, id: string, now: Date) => db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).execute();
+
+// ---- API tokens ----
+export const insertToken = (db: Db, t: { userId: string; name: string; prefix: string; tokenHash: string; scopes: string[]; expiresAt: Date | null }) =>
+  db
+    .insertInto('api_tokens')
+    .values({ user_id: t.userId, name: t.name, prefix: t.prefix, token_hash: t.tokenHash, scopes: t.scopes, expires_at: t.expiresAt })
+    .returning(['id', 'name', 'prefix', 'scopes', 'created_at', 'expires_at'])
+    .executeTakeFirstOrThrow();
+
+export const findTokenByHash = (db: Db, hash: string) =>
+  db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+
+export const markTokenUsed = (db: Db, id: string, now: Date) => db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+
+export const revokeToken = (db: Db, id: string, now: Date) =>
+  db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).returning(['id', 'user_id']).executeTakeFirst();
+
+export const listTokens = (db: Db, userId?: string) => {
+  let q = db.selectFrom('api_tokens').select(['id', 'user_id', 'name', 'prefix', 'scopes', 'created_at', 'expires_at', 'revoked_at', 'last_used_at']);
+  if (userId) q = q.where('user_id', '=', userId);
+  return q.orderBy('created_at', 'desc').execute();
+};

@@ -1,0 +1,69 @@
+// HTTP: agencies, units, users, role assignments, audit log.
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { requirePrincipal, type App } from '../../platform/http/server.js';
+import { originOf } from '../../platform/audit.js';
+import * as svc from './org.service.js';
+import * as repo from './org.repo.js';
+import { AgencyCreate, AgencyOut, AgencyPatch, AssignmentCreate, CodeParam, IdParam, Paging, PasswordReset, UnitCreate, UserCreate, UserOut, UserPatch } from './org.schema.js';
+
+export function orgRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/v1/agencies', {
+    schema: {
+      tags: ['org'],
+      summary: 'Cây cơ quan / agency tree',
+      querystring: z.object({ includeHistory: z.enum(['true', 'false']).optional(), kind: z.string().max(40).optional() }),
+      response: { 200: z.object({ items: z.array(AgencyOut), total: z.number() }) },
+    },
+  }, async (req) => {
+    const rows = await repo.listAgencies(ctx.db, { includeHistory: req.query.includeHistory === 'true', kind: req.query.kind });
+    return { items: rows.map(svc.agencyOut), total: rows.length };
+  });
+
+  app.get('/api/v1/agencies/:code', { schema: { tags: ['org'], params: CodeParam, response: { 200: AgencyOut.extend({ units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })) }) } } }, async (req) => {
+    const a = await svc.getAgency(ctx, req.params.code);
+    return { ...svc.agencyOut(a), units: await repo.listUnits(ctx.db, a.id) };
+  });
+
+  app.post('/api/v1/agencies', { schema: { tags: ['org'], summary: 'Thêm cơ quan / create agency', body: AgencyCreate, response: { 201: AgencyOut } } }, async (req, reply) =>
+    reply.status(201).send(await svc.createAgency(ctx, requirePrincipal(req), req.body, originOf(req))),
+  );
+
+  app.patch('/api/v1/agencies/:code', { schema: { tags: ['org'], params: CodeParam, body: AgencyPatch, response: { 200: AgencyOut } } }, async (req) =>
+    svc.updateAgency(ctx, requirePrincipal(req), req.params.code, req.body, originOf(req)),
+  );
+
+  app.post('/api/v1/agencies/:code/units', { schema: { tags: ['org'], summary: 'Thêm phòng / create unit', params: CodeParam, body: UnitCreate } }, async (req, reply) =>
+    reply.status(201).send(await svc.createUnit(ctx, requirePrincipal(req), req.params.code, req.body, originOf(req))),
+  );
+
+  app.get('/api/v1/users', {
+    schema: { tags: ['org'], querystring: Paging.extend({ q: z.string().max(100).optional() }), response: { 200: z.object({ items: z.array(UserOut), total: z.number() }) } },
+  }, async (req) => svc.listUsers(ctx, requirePrincipal(req), req.query));
+
+  app.post('/api/v1/users', { schema: { tags: ['org'], summary: 'Thêm người dùng / create user', body: UserCreate, response: { 201: UserOut } } }, async (req, reply) =>
+    reply.status(201).send(await svc.createUser(ctx, requirePrincipal(req), req.body, originOf(req))),
+  );
+
+  app.patch('/api/v1/users/:id', { schema: { tags: ['org'], params: IdParam, body: UserPatch, response: { 200: UserOut } } }, async (req) =>
+    svc.updateUser(ctx, requirePrincipal(req), req.params.id, req.body, originOf(req)),
+  );
+
+  app.post('/api/v1/users/:id/password', { schema: { tags: ['org'], summary: 'Đặt lại mật khẩu / reset password', params: IdParam, body: PasswordReset } }, async (req, reply) => {
+    await svc.resetPassword(ctx, requirePrincipal(req), req.params.id, req.body.password, originOf(req));
+    return reply.status(204).send();
+  });
+
+  app.post('/api/v1/users/:id/roles', { schema: { tags: ['org'], summary: 'Gán vai trò / assign role', params: IdParam, body: AssignmentCreate } }, async (req, reply) =>
+    reply.status(201).send({ items: await svc.assignRole(ctx, requirePrincipal(req), req.params.id, req.body, originOf(req)) }),
+  );
+
+  app.delete('/api/v1/users/:id/roles/:assignmentId', { schema: { tags: ['org'], params: z.object({ id: z.uuid(), assignmentId: z.uuid() }) } }, async (req, reply) => {
+    await svc.removeRole(ctx, requirePrincipal(req), req.params.id, req.params.assignmentId, originOf(req));
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/audit', { schema: { tags: ['org'], summary: 'Nhật ký hệ thống / audit log', querystring: Paging.extend({ action: z.string().max(60).optional() }) } }, async (req) =>
+    svc.listAudit(ctx, requirePrincipal(req), req.query),
+  );
+}

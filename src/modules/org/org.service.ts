@@ -1,0 +1,175 @@
+// Use cases for agencies, units, users and role assignments. Every change is permission-checked
+// against the agency tree and written to the audit log in the same transaction.
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { AppError, invalid, isUniqueViolation } from '../../platform/errors.js';
+import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
+import { hashPassword } from '../../platform/auth/secrets.js';
+import type { Db } from '../../platform/db/database.js';
+import { can, scopePaths, type Action } from './permissions.js';
+import * as repo from './org.repo.js';
+import type { AgencyCreate, AgencyPatch, AssignmentCreate, UnitCreate, UserCreate, UserPatch } from './org.schema.js';
+
+const denied = () => new AppError(403, 'FORBIDDEN');
+
+export function agencyOut(a: repo.AgencyRow) {
+  return {
+    id: a.id,
+    code: a.code,
+    name: a.name,
+    nameEn: a.name_en,
+    kind: a.kind,
+    parentId: a.parent_id,
+    adminUnitCode: a.admin_unit_code,
+    validFrom: a.valid_from,
+    validTo: a.valid_to,
+    successorId: a.successor_id,
+    depth: a.path.split('/').filter(Boolean).length - 1,
+  };
+}
+
+export function userOut(u: repo.UserRow) {
+  return { id: u.id, username: u.username, fullName: u.full_name, email: u.email, phone: u.phone, kind: u.kind, active: u.active, oidcSubject: u.oidc_subject };
+}
+
+export async function getAgency(ctx: AppContext, code: string): Promise<repo.AgencyRow> {
+  const a = await repo.findAgencyByCode(ctx.db, code);
+  if (!a) throw new AppError(404, 'NOT_FOUND');
+  return a;
+}
+
+function requireCan(p: Principal, action: Action, agency: repo.AgencyRow): void {
+  if (!can(p, action, agency)) throw denied();
+}
+
+async function audited<T>(ctx: AppContext, p: Principal, origin: RequestOrigin, action: string, target: { type: string; id: (r: T) => string }, details: Record<string, unknown>, work: (db: Db) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const result = await work(trx);
+      await writeAudit(trx, { actorId: p.userId, actorLabel: p.username, action, targetType: target.type, targetId: target.id(result), details }, origin);
+      return result;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError(409, 'ALREADY_EXISTS', { what: target.type });
+    throw err;
+  }
+}
+
+export async function createAgency(ctx: AppContext, p: Principal, body: z.infer<typeof AgencyCreate>, origin: RequestOrigin) {
+  if (!ctx.config.agencyCodePattern.test(body.code)) {
+    throw invalid([{ path: 'body.code', code: 'AGENCY_CODE_FORMAT', messageVi: `Mã cơ quan không đúng định dạng ${ctx.config.agencyCodePattern.source}`, messageEn: `Agency code does not match ${ctx.config.agencyCodePattern.source}` }]);
+  }
+  if (!body.parentCode) throw invalid([{ path: 'body.parentCode', code: 'REQUIRED', messageVi: 'Cần chọn cơ quan cấp trên.', messageEn: 'A parent agency is required.' }]);
+  const parent = await getAgency(ctx, body.parentCode);
+  requireCan(p, 'org.manage', parent);
+  const row = await audited(ctx, p, origin, 'agency.create', { type: 'agency', id: (r: repo.AgencyRow) => r.id }, { ...body }, (db) =>
+    repo.insertAgency(db, { ...body, parentId: parent.id }),
+  );
+  return agencyOut(row);
+}
+
+export async function updateAgency(ctx: AppContext, p: Principal, code: string, patch: z.infer<typeof AgencyPatch>, origin: RequestOrigin) {
+  const agency = await getAgency(ctx, code);
+  requireCan(p, 'org.manage', agency);
+  const successor = patch.successorCode ? await getAgency(ctx, patch.successorCode) : undefined;
+  const row = await audited(ctx, p, origin, 'agency.update', { type: 'agency', id: () => agency.id }, { code, ...patch }, async (db) =>
+    repo.updateAgency(db, agency.id, {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.nameEn !== undefined && { name_en: patch.nameEn }),
+      ...(patch.adminUnitCode !== undefined && { admin_unit_code: patch.adminUnitCode }),
+      ...(patch.validTo !== undefined && { valid_to: patch.validTo }),
+      ...(successor && { successor_id: successor.id }),
+    }),
+  );
+  return agencyOut(row!);
+}
+
+export async function createUnit(ctx: AppContext, p: Principal, code: string, body: z.infer<typeof UnitCreate>, origin: RequestOrigin) {
+  const agency = await getAgency(ctx, code);
+  requireCan(p, 'org.manage', agency);
+  return audited(ctx, p, origin, 'unit.create', { type: 'agency_unit', id: (r: { id: string }) => r.id }, { agency: code, ...body }, (db) =>
+    repo.insertUnit(db, { agencyId: agency.id, ...body }),
+  );
+}
+
+/** Users an admin may see: those with a role anywhere in the admin's subtrees. */
+export async function listUsers(ctx: AppContext, p: Principal, opts: { q?: string; page: number; pageSize: number }) {
+  const paths = scopePaths(p, 'user.manage');
+  if (paths.length === 0) throw denied();
+  // the shortest path covers the others when they are nested; several disjoint subtrees are listed in turn
+  const root = paths.sort((a, b) => a.length - b.length)[0];
+  const r = await repo.listUsers(ctx.db, { underPath: root, q: opts.q, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+  return { items: r.items.map(userOut), total: r.total };
+}
+
+async function managedUser(ctx: AppContext, p: Principal, id: string): Promise<repo.UserRow> {
+  const user = await repo.findUserById(ctx.db, id);
+  if (!user) throw new AppError(404, 'NOT_FOUND');
+  const assignments = await repo.assignmentsOf(ctx.db, id);
+  // an admin manages a user when every agency the user works in is inside the admin's scope
+  const manageable = assignments.length === 0
+    ? scopePaths(p, 'user.manage').length > 0
+    : assignments.every((a) => can(p, 'user.manage', { id: a.agencyId, path: a.agencyPath }));
+  if (!manageable) throw new AppError(404, 'NOT_FOUND');
+  return user;
+}
+
+export async function createUser(ctx: AppContext, p: Principal, body: z.infer<typeof UserCreate>, origin: RequestOrigin) {
+  if (scopePaths(p, 'user.manage').length === 0) throw denied();
+  const passwordHash = body.password ? await hashPassword(body.password) : null;
+  const { password: _omit, ...details } = body;
+  const row = await audited(ctx, p, origin, 'user.create', { type: 'user', id: (r: repo.UserRow) => r.id }, details, (db) =>
+    repo.insertUser(db, { ...body, passwordHash }),
+  );
+  return userOut(row);
+}
+
+export async function updateUser(ctx: AppContext, p: Principal, id: string, patch: z.infer<typeof UserPatch>, origin: RequestOrigin) {
+  await managedUser(ctx, p, id);
+  const set: Record<string, unknown> = {};
+  if (patch.fullName !== undefined) set.full_name = patch.fullName;
+  if (patch.email !== undefined) set.email = patch.email;
+  if (patch.phone !== undefined) set.phone = patch.phone;
+  if (patch.active !== undefined) set.active = patch.active;
+  if (patch.oidcSubject !== undefined) set.oidc_subject = patch.oidcSubject;
+  const row = await audited(ctx, p, origin, 'user.update', { type: 'user', id: () => id }, patch, (db) => repo.updateUser(db, id, set));
+  return userOut(row!);
+}
+
+export async function resetPassword(ctx: AppContext, p: Principal, id: string, password: string, origin: RequestOrigin): Promise<void> {
+  await managedUser(ctx, p, id);
+  const passwordHash = await hashPassword(password);
+  await audited(ctx, p, origin, 'user.reset_password', { type: 'user', id: () => id }, {}, (db) =>
+    repo.updateUser(db, id, { password_hash: passwordHash, failed_logins: 0, locked_until: null }),
+  );
+}
+
+export async function assignRole(ctx: AppContext, p: Principal, userId: string, body: z.infer<typeof AssignmentCreate>, origin: RequestOrigin) {
+  await managedUser(ctx, p, userId);
+  const agency = await getAgency(ctx, body.agencyCode);
+  requireCan(p, 'user.manage', agency);
+  await audited(ctx, p, origin, 'user.assign_role', { type: 'user', id: () => userId }, { ...body }, (db) =>
+    repo.insertAssignment(db, { userId, role: body.role, agencyId: agency.id, unitId: body.unitId }),
+  );
+  return repo.listAssignmentRows(ctx.db, userId);
+}
+
+export async function removeRole(ctx: AppContext, p: Principal, userId: string, assignmentId: string, origin: RequestOrigin) {
+  await managedUser(ctx, p, userId);
+  const removed = await audited(ctx, p, origin, 'user.remove_role', { type: 'user', id: () => userId }, { assignmentId }, (db) =>
+    repo.deleteAssignment(db, userId, assignmentId),
+  );
+  if (!removed) throw new AppError(404, 'NOT_FOUND');
+}
+
+export async function listAudit(ctx: AppContext, p: Principal, opts: { page: number; pageSize: number; action?: string }) {
+  if (scopePaths(p, 'audit.read').length === 0) throw denied();
+  let q = ctx.db.selectFrom('audit_log').selectAll();
+  if (opts.action) q = q.where('action', '=', opts.action);
+  const [items, total] = await Promise.all([
+    q.orderBy('id', 'desc').limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}

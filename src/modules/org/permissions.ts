@@ -1,0 +1,48 @@
+// can(user, action, agency): the one permission check every module uses. Pure: no I/O.
+// An assignment covers its agency and the agency's whole subtree (materialised path prefix).
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Role } from '../../platform/auth/roles.js';
+
+export const ACTIONS = {
+  'org.manage': ['admin'],
+  'user.manage': ['admin'],
+  'audit.read': ['admin'],
+  'calendar.manage': ['admin'],
+  'procedure.manage': ['admin', 'procedure_control'],
+  'process.manage': ['admin', 'procedure_control'],
+  'dossier.read': ['reception', 'handler', 'unit_leader', 'agency_leader', 'clerk', 'return_officer', 'cashier', 'procedure_control'],
+  'dossier.receive': ['reception'],
+  'dossier.handle': ['handler'],
+  'dossier.assign': ['unit_leader', 'agency_leader'],
+  'dossier.approve': ['unit_leader', 'agency_leader'],
+  'dossier.issue': ['clerk'],
+  'dossier.return': ['return_officer', 'reception'],
+  'fee.collect': ['cashier', 'reception'],
+  'report.read': ['unit_leader', 'agency_leader', 'procedure_control', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof ACTIONS;
+
+export interface AgencyRef {
+  id: string;
+  path: string;
+}
+
+export const inSubtree = (scopePath: string, target: AgencyRef): boolean => target.path.startsWith(scopePath);
+
+export function can(p: Principal | null, action: Action, agency: AgencyRef): boolean {
+  if (!p) return false;
+  const roles: readonly Role[] = ACTIONS[action];
+  return p.assignments.some((a) => roles.includes(a.role) && inSubtree(a.agencyPath, agency));
+}
+
+/** Roles the principal holds at (or above) the agency. */
+export function rolesAt(p: Principal, agency: AgencyRef): Role[] {
+  return [...new Set(p.assignments.filter((a) => inSubtree(a.agencyPath, agency)).map((a) => a.role))];
+}
+
+/** Agency-path prefixes where the principal holds one of the roles of `action` (for scoping queries). */
+export function scopePaths(p: Principal, action: Action): string[] {
+  const roles: readonly Role[] = ACTIONS[action];
+  return p.assignments.filter((a) => roles.includes(a.role)).map((a) => a.agencyPath);
+}

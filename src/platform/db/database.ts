@@ -1,0 +1,93 @@
+// One code path for both databases: the app always talks `pg`.
+// Embedded mode starts PGlite and serves it on a local socket (pglite-socket), so that Kysely, pg-boss
+// and the migration runner all use a normal pg.Pool. PGlite is a single session: never hold two pool
+// clients inside one transaction (always use the transaction's own handle).
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
+
+// Return int8 / numeric as JS numbers where they fit: counts and sums are small in this domain.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// Keep `date` columns as 'YYYY-MM-DD' strings: a local date is not an instant.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export type Db = Kysely<any>;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  url: string;
+  pool: pg.Pool;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  url?: string;
+  /** data directory for PGlite; omitted = in memory */
+  dataDir?: string;
+  /** a PGlite data-dir dump to start from (tests: a migrated template) */
+  loadDataDir?: Blob;
+  poolMax?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) return openPostgres(opts.url, opts.poolMax ?? 10);
+  return openPglite(opts);
+}
+
+function makeDb(pool: pg.Pool): Db {
+  return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing
+  const db = makeDb(pool);
+  return {
+    kind: 'postgres',
+    url,
+    pool,
+    db,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+export async function createPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  let dataDir: string | undefined;
+  if (opts.dataDir) {
+    dataDir = resolve(opts.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  return PGlite.create({ dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm, unaccent } });
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const lite = await createPglite(opts);
+  const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections: 64 });
+  await server.start();
+  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolMax ?? 8 });
+  pool.on('error', () => {});
+  const db = makeDb(pool);
+  return {
+    kind: 'pglite',
+    url,
+    pool,
+    db,
+    close: async () => {
+      await db.destroy();
+      await server.stop();
+      // closing PGlite flushes and releases the data dir cleanly
+      await lite.close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// application/problem+json rendering (RFC 9457) with a stable `code` and a localised message.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type FieldError } from '../errors.js';
+import { message, pickLanguage, type Lang } from '../i18n/messages.js';
+
+const zodVi = z.locales.vi();
+const zodEn = z.locales.en();
+
+export function languageOf(req: FastifyRequest): Lang {
+  return pickLanguage(req.headers['accept-language']);
+}
+
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const lang = languageOf(req);
+  const errors = (err.extra.errors as FieldError[] | undefined)?.map((e) => ({
+    path: e.path,
+    code: e.code,
+    message: (lang === 'vi' ? e.messageVi : e.messageEn) ?? e.message ?? (hasText(e.code) ? message(e.code, lang) : e.code),
+  }));
+  const body = {
+    type: `urn:motcua:problem:${err.code.toLowerCase()}`,
+    title: message(err.code, lang, { ...err.params, requestId: req.id }),
+    status: err.status,
+    code: err.code,
+    detail: message(err.code, lang === 'vi' ? 'en' : 'vi', { ...err.params, requestId: req.id }),
+    instance: req.url,
+    requestId: req.id,
+    ...err.extra,
+    ...(errors ? { errors } : {}),
+  };
+  return reply.status(err.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+function hasText(code: string): boolean {
+  return message(code, 'vi') !== code;
+}
+
+/** Maps anything thrown in a request to an AppError; unknown errors become a logged 500. */
+export function toAppError(err: unknown, req: FastifyRequest): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const part = (err as { validationContext?: string }).validationContext ?? 'body';
+    return new AppError(400, 'VALIDATION_FAILED', {}, {
+      errors: err.validation.map((v) => {
+        const issue = { code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message, ...(v.params as object) };
+        return {
+          path: `${part}${v.instancePath.replace(/\//g, '.')}`,
+          code: v.keyword,
+          messageVi: localise(zodVi, issue, v.message ?? v.keyword),
+          messageEn: localise(zodEn, issue, v.message ?? v.keyword),
+        };
+      }),
+    });
+  }
+  const fe = err as FastifyError;
+  if (isResponseSerializationError(fe as Error)) {
+    req.log.error({ err }, 'response does not match its schema');
+    return new AppError(500, 'INTERNAL_ERROR');
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(413, 'PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError(400, 'INVALID_JSON');
+  }
+  if (fe.statusCode === 429) return new AppError(429, 'RATE_LIMITED', { after: (fe as { after?: string }).after ?? '' });
+  if (fe instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new AppError(400, 'INVALID_JSON');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError(fe.statusCode, fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', {}, { detail: fe.message });
+  }
+  req.log.error({ err }, 'unhandled error');
+  return new AppError(500, 'INTERNAL_ERROR');
+}
+
+function localise(locale: { localeError: unknown }, issue: object, fallback: string): string {
+  try {
+    const out = (locale.localeError as (i: object) => string | { message: string } | undefined)(issue);
+    if (typeof out === 'string') return out;
+    return out?.message ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
