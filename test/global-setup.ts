@@ -1,2 +1,52 @@
-// Placeholder: replaced by the database template setup (see test/db.ts).
-export default async function setup(): Promise<void> {}
+// Builds one migrated database with reference data and the demo organisation, once per run; every
+// test file then starts from a copy: a PGlite data-dir dump (default) or a PostgreSQL template database
+// (when TEST_DATABASE_URL is set).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { loadConfig } from '../src/platform/config.js';
+import { createPglite, openDatabase } from '../src/platform/db/database.js';
+import { prepareDatabase, seedDemo } from '../src/app.js';
+import { systemClock } from '../src/platform/clock.js';
+import { TEMPLATE_DUMP, TEMPLATE_DB, adminUrl } from './db-names.js';
+
+async function prepare(url: string) {
+  const database = await openDatabase({ url });
+  const ctx = { config: loadConfig({ MOTCUA_DEMO_PASSWORD: 'motcua-demo' }), database, db: database.db, clock: systemClock };
+  await prepareDatabase(ctx);
+  await seedDemo(ctx);
+  await database.close();
+}
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    const admin = new pg.Client({ connectionString: adminUrl(pgUrl) });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await prepare(withDb(pgUrl, TEMPLATE_DB));
+    return async () => {
+      const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'motcua_t_%'`);
+      for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const lite = await createPglite({});
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections: 16 });
+  await server.start();
+  await prepare(`postgres://postgres@${server.getServerConn()}/postgres`);
+  await server.stop();
+  const dump = await lite.dumpDataDir('none');
+  mkdirSync(new URL('../.tmp/', import.meta.url), { recursive: true });
+  writeFileSync(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
+  await lite.close();
+  return async () => {};
+}
+
+export function withDb(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

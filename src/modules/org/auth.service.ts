@@ -40,7 +40,7 @@ export async function login(ctx: AppContext, username: string, password: string,
     throw new AppError(423, 'ACCOUNT_LOCKED', { seconds: Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000) });
   }
   if (!(await verifyPassword(user.password_hash, password))) {
-    const { failed, lockedUntil } = await repo.recordFailedLogin(ctx.db, user.id, ctx.config.lockoutThreshold, ctx.config.lockoutBaseSeconds);
+    const { failed, lockedUntil } = await repo.recordFailedLogin(ctx.db, user.id, now, ctx.config.lockoutThreshold, ctx.config.lockoutBaseSeconds);
     await writeAudit(ctx.db, { actorId: user.id, actorLabel: user.username, action: 'auth.login_failed', details: { reason: 'wrong_password', failed } }, origin);
     if (lockedUntil && lockedUntil > now) {
       throw new AppError(423, 'ACCOUNT_LOCKED', { seconds: Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000) });

@@ -135,11 +135,11 @@ export async function listUsers(db: Db, opts: { underPath?: string; q?: string; 
 }
 
 /** Records a failed login and returns the new count; locks with exponential backoff past the threshold. */
-export async function recordFailedLogin(db: Db, id: string, threshold: number, baseSeconds: number): Promise<{ failed: number; lockedUntil: Date | null }> {
+export async function recordFailedLogin(db: Db, id: string, now: Date, threshold: number, baseSeconds: number): Promise<{ failed: number; lockedUntil: Date | null }> {
   const row = await sql<{ failed_logins: number; locked_until: Date | null }>`
     UPDATE users SET failed_logins = failed_logins + 1,
       locked_until = CASE WHEN failed_logins + 1 >= ${threshold}
-        THEN now() + make_interval(secs => ${baseSeconds}::float8 * power(2, LEAST(failed_logins + 1 - ${threshold}, 10)))
+        THEN ${now}::timestamptz + make_interval(secs => ${baseSeconds}::float8 * power(2, LEAST(failed_logins + 1 - ${threshold}, 10)))
         ELSE locked_until END
     WHERE id = ${id} RETURNING failed_logins, locked_until`.execute(db);
   return { failed: row.rows[0].failed_logins, lockedUntil: row.rows[0].locked_until };
