@@ -13,6 +13,16 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { adminUnitRoutes } from './modules/org/admin-units.routes.js';
 import { importAdminUnits } from './modules/org/admin-units.import.js';
 import { seedDemoOrg } from './modules/demo/demo-org.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { seedCalendar } from './modules/calendar/calendar.seed.js';
+import { workflowRoutes } from './modules/workflow/workflow.routes.js';
+import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
+import { seedDemoDossiers } from './modules/demo/demo-dossiers.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { importReferenceCatalog } from './modules/catalog/catalog.import.js';
+import { webRoutes } from './modules/web/web.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
+import { seedFormTemplates } from './modules/documents/documents.service.js';
 
 export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}): Promise<AppContext> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, ...db });
@@ -23,10 +33,15 @@ export async function openContext(config: Config, clock: Clock = systemClock, db
 export async function prepareDatabase(ctx: AppContext): Promise<void> {
   await migrate(ctx.database.pool);
   await importAdminUnits(ctx.db);
+  await seedCalendar(ctx.db);
+  await seedFormTemplates(ctx.db); // TT 03/2025 form texts, version 1 (idempotent)
 }
 
-export async function seedDemo(ctx: AppContext): Promise<void> {
+/** Demo organisation; with `dossiers` (motcua serve / motcua seed, not the test template) also demo dossiers. */
+export async function seedDemo(ctx: AppContext, opts: { dossiers?: boolean; signal?: AbortSignal } = {}): Promise<void> {
   await seedDemoOrg(ctx, ctx.config.demoPassword);
+  await importReferenceCatalog(ctx); // the bundled national + defence procedure catalogue (idempotent)
+  if (opts.dossiers) await seedDemoDossiers(ctx, { signal: opts.signal });
 }
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
@@ -35,5 +50,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   authRoutes(app, ctx);
   orgRoutes(app, ctx);
   adminUnitRoutes(app, ctx);
+  catalogRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  workflowRoutes(app, ctx);
+  dossierRoutes(app, ctx);
+  documentRoutes(app, ctx);
+  await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

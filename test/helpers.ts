@@ -56,6 +56,8 @@ export async function startTestApp(opts: { env?: Record<string, string>; clock?:
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  // links the server builds (OIDC redirect URI, …) point at the real test server unless a test sets its own
+  if (!opts.env?.MOTCUA_PUBLIC_URL) config.publicUrl = url;
   return {
     ctx,
     app,

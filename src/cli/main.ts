@@ -10,6 +10,8 @@ import { createToken } from '../modules/org/auth.service.js';
 import { ROLES, type Role } from '../platform/auth/roles.js';
 import { writeAudit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
+import { existsSync } from 'node:fs';
+import { formatImportSummary, importCatalogFile } from '../modules/catalog/catalog.import.js';
 
 const HELP: Record<string, string> = {
   '': `motcua — hệ thống một cửa điện tử / electronic one-stop system
@@ -23,6 +25,7 @@ Commands:
   user add                 create an official or integration client
   user reset-password      set a user's password
   token create             create an API token for an integration client
+  catalog import <file>    import procedures (TTHC) from a crawled .jsonl(.gz) file, print the parse report
 
 Run "motcua <command> --help" for a command's options.
 Configuration comes from the environment (see README): DATABASE_URL, PORT, MOTCUA_DATA_DIR, …`,
@@ -31,6 +34,12 @@ Configuration comes from the environment (see README): DATABASE_URL, PORT, MOTCU
   seed: `Usage: motcua seed [--no-demo]\n\nLoads administrative units and (unless --no-demo) the demo organisation and officials.`,
   'user add': `Usage: motcua user add --username NAME --name "Full Name" [--password P] [--role ROLE --agency CODE] [--integration]\n\nRoles: ${ROLES.join(', ')}`,
   'user reset-password': `Usage: motcua user reset-password --username NAME --password P`,
+  'catalog import': `Usage: motcua catalog import <file> [--defence] [--agency-list CSV] [--effective-from YYYY-MM-DD]
+
+Parses the national portal records (.jsonl, .jsonl.gz or a .json array; --defence for the Ministry of Defence
+structured set), prints the parse report and stores the procedures: new codes become procedures, changed records
+a new version (effective from now or --effective-from), unchanged records nothing.
+--agency-list fills missing implementing agencies from the portal's list export (ma_so, co_quan_thuc_hien).`,
   'token create': `Usage: motcua token create --username NAME --scopes a,b [--name LABEL] [--days N]\n\nPrints the token once; only its hash is stored.`,
 };
 
@@ -46,7 +55,7 @@ async function withContext<T>(config: Config, fn: (ctx: AppContext) => Promise<T
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const [cmd, sub] = args.positional;
-  const key = cmd === 'user' || cmd === 'token' ? `${cmd} ${sub ?? ''}`.trim() : cmd ?? '';
+  const key = cmd === 'user' || cmd === 'token' || cmd === 'catalog' ? `${cmd} ${sub ?? ''}`.trim() : cmd ?? '';
   if (args.options.help || !cmd) {
     console.log(HELP[key] ?? HELP['']);
     return cmd && !HELP[key] ? 2 : 0;
@@ -66,7 +75,7 @@ async function run(argv: string[]): Promise<number> {
     case 'seed':
       return withContext(config, async (ctx) => {
         await prepareDatabase(ctx);
-        if (!args.options['no-demo']) await seedDemo(ctx);
+        if (!args.options['no-demo']) await seedDemo(ctx, { dossiers: true });
         console.log('seed done');
         return 0;
       });
@@ -81,6 +90,8 @@ async function run(argv: string[]): Promise<number> {
         console.log(`password reset for ${user.username}`);
         return 0;
       });
+    case 'catalog import':
+      return withContext(config, (ctx) => catalogImport(ctx, args));
     case 'token create':
       return withContext(config, async (ctx) => {
         const user = await repo.findUserByUsername(ctx.db, req(args, 'username'));
@@ -93,6 +104,24 @@ async function run(argv: string[]): Promise<number> {
       });
   }
   return 2;
+}
+
+async function catalogImport(ctx: AppContext, args: Parsed): Promise<number> {
+  const file = args.positional[2];
+  if (!file) throw new UsageError('missing <file>');
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  let effectiveFrom: Date | undefined;
+  if (args.options['effective-from'] !== undefined) {
+    const v = String(args.options['effective-from']);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00+07:00`))) throw new UsageError('--effective-from must be YYYY-MM-DD');
+    effectiveFrom = new Date(`${v}T00:00:00+07:00`);
+  }
+  const agencyList = args.options['agency-list'];
+  if (agencyList === true) throw new UsageError('--agency-list needs a file');
+  await migrate(ctx.database.pool);
+  const summary = await importCatalogFile(ctx, file, { defence: !!args.options.defence, agencyListPath: agencyList, effectiveFrom, actorLabel: 'cli' });
+  console.log(formatImportSummary(summary));
+  return 0;
 }
 
 function req(args: Parsed, name: string): string {

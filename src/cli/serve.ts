@@ -2,6 +2,7 @@
 import type { Config } from '../platform/config.js';
 import { buildApp, openContext, prepareDatabase, seedDemo } from '../app.js';
 import { DEMO_LOGINS } from '../modules/demo/demo-org.js';
+import { startJobs } from '../platform/jobs.js';
 
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
@@ -11,6 +12,13 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
+  const jobs = await startJobs(ctx, { onError: (err) => app.log.error({ err }, 'job queue error') });
+  // demo dossiers (a few hundred, made through the services) are generated in the background once the
+  // server is up; shutdown stops the generation between two dossiers
+  const demoAbort = new AbortController();
+  const demoDossiers = config.demo
+    ? seedDemo(ctx, { dossiers: true, signal: demoAbort.signal }).catch((err) => app.log.error({ err }, 'demo dossiers failed'))
+    : Promise.resolve();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -20,7 +28,10 @@ export async function serve(config: Config): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      demoAbort.abort();
+      await demoDossiers;
       await app.close(); // stops accepting, waits for in-flight requests
+      await jobs.stop(); // lets a running deadline sweep finish
       await ctx.database.close(); // closes PGlite cleanly: the data dir stays consistent
       process.exit(0);
     } catch (err) {

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start.
 import { z } from 'zod';
+import { validatePattern } from '../modules/dossiers/dossier-code.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -21,6 +22,9 @@ const ConfigSchema = z.object({
   MOTCUA_COOKIE_SECURE: bool.default(false),
   MOTCUA_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   MOTCUA_LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // reverse proxies whose X-Forwarded-For is believed: unset/false = none, true = any, N = hops,
+  // otherwise addresses/CIDRs ('loopback', '10.0.0.0/8,127.0.0.1')
+  MOTCUA_TRUST_PROXY: z.string().trim().min(1).optional(),
   MOTCUA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   // QCVN 102:2016 agency code, e.g. 000.00.01.H22 (pattern configurable)
   MOTCUA_AGENCY_CODE_PATTERN: z.string().default('^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$'),
@@ -28,6 +32,18 @@ const ConfigSchema = z.object({
   MOTCUA_OIDC_CLIENT_ID: z.string().optional(),
   MOTCUA_OIDC_CLIENT_SECRET: z.string().optional(),
   MOTCUA_OIDC_ALLOW_HTTP: bool.default(false),
+  // Dossier codes (TT 01/2018 Art. 19 default; see src/modules/dossiers/dossier-code.ts for the tokens)
+  MOTCUA_DOSSIER_CODE_PATTERN: z.string().default('{agency}-{YYMMDD}-{seq:4}'),
+  // Working hours before the appointment from which a dossier is "due soon" (default one working day)
+  MOTCUA_DUE_SOON_HOURS: z.coerce.number().min(0).max(400).default(8),
+  // Documents: blob folder, size limits, the agencies' signing certificates, trust anchors for verification
+  MOTCUA_FILES_DIR: z.string().min(1).default('./files'),
+  MOTCUA_MAX_FILE_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  MOTCUA_MAX_DOSSIER_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+  MOTCUA_SIGNING_P12: z.string().min(1).optional(),
+  MOTCUA_SIGNING_DIR: z.string().min(1).optional(),
+  MOTCUA_SIGNING_PASSWORD: z.string().optional(),
+  MOTCUA_TRUSTED_CA: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,9 +61,19 @@ export interface Config {
   lockoutThreshold: number;
   lockoutBaseSeconds: number;
   bodyLimitBytes: number;
+  trustProxy: boolean | number | string;
   agencyCodePattern: RegExp;
   oidc?: { issuer: string; clientId: string; clientSecret?: string; allowHttp: boolean };
   logLevel: string;
+  dossierCodePattern: string;
+  dueSoonHours: number;
+  filesDir: string;
+  maxFileBytes: number;
+  maxDossierBytes: number;
+  /** PKCS#12 used to sign results: `<dir>/<agency code>.p12` if present, else `p12`. */
+  signing: { p12?: string; dir?: string; password: string };
+  /** PEM file of trusted CA certificates for signature verification. */
+  trustedCa?: string;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError([`MOTCUA_AGENCY_CODE_PATTERN: not a valid regular expression`]);
   }
+  const codeIssues = validatePattern(e.MOTCUA_DOSSIER_CODE_PATTERN);
+  if (codeIssues.length > 0) throw new ConfigError([`MOTCUA_DOSSIER_CODE_PATTERN: ${codeIssues[0]!.messageEn}`]);
   if (e.MOTCUA_OIDC_ISSUER && !e.MOTCUA_OIDC_CLIENT_ID) {
     throw new ConfigError(['MOTCUA_OIDC_CLIENT_ID: required when MOTCUA_OIDC_ISSUER is set']);
   }
@@ -87,12 +115,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutThreshold: e.MOTCUA_LOCKOUT_THRESHOLD,
     lockoutBaseSeconds: e.MOTCUA_LOCKOUT_BASE_SECONDS,
     bodyLimitBytes: e.MOTCUA_BODY_LIMIT_BYTES,
+    trustProxy: trustProxy(e.MOTCUA_TRUST_PROXY),
     agencyCodePattern,
     oidc: e.MOTCUA_OIDC_ISSUER
       ? { issuer: e.MOTCUA_OIDC_ISSUER, clientId: e.MOTCUA_OIDC_CLIENT_ID!, clientSecret: e.MOTCUA_OIDC_CLIENT_SECRET, allowHttp: e.MOTCUA_OIDC_ALLOW_HTTP }
       : undefined,
     logLevel: e.LOG_LEVEL,
+    dossierCodePattern: e.MOTCUA_DOSSIER_CODE_PATTERN,
+    dueSoonHours: e.MOTCUA_DUE_SOON_HOURS,
+    filesDir: e.MOTCUA_FILES_DIR,
+    maxFileBytes: e.MOTCUA_MAX_FILE_BYTES,
+    maxDossierBytes: e.MOTCUA_MAX_DOSSIER_BYTES,
+    signing: { p12: e.MOTCUA_SIGNING_P12, dir: e.MOTCUA_SIGNING_DIR, password: e.MOTCUA_SIGNING_PASSWORD ?? '' },
+    trustedCa: e.MOTCUA_TRUSTED_CA,
   };
+}
+
+function trustProxy(v: string | undefined): boolean | number | string {
+  if (v === undefined || /^(false|no|0)$/i.test(v)) return false;
+  if (/^(true|yes)$/i.test(v)) return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 /** Treat `VAR=` like an unset variable, as shells and .env files often produce it. */

@@ -32,3 +32,6 @@ export function toneKey(s: string): string {
 }
 
 export const sameName = (a: string, b: string): boolean => toneKey(a) === toneKey(b);
+
+/** Escapes the LIKE wildcards % and _ (and the escape character itself: PostgreSQL LIKE escapes with a backslash by default). */
+export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/server.js';
 import { AppError } from '../../platform/errors.js';
-import { searchKey, toneKey } from '../../platform/text.js';
+import { likeEscape, searchKey, toneKey } from '../../platform/text.js';
 
 const UnitOut = z.object({
   code: z.string(),
@@ -56,9 +56,10 @@ export function adminUnitRoutes(app: App, ctx: AppContext): void {
     if (parent) query = query.where('parent_code', '=', parent);
     if (q) {
       // exact name (tone placement ignored) first, then diacritics-insensitive substring
-      query = query.where((eb) => eb.or([eb('name_key', 'like', `%${toneKey(q)}%`), eb(sql`f_unaccent(lower(full_name))`, 'like', `%${searchKey(q)}%`)]));
+      // the user's text is matched literally: % and _ are not wildcards
+      query = query.where((eb) => eb.or([eb('name_key', 'like', `%${likeEscape(toneKey(q))}%`), eb(sql`f_unaccent(lower(full_name))`, 'like', `%${likeEscape(searchKey(q))}%`)]));
     }
-    const order = q ? sql`(name_key = ${toneKey(q)} OR name_key LIKE ${'% ' + toneKey(q)}) DESC, level, code` : sql`code`;
+    const order = q ? sql`(name_key = ${toneKey(q)} OR name_key LIKE ${'% ' + likeEscape(toneKey(q))}) DESC, level, code` : sql`code`;
     const [items, total] = await Promise.all([
       query.orderBy(order).limit(pageSize).offset((page - 1) * pageSize).execute(),
       query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -10,6 +10,7 @@ import { scopePaths } from './permissions.js';
 import * as auth from './auth.service.js';
 import { beginOidcLogin, completeOidcLogin } from './oidc.service.js';
 import * as repo from './org.repo.js';
+import * as svc from './org.service.js';
 import { LoginBody, MeOut, TokenCreate, IdParam } from './org.schema.js';
 
 function meOut(p: Principal, extra: { csrfToken?: string; expiresAt?: Date } = {}) {
@@ -71,17 +72,23 @@ export function authRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['auth'], summary: 'Tạo mã truy cập API / create API token', body: TokenCreate },
   }, async (req, reply) => {
     const p = requireAdmin(req.principal);
+    await svc.managedUser(ctx, p, req.body.userId); // only for officials the admin manages (404 otherwise)
     const t = await auth.createToken(ctx, req.body.userId, req.body, { id: p.userId, label: p.username }, originOf(req));
     return reply.status(201).send(t);
   });
 
   app.get('/api/v1/tokens', { schema: { tags: ['auth'], summary: 'Danh sách mã truy cập / list tokens' } }, async (req) => {
-    requireAdmin(req.principal);
-    return { items: await repo.listTokens(ctx.db) };
+    const p = requireAdmin(req.principal);
+    const all = await repo.listTokens(ctx.db);
+    const manages = new Map<string, boolean>();
+    for (const t of all) if (!manages.has(t.user_id)) manages.set(t.user_id, await svc.canManageUser(ctx, p, t.user_id));
+    return { items: all.filter((t) => manages.get(t.user_id)) };
   });
 
   app.delete('/api/v1/tokens/:id', { schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập / revoke token', params: IdParam } }, async (req, reply) => {
     const p = requireAdmin(req.principal);
+    const token = await repo.findTokenById(ctx.db, req.params.id);
+    if (!token || !(await svc.canManageUser(ctx, p, token.user_id))) throw new AppError(404, 'NOT_FOUND');
     const r = await repo.revokeToken(ctx.db, req.params.id, ctx.clock.now());
     if (!r) throw new AppError(404, 'NOT_FOUND');
     const { writeAudit } = await import('../../platform/audit.js');

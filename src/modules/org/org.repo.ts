@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { RoleAssignment } from '../../platform/auth/principal.js';
 import type { Role } from '../../platform/auth/roles.js';
+import { likeEscape, searchKey } from '../../platform/text.js';
 
 export interface AgencyRow {
   id: string;
@@ -113,20 +114,23 @@ export const insertUser = (
 export const updateUser = (db: Db, id: string, patch: Record<string, unknown>) =>
   db.updateTable('users').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirst() as Promise<UserRow | undefined>;
 
-export async function listUsers(db: Db, opts: { underPath?: string; q?: string; limit: number; offset: number }) {
+/** Users with a role somewhere under one of `underPaths` (all users when omitted). */
+export async function listUsers(db: Db, opts: { underPaths?: string[]; q?: string; limit: number; offset: number }) {
   let q = db.selectFrom('users').selectAll('users');
-  if (opts.underPath) {
+  if (opts.underPaths) {
+    const paths = opts.underPaths;
     q = q.where((eb) =>
       eb.exists(
         eb
           .selectFrom('role_assignments as ra')
           .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
           .whereRef('ra.user_id', '=', 'users.id')
-          .where('ag.path', 'like', `${opts.underPath}%`),
+          .where((w) => w.or(paths.map((p) => w('ag.path', 'like', `${likeEscape(p)}%`)))),
       ),
     );
   }
-  if (opts.q) q = q.where(sql<boolean>`f_unaccent(lower(users.full_name || ' ' || users.username)) LIKE ${'%' + opts.q + '%'}`);
+  // diacritics- and case-insensitive on both sides; the user's text is matched literally
+  if (opts.q) q = q.where(sql<boolean>`f_unaccent(lower(users.full_name || ' ' || users.username)) LIKE ${'%' + likeEscape(searchKey(opts.q)) + '%'}`);
   const [items, total] = await Promise.all([
     q.orderBy('username').limit(opts.limit).offset(opts.offset).execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -214,6 +218,9 @@ export const insertToken = (db: Db, t: { userId: string; name: string; prefix: s
     .values({ user_id: t.userId, name: t.name, prefix: t.prefix, token_hash: t.tokenHash, scopes: t.scopes, expires_at: t.expiresAt })
     .returning(['id', 'name', 'prefix', 'scopes', 'created_at', 'expires_at'])
     .executeTakeFirstOrThrow();
+
+export const findTokenById = (db: Db, id: string) =>
+  db.selectFrom('api_tokens').select(['id', 'user_id', 'revoked_at']).where('id', '=', id).executeTakeFirst();
 
 export const findTokenByHash = (db: Db, hash: string) =>
   db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ROLES } from '../../platform/auth/roles.js';
 
 export const RoleSchema = z.enum(ROLES);
+/** A calendar day PostgreSQL can store and the domain can mean (z.iso.date() alone accepts year 0000). */
+const Day = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { message: 'ngày phải trong khoảng 1900–2999 / date must be between 1900 and 2999' });
 export const AgencyKind = z.enum(['province_committee', 'department', 'service_centre', 'commune_committee', 'commune_centre', 'vertical_agency', 'other']);
 
 export const LoginBody = z.object({
@@ -49,7 +51,7 @@ export const AgencyCreate = z.object({
   kind: AgencyKind,
   parentCode: z.string().trim().optional(),
   adminUnitCode: z.string().trim().regex(/^\d{2}(\d{3})?$/).optional(),
-  validFrom: z.iso.date().optional(),
+  validFrom: Day.optional(),
 });
 
 export const AgencyPatch = z.object({
@@ -57,7 +59,7 @@ export const AgencyPatch = z.object({
   nameEn: z.string().trim().max(300).nullable().optional(),
   adminUnitCode: z.string().trim().regex(/^\d{2}(\d{3})?$/).nullable().optional(),
   /** close the agency (merged/renamed): it keeps its history; optional successor */
-  validTo: z.iso.date().optional(),
+  validTo: Day.optional(),
   successorCode: z.string().trim().optional(),
 });
 

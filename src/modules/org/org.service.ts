@@ -73,6 +73,12 @@ export async function updateAgency(ctx: AppContext, p: Principal, code: string, 
   const agency = await getAgency(ctx, code);
   requireCan(p, 'org.manage', agency);
   const successor = patch.successorCode ? await getAgency(ctx, patch.successorCode) : undefined;
+  if (successor && successor.id === agency.id) {
+    throw invalid([{ path: 'body.successorCode', code: 'SELF_SUCCESSOR', messageVi: 'Cơ quan không thể kế thừa chính nó.', messageEn: 'An agency cannot succeed itself.' }]);
+  }
+  if (patch.validTo !== undefined && patch.validTo < agency.valid_from) {
+    throw invalid([{ path: 'body.validTo', code: 'BEFORE_VALID_FROM', messageVi: `Ngày kết thúc phải từ ngày ${agency.valid_from} trở đi.`, messageEn: `The end date cannot be before ${agency.valid_from}.` }]);
+  }
   const row = await audited(ctx, p, origin, 'agency.update', { type: 'agency', id: () => agency.id }, { code, ...patch }, async (db) =>
     repo.updateAgency(db, agency.id, {
       ...(patch.name !== undefined && { name: patch.name }),
@@ -97,21 +103,23 @@ export async function createUnit(ctx: AppContext, p: Principal, code: string, bo
 export async function listUsers(ctx: AppContext, p: Principal, opts: { q?: string; page: number; pageSize: number }) {
   const paths = scopePaths(p, 'user.manage');
   if (paths.length === 0) throw denied();
-  // the shortest path covers the others when they are nested; several disjoint subtrees are listed in turn
-  const root = paths.sort((a, b) => a.length - b.length)[0];
-  const r = await repo.listUsers(ctx.db, { underPath: root, q: opts.q, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+  // every subtree the admin manages (an admin of two communes sees both)
+  const r = await repo.listUsers(ctx.db, { underPaths: paths, q: opts.q, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
   return { items: r.items.map(userOut), total: r.total };
 }
 
-async function managedUser(ctx: AppContext, p: Principal, id: string): Promise<repo.UserRow> {
-  const user = await repo.findUserById(ctx.db, id);
-  if (!user) throw new AppError(404, 'NOT_FOUND');
+/** An admin manages a user when every agency the user works in is inside the admin's scope. */
+export async function canManageUser(ctx: AppContext, p: Principal, id: string): Promise<boolean> {
   const assignments = await repo.assignmentsOf(ctx.db, id);
-  // an admin manages a user when every agency the user works in is inside the admin's scope
-  const manageable = assignments.length === 0
+  return assignments.length === 0
     ? scopePaths(p, 'user.manage').length > 0
     : assignments.every((a) => can(p, 'user.manage', { id: a.agencyId, path: a.agencyPath }));
-  if (!manageable) throw new AppError(404, 'NOT_FOUND');
+}
+
+/** The user, if the admin manages them; users outside the admin's scope look absent (404). */
+export async function managedUser(ctx: AppContext, p: Principal, id: string): Promise<repo.UserRow> {
+  const user = await repo.findUserById(ctx.db, id);
+  if (!user || !(await canManageUser(ctx, p, id))) throw new AppError(404, 'NOT_FOUND');
   return user;
 }
 
@@ -149,6 +157,9 @@ export async function assignRole(ctx: AppContext, p: Principal, userId: string, 
   await managedUser(ctx, p, userId);
   const agency = await getAgency(ctx, body.agencyCode);
   requireCan(p, 'user.manage', agency);
+  if (body.unitId && !(await repo.listUnits(ctx.db, agency.id)).some((u) => u.id === body.unitId)) {
+    throw invalid([{ path: 'body.unitId', code: 'UNIT_NOT_IN_AGENCY', messageVi: 'Phòng không thuộc cơ quan đã chọn.', messageEn: 'The unit does not belong to the chosen agency.' }]);
+  }
   await audited(ctx, p, origin, 'user.assign_role', { type: 'user', id: () => userId }, { ...body }, (db) =>
     repo.insertAssignment(db, { userId, role: body.role, agencyId: agency.id, unitId: body.unitId }),
   );

@@ -75,7 +75,11 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections: 64 });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolMax ?? 8 });
+  // ONE client by default: pglite-socket 0.2.17 queues protocol messages one by one and only keeps a
+  // connection's messages together inside a transaction, so concurrent parameterised queries from two
+  // connections interleave their Parse/Bind/Execute ("portal \"\" does not exist", "syntax error at $1").
+  // With one client, pg queues whole queries; the session was serialised anyway.
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolMax ?? 1 });
   pool.on('error', () => {});
   const db = makeDb(pool);
   return {

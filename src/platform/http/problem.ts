@@ -67,16 +67,29 @@ export function toAppError(err: unknown, req: FastifyRequest): AppError {
       return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError(400, 'INVALID_JSON');
+      return invalidJson();
+  }
+  // PostgreSQL data exceptions raised by a value the client sent (a date out of range, text it cannot
+  // store, a malformed number): the request is wrong, not the server
+  const sqlState = (err as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && PG_BAD_VALUE.has(sqlState)) {
+    req.log.warn({ err }, 'value refused by the database');
+    return new AppError(400, 'VALIDATION_FAILED', {}, { errors: [{ path: 'body', code: 'INVALID_VALUE', messageVi: 'Giá trị không hợp lệ.', messageEn: 'Invalid value.' }] });
   }
   if (fe.statusCode === 429) return new AppError(429, 'RATE_LIMITED', { after: (fe as { after?: string }).after ?? '' });
-  if (fe instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new AppError(400, 'INVALID_JSON');
+  if (fe instanceof SyntaxError) return invalidJson();
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode, fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', {}, { detail: fe.message });
   }
   req.log.error({ err }, 'unhandled error');
   return new AppError(500, 'INTERNAL_ERROR');
 }
+
+/** SQLSTATEs of class 22 that only bad input causes: string too long, numeric or date out of range, bad text. */
+const PG_BAD_VALUE = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+/** Every 400 names the failing part of the request, so clients can show it next to the right field. */
+const invalidJson = () => new AppError(400, 'INVALID_JSON', {}, { errors: [{ path: 'body', code: 'INVALID_JSON' }] });
 
 function localise(locale: { localeError: unknown }, issue: object, fallback: string): string {
   try {

@@ -1,7 +1,7 @@
 // The HTTP server: Fastify 5 + zod type provider, OpenAPI 3.1 at /openapi.json, explorer at /docs,
 // problem+json errors, request ids, principal resolution and CSRF protection.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -44,9 +44,21 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
     bodyLimit: ctx.config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the configured proxies: otherwise any client could choose the
+    // IP that rate limits count and the audit log records
+    trustProxy: trustProxy(ctx.config.trustProxy),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // errors the router raises before any hook (malformed %-escapes, over-long path parameters)
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      const code = err.code;
+      const problem =
+        code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError(414, 'URI_TOO_LONG')
+        : code === 'FST_ERR_BAD_URL' ? new AppError(400, 'VALIDATION_FAILED', {}, { errors: [{ path: 'params', code: 'BAD_URL', messageVi: 'Đường dẫn chứa ký tự mã hóa sai.', messageEn: 'The URL contains a malformed escape sequence.' }] })
+        : toAppError(err, req);
+      reply.header('x-request-id', req.id);
+      return sendProblem(req, reply, problem);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -84,11 +96,43 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
     await resolvePrincipal(req, opts.resolver);
   });
 
+  // PostgreSQL text cannot hold U+0000: refuse it up front with the field's path instead of failing in SQL
+  app.addHook('preValidation', async (req) => {
+    const path = nulPath(req.params, 'params') ?? nulPath(req.query, 'querystring') ?? nulPath(req.body, 'body');
+    if (path) {
+      throw new AppError(400, 'VALIDATION_FAILED', {}, {
+        errors: [{ path, code: 'NUL_CHARACTER', messageVi: 'Văn bản chứa ký tự NUL (U+0000) không hợp lệ.', messageEn: 'The text contains a NUL (U+0000) character.' }],
+      });
+    }
+  });
+
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, toAppError(err, req)));
   app.setNotFoundHandler((req, reply) =>
     sendProblem(req, reply, new AppError(404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] })),
   );
   return app;
+}
+
+/** A hop count becomes proxy-addr's "trust the first N hops" function (Fastify's types take no number). */
+function trustProxy(v: boolean | number | string): boolean | string | ((addr: string, hop: number) => boolean) {
+  return typeof v === 'number' ? (_addr, hop) => hop < v : v;
+}
+
+/** Path ('body.a.0.b') of the first string or key holding U+0000, if any. Iterative: bodies may nest deeply. */
+export function nulPath(value: unknown, root: string): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, root]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return path;
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes('\u0000')) return path;
+        stack.push([child, `${path}.${k}`]);
+      }
+    }
+  }
+  return undefined;
 }
 
 async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver): Promise<void> {

@@ -13,6 +13,7 @@ const catalog = new Map<string, Message>(
     INVALID_JSON: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
     UNSUPPORTED_MEDIA_TYPE: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
     PAYLOAD_TOO_LARGE: { vi: 'Nội dung gửi lên quá lớn.', en: 'The request body is too large.' },
+    URI_TOO_LONG: { vi: 'Đường dẫn hoặc tham số trên đường dẫn quá dài.', en: 'The URL or one of its path parameters is too long.' },
     METHOD_NOT_ALLOWED: { vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
     RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau {after}.', en: 'Too many requests, retry after {after}.' },
     INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Mã yêu cầu: {requestId}.', en: 'Internal error. Request id: {requestId}.' },

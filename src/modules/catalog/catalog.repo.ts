@@ -1,0 +1,442 @@
+// SQL for the procedure catalogue. Returns plain objects; no rules here (see catalog.service.ts).
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { unaccent } from '../../platform/text.js';
+
+export type Level = 'ministry' | 'province' | 'commune';
+export type ChannelKind = 'in_person' | 'online' | 'postal';
+
+export interface TimeLimitSummary {
+  value: number;
+  unit: string;
+  text: string;
+  channel: ChannelKind;
+}
+
+/** The current version's values repeated on the procedure row for search. */
+export interface ProcedureHead {
+  name: string;
+  field: string | null;
+  levels: string[];
+  channel_kinds: string[];
+  time_limit: TimeLimitSummary | null;
+  issue_count: number;
+  failed_issue_count: number;
+}
+
+export interface ProcedureInsert extends Omit<ProcedureHead, 'time_limit'> {
+  id: string;
+  code: string;
+  source: string;
+  current_version_id: string;
+  version: number;
+  time_limit: string | null; // JSON
+}
+
+export interface VersionInsert {
+  id: string;
+  procedure_id: string;
+  version: number;
+  content_hash: string;
+  effective_from: Date | null;
+  effective_to: Date | null;
+  name: string;
+  field: string | null;
+  levels: string[];
+  other_levels: string[];
+  implementing_agency: string | null;
+  competent_agency: string | null;
+  applicants: string | null;
+  steps: string | null;
+  requirements: string | null;
+  procedure_type: string | null;
+  receiving_address: string | null;
+  decision_number: string | null;
+  source: string;
+  source_id: string | null;
+  source_url: string | null;
+  results: string; // JSON
+  legal_basis: string;
+  issues: string;
+  warnings: string;
+  imported_at: Date;
+}
+
+export interface ChannelInsert {
+  version_id: string;
+  ordinal: number;
+  kind: ChannelKind;
+  time_value: number | null;
+  time_unit: string | null;
+  time_text: string | null;
+  time_from: string | null;
+  description: string;
+  fees: string; // JSON
+}
+
+export interface ComponentInsert {
+  version_id: string;
+  ordinal: number;
+  name: string;
+  template: string | null;
+  templates: string[];
+  originals: number;
+  certified_copies: number;
+  copies: number;
+  required: boolean;
+  group_name: string | null;
+}
+
+export interface ProcedureRow {
+  id: string;
+  code: string;
+  source: string;
+  public: boolean;
+  current_version_id: string | null;
+  version: number;
+  name: string;
+  field: string | null;
+  levels: string[];
+  channel_kinds: string[];
+  time_limit: TimeLimitSummary | null;
+  issue_count: number;
+  failed_issue_count: number;
+}
+
+export interface VersionRow extends Omit<VersionInsert, 'results' | 'legal_basis' | 'issues' | 'warnings'> {
+  results: Array<{ name: string; code: string | null }>;
+  legal_basis: Array<{ number: string | null; title: string; issuedAt?: string | null; issuer?: string | null }>;
+  issues: Array<{ field: string; status: 'missing' | 'failed'; detail: string }>;
+  warnings: Array<{ field: string; detail: string }>;
+}
+
+export interface FeeJson {
+  name: string;
+  amountVnd: number | null;
+  text: string;
+  amount: number | null;
+  currency: 'VND' | 'USD' | null;
+  note: string | null;
+}
+
+export interface ChannelRow extends Omit<ChannelInsert, 'fees'> {
+  fees: FeeJson[];
+}
+
+export interface ComponentRow extends ComponentInsert {
+  id: string;
+}
+
+export interface FeeOverrideRow {
+  procedure_id: string;
+  channel: ChannelKind;
+  fee_name: string;
+  amount_vnd: number;
+  note: string | null;
+  updated_at: Date;
+}
+
+// ---------- import ----------
+
+export async function currentHashes(db: Db, codes: string[]): Promise<Map<string, { id: string; version: number; version_id: string | null; content_hash: string | null }>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await sql<{ id: string; code: string; version: number; version_id: string | null; content_hash: string | null }>`
+    SELECT p.id, p.code, p.version, p.current_version_id AS version_id, v.content_hash
+    FROM procedures p LEFT JOIN procedure_versions v ON v.id = p.current_version_id
+    WHERE p.code = ANY(${codes}::text[])`.execute(db);
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+export async function insertRows(db: Db, table: string, rows: object[], size: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size)).execute();
+}
+
+export async function closeVersions(db: Db, ids: string[], at: Date): Promise<void> {
+  await sql`UPDATE procedure_versions SET effective_to = ${at} WHERE id = ANY(${ids}::uuid[])`.execute(db);
+}
+
+/** Points procedures at their new current version and refreshes the search columns (one statement). */
+export async function updateHeads(db: Db, heads: Array<ProcedureHead & { id: string; current_version_id: string; version: number }>): Promise<void> {
+  for (let i = 0; i < heads.length; i += 1000) {
+    await sql`
+      UPDATE procedures p SET
+        current_version_id = u.current_version_id, version = u.version, name = u.name, field = u.field,
+        levels = u.levels, channel_kinds = u.channel_kinds, time_limit = u.time_limit,
+        issue_count = u.issue_count, failed_issue_count = u.failed_issue_count, updated_at = now()
+      FROM jsonb_to_recordset(${JSON.stringify(heads.slice(i, i + 1000))}::jsonb) AS u(
+        id uuid, current_version_id uuid, version int, name text, field text, levels text[], channel_kinds text[],
+        time_limit jsonb, issue_count int, failed_issue_count int)
+      WHERE p.id = u.id`.execute(db);
+  }
+}
+
+export async function insertImportRun(db: Db, row: Record<string, unknown>): Promise<void> {
+  await db.insertInto('catalog_imports').values(row).execute();
+}
+
+// ---------- search ----------
+
+/** The JS twin of SQL catalog_search_key(): lower case, no diacritics, alphanumeric words. */
+export function searchWords(q: string): string[] {
+  return unaccent(q.normalize('NFC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+const CODE_QUERY = /^\d+(\.[0-9A-Za-z]*)*$/;
+export const isCodeQuery = (q: string): boolean => CODE_QUERY.test(q.trim());
+
+export interface SearchParams {
+  q?: string;
+  level?: Level;
+  fieldKey?: string; // catalog_search_key of the field
+  channel?: ChannelKind;
+  /** agency filter: the agency id and the level its kind performs by default (null: only explicit links) */
+  agency?: { id: string; defaultLevel: Level | null };
+  includeHidden?: boolean;
+  onlyWithIssues?: 'any' | 'failed';
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHit extends ProcedureRow {
+  total: number;
+}
+
+const FUZZY_THRESHOLD = 0.4;
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filters(p: SearchParams): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (!p.includeHidden) where.push(sql`p.public`);
+  if (p.level) where.push(sql`p.levels @> ARRAY[${p.level}]::text[]`);
+  if (p.channel) where.push(sql`p.channel_kinds @> ARRAY[${p.channel}]::text[]`);
+  if (p.fieldKey) where.push(sql`p.field_key = ${p.fieldKey}`);
+  if (p.onlyWithIssues === 'any') where.push(sql`p.issue_count > 0`);
+  if (p.onlyWithIssues === 'failed') where.push(sql`p.failed_issue_count > 0`);
+  if (p.agency) {
+    const linked = sql`EXISTS (SELECT 1 FROM procedure_agencies pa WHERE pa.procedure_id = p.id AND pa.agency_id = ${p.agency.id} AND pa.performs)`;
+    if (p.agency.defaultLevel) {
+      const unlinked = sql`EXISTS (SELECT 1 FROM procedure_agencies pa WHERE pa.procedure_id = p.id AND pa.agency_id = ${p.agency.id} AND NOT pa.performs)`;
+      where.push(sql`(${linked} OR (p.levels @> ARRAY[${p.agency.defaultLevel}]::text[] AND NOT ${unlinked}))`);
+    } else where.push(linked);
+  }
+  return where;
+}
+
+const COLUMNS = sql`p.id, p.code, p.source, p.public, p.current_version_id, p.version, p.name, p.field, p.levels, p.channel_kinds, p.time_limit, p.issue_count, p.failed_issue_count`;
+const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`true`);
+
+/**
+ * Ranked search. Name queries: every word of the query must appear as a whole syllable of the name (the last
+ * word as a prefix, for search-as-you-type), diacritics ignored (trigram GIN index on the stored name_key).
+ * Rank: 1) the name is the query (optionally after "Thủ tục"), 2) the query is a phrase of the name, 3) the
+ * other matches; then names that also match with the query's diacritics; then shorter names first (for a name
+ * that contains the query, trigram similarity falls with its length, so length ranks the same for far less
+ * work — broad queries match a quarter of the catalogue), ignoring a leading "Thủ tục"; then code.
+ * Code queries ("1.001193", "1.0011"): code prefix, exact code first.
+ * With `fuzzy`, name queries match by trigram word similarity instead (typos), ranked by it.
+ */
+export async function search(db: Db, p: SearchParams & { fuzzy?: boolean }): Promise<SearchHit[]> {
+  const where = filters(p);
+  const q = p.q?.trim() ?? '';
+  const words = q ? searchWords(q) : [];
+  if (q && isCodeQuery(q)) {
+    where.push(sql`p.code LIKE ${`${likeEscape(q)}%`}`);
+    return pageAndCount(db, where, sql`(p.code = ${q}) DESC, p.code`, p);
+  }
+  if (words.length === 0) return pageAndCount(db, where, sql`p.code`, p);
+  const key = ` ${words.join(' ')} `;
+  if (p.fuzzy) {
+    where.push(sql`${key} <% p.name_key`);
+    // a lower threshold than pg_trgm's 0.6 lets two transposed letters through ("dnag ky khia sinh")
+    return db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`.execute(trx);
+      const { rows } = await sql<SearchHit>`
+        SELECT ${COLUMNS}, count(*) OVER () AS total FROM procedures p WHERE ${and(where)}
+        ORDER BY word_similarity(${key}, p.name_key) DESC, length(p.name_key), p.code
+        LIMIT ${p.limit} OFFSET ${p.offset}`.execute(trx);
+      return rows;
+    });
+  }
+  words.forEach((w, i) => where.push(sql`p.name_key LIKE ${i === words.length - 1 ? `% ${w}%` : `% ${w} %`}`));
+  const phrase = `% ${words.join(' ')}%`;
+  const accented = q.normalize('NFC').toLowerCase();
+  const hasMarks = unaccent(accented) !== accented;
+  const accentRank = hasMarks ? sql`CASE WHEN lower(p.name) LIKE ${`%${likeEscape(accented)}%`} THEN 0 ELSE 1 END AS r2,` : sql`0 AS r2,`;
+  // rank narrow rows (id + sort keys + window count), then fetch the page's columns: a window over whole rows
+  // spills to disk when a broad query ("cấp giấy") matches tens of thousands of procedures
+  const { rows } = await sql<SearchHit>`
+    WITH ranked AS (
+      SELECT p.id, p.code AS c,
+        CASE WHEN p.name_key = ${key} OR p.name_key = ${` thu tuc${key}`} THEN 0 WHEN p.name_key LIKE ${phrase} THEN 1 ELSE 2 END AS r1,
+        ${accentRank}
+        length(p.name_key) - CASE WHEN starts_with(p.name_key, ' thu tuc ') THEN 8 ELSE 0 END AS r3,
+        count(*) OVER () AS total
+      FROM procedures p WHERE ${and(where)}
+      ORDER BY r1, r2, r3, c LIMIT ${p.limit} OFFSET ${p.offset})
+    SELECT ${COLUMNS}, ranked.total FROM ranked JOIN procedures p ON p.id = ranked.id
+    ORDER BY r1, r2, r3, c`.execute(db);
+  return rows;
+}
+
+/** A page in index order plus a separate count (cheaper than a window count over the whole catalogue). */
+async function pageAndCount(db: Db, where: RawBuilder<unknown>[], order: RawBuilder<unknown>, p: SearchParams): Promise<SearchHit[]> {
+  const { rows } = await sql<ProcedureRow>`
+    SELECT ${COLUMNS} FROM procedures p WHERE ${and(where)} ORDER BY ${order} LIMIT ${p.limit} OFFSET ${p.offset}`.execute(db);
+  if (rows.length === 0 && p.offset === 0) return [];
+  const total = rows.length < p.limit && p.offset === 0
+    ? rows.length
+    : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM procedures p WHERE ${and(where)}`.execute(db)).rows[0].n);
+  return rows.map((r) => ({ ...r, total }));
+}
+
+/** Count only (used when a page past the end returns no rows to carry the count). */
+export async function searchCount(db: Db, p: SearchParams): Promise<number> {
+  const hits = await search(db, { ...p, limit: 1, offset: 0 });
+  return hits[0]?.total ?? 0;
+}
+
+export async function fieldCounts(db: Db, opts: { includeHidden?: boolean } = {}): Promise<Array<{ name: string; count: number }>> {
+  const { rows } = await sql<{ name: string; count: number }>`
+    SELECT field AS name, count(*)::int AS count FROM procedures
+    WHERE field IS NOT NULL ${opts.includeHidden ? sql`` : sql`AND public`}
+    GROUP BY field ORDER BY count(*) DESC, field`.execute(db);
+  return rows;
+}
+
+// ---------- one procedure ----------
+
+export async function findByCode(db: Db, code: string): Promise<ProcedureRow | undefined> {
+  const { rows } = await sql<ProcedureRow>`SELECT ${COLUMNS} FROM procedures p WHERE p.code = ${code}`.execute(db);
+  return rows[0];
+}
+
+export async function findById(db: Db, id: string): Promise<ProcedureRow | undefined> {
+  const { rows } = await sql<ProcedureRow>`SELECT ${COLUMNS} FROM procedures p WHERE p.id = ${id}`.execute(db);
+  return rows[0];
+}
+
+export async function versionById(db: Db, id: string): Promise<VersionRow | undefined> {
+  return (await db.selectFrom('procedure_versions').selectAll().where('id', '=', id).executeTakeFirst()) as VersionRow | undefined;
+}
+
+/** The version in force at `at`: effective_from ≤ at < effective_to (NULL bounds are open). */
+export async function versionAt(db: Db, procedureId: string, at: Date): Promise<VersionRow | undefined> {
+  const { rows } = await sql<VersionRow>`
+    SELECT * FROM procedure_versions
+    WHERE procedure_id = ${procedureId}
+      AND (effective_from IS NULL OR effective_from <= ${at})
+      AND (effective_to IS NULL OR effective_to > ${at})
+    ORDER BY version DESC LIMIT 1`.execute(db);
+  return rows[0];
+}
+
+export async function listVersions(db: Db, procedureId: string): Promise<Array<{ id: string; version: number; effective_from: Date | null; effective_to: Date | null; imported_at: Date }>> {
+  return (await db
+    .selectFrom('procedure_versions')
+    .select(['id', 'version', 'effective_from', 'effective_to', 'imported_at'])
+    .where('procedure_id', '=', procedureId)
+    .orderBy('version')
+    .execute()) as Array<{ id: string; version: number; effective_from: Date | null; effective_to: Date | null; imported_at: Date }>;
+}
+
+export async function channelsOf(db: Db, versionId: string): Promise<ChannelRow[]> {
+  return (await db.selectFrom('procedure_channels').selectAll().where('version_id', '=', versionId).orderBy('ordinal').execute()) as ChannelRow[];
+}
+
+export async function componentsOf(db: Db, versionId: string): Promise<ComponentRow[]> {
+  return (await db.selectFrom('procedure_components').selectAll().where('version_id', '=', versionId).orderBy('ordinal').execute()) as ComponentRow[];
+}
+
+export async function feeOverridesOf(db: Db, procedureId: string): Promise<FeeOverrideRow[]> {
+  return (await db
+    .selectFrom('procedure_fee_overrides')
+    .selectAll()
+    .where('procedure_id', '=', procedureId)
+    .orderBy('channel')
+    .orderBy('fee_name')
+    .execute()) as FeeOverrideRow[];
+}
+
+// ---------- agencies performing ----------
+
+export interface PerformerRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  performs: boolean | null; // null: by default
+}
+
+/**
+ * Agencies in force that perform the procedure: those whose kind performs one of `levels` by default, unless
+ * unlinked, plus those linked explicitly.
+ */
+export async function performers(db: Db, procedureId: string, levels: string[], kindsByLevel: Record<string, readonly string[]>): Promise<PerformerRow[]> {
+  const defaults = Object.entries(kindsByLevel)
+    .filter(([level]) => levels.includes(level))
+    .flatMap(([, kinds]) => kinds);
+  const { rows } = await sql<PerformerRow>`
+    SELECT a.id, a.code, a.name, a.kind, pa.performs
+    FROM agencies a LEFT JOIN procedure_agencies pa ON pa.agency_id = a.id AND pa.procedure_id = ${procedureId}
+    WHERE a.valid_to IS NULL
+      AND (pa.performs IS TRUE OR (pa.performs IS NULL AND a.kind = ANY(${defaults}::text[])))
+    ORDER BY a.code`.execute(db);
+  return rows;
+}
+
+export async function setAgencyOverride(db: Db, procedureId: string, agencyId: string, performs: boolean, by: string | null): Promise<void> {
+  await sql`
+    INSERT INTO procedure_agencies (procedure_id, agency_id, performs, updated_by) VALUES (${procedureId}, ${agencyId}, ${performs}, ${by})
+    ON CONFLICT (procedure_id, agency_id) DO UPDATE SET performs = EXCLUDED.performs, updated_by = EXCLUDED.updated_by, updated_at = now()`.execute(db);
+}
+
+export async function clearAgencyOverride(db: Db, procedureId: string, agencyId: string): Promise<void> {
+  await db.deleteFrom('procedure_agencies').where('procedure_id', '=', procedureId).where('agency_id', '=', agencyId).execute();
+}
+
+// ---------- admin changes ----------
+
+export async function setPublic(db: Db, procedureId: string, value: boolean): Promise<void> {
+  await db.updateTable('procedures').set({ public: value, updated_at: sql`now()` }).where('id', '=', procedureId).execute();
+}
+
+export async function upsertFeeOverride(db: Db, o: { procedureId: string; channel: ChannelKind; feeName: string; amountVnd: number; note: string | null; by: string | null }): Promise<void> {
+  await sql`
+    INSERT INTO procedure_fee_overrides (procedure_id, channel, fee_name, amount_vnd, note, updated_by)
+    VALUES (${o.procedureId}, ${o.channel}, ${o.feeName}, ${o.amountVnd}, ${o.note}, ${o.by})
+    ON CONFLICT (procedure_id, channel, fee_name) DO UPDATE
+      SET amount_vnd = EXCLUDED.amount_vnd, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = now()`.execute(db);
+}
+
+export async function deleteFeeOverride(db: Db, procedureId: string, channel: ChannelKind, feeName: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('procedure_fee_overrides')
+    .where('procedure_id', '=', procedureId)
+    .where('channel', '=', channel)
+    .where('fee_name', '=', feeName)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** Current-version issues of the procedures listed (for the admin issue list). */
+export async function issuesOf(db: Db, versionIds: string[]): Promise<Map<string, Pick<VersionRow, 'issues' | 'warnings'>>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = (await db.selectFrom('procedure_versions').select(['id', 'issues', 'warnings']).where('id', 'in', versionIds).execute()) as Array<
+    Pick<VersionRow, 'id' | 'issues' | 'warnings'>
+  >;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function lastImport(db: Db): Promise<{ at: Date; source: string; total: number; created: number; new_versions: number; unchanged: number; skipped: number } | undefined> {
+  return (await db
+    .selectFrom('catalog_imports')
+    .select(['at', 'source', 'total', 'created', 'new_versions', 'unchanged', 'skipped'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()) as { at: Date; source: string; total: number; created: number; new_versions: number; unchanged: number; skipped: number } | undefined;
+}

@@ -1,0 +1,89 @@
+// HTTP: public procedure search and detail, list of fields; admin: visibility, local fees, performing agencies,
+// procedures with parse issues.
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { requirePrincipal, type App } from '../../platform/http/server.js';
+import { originOf } from '../../platform/audit.js';
+import { idempotencyKeyOf } from '../../platform/http/idempotency.js';
+import * as svc from './catalog.service.js';
+import {
+  AgencyLinkBody,
+  AgencyLinkParams,
+  FeeOverrideBody,
+  FeeOverrideDeleteQuery,
+  FeeOverridesOut,
+  FieldsOut,
+  IssueListOut,
+  IssueListQuery,
+  PerformersOut,
+  ProcedureCodeParam,
+  ProcedureOut,
+  SearchOut,
+  SearchQuery,
+  VisibilityOut,
+} from './catalog.schema.js';
+
+const adminOrigin = (req: FastifyRequest): svc.AdminOrigin => ({
+  ...originOf(req),
+  idempotencyKey: idempotencyKeyOf(req),
+  method: req.method,
+  path: req.url.split('?')[0],
+});
+
+export function catalogRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/v1/procedures', {
+    schema: {
+      tags: ['catalog'],
+      summary: 'Tra cứu thủ tục hành chính / search procedures',
+      description: 'By name (with or without diacritics) or code; filters: level, field, agency (agency code), channel. Hidden procedures are not listed.',
+      querystring: SearchQuery,
+      response: { 200: SearchOut },
+    },
+  }, async (req) => svc.searchProcedures(ctx, req.principal, req.query));
+
+  app.get('/api/v1/procedures/fields', {
+    schema: { tags: ['catalog'], summary: 'Lĩnh vực / fields with procedure counts', response: { 200: FieldsOut } },
+  }, async () => svc.listFields(ctx));
+
+  app.get('/api/v1/procedures/:code', {
+    schema: { tags: ['catalog'], summary: 'Chi tiết thủ tục / procedure (current version)', params: ProcedureCodeParam, response: { 200: ProcedureOut } },
+  }, async (req) => svc.getProcedure(ctx, req.principal, req.params.code));
+
+  // ---- admin (procedure.manage) ----
+
+  app.get('/api/v1/admin/procedures/issues', {
+    schema: { tags: ['catalog'], summary: 'Thủ tục có lỗi khi nhập / procedures with parse issues', querystring: IssueListQuery, response: { 200: IssueListOut } },
+  }, async (req) => svc.listProceduresWithIssues(ctx, requirePrincipal(req), req.query));
+
+  app.post('/api/v1/admin/procedures/:code/publish', {
+    schema: { tags: ['catalog'], summary: 'Công khai thủ tục / publish', params: ProcedureCodeParam, response: { 200: VisibilityOut } },
+  }, async (req) => svc.setVisibility(ctx, requirePrincipal(req), req.params.code, true, adminOrigin(req)));
+
+  app.post('/api/v1/admin/procedures/:code/hide', {
+    schema: { tags: ['catalog'], summary: 'Ẩn thủ tục / hide from the public catalogue', params: ProcedureCodeParam, response: { 200: VisibilityOut } },
+  }, async (req) => svc.setVisibility(ctx, requirePrincipal(req), req.params.code, false, adminOrigin(req)));
+
+  app.get('/api/v1/admin/procedures/:code/fee-overrides', {
+    schema: { tags: ['catalog'], params: ProcedureCodeParam, response: { 200: FeeOverridesOut } },
+  }, async (req) => svc.listFeeOverrides(ctx, requirePrincipal(req), req.params.code));
+
+  app.put('/api/v1/admin/procedures/:code/fee-overrides', {
+    schema: { tags: ['catalog'], summary: 'Đặt mức phí địa phương / set a local fee', params: ProcedureCodeParam, body: FeeOverrideBody, response: { 200: FeeOverridesOut } },
+  }, async (req) => svc.setFeeOverride(ctx, requirePrincipal(req), req.params.code, req.body, adminOrigin(req)));
+
+  app.delete('/api/v1/admin/procedures/:code/fee-overrides', {
+    schema: { tags: ['catalog'], summary: 'Bỏ mức phí địa phương / remove a local fee', params: ProcedureCodeParam, querystring: FeeOverrideDeleteQuery, response: { 200: FeeOverridesOut } },
+  }, async (req) => svc.removeFeeOverride(ctx, requirePrincipal(req), req.params.code, req.query, adminOrigin(req)));
+
+  app.get('/api/v1/admin/procedures/:code/agencies', {
+    schema: { tags: ['catalog'], summary: 'Cơ quan thực hiện / agencies performing the procedure', params: ProcedureCodeParam, response: { 200: PerformersOut } },
+  }, async (req) => svc.listPerformers(ctx, requirePrincipal(req), req.params.code));
+
+  app.post('/api/v1/admin/procedures/:code/agencies', {
+    schema: { tags: ['catalog'], summary: 'Gán cơ quan thực hiện / link an agency', params: ProcedureCodeParam, body: AgencyLinkBody, response: { 200: PerformersOut } },
+  }, async (req) => svc.linkAgency(ctx, requirePrincipal(req), req.params.code, req.body.agencyCode, adminOrigin(req)));
+
+  app.delete('/api/v1/admin/procedures/:code/agencies/:agencyCode', {
+    schema: { tags: ['catalog'], summary: 'Bỏ cơ quan thực hiện / unlink an agency', params: AgencyLinkParams, response: { 200: PerformersOut } },
+  }, async (req) => svc.unlinkAgency(ctx, requirePrincipal(req), req.params.code, req.params.agencyCode, adminOrigin(req)));
+}

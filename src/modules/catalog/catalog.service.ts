@@ -1,0 +1,444 @@
+// Use cases of the procedure catalogue: public search and detail, the reception API for the dossier engine,
+// and the admin changes (publish/hide, local fee overrides, which agencies perform a procedure), each
+// permission-checked ('procedure.manage'), audited and done in one transaction.
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
+import { runIdempotent } from '../../platform/http/idempotency.js';
+import { registerMessages } from '../../platform/i18n/messages.js';
+import { can, scopePaths } from '../org/permissions.js';
+import { getAgency } from '../org/org.service.js';
+import * as repo from './catalog.repo.js';
+import type { FeeOverrideBody, IssueListQuery, SearchQuery } from './catalog.schema.js';
+
+registerMessages({
+  PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục {code}.', en: 'Procedure {code} was not found.' },
+  PROCEDURE_NOT_IN_FORCE: {
+    vi: 'Thủ tục {code} không có phiên bản có hiệu lực tại thời điểm {at}.',
+    en: 'Procedure {code} has no version in force at {at}.',
+  },
+  AGENCY_NOT_FOUND: { vi: 'Không tìm thấy cơ quan {code}.', en: 'Agency {code} was not found.' },
+  FEE_OVERRIDE_NOT_FOUND: {
+    vi: 'Không có mức phí địa phương "{feeName}" cho hình thức {channel}.',
+    en: 'There is no local fee "{feeName}" for channel {channel}.',
+  },
+});
+
+/** Which agency kinds perform procedures of a level by default (overridable per agency and procedure). */
+export const PERFORMER_KINDS: Record<'province' | 'commune', readonly string[]> = {
+  province: ['department', 'service_centre'],
+  commune: ['commune_committee'],
+};
+
+export function defaultLevelOfAgencyKind(kind: string): 'province' | 'commune' | null {
+  if (PERFORMER_KINDS.province.includes(kind)) return 'province';
+  if (PERFORMER_KINDS.commune.includes(kind)) return 'commune';
+  return null;
+}
+
+/**
+ * A time limit in working hours (1 working day = 8 working hours, domain-vn §0.5 / §9):
+ * working_days × 8; working_hours and hours as they are; same_day → 0; months → null (not expressible).
+ * `days` (calendar days in the source wording) are counted as working days × 8: the engine counts working time
+ * only, and a calendar-day limit read as working days never ends earlier than the law allows — admins should
+ * check these procedures (the unit is kept in the channel for the engine to decide otherwise).
+ */
+export function legalLimitHours(t: { value: number; unit: string } | null): number | null {
+  if (!t) return null;
+  switch (t.unit) {
+    case 'working_days':
+    case 'days':
+      return t.value * 8;
+    case 'working_hours':
+    case 'hours':
+      return t.value;
+    case 'same_day':
+      return 0;
+    default:
+      return null;
+  }
+}
+
+const notFound = (code: string) => new AppError(404, 'PROCEDURE_NOT_FOUND', { code });
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+const isManager = (p: Principal | null | undefined) => !!p && scopePaths(p, 'procedure.manage').length > 0;
+
+/** Catalogue-wide changes (visibility, fees) need procedure.manage on a top-level agency (the province). */
+function requireProvinceManager(p: Principal): void {
+  const ok = scopePaths(p, 'procedure.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+  if (!ok) throw new AppError(403, 'FORBIDDEN');
+}
+
+function requireManager(p: Principal): void {
+  if (!isManager(p)) throw new AppError(403, 'FORBIDDEN');
+}
+
+async function procedureByCode(db: Db, code: string): Promise<repo.ProcedureRow> {
+  const row = await repo.findByCode(db, code);
+  if (!row) throw notFound(code);
+  return row;
+}
+
+// ---------- public search ----------
+
+function listItem(r: repo.ProcedureRow, withVisibility: boolean) {
+  return {
+    code: r.code,
+    name: r.name,
+    field: r.field,
+    levels: r.levels,
+    channels: r.channel_kinds as repo.ChannelKind[],
+    timeLimit: r.time_limit ? { value: Number(r.time_limit.value), unit: r.time_limit.unit, text: r.time_limit.text, channel: r.time_limit.channel } : null,
+    ...(withVisibility ? { public: r.public } : {}),
+  };
+}
+
+async function agencyFilter(ctx: AppContext, code: string | undefined): Promise<repo.SearchParams['agency'] | 'none' | undefined> {
+  if (!code) return undefined;
+  try {
+    const a = await getAgency(ctx, code);
+    return { id: a.id, defaultLevel: defaultLevelOfAgencyKind(a.kind) };
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) return 'none';
+    throw err;
+  }
+}
+
+const fieldKey = (field: string) => ` ${repo.searchWords(field).join(' ')} `;
+
+/**
+ * GET /api/v1/procedures. Hidden procedures are left out; officials with procedure.manage also see them when
+ * they ask for `includeHidden`. A name query that matches nothing falls back to near matches (typos).
+ */
+export async function searchProcedures(ctx: AppContext, p: Principal | null, query: SearchQuery, opts: { includeHidden?: boolean } = {}) {
+  const includeHidden = !!opts.includeHidden && isManager(p);
+  const agency = await agencyFilter(ctx, query.agency);
+  if (agency === 'none') return { items: [], total: 0 };
+  const params: repo.SearchParams = {
+    q: query.q,
+    level: query.level,
+    channel: query.channel,
+    fieldKey: query.field ? fieldKey(query.field) : undefined,
+    agency,
+    includeHidden,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  };
+  let hits = await repo.search(ctx.db, params);
+  let total = hits[0]?.total ?? (params.offset > 0 ? await repo.searchCount(ctx.db, params) : 0);
+  let fuzzy = false;
+  const nameQuery = !!query.q && !repo.isCodeQuery(query.q) && repo.searchWords(query.q).length > 0;
+  if (total === 0 && nameQuery) {
+    hits = await repo.search(ctx.db, { ...params, fuzzy: true });
+    total = hits[0]?.total ?? 0;
+    fuzzy = total > 0;
+  }
+  return { items: hits.map((h) => listItem(h, includeHidden)), total, ...(fuzzy ? { fuzzy } : {}) };
+}
+
+export async function listFields(ctx: AppContext) {
+  const items = await repo.fieldCounts(ctx.db);
+  return { items, total: items.length };
+}
+
+// ---------- one procedure ----------
+
+function mergeFees(kind: repo.ChannelKind, fees: repo.FeeJson[], overrides: repo.FeeOverrideRow[]) {
+  const out = fees.map((f) => ({ ...f, local: false }));
+  for (const o of overrides.filter((x) => x.channel === kind)) {
+    const amount = Number(o.amount_vnd);
+    const hit = out.find((f) => f.name === o.fee_name);
+    if (hit) Object.assign(hit, { amountVnd: amount, amount, currency: 'VND' as const, note: o.note ?? hit.note, local: true });
+    else out.push({ name: o.fee_name, amountVnd: amount, text: `${amount} đồng`, amount, currency: 'VND', note: o.note, local: true });
+  }
+  return out;
+}
+
+function summaryLimit(channels: repo.ChannelRow[]): { value: number; unit: string } | null {
+  const withLimit = channels.filter((c) => c.time_unit !== null && c.time_value !== null);
+  const c = withLimit.find((x) => x.kind === 'in_person') ?? withLimit[0];
+  return c ? { value: Number(c.time_value), unit: c.time_unit! } : null;
+}
+
+async function loadVersion(db: Db, procedure: repo.ProcedureRow, version: repo.VersionRow) {
+  const [channels, components, overrides] = await Promise.all([
+    repo.channelsOf(db, version.id),
+    repo.componentsOf(db, version.id),
+    repo.feeOverridesOf(db, procedure.id),
+  ]);
+  return { channels, components, overrides };
+}
+
+/** GET /api/v1/procedures/{code}: the full structured record of the current version. */
+export async function getProcedure(ctx: AppContext, p: Principal | null, code: string) {
+  const proc = await procedureByCode(ctx.db, code);
+  const manager = isManager(p);
+  if (!proc.public && !manager) throw notFound(code);
+  if (!proc.current_version_id) throw notFound(code);
+  const v = await repo.versionById(ctx.db, proc.current_version_id);
+  if (!v) throw notFound(code);
+  const { channels, components, overrides } = await loadVersion(ctx.db, proc, v);
+  const performers = await repo.performers(ctx.db, proc.id, proc.levels, PERFORMER_KINDS);
+  const limit = summaryLimit(channels);
+  return {
+    id: proc.id,
+    code: proc.code,
+    name: v.name,
+    version: v.version,
+    versionId: v.id,
+    effectiveFrom: iso(v.effective_from),
+    public: proc.public,
+    source: v.source,
+    sourceUrl: v.source_url,
+    field: v.field,
+    levels: v.levels,
+    otherLevels: v.other_levels,
+    implementingAgency: v.implementing_agency,
+    competentAgency: v.competent_agency,
+    applicants: v.applicants,
+    steps: v.steps,
+    requirements: v.requirements,
+    procedureType: v.procedure_type,
+    receivingAddress: v.receiving_address,
+    decisionNumber: v.decision_number,
+    channels: channels.map((c) => ({
+      kind: c.kind,
+      timeLimit: c.time_unit !== null && c.time_value !== null ? { value: Number(c.time_value), unit: c.time_unit, text: c.time_text ?? '', from: c.time_from } : null,
+      timeText: c.time_text,
+      description: c.description,
+      fees: mergeFees(c.kind, c.fees, overrides),
+    })),
+    components: components.map((c) => ({
+      id: c.id,
+      name: c.name,
+      template: c.template,
+      templates: c.templates,
+      originals: c.originals,
+      certifiedCopies: c.certified_copies,
+      copies: c.copies,
+      required: c.required,
+      group: c.group_name,
+    })),
+    results: v.results.map((r) => ({ name: r.name, code: r.code ?? null })),
+    legalBasis: v.legal_basis.map((l) => ({ number: l.number ?? null, title: l.title, issuedAt: l.issuedAt ?? null, issuer: l.issuer ?? null })),
+    agencies: performers.map((a) => ({ code: a.code, name: a.name })),
+    legalLimitHours: legalLimitHours(limit),
+    sameDay: limit?.unit === 'same_day',
+    ...(manager
+      ? {
+          issues: v.issues,
+          warnings: v.warnings,
+          versions: (await repo.listVersions(ctx.db, proc.id)).map((x) => ({ version: x.version, effectiveFrom: iso(x.effective_from), effectiveTo: iso(x.effective_to) })),
+        }
+      : {}),
+  };
+}
+
+export interface ReceptionProcedure {
+  id: string;
+  versionId: string;
+  code: string;
+  name: string;
+  field: string | null;
+  levels: string[];
+  channels: Array<{ kind: 'in_person' | 'online' | 'postal'; timeLimit: { value: number; unit: string } | null; fees: Array<{ name: string; amountVnd: number | null }> }>;
+  components: Array<{ id: string; name: string; template: string | null; originals: number; certifiedCopies: number; copies: number; required: boolean }>;
+  /**
+   * The in-person channel's time limit (else the first channel that has one) in working hours; see
+   * `legalLimitHours()` for the conversion (days are treated as working days; months → null).
+   */
+  legalLimitHours: number | null;
+  sameDay: boolean;
+  /** false when an admin hid the procedure from the public catalogue (officials may still receive it) */
+  public: boolean;
+}
+
+/**
+ * For the dossier engine: the version of the procedure in force at `at` (default: now) with local fees applied.
+ * 404 PROCEDURE_NOT_FOUND for an unknown code, 409 PROCEDURE_NOT_IN_FORCE when no version covers `at`.
+ */
+export async function getProcedureForReception(ctx: AppContext, code: string, at?: Date): Promise<ReceptionProcedure> {
+  const when = at ?? ctx.clock.now();
+  const proc = await procedureByCode(ctx.db, code);
+  const v = await repo.versionAt(ctx.db, proc.id, when);
+  if (!v) throw new AppError(409, 'PROCEDURE_NOT_IN_FORCE', { code, at: when.toISOString() });
+  const { channels, components, overrides } = await loadVersion(ctx.db, proc, v);
+  const limit = summaryLimit(channels);
+  return {
+    id: proc.id,
+    versionId: v.id,
+    code: proc.code,
+    name: v.name,
+    field: v.field,
+    levels: v.levels,
+    channels: channels.map((c) => ({
+      kind: c.kind,
+      timeLimit: c.time_unit !== null && c.time_value !== null ? { value: Number(c.time_value), unit: c.time_unit } : null,
+      fees: mergeFees(c.kind, c.fees, overrides).map((f) => ({ name: f.name, amountVnd: f.amountVnd })),
+    })),
+    components: components.map((c) => ({
+      id: c.id,
+      name: c.name,
+      template: c.template,
+      originals: c.originals,
+      certifiedCopies: c.certified_copies,
+      copies: c.copies,
+      required: c.required,
+    })),
+    legalLimitHours: legalLimitHours(limit),
+    sameDay: limit?.unit === 'same_day',
+    public: proc.public,
+  };
+}
+
+/** Ids of the agencies (in force) that perform the procedure: by level by default, plus links, minus unlinks. */
+export async function agenciesPerforming(ctx: AppContext, procedureId: string): Promise<string[]> {
+  const proc = await repo.findById(ctx.db, procedureId);
+  if (!proc) return [];
+  return (await repo.performers(ctx.db, proc.id, proc.levels, PERFORMER_KINDS)).map((a) => a.id);
+}
+
+// ---------- admin ----------
+
+async function adminChange<T>(
+  ctx: AppContext,
+  p: Principal,
+  origin: RequestOrigin & { idempotencyKey?: string; method?: string; path?: string },
+  audit: { action: string; targetId: string; details: Record<string, unknown>; /** what identifies the request (default: details) */ request?: unknown },
+  work: (trx: Db) => Promise<T>,
+): Promise<T> {
+  const request = { action: audit.action, request: audit.request ?? audit.details };
+  const r = await runIdempotent<T>(
+    ctx.db,
+    { principal: p.userId, key: origin.idempotencyKey, method: origin.method ?? '', path: origin.path ?? '', request },
+    async (trx) => {
+      const body = await work(trx);
+      await writeAudit(trx, { actorId: p.userId, actorLabel: p.username, action: audit.action, targetType: 'procedure', targetId: audit.targetId, details: audit.details }, origin);
+      return { status: 200, body };
+    },
+  );
+  return r.body;
+}
+
+export type AdminOrigin = RequestOrigin & { idempotencyKey?: string; method?: string; path?: string };
+
+export async function setVisibility(ctx: AppContext, p: Principal, code: string, visible: boolean, origin: AdminOrigin) {
+  requireProvinceManager(p);
+  const proc = await procedureByCode(ctx.db, code);
+  return adminChange(ctx, p, origin, { action: visible ? 'procedure.publish' : 'procedure.hide', targetId: proc.id, details: { code, before: proc.public, after: visible }, request: { code, visible } }, async (trx) => {
+    await repo.setPublic(trx, proc.id, visible);
+    return { code, public: visible };
+  });
+}
+
+async function feeOverridesOut(db: Db, proc: repo.ProcedureRow) {
+  const rows = await repo.feeOverridesOf(db, proc.id);
+  return { code: proc.code, items: rows.map((r) => ({ channel: r.channel, feeName: r.fee_name, amountVnd: Number(r.amount_vnd), note: r.note })) };
+}
+
+export async function listFeeOverrides(ctx: AppContext, p: Principal, code: string) {
+  requireManager(p);
+  return feeOverridesOut(ctx.db, await procedureByCode(ctx.db, code));
+}
+
+export async function setFeeOverride(ctx: AppContext, p: Principal, code: string, body: z.infer<typeof FeeOverrideBody>, origin: AdminOrigin) {
+  requireProvinceManager(p);
+  const proc = await procedureByCode(ctx.db, code);
+  return adminChange(ctx, p, origin, { action: 'procedure.fee_override.set', targetId: proc.id, details: { code, ...body } }, async (trx) => {
+    await repo.upsertFeeOverride(trx, { procedureId: proc.id, channel: body.channel, feeName: body.feeName, amountVnd: body.amountVnd, note: body.note ?? null, by: p.userId });
+    return feeOverridesOut(trx, proc);
+  });
+}
+
+export async function removeFeeOverride(ctx: AppContext, p: Principal, code: string, q: { channel: repo.ChannelKind; feeName: string }, origin: AdminOrigin) {
+  requireProvinceManager(p);
+  const proc = await procedureByCode(ctx.db, code);
+  return adminChange(ctx, p, origin, { action: 'procedure.fee_override.remove', targetId: proc.id, details: { code, ...q } }, async (trx) => {
+    if (!(await repo.deleteFeeOverride(trx, proc.id, q.channel, q.feeName))) throw new AppError(404, 'FEE_OVERRIDE_NOT_FOUND', q);
+    return feeOverridesOut(trx, proc);
+  });
+}
+
+async function performersOut(db: Db, proc: repo.ProcedureRow) {
+  const rows = await repo.performers(db, proc.id, proc.levels, PERFORMER_KINDS);
+  return { code: proc.code, items: rows.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, origin: a.performs ? ('linked' as const) : ('default' as const) })) };
+}
+
+export async function listPerformers(ctx: AppContext, p: Principal, code: string) {
+  requireManager(p);
+  return performersOut(ctx.db, await procedureByCode(ctx.db, code));
+}
+
+async function agencyOrFail(ctx: AppContext, code: string, status: 404 | 422) {
+  try {
+    return await getAgency(ctx, code);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 404) throw new AppError(status, 'AGENCY_NOT_FOUND', { code });
+    throw err;
+  }
+}
+
+/** The agency performs the procedure (whatever the default says). */
+export async function linkAgency(ctx: AppContext, p: Principal, code: string, agencyCode: string, origin: AdminOrigin) {
+  const proc = await procedureByCode(ctx.db, code);
+  const agency = await agencyOrFail(ctx, agencyCode, 422);
+  if (!can(p, 'procedure.manage', agency)) throw new AppError(403, 'FORBIDDEN');
+  const byDefault = isDefaultPerformer(agency.kind, proc.levels);
+  return adminChange(ctx, p, origin, { action: 'procedure.agency.link', targetId: proc.id, details: { code, agency: agencyCode } }, async (trx) => {
+    // a default performer needs no row; a link row is kept only where it changes the default
+    if (byDefault) await repo.clearAgencyOverride(trx, proc.id, agency.id);
+    else await repo.setAgencyOverride(trx, proc.id, agency.id, true, p.userId);
+    return performersOut(trx, proc);
+  });
+}
+
+/** The agency does not perform the procedure (whatever the default says). */
+export async function unlinkAgency(ctx: AppContext, p: Principal, code: string, agencyCode: string, origin: AdminOrigin) {
+  const proc = await procedureByCode(ctx.db, code);
+  const agency = await agencyOrFail(ctx, agencyCode, 404);
+  if (!can(p, 'procedure.manage', agency)) throw new AppError(403, 'FORBIDDEN');
+  const byDefault = isDefaultPerformer(agency.kind, proc.levels);
+  return adminChange(ctx, p, origin, { action: 'procedure.agency.unlink', targetId: proc.id, details: { code, agency: agencyCode } }, async (trx) => {
+    if (byDefault) await repo.setAgencyOverride(trx, proc.id, agency.id, false, p.userId);
+    else await repo.clearAgencyOverride(trx, proc.id, agency.id);
+    return performersOut(trx, proc);
+  });
+}
+
+function isDefaultPerformer(kind: string, levels: string[]): boolean {
+  const level = defaultLevelOfAgencyKind(kind);
+  return level !== null && levels.includes(level);
+}
+
+/** Procedures whose current version has parse issues (admins fix them by hand). */
+export async function listProceduresWithIssues(ctx: AppContext, p: Principal, query: z.infer<typeof IssueListQuery>) {
+  requireManager(p);
+  const hits = await repo.search(ctx.db, {
+    q: query.q,
+    fieldKey: query.field ? fieldKey(query.field) : undefined,
+    includeHidden: true,
+    onlyWithIssues: query.status,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  const issues = await repo.issuesOf(ctx.db, hits.map((h) => h.current_version_id).filter((x): x is string => !!x));
+  const last = await repo.lastImport(ctx.db);
+  return {
+    items: hits.map((h) => ({
+      code: h.code,
+      name: h.name,
+      version: h.version,
+      public: h.public,
+      issues: issues.get(h.current_version_id ?? '')?.issues ?? [],
+      warnings: issues.get(h.current_version_id ?? '')?.warnings ?? [],
+    })),
+    total: hits[0]?.total ?? 0,
+    lastImport: last
+      ? { at: iso(last.at)!, source: last.source, total: last.total, created: last.created, newVersions: last.new_versions, unchanged: last.unchanged, skipped: last.skipped }
+      : null,
+  };
+}

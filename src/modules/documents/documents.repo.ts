@@ -1,0 +1,171 @@
+// SQL for stored files, result documents and form templates.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { FormTemplate, FormTemplateContent, FormNumber } from './templates.js';
+
+export interface FileRow {
+  id: string;
+  sha256: string;
+  size: number;
+  media_type: string;
+  kind: string;
+  name: string;
+  purpose: 'component' | 'supplement' | 'result' | 'other';
+  dossier_id: string | null;
+  uploaded_by: string;
+  uploaded_at: Date;
+  component_id: string | null;
+  component_name: string | null;
+  digitised: boolean;
+  reused_from: string | null;
+  from_citizen_store: boolean;
+  attached_version: number | null;
+  attached_action: string | null;
+  attached_at: Date | null;
+  citizen_visible: boolean;
+  signed_from: string | null;
+}
+
+export type NewFile = Omit<FileRow, 'attached_version' | 'attached_action' | 'attached_at'>;
+
+export async function insertFile(db: Db, f: NewFile): Promise<void> {
+  await db.insertInto('files').values(f).execute();
+}
+
+export const findFile = (db: Db, id: string): Promise<FileRow | undefined> =>
+  db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst() as Promise<FileRow | undefined>;
+
+export const lockFile = (db: Db, id: string): Promise<FileRow | undefined> =>
+  db.selectFrom('files').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() as Promise<FileRow | undefined>;
+
+export const listFiles = (db: Db, dossierId: string): Promise<FileRow[]> =>
+  db.selectFrom('files').selectAll().where('dossier_id', '=', dossierId).orderBy('uploaded_at').orderBy('id').execute() as Promise<FileRow[]>;
+
+export async function dossierBytes(db: Db, dossierId: string): Promise<number> {
+  const r = await db.selectFrom('files').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('n')).where('dossier_id', '=', dossierId).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function blobReferenced(db: Db, sha256: string): Promise<boolean> {
+  const r = await db.selectFrom('files').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst();
+  return !!r;
+}
+
+export async function markAttached(db: Db, id: string, v: { dossierId: string; version: number; action: string; at: Date; componentName?: string | null; reusedFrom?: string | null }): Promise<void> {
+  await db
+    .updateTable('files')
+    .set({
+      dossier_id: v.dossierId,
+      attached_version: v.version,
+      attached_action: v.action,
+      attached_at: v.at,
+      ...(v.componentName ? { component_name: v.componentName } : {}),
+      ...(v.reusedFrom ? { reused_from: v.reusedFrom } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setCitizenVisible(db: Db, id: string, visible: boolean): Promise<void> {
+  await db.updateTable('files').set({ citizen_visible: visible }).where('id', '=', id).execute();
+}
+
+// ---- result documents ----
+
+export interface ResultDocumentRow {
+  id: string;
+  dossier_id: string;
+  number: string;
+  signed_on: string;
+  signer: string;
+  title: string | null;
+  issuing_agency_id: string;
+  result_code: string;
+  file_id: string | null;
+  digitally_signed: boolean;
+  created_by: string;
+  created_at: Date;
+}
+
+export async function insertResultDocument(db: Db, r: ResultDocumentRow): Promise<void> {
+  await db.insertInto('result_documents').values(r).execute();
+}
+
+export const listResultDocuments = (db: Db, dossierId: string): Promise<ResultDocumentRow[]> =>
+  db.selectFrom('result_documents').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').execute() as Promise<ResultDocumentRow[]>;
+
+// ---- form templates ----
+
+interface TemplateRow {
+  form: FormNumber;
+  version: number;
+  legal_basis: string;
+  effective_from: string;
+  title: string;
+  content: FormTemplateContent;
+  created_by: string | null;
+  created_at: Date;
+}
+
+const toTemplate = (r: TemplateRow): FormTemplate & { createdBy: string | null; createdAt: string } => ({
+  form: r.form,
+  version: r.version,
+  legalBasis: r.legal_basis,
+  effectiveFrom: r.effective_from,
+  title: r.title,
+  content: r.content,
+  createdBy: r.created_by,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+/** The version in force on a date (the highest version effective on or before it). */
+export async function templateInForce(db: Db, form: FormNumber, onDate: string): Promise<FormTemplate | undefined> {
+  const r = (await db
+    .selectFrom('form_templates')
+    .selectAll()
+    .where('form', '=', form)
+    .where('effective_from', '<=', onDate)
+    .orderBy('effective_from', 'desc')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()) as TemplateRow | undefined;
+  return r ? toTemplate(r) : undefined;
+}
+
+export async function listTemplates(db: Db, form?: FormNumber) {
+  let q = db.selectFrom('form_templates').selectAll();
+  if (form) q = q.where('form', '=', form);
+  const rows = (await q.orderBy('form').orderBy('version').execute()) as TemplateRow[];
+  return rows.map(toTemplate);
+}
+
+export async function nextTemplateVersion(db: Db, form: FormNumber): Promise<number> {
+  const r = await db.selectFrom('form_templates').select((eb) => eb.fn.max<number>('version').as('v')).where('form', '=', form).executeTakeFirst();
+  return Number(r?.v ?? 0) + 1;
+}
+
+export async function insertTemplate(db: Db, t: FormTemplate, createdBy: string | null): Promise<void> {
+  await db
+    .insertInto('form_templates')
+    .values({
+      form: t.form,
+      version: t.version,
+      legal_basis: t.legalBasis,
+      effective_from: t.effectiveFrom,
+      title: t.title,
+      content: JSON.stringify(t.content),
+      created_by: createdBy,
+    })
+    .execute();
+}
+
+/** Seeds the TT 03/2025 templates once (version 1 of each form). */
+export async function seedTemplates(db: Db, templates: readonly FormTemplate[]): Promise<void> {
+  for (const t of templates) {
+    await db
+      .insertInto('form_templates')
+      .values({ form: t.form, version: t.version, legal_basis: t.legalBasis, effective_from: t.effectiveFrom, title: t.title, content: JSON.stringify(t.content), created_by: 'system' })
+      .onConflict((oc) => oc.columns(['form', 'version']).doNothing())
+      .execute();
+  }
+}

@@ -1,0 +1,349 @@
+// Renders the forms of TT 03/2025 (Appendix I) as A4 PDFs with pdfmake: national heading, agency,
+// form number and title, place and date, body from the versioned template, tables, signature blocks.
+// Every string is NFC-normalised before it reaches the PDF (NFD text renders but extracts broken).
+import { resolve } from 'node:path';
+import pdfmake from 'pdfmake';
+import { FONTS, FONT_DIRS } from './fonts.js';
+import { conditionalLine, segments, type FormTemplate } from './templates.js';
+
+pdfmake.setFonts(FONTS);
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((p: string) => FONT_DIRS.some((d) => resolve(p).startsWith(d)));
+
+const nfc = (s: string | null | undefined): string => (s ?? '').normalize('NFC');
+const MM = 72 / 25.4;
+
+// ------------------------------------------------------------------------------------------------
+// Dates in Vietnam (UTC+7, no daylight saving)
+
+const VN_OFFSET = 7 * 3_600_000;
+const vn = (d: Date | string) => new Date(new Date(d).getTime() + VN_OFFSET);
+const p2 = (n: number) => String(n).padStart(2, '0');
+
+/** "09 giờ 05 phút, ngày 23 tháng 11 năm 2026" */
+export function vnDateTime(d: Date | string | null | undefined): string {
+  if (!d) return '';
+  const t = vn(d);
+  return `${p2(t.getUTCHours())} giờ ${p2(t.getUTCMinutes())} phút, ngày ${p2(t.getUTCDate())} tháng ${p2(t.getUTCMonth() + 1)} năm ${t.getUTCFullYear()}`;
+}
+/** "ngày 23 tháng 11 năm 2026" */
+export function vnLongDate(d: Date | string | null | undefined): string {
+  if (!d) return '';
+  const t = vn(d);
+  return `ngày ${p2(t.getUTCDate())} tháng ${p2(t.getUTCMonth() + 1)} năm ${t.getUTCFullYear()}`;
+}
+/** "23/11/2026" */
+export function vnDate(d: Date | string | null | undefined): string {
+  if (!d) return '';
+  const t = vn(d);
+  return `${p2(t.getUTCDate())}/${p2(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+}
+/** "23/11/2026 09:05" */
+export function vnShortDateTime(d: Date | string | null | undefined): string {
+  if (!d) return '';
+  const t = vn(d);
+  return `${vnDate(d)} ${p2(t.getUTCHours())}:${p2(t.getUTCMinutes())}`;
+}
+/** Local calendar date (YYYY-MM-DD) in Vietnam. */
+export function vnIsoDate(d: Date | string): string {
+  return vn(d).toISOString().slice(0, 10);
+}
+
+/** "1.200.000 đồng" */
+export function vnMoney(n: number): string {
+  return `${Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Render model
+
+export interface ComponentRow {
+  name: string;
+  form: 'original' | 'certified' | 'copy';
+  copies: number;
+  digitised: boolean;
+  reused: boolean;
+}
+
+export interface SlipRow {
+  index: number;
+  giver: string;
+  receiver: string;
+  giverPerson: string;
+  receiverPerson: string;
+  at: string;
+  classification: string;
+  note: string;
+}
+
+export interface RegisterRow {
+  code: string;
+  procedure: string;
+  sets: number;
+  applicant: string;
+  contact: string;
+  leadAgency: string;
+  receivedAt: string;
+  appointmentAt: string;
+  transferredAt: string;
+  resultReceivedAt: string;
+  returnedAt: string;
+  delivery: string;
+  note: string;
+}
+
+export interface RenderInput {
+  template: FormTemplate;
+  heading: {
+    /** Managing body (e.g. "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"); optional. */
+    parentAgency: string | null;
+    agency: string;
+    place: string;
+    date: Date;
+  };
+  /** Document number before the template suffix ("Số: 15/TN"); empty = "Số: ……" */
+  number?: string | null;
+  vars: Record<string, string | null | undefined>;
+  tables?: {
+    components?: ComponentRow[];
+    items?: string[];
+    slip?: SlipRow[];
+    register?: RegisterRow[];
+  };
+  qr?: { url: string; caption: string[] };
+  /** Small system line in the footer (e.g. "In từ hệ thống … lúc …"). */
+  footer?: string;
+}
+
+const FORM_LABEL: Record<ComponentRow['form'], string> = { original: 'Bản chính', certified: 'Bản sao có chứng thực', copy: 'Bản sao' };
+
+function paragraph(line: string, vars: RenderInput['vars']): Record<string, unknown> {
+  return {
+    text: segments(line, vars).map((s) => (s.value ? { text: nfc(s.text) || '……………', bold: true } : { text: nfc(s.text) })),
+    margin: [0, 2, 0, 2],
+    alignment: 'justify',
+  };
+}
+
+const th = (text: string, extra: Record<string, unknown> = {}) => ({ text: nfc(text), bold: true, alignment: 'center', fontSize: 11, ...extra });
+const td = (text: string | number, extra: Record<string, unknown> = {}) => ({ text: nfc(String(text)), fontSize: 11, ...extra });
+
+function table(name: string, input: RenderInput): Record<string, unknown> | null {
+  const t = input.tables ?? {};
+  switch (name) {
+    case 'components': {
+      const rows = t.components ?? [];
+      return {
+        table: {
+          headerRows: 1,
+          widths: [22, '*', 95, 40, 40],
+          body: [
+            [th('TT'), th('Tên thành phần hồ sơ'), th('Hình thức'), th('Số lượng'), th('Số hóa')],
+            ...(rows.length
+              ? rows.map((r, i) => [
+                  td(i + 1, { alignment: 'center' }),
+                  td(r.name),
+                  td(FORM_LABEL[r.form], { alignment: 'center' }),
+                  td(r.copies, { alignment: 'center' }),
+                  td(r.reused ? 'Tái sử dụng' : r.digitised ? 'x' : '', { alignment: 'center' }),
+                ])
+              : [[td('—', { alignment: 'center' }), td('Không có thành phần hồ sơ kèm theo'), td(''), td(''), td('')]]),
+          ],
+        },
+        margin: [0, 3, 0, 6],
+      };
+    }
+    case 'items': {
+      const rows = t.items ?? [];
+      return {
+        table: {
+          headerRows: 1,
+          widths: [22, '*'],
+          body: [
+            [th('TT'), th('Nội dung cần bổ sung, hoàn thiện')],
+            ...(rows.length ? rows.map((r, i) => [td(i + 1, { alignment: 'center' }), td(r)]) : [[td('—', { alignment: 'center' }), td('')]]),
+          ],
+        },
+        margin: [0, 3, 0, 6],
+      };
+    }
+    case 'slip': {
+      const rows = t.slip ?? [];
+      return {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: [95, '*', 62, 60],
+          body: [
+            [th('TÊN CƠ QUAN'), th('THỜI GIAN GIAO, NHẬN HỒ SƠ'), th('KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/Đúng hạn/Quá hạn)', { fontSize: 9 }), th('GHI CHÚ')],
+            ...rows.map((r) => [
+              td(`${r.index}. Giao: ${r.giver}\nNhận: ${r.receiver}`, { fontSize: 10 }),
+              {
+                stack: [
+                  td(r.at, { fontSize: 10, bold: true }),
+                  {
+                    columns: [
+                      { stack: [td('Người giao', { italics: true, fontSize: 9, alignment: 'center' }), td(r.giverPerson, { fontSize: 10, alignment: 'center' })] },
+                      { stack: [td('Người nhận', { italics: true, fontSize: 9, alignment: 'center' }), td(r.receiverPerson, { fontSize: 10, alignment: 'center' })] },
+                    ],
+                    columnGap: 4,
+                    margin: [0, 3, 0, 0],
+                  },
+                ],
+              },
+              td(r.classification, { alignment: 'center', fontSize: 10 }),
+              td(r.note, { fontSize: 9 }),
+            ]),
+            ...(rows.length ? [] : [[td('—'), td('Chưa có lần giao, nhận nào'), td(''), td('')]]),
+          ],
+        },
+        margin: [0, 4, 0, 6],
+      };
+    }
+    case 'register': {
+      const rows = t.register ?? [];
+      const s = { fontSize: 7.5 };
+      const h = (x: string) => th(x, { fontSize: 7 });
+      return {
+        table: {
+          headerRows: 1,
+          widths: [16, 62, '*', 22, 55, 58, 55, 38, 38, 38, 38, 38, 36, 30, 34],
+          body: [
+            [
+              h('STT'), h('Mã hồ sơ'), h('Tên thủ tục hành chính'), h('Số lượng hồ sơ (bộ)'), h('Tên cá nhân, tổ chức'),
+              h('Địa chỉ, số điện thoại'), h('Cơ quan chủ trì giải quyết'), h('Ngày nhận hồ sơ'), h('Ngày hẹn trả kết quả'),
+              h('Ngày chuyển hồ sơ'), h('Ngày nhận kết quả từ cơ quan giải quyết'), h('Ngày trả kết quả'), h('Hình thức nhận kết quả'),
+              h('Ký nhận'), h('Ghi chú'),
+            ],
+            ...rows.map((r, i) => [
+              td(i + 1, { ...s, alignment: 'center' }), td(r.code, s), td(r.procedure, s), td(r.sets, { ...s, alignment: 'center' }),
+              td(r.applicant, s), td(r.contact, s), td(r.leadAgency, s), td(r.receivedAt, s), td(r.appointmentAt, s),
+              td(r.transferredAt, s), td(r.resultReceivedAt, s), td(r.returnedAt, s), td(r.delivery, s), td('', s), td(r.note, s),
+            ]),
+          ],
+        },
+        margin: [0, 4, 0, 6],
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+function qrBlock(input: RenderInput): Record<string, unknown> | null {
+  if (!input.qr) return null;
+  return {
+    columns: [
+      // white quiet zone is the page itself: nothing else is drawn within 12 pt of the code
+      { width: 112, stack: [{ qr: nfc(input.qr.url), fit: 108, eccLevel: 'M', margin: [0, 0, 0, 0] }] },
+      {
+        width: '*',
+        stack: input.qr.caption.map((c, i) => ({ text: nfc(c), font: 'BeVietnamPro', fontSize: i === 0 ? 9.5 : 8.5, bold: i === 0, margin: [0, 0, 0, 3] })),
+        margin: [12, 8, 0, 0],
+      },
+    ],
+    margin: [0, 8, 0, 4],
+    unbreakable: true,
+  };
+}
+
+const LEFT_W = 205;
+const GAP = 6;
+const contentWidth = (landscape?: boolean) => (landscape ? 297 - 30 : 210 - 50) * MM;
+
+function heading(input: RenderInput): Record<string, unknown>[] {
+  const c = input.template.content;
+  const h = input.heading;
+  const left: Record<string, unknown>[] = [];
+  // left heading (ND 30/2020): managing body upper case, issuing body upper case bold, a short rule under it
+  if (h.parentAgency) left.push({ text: nfc(h.parentAgency).toUpperCase(), fontSize: 11, alignment: 'center' });
+  left.push({ text: nfc(h.agency).toUpperCase(), fontSize: 11, bold: !c.unitLine, alignment: 'center' });
+  if (c.unitLine) left.push({ text: nfc(c.unitLine), fontSize: 11, bold: true, alignment: 'center' });
+  left.push({ canvas: [{ type: 'line', x1: LEFT_W / 2 - 40, y1: 2, x2: LEFT_W / 2 + 40, y2: 2, lineWidth: 0.6 }], margin: [0, 0, 0, 4] });
+  if (c.numberSuffix) left.push({ text: nfc(`Số: ${input.number || '……'}${c.numberSuffix}`), fontSize: 13, alignment: 'center' });
+
+  const rightW = contentWidth(c.landscape) - LEFT_W - GAP;
+  const right: Record<string, unknown>[] = [
+    { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12, bold: true, alignment: 'center' },
+    { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 13, bold: true, alignment: 'center' },
+    { canvas: [{ type: 'line', x1: rightW / 2 - 84, y1: 2, x2: rightW / 2 + 84, y2: 2, lineWidth: 0.6 }], margin: [0, 0, 0, 4] },
+    { text: nfc(`${h.place}, ${vnLongDate(h.date)}`), fontSize: 13, italics: true, alignment: 'center' },
+  ];
+  return [
+    { text: nfc(`${c.formLabel} – ${input.template.legalBasis}`), fontSize: 9, italics: true, alignment: 'right', margin: [0, -14, 0, 6] },
+    { columns: [{ width: LEFT_W, stack: left }, { width: rightW, stack: right }], columnGap: GAP },
+    { text: nfc(c.title), fontSize: 14, bold: true, alignment: 'center', margin: [0, 18, 0, 2] },
+    ...(c.subtitle ?? [])
+      .map((l) => conditionalLine(l, input.vars))
+      .filter((l): l is string => l !== null)
+      .map((l) => ({ ...paragraph(l, input.vars), alignment: 'center', italics: true, margin: [0, 0, 0, 2] })),
+    { text: '', margin: [0, 0, 0, 8] },
+  ];
+}
+
+function signatures(input: RenderInput): Record<string, unknown> | null {
+  const sigs = input.template.content.signatures;
+  if (sigs.length === 0) return null;
+  const block = (s: (typeof sigs)[number]) => ({
+    stack: [
+      { text: nfc(s.title), bold: true, alignment: 'center' },
+      { text: nfc(s.hint), italics: true, alignment: 'center', fontSize: 11 },
+      { text: ' ', margin: [0, 0, 0, 42] },
+      { text: nfc(s.nameVar ? (input.vars[s.nameVar] ?? '') : ''), bold: true, alignment: 'center' },
+    ],
+  });
+  const cols = sigs.length === 1 ? [{ width: '*', text: '' }, { width: 220, ...block(sigs[0]!) }] : sigs.map((s) => ({ width: '*', ...block(s) }));
+  return { columns: cols, margin: [0, 14, 0, 0], unbreakable: true };
+}
+
+/** The pdfmake document definition (exported for tests). */
+export function documentDefinition(input: RenderInput): Record<string, unknown> {
+  const c = input.template.content;
+  const content: unknown[] = [...heading(input)];
+  for (const raw of c.body) {
+    const trimmed = raw.trim();
+    const tm = /^\{\{table:([a-z]+)\}\}$/.exec(trimmed);
+    if (tm) {
+      const tb = table(tm[1]!, input);
+      if (tb) content.push(tb);
+      continue;
+    }
+    if (trimmed === '{{qr}}') {
+      const q = qrBlock(input);
+      if (q) content.push(q);
+      continue;
+    }
+    const line = conditionalLine(raw, input.vars);
+    if (line !== null) content.push(paragraph(line, input.vars));
+  }
+  const sig = signatures(input);
+  if (sig) content.push(sig);
+  for (const n of c.notes ?? []) content.push({ text: nfc(n), fontSize: 10, italics: true, margin: [0, 16, 0, 0], alignment: 'justify' });
+
+  const landscape = !!c.landscape;
+  return {
+    pageSize: 'A4',
+    pageOrientation: landscape ? 'landscape' : 'portrait',
+    pageMargins: landscape ? [15 * MM, 15 * MM, 15 * MM, 15 * MM] : [30 * MM, 20 * MM, 20 * MM, 20 * MM],
+    info: {
+      title: nfc(`${c.formLabel}: ${input.template.title}${input.vars.code ? ` – ${input.vars.code}` : ''}`),
+      author: nfc(input.heading.agency),
+      subject: nfc(input.template.title),
+      creator: 'motcua',
+      producer: 'motcua (pdfmake)',
+    },
+    defaultStyle: { font: 'Tinos', fontSize: 13, lineHeight: 1.1 },
+    content,
+    footer: (page: number, pages: number) => ({
+      columns: [
+        { text: nfc(input.footer ?? ''), font: 'BeVietnamPro', fontSize: 7, color: '#555555' },
+        { text: `${page}/${pages}`, font: 'BeVietnamPro', fontSize: 7, alignment: 'right', width: 40 },
+      ],
+      margin: landscape ? [15 * MM, 8, 15 * MM, 0] : [30 * MM, 16, 20 * MM, 0],
+    }),
+  };
+}
+
+export async function renderPdf(input: RenderInput): Promise<Buffer> {
+  return pdfmake.createPdf(documentDefinition(input)).getBuffer();
+}

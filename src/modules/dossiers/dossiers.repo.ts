@@ -1,0 +1,237 @@
+// SQL for dossiers (the projection), the append-only event log and the daily code counters.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { DossierEvent, DossierState } from '../workflow/types.js';
+
+export interface DossierRow {
+  id: string;
+  code: string | null;
+  channel: number;
+  version: number;
+  status: string;
+  national_status: number;
+  step_key: string | null;
+  step_role: string | null;
+  assignee_id: string | null;
+  current_agency_id: string;
+  receiving_agency_id: string;
+  competent_agency_id: string;
+  return_agency_id: string;
+  agency_ids: string[];
+  procedure_id: string;
+  procedure_version_id: string | null;
+  procedure_code: string;
+  procedure_name: string;
+  process_id: string;
+  applicant_name: string;
+  applicant_id_number: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  applicant: Record<string, any>;
+  filing: Record<string, any>;
+  submitted_at: Date;
+  accepted_at: Date | null;
+  clock_start_at: Date | null;
+  due_at: Date | null;
+  original_due_at: Date | null;
+  step_due_at: Date | null;
+  due_soon: boolean;
+  overdue: boolean;
+  finished_at: Date | null;
+  returned_at: Date | null;
+  calendar_version: string | null;
+  secret_hash: string | null;
+  state: DossierState;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Columns derived from the state (see projection.ts). */
+export type ProjectionColumns = Pick<
+  DossierRow,
+  | 'code' | 'version' | 'status' | 'national_status' | 'step_key' | 'step_role' | 'assignee_id' | 'current_agency_id'
+  | 'accepted_at' | 'clock_start_at' | 'due_at' | 'original_due_at' | 'step_due_at' | 'due_soon' | 'overdue'
+  | 'finished_at' | 'returned_at' | 'updated_at'
+> & { state: DossierState };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string): boolean => UUID.test(s);
+
+/** A dossier by code, or by id (dossiers without a code: registered, incomplete, refused). */
+export function findByRef(db: Db, ref: string): Promise<DossierRow | undefined> {
+  let q = db.selectFrom('dossiers').selectAll();
+  q = isUuid(ref) ? q.where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref)])) : q.where('code', '=', ref);
+  return q.executeTakeFirst() as Promise<DossierRow | undefined>;
+}
+
+export async function lockById(db: Db, id: string): Promise<DossierRow> {
+  return (await db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()) as DossierRow;
+}
+
+/** Next number of the agency's daily sequence (gapless: released if the transaction rolls back). */
+export async function nextSequence(db: Db, agencyId: string, localDate: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    INSERT INTO dossier_code_counters (agency_id, local_date, n) VALUES (${agencyId}, ${localDate}, 1)
+    ON CONFLICT (agency_id, local_date) DO UPDATE SET n = dossier_code_counters.n + 1
+    RETURNING n`.execute(db);
+  return Number(r.rows[0]!.n);
+}
+
+export async function insertDossier(db: Db, row: Omit<DossierRow, 'created_at'>): Promise<void> {
+  await db
+    .insertInto('dossiers')
+    .values({
+      ...row,
+      applicant: JSON.stringify(row.applicant),
+      filing: JSON.stringify(row.filing),
+      state: JSON.stringify(row.state),
+      agency_ids: sql`${sql.val(row.agency_ids)}::uuid[]`,
+    })
+    .execute();
+}
+
+export async function updateProjection(db: Db, id: string, cols: ProjectionColumns, extra: { agencyIds?: string[]; secretHash?: string } = {}): Promise<void> {
+  await db
+    .updateTable('dossiers')
+    .set({
+      ...cols,
+      state: JSON.stringify(cols.state),
+      ...(extra.agencyIds ? { agency_ids: sql`${sql.val(extra.agencyIds)}::uuid[]` } : {}),
+      ...(extra.secretHash ? { secret_hash: extra.secretHash } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertEvents(db: Db, events: DossierEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('dossier_events')
+    .values(
+      events.map((e) => ({
+        dossier_id: e.dossierId,
+        version: e.version,
+        action: e.action,
+        from_state: e.fromState,
+        to_state: e.toState,
+        from_step: e.fromStepKey,
+        step_key: e.stepKey,
+        agency_id: e.agencyId,
+        actor_id: e.actor.userId,
+        actor_roles: e.actor.roles,
+        actor_agency_id: e.actor.agencyId || null,
+        at: e.at,
+        note: e.note,
+        payload: JSON.stringify(e.payload),
+        event: JSON.stringify(e),
+      })),
+    )
+    .execute();
+}
+
+export async function listEvents(db: Db, dossierId: string): Promise<DossierEvent[]> {
+  const rows = await db.selectFrom('dossier_events').select('event').where('dossier_id', '=', dossierId).orderBy('version').execute();
+  return rows.map((r) => r.event as DossierEvent);
+}
+
+// ---- scope ----
+
+/** Agency ids under any of the path prefixes (the principal's read scope). */
+export async function agencyIdsUnder(db: Db, prefixes: string[]): Promise<string[]> {
+  if (prefixes.length === 0) return [];
+  const rows = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where(sql<boolean>`path LIKE ANY(${sql.val(prefixes.map((p) => `${p}%`))}::text[])`)
+    .execute();
+  return rows.map((r) => r.id as string);
+}
+
+// ---- inbox ----
+
+export interface InboxFilter {
+  scopeAgencyIds: string[];
+  userId: string;
+  q?: string;
+  status?: number;
+  state?: string;
+  procedure?: string;
+  agencyId?: string;
+  overdue?: boolean;
+  dueSoon?: boolean;
+  mine?: boolean;
+  /** (role, agency ids) pairs of the principal's step-role pools. */
+  pools?: Array<{ role: string; agencyIds: string[] }>;
+  limit: number;
+  offset: number;
+}
+
+export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow[]; total: number }> {
+  let q = db.selectFrom('dossiers as d');
+  q = q.where((eb) =>
+    eb.or([
+      sql<boolean>`d.agency_ids && ${sql.val(f.scopeAgencyIds)}::uuid[]`,
+      eb('d.assignee_id', '=', f.userId),
+    ]),
+  );
+  if (f.q) {
+    const raw = f.q.trim();
+    const digits = raw.replace(/[\s.\-+]/g, '');
+    const like = `%${raw.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => {
+      const ors = [
+        eb('d.code', '=', raw),
+        sql<boolean>`d.code ILIKE ${like}`,
+        sql<boolean>`f_unaccent(lower(d.applicant_name)) LIKE f_unaccent(${like})`,
+      ];
+      if (/^\d{6,12}$/.test(digits)) {
+        ors.push(eb('d.applicant_id_number', '=', digits));
+        const phone = digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
+        ors.push(eb('d.applicant_phone', '=', phone));
+      }
+      return eb.or(ors);
+    });
+  }
+  if (f.status) q = q.where('d.national_status', '=', f.status);
+  if (f.state) q = q.where('d.status', '=', f.state);
+  if (f.procedure) q = q.where('d.procedure_code', '=', f.procedure);
+  if (f.agencyId) q = q.where(sql<boolean>`${f.agencyId}::uuid = ANY(d.agency_ids)`);
+  if (f.overdue !== undefined) q = q.where('d.overdue', '=', f.overdue);
+  if (f.dueSoon !== undefined) q = q.where('d.due_soon', '=', f.dueSoon);
+  if (f.mine) q = q.where('d.assignee_id', '=', f.userId);
+  if (f.pools) {
+    const pools = f.pools;
+    q = q.where('d.assignee_id', 'is', null).where((eb) =>
+      pools.length === 0
+        ? sql<boolean>`false`
+        : eb.or(pools.map((p) => eb.and([eb('d.step_role', '=', p.role), eb('d.current_agency_id', 'in', p.agencyIds.length ? p.agencyIds : ['00000000-0000-0000-0000-000000000000'])]))),
+    );
+  }
+  const [items, total] = await Promise.all([
+    q.selectAll('d').orderBy('d.updated_at', 'desc').orderBy('d.id').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as DossierRow[], total: Number(total.n) };
+}
+
+/** Open dossiers whose appointment is near or past (candidates for the deadline sweep). */
+export interface SweepCandidate {
+  id: string;
+  receiving_agency_id: string;
+  process_id: string;
+  due_at: Date;
+  due_soon: boolean;
+}
+
+export async function sweepCandidates(db: Db, horizon: Date): Promise<SweepCandidate[]> {
+  return (await db
+    .selectFrom('dossiers')
+    .select(['id', 'receiving_agency_id', 'process_id', 'due_at', 'due_soon'])
+    .where('finished_at', 'is', null)
+    .where('due_at', 'is not', null)
+    .where('due_at', '<=', horizon)
+    .where('overdue', '=', false)
+    .where('status', 'in', ['accepted', 'processing', 'awaiting_payment', 'transferred', 'withdrawal_requested'])
+    .orderBy('due_at')
+    .execute()) as SweepCandidate[];
+}

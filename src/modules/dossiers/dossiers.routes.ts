@@ -1,0 +1,90 @@
+// HTTP: reception, inbox/search, dossier detail, events, control slip, actions, allowed actions, public look-up.
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { requirePrincipal, type App } from '../../platform/http/server.js';
+import { idempotencyKeyOf } from '../../platform/http/idempotency.js';
+import { originOf } from '../../platform/audit.js';
+import * as svc from './dossiers.service.js';
+import { ActionBody, ActionParam, InboxQuery, PublicQuery, ReceiveBody, RefParam } from './dossiers.schema.js';
+
+const IdemHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional(),
+  'if-match': z.string().max(40).optional(),
+}).passthrough();
+
+export function dossierRoutes(app: App, ctx: AppContext): void {
+  app.post('/api/v1/dossiers', {
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Tiếp nhận hồ sơ / receive a dossier',
+      description:
+        'outcome: accept → code + receipt (form 01); incomplete → guidance (form 02, no code); refuse → refusal (form 03); ' +
+        'register → online submission, status 1 (default for channel 2). Send an Idempotency-Key.',
+      body: ReceiveBody,
+      headers: IdemHeaders,
+    },
+  }, async (req, reply) => {
+    const r = await svc.receiveDossier(ctx, requirePrincipal(req), req.body, { idempotencyKey: idempotencyKeyOf(req), origin: originOf(req) });
+    if (r.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(r.status).send(r.body);
+  });
+
+  app.get('/api/v1/dossiers', {
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Hộp hồ sơ và tìm kiếm / inbox and search',
+      description: 'q: code, applicant name (with or without diacritics), ID number or phone. status: national status 1–10. pool: the step-role pools of my roles; mine: assigned to me.',
+      querystring: InboxQuery,
+    },
+  }, async (req) => svc.listDossiers(ctx, requirePrincipal(req), req.query));
+
+  app.get('/api/v1/dossiers/:code', {
+    schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ / dossier', params: RefParam },
+  }, async (req, reply) => {
+    const d = await svc.getDossier(ctx, requirePrincipal(req), req.params.code);
+    reply.header('etag', `"${d.version}"`);
+    return d;
+  });
+
+  app.get('/api/v1/dossiers/:code/events', {
+    schema: { tags: ['dossiers'], summary: 'Nhật ký xử lý / event log', params: RefParam },
+  }, async (req) => svc.getEvents(ctx, requirePrincipal(req), req.params.code));
+
+  app.get('/api/v1/dossiers/:code/control-slip', {
+    schema: { tags: ['dossiers'], summary: 'Phiếu kiểm soát (mẫu 06) / control slip data', params: RefParam },
+  }, async (req) => svc.getControlSlip(ctx, requirePrincipal(req), req.params.code));
+
+  app.get('/api/v1/dossiers/:code/allowed-actions', {
+    schema: { tags: ['dossiers'], summary: 'Thao tác được phép / allowed actions', params: RefParam },
+  }, async (req) => svc.allowedActionsFor(ctx, requirePrincipal(req), req.params.code));
+
+  app.post('/api/v1/dossiers/:code/actions/:action', {
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Thực hiện thao tác / perform an action',
+      description: 'Carries the dossier version (body.version or If-Match). Stale or illegal → 409 with `allowed`. Send an Idempotency-Key.',
+      params: ActionParam,
+      body: ActionBody,
+      headers: IdemHeaders,
+    },
+  }, async (req, reply) => {
+    const r = await svc.performAction(ctx, requirePrincipal(req), req.params.code, req.params.action, req.body, {
+      ifMatch: typeof req.headers['if-match'] === 'string' ? req.headers['if-match'] : undefined,
+      idempotencyKey: idempotencyKeyOf(req),
+      origin: originOf(req),
+    });
+    if (r.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(r.status).send(r.body);
+  });
+
+  app.get('/api/v1/public/dossiers/:code', {
+    schema: {
+      tags: ['public'],
+      summary: 'Tra cứu hồ sơ (công dân) / citizen look-up',
+      description: 'The secret is printed on the receipt. Wrong code and wrong secret give the same 404. Rate-limited.',
+      params: RefParam,
+      querystring: PublicQuery,
+    },
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+  }, async (req) => svc.publicLookup(ctx, req.params.code, req.query.secret));
+}

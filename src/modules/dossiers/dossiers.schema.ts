@@ -1,0 +1,90 @@
+// zod schemas of the dossier API.
+import { z } from 'zod';
+import { ACTION_NAMES } from '../workflow/actions.js';
+
+const text = (max = 300) => z.string().trim().min(1).max(max);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const Address = z.object({
+  line: text(300),
+  /** Current-generation commune / ward code (admin_units, generation 'current'). */
+  communeCode: z.string().regex(/^\d{5}$/, '5-digit commune code'),
+  provinceCode: z.string().regex(/^\d{2}$/, '2-digit province code').optional(),
+});
+
+export const ApplicantIn = z.object({
+  kind: z.enum(['individual', 'organisation']).default('individual'),
+  fullName: text(200),
+  idNumber: z.string().trim().max(20).optional(),
+  birthDate: isoDate.optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  organisation: z.object({ name: text(300), taxCode: z.string().regex(/^\d{10}(-\d{3})?$/, 'tax code').optional() }).optional(),
+  phone: z.string().max(20).optional(),
+  email: z.string().max(254).optional(),
+  address: Address.optional(),
+});
+
+export const RepresentativeIn = z.object({
+  fullName: text(200),
+  idNumber: z.string().trim().max(20),
+  phone: z.string().max(20).optional(),
+  email: z.string().max(254).optional(),
+  address: Address.optional(),
+  authorisationDocument: text(300),
+});
+
+export const ComponentIn = z.object({
+  componentId: z.string().max(100).optional(),
+  name: text(500),
+  provided: z.boolean().default(true),
+  form: z.enum(['original', 'certified', 'copy']).default('copy'),
+  copies: z.number().int().min(0).max(100).default(1),
+  fileId: z.string().max(200).optional(),
+  reusedFrom: z.string().max(100).optional(),
+});
+
+export const ReceiveBody = z.object({
+  procedureCode: text(60),
+  channel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** accept (code + receipt, form 01) | incomplete (guidance, form 02) | refuse (form 03) | register (online: status 1). */
+  outcome: z.enum(['accept', 'incomplete', 'refuse', 'register']).optional(),
+  receivingAgencyCode: z.string().max(40).optional(),
+  competentAgencyCode: z.string().max(40).optional(),
+  returnAgencyCode: z.string().max(40).optional(),
+  applicant: ApplicantIn,
+  representative: RepresentativeIn.optional(),
+  components: z.array(ComponentIn).max(100).default([]),
+  delivery: z.object({ method: z.enum(['counter', 'post', 'online']), address: Address.optional() }).default({ method: 'counter' }),
+  submittedAt: z.iso.datetime({ offset: true }).optional(),
+  reason: z.string().trim().max(2000).optional(),
+  items: z.array(text(500)).max(50).optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type ReceiveInputBody = z.infer<typeof ReceiveBody>;
+
+export const RefParam = z.object({ code: z.string().min(1).max(64) });
+export const ActionParam = RefParam.extend({ action: z.enum(ACTION_NAMES as [string, ...string[]]) });
+
+export const ActionBody = z.object({
+  /** The dossier version the caller saw (or send If-Match). */
+  version: z.number().int().min(1).optional(),
+  payload: z.record(z.string(), z.unknown()).optional(),
+  note: z.string().max(2000).optional(),
+});
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const InboxQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(100).optional(),
+  status: z.coerce.number().int().min(1).max(10).optional(),
+  state: z.string().max(40).optional(),
+  procedure: z.string().max(60).optional(),
+  agency: z.string().max(40).optional(),
+  overdue: bool.optional(),
+  dueSoon: bool.optional(),
+  mine: bool.optional(),
+  pool: bool.optional(),
+});
+
+export const PublicQuery = z.object({ secret: z.string().min(1).max(100) });

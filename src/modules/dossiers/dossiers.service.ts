@@ -1,0 +1,888 @@
+// Dossier use cases: reception, actions, inbox/search, events, control slip, public look-up, deadline sweep.
+// Every rule of the workflow is in the pure state machine (workflow/state-machine.ts); this layer loads the
+// dossier, resolves who acts, runs decide() and stores its events and the projection in ONE transaction
+// (row locked with SELECT … FOR UPDATE, Idempotency-Key row written in the same transaction).
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../platform/context.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError, invalid, type FieldError } from '../../platform/errors.js';
+import type { RequestOrigin } from '../../platform/audit.js';
+import { runIdempotent } from '../../platform/http/idempotency.js';
+import { randomToken, safeEqual, sha256 } from '../../platform/auth/secrets.js';
+import { registerMessages } from '../../platform/i18n/messages.js';
+import { can, inSubtree, scopePaths } from '../org/permissions.js';
+import * as orgRepo from '../org/org.repo.js';
+import { getWorkingCalendar } from '../calendar/calendar.service.js';
+import {
+  addWorkingHours as calAddWorkingHours,
+  formatLocalDateTime,
+  localDate,
+  sameDayDue,
+  workingMinutesBetween,
+  type WorkingCalendar,
+} from '../calendar/working-time.js';
+import { agenciesPerforming, getProcedureForReception } from '../catalog/catalog.service.js';
+import { ACTION_LABELS, isActionName, type ActionName, type Role } from '../workflow/actions.js';
+import {
+  NATIONAL_STATUS,
+  NATIONAL_STATUS_LABELS,
+  allowedActions,
+  decide,
+  evolve,
+  isTerminal,
+  receive,
+  systemActor,
+  type Actor,
+  type DecideContext,
+  type DecideError,
+  type DossierEvent,
+  type DossierState,
+} from '../workflow/state-machine.js';
+import { findStep } from '../workflow/process.js';
+import { buildControlSlip } from '../workflow/control-slip.js';
+import { processById, processForDossier, workflowConfigOf, legalLimitOf, type ProcedureRef } from '../workflow/workflow.service.js';
+import type { ProcessRow } from '../workflow/workflow.repo.js';
+import { DEFAULT_DOSSIER_CODE_PATTERN, formatDossierCode } from './dossier-code.js';
+import { checkCitizenId, isEmail, normalisePhone } from './applicant.js';
+import * as repo from './dossiers.repo.js';
+import { attachFilesToEvents } from '../documents/attach.js';
+import type { ReceiveInputBody } from './dossiers.schema.js';
+
+registerMessages({
+  STALE_VERSION: { vi: 'Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại.', en: 'The dossier has changed; reload and retry.' },
+  ACTION_NOT_ALLOWED: { vi: 'Không thể thực hiện thao tác lúc này: {vi}', en: 'The action is not allowed now: {en}' },
+  ACTION_FORBIDDEN: { vi: 'Bạn không được thực hiện thao tác này: {vi}', en: 'You may not perform this action: {en}' },
+  INVALID_PAYLOAD: { vi: 'Dữ liệu thao tác không hợp lệ: {vi}', en: 'Invalid action data: {en}' },
+  LIMIT_REACHED: { vi: '{vi}', en: '{en}' },
+  TOO_LATE: { vi: '{vi}', en: '{en}' },
+  NOT_DUE: { vi: '{vi}', en: '{en}' },
+  CLOCK_STOPPED: { vi: '{vi}', en: '{en}' },
+  RESULT_ALREADY_ISSUED: { vi: '{vi}', en: '{en}' },
+  PROCESS_MISMATCH: { vi: '{vi}', en: '{en}' },
+  UNKNOWN_ACTION: { vi: '{vi}', en: '{en}' },
+  VERSION_REQUIRED: {
+    vi: 'Cần gửi phiên bản hồ sơ (trường version hoặc tiêu đề If-Match).',
+    en: 'The dossier version is required (body field version or If-Match header).',
+  },
+  RECEIVING_AGENCY_REQUIRED: {
+    vi: 'Cần chọn nơi tiếp nhận (receivingAgencyCode).',
+    en: 'Choose the receiving desk (receivingAgencyCode).',
+  },
+  COMPETENT_AGENCY_REQUIRED: {
+    vi: 'Cần chọn cơ quan có thẩm quyền giải quyết (competentAgencyCode).',
+    en: 'Choose the competent agency (competentAgencyCode).',
+  },
+  APPLICANT_INVALID: { vi: 'Thông tin người nộp hồ sơ không hợp lệ.', en: 'The applicant data is invalid.' },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Calendar and decide() context
+
+export interface CalendarFns {
+  calendar: WorkingCalendar;
+  version: string;
+}
+
+async function calendarFor(ctx: AppContext, agencyId: string, at: Date): Promise<CalendarFns> {
+  const { calendar, version } = await getWorkingCalendar(ctx, agencyId, at);
+  return { calendar, version: String(version) };
+}
+
+export function decideContext(now: Date, cal: CalendarFns, process: ProcessRow, base: Partial<DecideContext['config']> = {}): DecideContext {
+  const c = cal.calendar;
+  return {
+    now,
+    addWorkingHours: (from, hours) => calAddWorkingHours(c, from, hours),
+    workingHoursBetween: (a, b) => workingMinutesBetween(c, a, b) / 60,
+    endOfWorkingDay: (d) => sameDayDue(c, d),
+    process: process.definition,
+    config: workflowConfigOf(process, base),
+  };
+}
+
+function configBase(ctx: AppContext): Partial<DecideContext['config']> {
+  const h = (ctx.config as { dueSoonHours?: number }).dueSoonHours;
+  return h === undefined ? {} : { dueSoonHours: h };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scope and actors
+
+const READ_ROLES_ACTION = 'dossier.read' as const;
+
+/** Agency ids the principal reads (dossier.read roles, whole subtrees). */
+async function readScope(db: Db, p: Principal): Promise<string[]> {
+  return repo.agencyIdsUnder(db, [...new Set(scopePaths(p, READ_ROLES_ACTION))]);
+}
+
+function visible(row: repo.DossierRow, p: Principal, scopeIds: Set<string>): boolean {
+  return row.assignee_id === p.userId || row.agency_ids.some((id) => scopeIds.has(id));
+}
+
+/** Loads a dossier the principal may see; 404 otherwise (never 403: existence is not revealed). */
+async function visibleDossier(ctx: AppContext, p: Principal, ref: string): Promise<repo.DossierRow> {
+  const row = await repo.findByRef(ctx.db, ref);
+  if (!row) throw new AppError(404, 'NOT_FOUND', { what: 'dossier' });
+  if (row.assignee_id === p.userId) return row;
+  const paths = scopePaths(p, READ_ROLES_ACTION);
+  if (paths.length > 0) {
+    const agencies = await ctx.db.selectFrom('agencies').select(['id', 'path']).where('id', 'in', row.agency_ids).execute();
+    if (agencies.some((a) => paths.some((pp) => (a.path as string).startsWith(pp)))) return row;
+  }
+  throw new AppError(404, 'NOT_FOUND', { what: 'dossier' });
+}
+
+/**
+ * The principal as a workflow actor at each agency of the dossier where they hold roles (an assignment
+ * covers its agency's subtree). decide() checks the agency exactly, so we try each candidate.
+ */
+async function candidateActors(db: Db, p: Principal, s: DossierState): Promise<Actor[]> {
+  const ids = [
+    s.currentAgencyId,
+    s.receivingAgencyId,
+    s.competentAgencyId,
+    s.returnAgencyId,
+    ...s.openConsultations.map((c) => c.agencyId),
+  ];
+  const uniq = [...new Set(ids)];
+  const rows = (await db.selectFrom('agencies').select(['id', 'path']).where('id', 'in', uniq).execute()) as Array<{ id: string; path: string }>;
+  const byId = new Map(rows.map((r) => [r.id, r.path]));
+  const out: Actor[] = [];
+  for (const id of uniq) {
+    const path = byId.get(id);
+    if (!path) continue;
+    const roles = [...new Set(p.assignments.filter((a) => inSubtree(a.agencyPath, { id, path })).map((a) => a.role as Role))];
+    if (roles.length > 0) out.push({ userId: p.userId, roles, agencyId: id });
+  }
+  return out;
+}
+
+function pickActor(candidates: Actor[], p: Principal, s: DossierState, action: ActionName, dctx: DecideContext): Actor {
+  for (const a of candidates) if (allowedActions(s, a, dctx).includes(action)) return a;
+  return candidates.find((a) => a.agencyId === s.currentAgencyId) ?? candidates[0] ?? { userId: p.userId, roles: [], agencyId: s.currentAgencyId };
+}
+
+function allowedFor(candidates: Actor[], s: DossierState, dctx: DecideContext): ActionName[] {
+  const set = new Set<ActionName>();
+  for (const a of candidates) for (const x of allowedActions(s, a, dctx)) set.add(x);
+  return [...set].filter((a) => a !== 'mark_due_soon' && a !== 'mark_overdue');
+}
+
+function decideError(e: DecideError): AppError {
+  const params = { vi: e.messageVi, en: e.messageEn };
+  const extra = { allowed: e.allowed, reason: e.code };
+  switch (e.code) {
+    case 'FORBIDDEN':
+      return new AppError(403, 'ACTION_FORBIDDEN', params, extra);
+    case 'INVALID_PAYLOAD':
+      return new AppError(422, 'INVALID_PAYLOAD', params, {
+        ...extra,
+        errors: [{ path: 'body.payload', code: 'INVALID_PAYLOAD', messageVi: e.messageVi, messageEn: e.messageEn }],
+      });
+    default:
+      return new AppError(409, e.code, params, extra);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projection
+
+function projectionOf(state: DossierState, process: ProcessRow): repo.ProjectionColumns {
+  const step = findStep(process.definition, state.stepKey);
+  const stepRole = isTerminal(state) ? null : state.state === 'transferred' ? 'handler' : (step?.role ?? null);
+  const d = (x: string | null) => (x === null ? null : new Date(x));
+  return {
+    code: state.code,
+    version: state.version,
+    status: state.state,
+    national_status: NATIONAL_STATUS[state.state],
+    step_key: state.stepKey,
+    step_role: stepRole,
+    assignee_id: state.assigneeId,
+    current_agency_id: state.currentAgencyId,
+    accepted_at: d(state.acceptedAt),
+    clock_start_at: d(state.clockStartAt),
+    due_at: d(state.dueAt),
+    original_due_at: d(state.originalDueAt),
+    step_due_at: d(state.stepDueAt),
+    due_soon: state.dueSoon,
+    overdue: state.overdue,
+    finished_at: d(state.finishedAt),
+    returned_at: d(state.returned?.returnedAt ?? null),
+    updated_at: new Date(state.updatedAt),
+    state,
+  };
+}
+
+function agencyIdsOf(state: DossierState, prior: string[] = []): string[] {
+  return [
+    ...new Set([
+      ...prior,
+      state.receivingAgencyId,
+      state.competentAgencyId,
+      state.returnAgencyId,
+      state.currentAgencyId,
+      ...state.transfers.map((t) => t.toAgencyId),
+      ...state.openConsultations.map((c) => c.agencyId),
+      ...state.closedConsultations.map((c) => c.agencyId),
+    ]),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Codes and secrets
+
+export function codePattern(ctx: AppContext): string {
+  return (ctx.config as { dossierCodePattern?: string }).dossierCodePattern ?? DEFAULT_DOSSIER_CODE_PATTERN;
+}
+
+async function issueCode(ctx: AppContext, db: Db, agency: { id: string; code: string }, now: Date): Promise<string> {
+  const date = localDate(now);
+  const seq = await repo.nextSequence(db, agency.id, date);
+  return formatDossierCode(codePattern(ctx), { agencyCode: agency.code, date, sequence: seq });
+}
+
+const newSecret = (): string => randomToken(9); // 12 base64url characters, printed on the receipt
+
+// ---------------------------------------------------------------------------------------------
+// Output shapes
+
+type AgencyInfo = { id: string; code: string; name: string };
+
+async function agencyInfo(db: Db, ids: string[]): Promise<Map<string, AgencyInfo>> {
+  const uniq = [...new Set(ids.filter(Boolean))];
+  if (uniq.length === 0) return new Map();
+  const rows = (await db.selectFrom('agencies').select(['id', 'code', 'name']).where('id', 'in', uniq).execute()) as AgencyInfo[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+const local = (d: Date | string | null | undefined): string | null => (d ? formatLocalDateTime(new Date(d)) : null);
+
+export function inboxItem(row: repo.DossierRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    state: row.status,
+    nationalStatus: row.national_status,
+    stepKey: row.step_key,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name,
+    applicantName: row.applicant_name,
+    channel: row.channel,
+    currentAgencyId: row.current_agency_id,
+    assigneeId: row.assignee_id,
+    submittedAt: iso(row.submitted_at)!,
+    acceptedAt: iso(row.accepted_at),
+    dueAt: iso(row.due_at),
+    dueSoon: row.due_soon,
+    overdue: row.overdue,
+    updatedAt: iso(row.updated_at)!,
+  };
+}
+
+async function dossierOut(db: Db, row: repo.DossierRow) {
+  const s = row.state;
+  const process = await processById(db, row.process_id);
+  const step = findStep(process.definition, s.stepKey);
+  const ag = await agencyInfo(db, [s.currentAgencyId, s.receivingAgencyId, s.competentAgencyId, s.returnAgencyId]);
+  return {
+    ...inboxItem(row),
+    nationalStatusLabel: NATIONAL_STATUS_LABELS[row.national_status],
+    step: step ? { key: step.key, nameVi: step.nameVi, nameEn: step.nameEn, role: step.role } : null,
+    agencies: {
+      current: ag.get(s.currentAgencyId) ?? null,
+      receiving: ag.get(s.receivingAgencyId) ?? null,
+      competent: ag.get(s.competentAgencyId) ?? null,
+      return: ag.get(s.returnAgencyId) ?? null,
+    },
+    procedure: { id: row.procedure_id, versionId: row.procedure_version_id, code: row.procedure_code, name: row.procedure_name },
+    process: { id: process.id, version: process.version },
+    applicant: row.applicant,
+    filing: row.filing,
+    clockStartAt: iso(row.clock_start_at),
+    originalDueAt: iso(row.original_due_at),
+    stepDueAt: iso(row.step_due_at),
+    finishedAt: iso(row.finished_at),
+    returnedAt: iso(row.returned_at),
+    calendarVersion: row.calendar_version,
+    detail: s,
+  };
+}
+
+/** Form 01 data: receipt and appointment (to the minute). */
+async function receiptOf(db: Db, row: Pick<repo.DossierRow, 'applicant' | 'filing' | 'procedure_code' | 'procedure_name'>, s: DossierState, secret: string, receivedBy: Principal) {
+  const ag = await agencyInfo(db, [s.receivingAgencyId, s.returnAgencyId, s.competentAgencyId]);
+  const a = row.applicant as Record<string, any>;
+  const f = row.filing as Record<string, any>;
+  return {
+    form: '01',
+    title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+    code: s.code!,
+    secret,
+    receivingAgency: ag.get(s.receivingAgencyId) ?? null,
+    competentAgency: ag.get(s.competentAgencyId) ?? null,
+    applicant: { fullName: a.fullName, idNumber: a.idNumber ?? null, address: a.address ?? null, phone: a.phone ?? null, email: a.email ?? null, organisation: a.organisation ?? null },
+    representative: a.representative ?? null,
+    procedure: { code: row.procedure_code, name: row.procedure_name },
+    components: f.components ?? [],
+    sets: 1,
+    fees: f.fees ?? [],
+    legalTimeLimit: { hours: f.legalLimitHours ?? null, workingDays: typeof f.legalLimitHours === 'number' ? f.legalLimitHours / 8 : null, sameDay: !!f.sameDay },
+    receivedAt: s.acceptedAt,
+    receivedAtLocal: local(s.acceptedAt),
+    clockStartAt: s.clockStartAt,
+    appointmentAt: s.dueAt,
+    appointmentAtLocal: local(s.dueAt),
+    delivery: { method: f.delivery?.method ?? 'counter', address: f.delivery?.address ?? null, place: ag.get(s.returnAgencyId) ?? null },
+    receivedBy: { id: receivedBy.userId, fullName: receivedBy.fullName },
+  };
+}
+
+function guidanceOf(row: { applicant: Record<string, any>; procedure_code: string; procedure_name: string }, e: DossierEvent, agency: AgencyInfo | undefined, by: Principal) {
+  return {
+    form: '02',
+    title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+    receivingAgency: agency ?? null,
+    applicant: { fullName: row.applicant.fullName, address: row.applicant.address ?? null, phone: row.applicant.phone ?? null, email: row.applicant.email ?? null },
+    procedure: { code: row.procedure_code, name: row.procedure_name },
+    items: (e.payload.items as string[]) ?? [],
+    reason: (e.payload.reason as string) ?? null,
+    at: e.at,
+    atLocal: local(e.at),
+    guidedBy: { id: by.userId, fullName: by.fullName },
+  };
+}
+
+function refusalOf(row: { applicant: Record<string, any>; procedure_code: string; procedure_name: string }, e: DossierEvent, agency: AgencyInfo | undefined, by: Principal) {
+  return {
+    form: '03',
+    title: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+    receivingAgency: agency ?? null,
+    applicant: { fullName: row.applicant.fullName, address: row.applicant.address ?? null },
+    procedure: { code: row.procedure_code, name: row.procedure_name },
+    reason: (e.payload.reason as string) ?? null,
+    at: e.at,
+    atLocal: local(e.at),
+    refusedBy: { id: by.userId, fullName: by.fullName },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reception
+
+async function validateApplicant(ctx: AppContext, body: ReceiveInputBody, now: Date): Promise<{ errors: FieldError[]; phone: string | null }> {
+  const errors: FieldError[] = [];
+  const a = body.applicant;
+  const fe = (path: string, code: string, vi: string, en: string) => errors.push({ path, code, messageVi: vi, messageEn: en });
+  if (a.kind === 'individual') {
+    if (!a.idNumber) fe('body.applicant.idNumber', 'REQUIRED', 'Cần số định danh cá nhân', 'The citizen ID number is required');
+    else errors.push(...checkCitizenId(a.idNumber, 'body.applicant.idNumber', { birthDate: a.birthDate, today: now }));
+  } else if (!a.organisation) {
+    fe('body.applicant.organisation', 'REQUIRED', 'Cần thông tin tổ chức', 'Organisation details are required');
+  } else if (a.idNumber) {
+    errors.push(...checkCitizenId(a.idNumber, 'body.applicant.idNumber', { today: now }));
+  }
+  let phone: string | null = null;
+  if (a.phone) {
+    phone = normalisePhone(a.phone);
+    if (!phone) fe('body.applicant.phone', 'PHONE_FORMAT', 'Số điện thoại không hợp lệ', 'Not a Vietnamese mobile or landline number');
+  }
+  if (a.email && !isEmail(a.email)) fe('body.applicant.email', 'EMAIL_FORMAT', 'Thư điện tử không hợp lệ', 'Invalid e-mail address');
+  if (body.representative) {
+    const r = body.representative;
+    errors.push(...checkCitizenId(r.idNumber, 'body.representative.idNumber', { today: now }));
+    if (r.phone && !normalisePhone(r.phone)) fe('body.representative.phone', 'PHONE_FORMAT', 'Số điện thoại không hợp lệ', 'Not a Vietnamese phone number');
+    if (r.email && !isEmail(r.email)) fe('body.representative.email', 'EMAIL_FORMAT', 'Thư điện tử không hợp lệ', 'Invalid e-mail address');
+  }
+  if (!a.phone && !a.email && !a.address) {
+    fe('body.applicant', 'CONTACT_REQUIRED', 'Cần ít nhất một thông tin liên hệ (điện thoại, thư điện tử hoặc địa chỉ)', 'At least one contact (phone, e-mail or address) is required');
+  }
+  const addresses: Array<[string, { communeCode: string; provinceCode?: string } | undefined]> = [
+    ['body.applicant.address', a.address],
+    ['body.representative.address', body.representative?.address],
+    ['body.delivery.address', body.delivery.address],
+  ];
+  for (const [path, addr] of addresses) {
+    if (!addr) continue;
+    const unit = await ctx.db
+      .selectFrom('admin_units')
+      .select(['code', 'province_code'])
+      .where('generation', '=', 'current')
+      .where('level', '=', 'commune')
+      .where('code', '=', addr.communeCode)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst();
+    if (!unit) fe(`${path}.communeCode`, 'ADMIN_UNIT_UNKNOWN', 'Mã xã/phường không có trong danh mục hiện hành', 'Not a current commune/ward code');
+    else if (addr.provinceCode && unit.province_code !== addr.provinceCode) {
+      fe(`${path}.provinceCode`, 'ADMIN_UNIT_MISMATCH', 'Xã/phường không thuộc tỉnh đã chọn', 'The commune is not in that province');
+    }
+  }
+  if (body.delivery.method === 'post' && !body.delivery.address && !a.address) {
+    fe('body.delivery.address', 'REQUIRED', 'Cần địa chỉ nhận kết quả qua bưu chính', 'A postal address is required');
+  }
+  return { errors, phone };
+}
+
+async function agencyByCode(ctx: AppContext, code: string, path: string): Promise<orgRepo.AgencyRow> {
+  const a = await orgRepo.findAgencyByCode(ctx.db, code);
+  if (!a) throw invalid([{ path, code: 'AGENCY_UNKNOWN', messageVi: `Không có cơ quan mã ${code}`, messageEn: `No agency with code ${code}` }]);
+  return a;
+}
+
+const CHANNEL_KINDS: Record<number, string[]> = { 1: ['1', 'in_person', 'direct', 'truc_tiep'], 2: ['2', 'online', 'truc_tuyen'], 3: ['3', 'postal', 'post', 'buu_chinh'] };
+
+interface Reception {
+  dossier: Awaited<ReturnType<typeof dossierOut>>;
+  receipt?: Awaited<ReturnType<typeof receiptOf>>;
+  guidance?: ReturnType<typeof guidanceOf>;
+  refusal?: ReturnType<typeof refusalOf>;
+}
+
+/** POST /dossiers: receive a dossier (accept / incomplete / refuse / register). */
+export async function receiveDossier(
+  ctx: AppContext,
+  p: Principal,
+  body: ReceiveInputBody,
+  opts: { idempotencyKey?: string; origin?: RequestOrigin } = {},
+): Promise<{ status: number; body: Reception; replayed: boolean }> {
+  const now = ctx.clock.now();
+  // receiving desk: given, or the only agency where the caller receives
+  let receiving: orgRepo.AgencyRow;
+  if (body.receivingAgencyCode) receiving = await agencyByCode(ctx, body.receivingAgencyCode, 'body.receivingAgencyCode');
+  else {
+    const desks = [...new Set(p.assignments.filter((a) => a.role === 'reception').map((a) => a.agencyCode))];
+    if (desks.length !== 1) {
+      throw new AppError(desks.length === 0 ? 403 : 422, desks.length === 0 ? 'FORBIDDEN' : 'RECEIVING_AGENCY_REQUIRED');
+    }
+    receiving = await agencyByCode(ctx, desks[0]!, 'body.receivingAgencyCode');
+  }
+  if (!can(p, 'dossier.receive', receiving)) throw new AppError(403, 'FORBIDDEN');
+
+  const proc = await getProcedureForReception(ctx, body.procedureCode, now).catch((e: unknown) => {
+    if (e instanceof AppError && e.status === 404) return null;
+    throw e;
+  });
+  if (!proc) {
+    throw invalid([{ path: 'body.procedureCode', code: 'PROCEDURE_NOT_FOUND', messageVi: `Không có thủ tục ${body.procedureCode}`, messageEn: `No procedure ${body.procedureCode}` }]);
+  }
+  const legalLimitHours = legalLimitOf(proc as ProcedureRef);
+  const performing: string[] = await agenciesPerforming(ctx, proc.id);
+  let competent: orgRepo.AgencyRow;
+  if (body.competentAgencyCode) {
+    competent = await agencyByCode(ctx, body.competentAgencyCode, 'body.competentAgencyCode');
+    if (performing.length > 0 && !performing.includes(competent.id)) {
+      throw invalid([{ path: 'body.competentAgencyCode', code: 'NOT_COMPETENT', messageVi: 'Cơ quan không thực hiện thủ tục này', messageEn: 'The agency does not perform this procedure' }]);
+    }
+  } else {
+    const guess =
+      (receiving.parent_id && performing.includes(receiving.parent_id) ? receiving.parent_id : null) ??
+      (performing.includes(receiving.id) ? receiving.id : null) ??
+      (performing.length === 1 ? performing[0]! : null);
+    if (!guess) throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED');
+    competent = (await orgRepo.findAgencyById(ctx.db, guess))!;
+  }
+  const returnAgency = body.returnAgencyCode ? await agencyByCode(ctx, body.returnAgencyCode, 'body.returnAgencyCode') : receiving;
+
+  const { errors, phone } = await validateApplicant(ctx, body, now);
+  if (errors.length > 0) throw invalid(errors, 'APPLICANT_INVALID');
+
+  const outcome = body.outcome ?? (body.channel === 2 ? 'register' : 'accept');
+  const cal = await calendarFor(ctx, receiving.id, now);
+  const channel = (proc.channels ?? []).find((c: { kind: unknown }) => CHANNEL_KINDS[body.channel]!.includes(String(c.kind))) ?? proc.channels?.[0];
+  const filing = {
+    components: body.components,
+    delivery: body.delivery,
+    fees: channel?.fees ?? [],
+    legalLimitHours,
+    sameDay: !!proc.sameDay,
+    note: body.note ?? null,
+  };
+  const applicant = { ...body.applicant, phone: phone ?? body.applicant.phone ?? null, representative: body.representative ?? null };
+
+  return runIdempotent(
+    ctx.db,
+    { principal: p.userId, key: opts.idempotencyKey, method: 'POST', path: '/api/v1/dossiers', request: body },
+    async (trx) => {
+      const process = await processForDossier(trx, proc as ProcedureRef, competent.id);
+      const dctx = decideContext(now, cal, process, configBase(ctx));
+      const dossierId = randomUUID();
+      const actor: Actor = {
+        userId: p.userId,
+        roles: [...new Set(p.assignments.filter((a) => inSubtree(a.agencyPath, receiving)).map((a) => a.role as Role))],
+        agencyId: receiving.id,
+      };
+      const code = outcome === 'accept' ? await issueCode(ctx, trx, receiving, now) : null;
+      const r = receive(
+        {
+          dossierId,
+          channel: body.channel,
+          receivingAgencyId: receiving.id,
+          competentAgencyId: competent.id,
+          returnAgencyId: returnAgency.id,
+          code,
+          submittedAt: body.submittedAt ? new Date(body.submittedAt) : now,
+          outcome: outcome === 'accept' ? 'accepted' : 'registered',
+        },
+        actor,
+        dctx,
+      );
+      if (!r.ok) throw decideError(r);
+      const events = [...r.events];
+      let state = evolve(null, events[0]!);
+      if (outcome === 'incomplete' || outcome === 'refuse') {
+        const d = decide(
+          state,
+          {
+            action: outcome === 'incomplete' ? 'request_completion' : 'refuse',
+            actor,
+            expectedVersion: state.version,
+            payload: { reason: body.reason, items: body.items },
+            note: body.note,
+          },
+          dctx,
+        );
+        if (!d.ok) throw decideError(d);
+        events.push(...d.events);
+        state = d.events.reduce(evolve, state);
+      }
+      const secret = code ? newSecret() : null;
+      const row: Omit<repo.DossierRow, 'created_at'> = {
+        id: dossierId,
+        channel: body.channel,
+        receiving_agency_id: receiving.id,
+        competent_agency_id: competent.id,
+        return_agency_id: returnAgency.id,
+        agency_ids: agencyIdsOf(state),
+        procedure_id: proc.id,
+        procedure_version_id: proc.versionId ?? null,
+        procedure_code: proc.code,
+        procedure_name: proc.name,
+        process_id: process.id,
+        applicant_name: body.applicant.kind === 'organisation' && body.applicant.organisation ? body.applicant.organisation.name : body.applicant.fullName,
+        applicant_id_number: body.applicant.idNumber ?? null,
+        applicant_phone: phone,
+        applicant_email: body.applicant.email ?? null,
+        applicant,
+        filing,
+        submitted_at: new Date(state.submittedAt),
+        calendar_version: cal.version,
+        secret_hash: secret ? sha256(secret) : null,
+        ...projectionOf(state, process),
+      };
+      await repo.insertDossier(trx, row);
+      // documents: link uploaded files to the reception event and record their hashes in it
+      await attachFilesToEvents(trx, {
+        userId: p.userId,
+        events,
+        extra: body.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
+      });
+      await repo.insertEvents(trx, events);
+      const full = { ...row, created_at: now } as repo.DossierRow;
+      const out: Reception = { dossier: await dossierOut(trx, full) };
+      const ag = await agencyInfo(trx, [receiving.id]);
+      if (secret) out.receipt = await receiptOf(trx, full, state, secret, p);
+      if (outcome === 'incomplete') out.guidance = guidanceOf(full, events[1]!, ag.get(receiving.id), p);
+      if (outcome === 'refuse') out.refusal = refusalOf(full, events[1]!, ag.get(receiving.id), p);
+      return { status: 201, body: out };
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+export interface ActionRequest {
+  version?: number;
+  payload?: Record<string, unknown>;
+  note?: string;
+}
+
+/** Resolves agency codes / usernames in a payload to the ids the state machine uses (422 if unknown). */
+async function resolvePayload(ctx: AppContext, action: ActionName, payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const out = { ...payload };
+  if ((action === 'transfer' || action === 'consult') && typeof out.agencyCode === 'string') {
+    const a = await agencyByCode(ctx, out.agencyCode, 'body.payload.agencyCode');
+    out.agencyId = a.id;
+    delete out.agencyCode;
+  } else if ((action === 'transfer' || action === 'consult') && typeof out.agencyId === 'string') {
+    const a = repo.isUuid(out.agencyId) ? await orgRepo.findAgencyById(ctx.db, out.agencyId) : undefined;
+    if (!a) throw invalid([{ path: 'body.payload.agencyId', code: 'AGENCY_UNKNOWN', messageVi: 'Không có cơ quan này', messageEn: 'Unknown agency' }]);
+  }
+  for (const key of ['userId', 'assigneeId'] as const) {
+    const v = out[key];
+    if (typeof v !== 'string') continue;
+    const user = repo.isUuid(v) ? await orgRepo.findUserById(ctx.db, v) : await orgRepo.findUserByUsername(ctx.db, v);
+    if (!user) throw invalid([{ path: `body.payload.${key}`, code: 'USER_UNKNOWN', messageVi: 'Không có người dùng này', messageEn: 'Unknown user' }]);
+    out[key] = user.id;
+  }
+  if (action === 'accept') delete out.code; // the code is issued by the system
+  return out;
+}
+
+export function parseIfMatch(h: string | undefined): number | undefined {
+  if (!h) return undefined;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(h.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** POST /dossiers/{code}/actions/{action}. */
+export async function performAction(
+  ctx: AppContext,
+  p: Principal,
+  ref: string,
+  actionName: string,
+  req: ActionRequest,
+  opts: { ifMatch?: string; idempotencyKey?: string; origin?: RequestOrigin } = {},
+) {
+  const pre = await visibleDossier(ctx, p, ref);
+  if (!isActionName(actionName)) throw new AppError(404, 'ROUTE_NOT_FOUND', { method: 'POST', url: actionName });
+  const action: ActionName = actionName;
+  const expected = req.version ?? parseIfMatch(opts.ifMatch);
+  if (expected === undefined) throw new AppError(428, 'VERSION_REQUIRED');
+  const payload = await resolvePayload(ctx, action, req.payload ?? {});
+  const now = ctx.clock.now();
+  const cal = await calendarFor(ctx, pre.receiving_agency_id, now);
+  return runIdempotent(
+    ctx.db,
+    {
+      principal: p.userId,
+      key: opts.idempotencyKey,
+      method: 'POST',
+      path: `/api/v1/dossiers/${pre.id}/actions/${action}`,
+      request: { version: expected, payload: req.payload ?? {}, note: req.note ?? null },
+    },
+    async (trx) => {
+      const row = await repo.lockById(trx, pre.id);
+      const process = await processById(trx, row.process_id);
+      const dctx = decideContext(now, cal, process, configBase(ctx));
+      const state = row.state;
+      const candidates = await candidateActors(trx, p, state);
+      const actor = pickActor(candidates, p, state, action, dctx);
+      let secret: string | null = null;
+      if (action === 'accept' && !state.code && expected === state.version && allowedActions(state, actor, dctx).includes('accept')) {
+        const ag = await trx.selectFrom('agencies').select(['id', 'code']).where('id', '=', state.receivingAgencyId).executeTakeFirstOrThrow();
+        payload.code = await issueCode(ctx, trx, ag as { id: string; code: string }, now);
+        secret = newSecret();
+      }
+      const r = decide(state, { action, actor, expectedVersion: expected, payload, note: req.note ?? null }, dctx);
+      if (!r.ok) throw decideError(r);
+      const next = r.events.reduce(evolve, state);
+      // documents: files referenced by the action (result documents, a supplement's fileIds) → hashes in the event
+      const extraIds = Array.isArray(req.payload?.fileIds) ? (req.payload.fileIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+      await attachFilesToEvents(trx, { userId: p.userId, events: r.events, extra: extraIds.map((fileId) => ({ fileId })) });
+      await repo.insertEvents(trx, r.events);
+      await repo.updateProjection(trx, row.id, projectionOf(next, process), {
+        agencyIds: agencyIdsOf(next, row.agency_ids),
+        secretHash: secret ? sha256(secret) : undefined,
+      });
+      const updated = { ...row, ...projectionOf(next, process), agency_ids: agencyIdsOf(next, row.agency_ids) } as repo.DossierRow;
+      const body: Record<string, unknown> = {
+        dossier: await dossierOut(trx, updated),
+        events: r.events,
+        allowed: allowedFor(candidates, next, dctx),
+      };
+      if (secret) body.receipt = await receiptOf(trx, updated, next, secret, p);
+      const ev = r.events[0];
+      if (ev && action === 'request_completion') body.guidance = guidanceOf(updated, ev, (await agencyInfo(trx, [next.receivingAgencyId])).get(next.receivingAgencyId), p);
+      if (ev && action === 'refuse') body.refusal = refusalOf(updated, ev, (await agencyInfo(trx, [next.receivingAgencyId])).get(next.receivingAgencyId), p);
+      return { status: 200, body };
+    },
+  );
+}
+
+/** GET /dossiers/{code}/allowed-actions. */
+export async function allowedActionsFor(ctx: AppContext, p: Principal, ref: string) {
+  const row = await visibleDossier(ctx, p, ref);
+  const now = ctx.clock.now();
+  const cal = await calendarFor(ctx, row.receiving_agency_id, now);
+  const process = await processById(ctx.db, row.process_id);
+  const dctx = decideContext(now, cal, process, configBase(ctx));
+  const candidates = await candidateActors(ctx.db, p, row.state);
+  const allowed = allowedFor(candidates, row.state, dctx);
+  return { code: row.code, version: row.version, allowed, labels: allowed.map((a) => ({ action: a, ...ACTION_LABELS[a] })) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export async function getDossier(ctx: AppContext, p: Principal, ref: string) {
+  const row = await visibleDossier(ctx, p, ref);
+  return dossierOut(ctx.db, row);
+}
+
+/** One dossier (as GET /dossiers/{code}) with its event log, under the caller's read scope (404 outside). */
+export async function getDossierWithEvents(ctx: AppContext, p: Principal, ref: string) {
+  const row = await visibleDossier(ctx, p, ref);
+  const [dossier, events] = await Promise.all([dossierOut(ctx.db, row), repo.listEvents(ctx.db, row.id)]);
+  return { dossier, events };
+}
+
+/**
+ * Dossiers received by an agency with reception (or, for dossiers without acceptance, submission) in
+ * [from, to), oldest first, for the register (form 07). The caller checks dossier.read on the agency.
+ */
+export async function listForRegister(ctx: AppContext, agencyId: string, from: Date, to: Date) {
+  const rows = (await ctx.db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('receiving_agency_id', '=', agencyId)
+    .where('accepted_at', 'is not', null)
+    .where('accepted_at', '>=', from)
+    .where('accepted_at', '<', to)
+    .orderBy('accepted_at')
+    .orderBy('code')
+    .limit(10000)
+    .execute()) as repo.DossierRow[];
+  const ag = await agencyInfo(ctx.db, rows.flatMap((r) => [r.competent_agency_id, ...r.state.transfers.map((t) => t.toAgencyId)]));
+  return rows.map((r) => ({ ...inboxItem(r), applicant: r.applicant, filing: r.filing, state: r.state, competentAgency: ag.get(r.competent_agency_id) ?? null, returnedAt: iso(r.returned_at) }));
+}
+
+export async function getEvents(ctx: AppContext, p: Principal, ref: string) {
+  const row = await visibleDossier(ctx, p, ref);
+  const events = await repo.listEvents(ctx.db, row.id);
+  return { items: events, total: events.length };
+}
+
+export async function getControlSlip(ctx: AppContext, p: Principal, ref: string) {
+  const row = await visibleDossier(ctx, p, ref);
+  const events = await repo.listEvents(ctx.db, row.id);
+  const process = await processById(ctx.db, row.process_id);
+  const slip = buildControlSlip(events, { process: process.definition });
+  const ids = [slip.handlingAgencyId, ...slip.cooperatingAgencyIds, ...slip.rows.flatMap((r) => [r.giver.agencyId, r.receiver.agencyId])].filter((x): x is string => !!x);
+  const ag = await agencyInfo(ctx.db, ids);
+  return {
+    form: '06',
+    title: 'Phiếu kiểm soát quá trình giải quyết hồ sơ',
+    ...slip,
+    applicantName: row.applicant_name,
+    agencies: Object.fromEntries([...ag].map(([k, v]) => [k, { code: v.code, name: v.name }])),
+  };
+}
+
+export interface InboxQueryIn {
+  page: number;
+  pageSize: number;
+  q?: string;
+  status?: number;
+  state?: string;
+  procedure?: string;
+  agency?: string;
+  overdue?: boolean;
+  dueSoon?: boolean;
+  mine?: boolean;
+  pool?: boolean;
+}
+
+/** GET /dossiers: inbox and search, scoped to the caller. */
+export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryIn) {
+  const scopeAgencyIds = await readScope(ctx.db, p);
+  let agencyId: string | undefined;
+  if (q.agency) {
+    const a = await orgRepo.findAgencyByCode(ctx.db, q.agency);
+    agencyId = a?.id ?? '00000000-0000-0000-0000-000000000000';
+  }
+  let pools: Array<{ role: string; agencyIds: string[] }> | undefined;
+  if (q.pool) {
+    const byRole = new Map<string, string[]>();
+    for (const a of p.assignments) byRole.set(a.role, [...(byRole.get(a.role) ?? []), a.agencyPath]);
+    pools = [];
+    for (const [role, paths] of byRole) pools.push({ role, agencyIds: await repo.agencyIdsUnder(ctx.db, paths) });
+  }
+  const r = await repo.inbox(ctx.db, {
+    scopeAgencyIds,
+    userId: p.userId,
+    q: q.q,
+    status: q.status,
+    state: q.state,
+    procedure: q.procedure,
+    agencyId,
+    overdue: q.overdue,
+    dueSoon: q.dueSoon,
+    mine: q.mine,
+    pools,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: r.items.map(inboxItem), total: r.total, page: q.page, pageSize: q.pageSize };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public look-up (citizen): only what the receipt shows; the same 404 for a wrong code or secret.
+
+export async function publicLookup(ctx: AppContext, code: string, secret: string) {
+  const notFound = () => new AppError(404, 'NOT_FOUND', { what: 'dossier' });
+  const row = repo.isUuid(code) ? undefined : await repo.findByRef(ctx.db, code);
+  const given = sha256(secret);
+  // compare even when the dossier does not exist, so timing does not reveal codes
+  const ok = safeEqual(given, row?.secret_hash ?? sha256('\u0000no-dossier'));
+  if (!row || !row.secret_hash || !ok) throw notFound();
+  const ag = await agencyInfo(ctx.db, [row.receiving_agency_id, row.return_agency_id]);
+  return {
+    code: row.code!,
+    procedure: { code: row.procedure_code, name: row.procedure_name },
+    receivingAgency: ag.get(row.receiving_agency_id)?.name ?? null,
+    returnAgency: ag.get(row.return_agency_id)?.name ?? null,
+    nationalStatus: row.national_status,
+    statusLabel: NATIONAL_STATUS_LABELS[row.national_status]!,
+    receivedAt: iso(row.accepted_at),
+    appointmentAt: iso(row.due_at),
+    resultReady: row.national_status === 9,
+    returnedAt: iso(row.returned_at),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadline sweep (called by the pg-boss job and directly by tests)
+
+/**
+ * Appends system `mark_due_soon` / `mark_overdue` events to open dossiers whose appointment is within the
+ * due-soon window or past. Each dossier in its own short transaction with the row locked; decide() decides
+ * (clock stopped, already flagged, not due → nothing).
+ */
+export async function sweepDeadlines(ctx: AppContext, now: Date): Promise<{ checked: number; dueSoon: number; overdue: number }> {
+  const horizon = new Date(now.getTime() + 60 * 86_400_000);
+  const candidates = await repo.sweepCandidates(ctx.db, horizon);
+  const cals = new Map<string, CalendarFns>();
+  let dueSoon = 0;
+  let overdue = 0;
+  const system = systemActor();
+  for (const c of candidates) {
+    let cal = cals.get(c.receiving_agency_id);
+    if (!cal) {
+      cal = await calendarFor(ctx, c.receiving_agency_id, now);
+      cals.set(c.receiving_agency_id, cal);
+    }
+    const calendar = cal;
+    // cheap pre-check outside any transaction: nothing to flag yet
+    const due = new Date(c.due_at);
+    if (due.getTime() >= now.getTime()) {
+      if (c.due_soon) continue;
+      const proc = await processById(ctx.db, c.process_id);
+      const soonHours = workflowConfigOf(proc, configBase(ctx)).dueSoonHours;
+      if (workingMinutesBetween(calendar.calendar, now, due) / 60 > soonHours) continue;
+    }
+    const res = await ctx.db.transaction().execute(async (trx) => {
+      const row = await repo.lockById(trx, c.id);
+      const process = await processById(trx, row.process_id);
+      const dctx = decideContext(now, calendar, process, configBase(ctx));
+      let state = row.state;
+      const events: DossierEvent[] = [];
+      for (const action of ['mark_due_soon', 'mark_overdue'] as const) {
+        const r = decide(state, { action, actor: system, expectedVersion: state.version }, dctx);
+        if (!r.ok) continue;
+        events.push(...r.events);
+        state = r.events.reduce(evolve, state);
+      }
+      if (events.length === 0) return [] as DossierEvent[];
+      await repo.insertEvents(trx, events);
+      await repo.updateProjection(trx, row.id, projectionOf(state, process));
+      return events;
+    });
+    dueSoon += res.filter((e) => e.action === 'mark_due_soon').length;
+    overdue += res.filter((e) => e.action === 'mark_overdue').length;
+  }
+  return { checked: candidates.length, dueSoon, overdue };
+}

@@ -1,0 +1,46 @@
+// The officials' web app (web/, built by Vite into web/dist) served by the motcua server itself at `/`,
+// with a fallback to index.html for client-side routes, plus the tiny public endpoint the sign-in page
+// needs to know whether single sign-on (OIDC) is configured.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import type { App } from '../../platform/http/server.js';
+import { AppError } from '../../platform/errors.js';
+
+/** web/dist of this checkout (src/modules/web → ../../../web/dist). */
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/** Paths that never fall back to the app's index.html (API, docs, health, built assets). */
+const NOT_APP = /^\/(api|docs|openapi\.json|health|ready|assets)(\/|$|\?)/;
+
+export async function webRoutes(app: App, ctx: AppContext, opts: { dist?: string } = {}): Promise<void> {
+  app.get('/api/v1/auth/options', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Cách đăng nhập được hỗ trợ / sign-in options (public)',
+      response: { 200: z.object({ password: z.boolean(), oidc: z.boolean(), languages: z.array(z.string()) }) },
+    },
+  }, async () => ({ password: true, oidc: !!ctx.config.oidc, languages: ['vi', 'en'] }));
+
+  const dist = opts.dist ?? WEB_DIST;
+  const built = existsSync(join(dist, 'index.html'));
+  if (built) {
+    // wildcard: false → one route per built file (found at start); the fallback below handles the rest
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false, cacheControl: false, schemaHide: true } as never);
+  }
+  const sendApp = async (req: { url: string; method: string }, reply: any) => {
+    if (NOT_APP.test(req.url)) throw new AppError(404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
+    if (!built) {
+      return reply.type('text/html; charset=utf-8').send(
+        '<!doctype html><meta charset="utf-8"><title>motcua</title><p>Ứng dụng web chưa được build: chạy <code>npm run build:web</code>. / The web app is not built: run <code>npm run build:web</code>.</p>',
+      );
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  };
+  app.get('/', { schema: { hide: true } }, sendApp);
+  app.get('/*', { schema: { hide: true } }, sendApp);
+}

@@ -1,0 +1,209 @@
+// Process definitions: persisted and versioned; per procedure and per agency override; a default process
+// derived from the procedure's legal time limit on first use. Rows are immutable (a change is a new
+// version), so they are cached by id. A dossier keeps the id of the version it started with.
+import type { AppContext } from '../../platform/context.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError, invalid, isUniqueViolation } from '../../platform/errors.js';
+import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
+import { registerMessages } from '../../platform/i18n/messages.js';
+import { can, scopePaths } from '../org/permissions.js';
+import * as orgRepo from '../org/org.repo.js';
+import { getProcedureForReception } from '../catalog/catalog.service.js';
+import { defaultProcess, validateProcess, type ProcessDefinition, type ProcessStep } from './process.js';
+import { DEFAULT_WORKFLOW_CONFIG, type WorkflowConfig } from './types.js';
+import * as repo from './workflow.repo.js';
+import type { ProcessSave } from './workflow.schema.js';
+import type { z } from 'zod';
+
+registerMessages({
+  PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục hành chính {code}.', en: 'Administrative procedure {code} not found.' },
+  PROCEDURE_NO_TIME_LIMIT: {
+    vi: 'Thủ tục chưa có thời hạn giải quyết; không thể lập quy trình mặc định.',
+    en: 'The procedure has no legal time limit; no default process can be derived.',
+  },
+  PROCESS_INVALID: { vi: 'Quy trình nội bộ không hợp lệ.', en: 'The internal process is invalid.' },
+});
+
+/** What the workflow needs of a catalog procedure. */
+export interface ProcedureRef {
+  id: string;
+  code: string;
+  legalLimitHours: number | null;
+  sameDay?: boolean;
+}
+
+export function legalLimitOf(p: ProcedureRef): number {
+  if (typeof p.legalLimitHours === 'number' && Number.isFinite(p.legalLimitHours) && p.legalLimitHours >= 0) {
+    return p.legalLimitHours;
+  }
+  if (p.sameDay) return 0;
+  throw new AppError(422, 'PROCEDURE_NO_TIME_LIMIT', { code: p.code });
+}
+
+const cache = new Map<string, repo.ProcessRow>();
+
+function normalise(row: repo.ProcessRow): repo.ProcessRow {
+  return { ...row, legal_limit_hours: Number(row.legal_limit_hours) };
+}
+
+/** A process version by id (immutable, cached). */
+export async function processById(db: Db, id: string): Promise<repo.ProcessRow> {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const row = await repo.findById(db, id);
+  if (!row) throw new Error(`process definition ${id} not found`);
+  const n = normalise(row);
+  cache.set(id, n);
+  return n;
+}
+
+export function workflowConfigOf(row: repo.ProcessRow, base: Partial<WorkflowConfig> = {}): WorkflowConfig {
+  return { ...DEFAULT_WORKFLOW_CONFIG, ...base, ...row.config };
+}
+
+/**
+ * The process version in force for a dossier of `procedure` handled by `competentAgencyId`: the agency's
+ * override, else the procedure-wide process, else a default derived from the legal limit (created now, as
+ * version 1; concurrent first uses agree on one row). Runs on the caller's transaction handle.
+ */
+export async function processForDossier(db: Db, procedure: ProcedureRef, competentAgencyId: string): Promise<repo.ProcessRow> {
+  const own = await repo.findCurrent(db, procedure.id, competentAgencyId);
+  if (own) return normalise(own);
+  const wide = await repo.findCurrent(db, procedure.id, '');
+  if (wide) return normalise(wide);
+  const definition = defaultProcess(legalLimitOf(procedure));
+  const created = await repo.insertVersion(
+    db,
+    { procedureId: procedure.id, agencyId: null, version: 1, definition, config: {}, derived: true, createdBy: null },
+    true,
+  );
+  return normalise(created ?? (await repo.findCurrent(db, procedure.id, ''))!);
+}
+
+export function processOut(row: repo.ProcessRow) {
+  return {
+    id: row.id,
+    procedureId: row.procedure_id,
+    agencyId: row.agency_id,
+    version: row.version,
+    derived: row.derived,
+    legalLimitHours: Number(row.legal_limit_hours),
+    steps: row.definition.steps,
+    config: row.config as Record<string, unknown>,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+async function procedureByCode(ctx: AppContext, code: string): Promise<ProcedureRef> {
+  const p = await getProcedureForReception(ctx, code).catch((e: unknown) => {
+    if (e instanceof AppError && e.status === 404) return null;
+    throw e;
+  });
+  if (!p) throw new AppError(404, 'PROCEDURE_NOT_FOUND', { code });
+  return p as ProcedureRef;
+}
+
+async function agencyScope(ctx: AppContext, p: Principal, agencyCode: string | undefined): Promise<orgRepo.AgencyRow | null> {
+  if (agencyCode) {
+    const agency = await orgRepo.findAgencyByCode(ctx.db, agencyCode);
+    if (!agency) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
+    return agency;
+  }
+  return null;
+}
+
+function requireManage(p: Principal, agency: orgRepo.AgencyRow | null): void {
+  // procedure-wide processes: a process manager at a root of the agency tree (path '/<id>/')
+  const ok = agency
+    ? can(p, 'process.manage', agency)
+    : scopePaths(p, 'process.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+  if (!ok) throw new AppError(403, 'FORBIDDEN');
+}
+
+/** The process in force for a procedure (and optionally an agency), deriving the default if needed. */
+export async function getProcess(ctx: AppContext, p: Principal, procedureCode: string, agencyCode?: string) {
+  if (scopePaths(p, 'process.manage').length === 0 && scopePaths(p, 'dossier.read').length === 0) throw new AppError(403, 'FORBIDDEN');
+  const procedure = await procedureByCode(ctx, procedureCode);
+  const agency = await agencyScope(ctx, p, agencyCode);
+  const row = await ctx.db.transaction().execute((trx) =>
+    agency ? processForDossier(trx, procedure, agency.id) : processForDossierWide(trx, procedure),
+  );
+  return processOut(row);
+}
+
+async function processForDossierWide(db: Db, procedure: ProcedureRef) {
+  return processForDossier(db, procedure, '00000000-0000-0000-0000-000000000000');
+}
+
+export async function listProcessVersions(ctx: AppContext, p: Principal, procedureCode: string) {
+  if (scopePaths(p, 'process.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
+  const procedure = await procedureByCode(ctx, procedureCode);
+  const rows = await repo.listVersions(ctx.db, procedure.id);
+  return { items: rows.map((r) => processOut(normalise(r))), total: rows.length };
+}
+
+/** Extra checks the pure validator cannot do: fixed agencies must exist. */
+async function agencyIssues(ctx: AppContext, steps: ProcessStep[]) {
+  const out: Array<{ path: string; code: string; messageVi: string; messageEn: string }> = [];
+  for (const [i, s] of steps.entries()) {
+    if (typeof s.agency === 'object' && s.agency) {
+      const id = s.agency.agencyId;
+      const ok = /^[0-9a-f-]{36}$/i.test(id) && (await orgRepo.findAgencyById(ctx.db, id));
+      if (!ok) {
+        out.push({ path: `steps[${i}].agency`, code: 'UNKNOWN_AGENCY', messageVi: `Cơ quan không tồn tại: ${id}`, messageEn: `Unknown agency: ${id}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** Saves a new version (validated); 422 with per-field `errors` when invalid. */
+export async function saveProcess(
+  ctx: AppContext,
+  p: Principal,
+  procedureCode: string,
+  body: z.infer<typeof ProcessSave>,
+  origin: RequestOrigin,
+) {
+  const agency = await agencyScope(ctx, p, body.agencyCode);
+  requireManage(p, agency);
+  const procedure = await procedureByCode(ctx, procedureCode);
+  const definition: ProcessDefinition = {
+    legalLimitHours: legalLimitOf(procedure),
+    steps: body.steps.map((s) => ({ ...s, unitId: s.unitId ?? null }) as ProcessStep),
+  };
+  const issues = [
+    ...validateProcess(definition).map((x) => ({ path: x.path, code: x.code, messageVi: x.messageVi, messageEn: x.messageEn })),
+    ...(await agencyIssues(ctx, definition.steps)),
+  ];
+  if (issues.length > 0) throw invalid(issues, 'PROCESS_INVALID');
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    // serialise concurrent edits of the same process
+    const key = agency?.id ?? '';
+    await trx.selectFrom('process_definitions').select('id').where('procedure_id', '=', procedure.id).where('agency_key', '=', key).forUpdate().execute();
+    const current = await repo.findCurrent(trx, procedure.id, key);
+    const saved = await repo.insertVersion(trx, {
+      procedureId: procedure.id,
+      agencyId: agency?.id ?? null,
+      version: (current?.version ?? 0) + 1,
+      definition,
+      config: body.config ?? {},
+      derived: false,
+      createdBy: p.userId,
+    });
+    await writeAudit(trx, {
+      actorId: p.userId,
+      actorLabel: p.username,
+      action: 'process.save',
+      targetType: 'process_definition',
+      targetId: saved!.id,
+      details: { procedureCode, agencyCode: body.agencyCode ?? null, version: saved!.version },
+    }, origin);
+    return saved!;
+  }).catch((e: unknown) => {
+    if (isUniqueViolation(e)) throw new AppError(409, 'CONFLICT');
+    throw e;
+  });
+  return processOut(normalise(row));
+}

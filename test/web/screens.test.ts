@@ -1,0 +1,203 @@
+// Every main screen of the web app in Debian's Chromium (screenshots in test-results/web/, Vietnamese, one
+// set in English, one on a 10-inch tablet), the session expiring while a form is being typed (re-login
+// in a dialog, nothing lost), keyboard use, the process editor's inline errors, `/` served by the server.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers.js';
+import { ensureWebBuilt, HAS_CHROMIUM, launch, shot, signIn, SKIP_REASON } from './browser.js';
+
+if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+let t: TestApp;
+let browser: Browser;
+let code: string;
+
+describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    t = await startTestApp({ env: { MOTCUA_SESSION_TTL_MINUTES: '600', MOTCUA_SESSION_IDLE_MINUTES: '600' } });
+    browser = await launch();
+    // a few dossiers so that the lists, the queue and the dashboard have content
+    const c = await t.login('demo.tiepnhan');
+    const base = {
+      procedureCode: '1.009832', competentAgencyCode: '000.00.02.H56',
+      components: [{ name: 'Đơn đề nghị', provided: true, form: 'original', copies: 1 }], delivery: { method: 'counter' },
+    };
+    const people = [['Trần Thị Hường', '038195067890', '0356111222'], ['Phạm Văn Long', '038085001133', '0987000111'], ['Đỗ Minh Châu', '038190044556', '0912777888']];
+    for (const [i, [name, id, phone]] of people.entries()) {
+      const r = await c.post('/api/v1/dossiers', { ...base, channel: i === 2 ? 2 : 1, applicant: { kind: 'individual', fullName: name, idNumber: id, phone } }, { 'idempotency-key': randomUUID() });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      if (i === 0) {
+        code = r.body.dossier.code;
+        const v = (await c.get(`/api/v1/dossiers/${code}`)).body.version;
+        expect((await c.post(`/api/v1/dossiers/${code}/actions/forward`, { version: v })).status).toBe(200);
+      }
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('the server serves the built app at / and falls back to it for client routes, not for the API', async () => {
+    const root = await fetch(`${t.url}/`);
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain('<div id="root">');
+    const deep = await fetch(`${t.url}/dossiers/abc`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-type')).toMatch(/text\/html/);
+    const api = await fetch(`${t.url}/api/v1/nope`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/problem\+json/);
+    const opts = await (await fetch(`${t.url}/api/v1/auth/options`)).json();
+    expect(opts).toEqual({ password: true, oidc: false, languages: ['vi', 'en'] });
+  });
+
+  it('sign-in page, wrong password, and every main screen in Vietnamese', async () => {
+    const ctx = await browser.newContext({ baseURL: t.url, viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await page.getByLabel('Tên đăng nhập').fill('demo.tiepnhan');
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    await shot(page, '10-login-error', false);
+    await ctx.close();
+
+    const r = await signIn(browser, t.url, 'demo.tiepnhan');
+    await r.page.getByRole('tab', { name: /Hồ sơ nộp trực tuyến/ }).click();
+    await r.page.getByRole('button', { name: 'Tiếp nhận', exact: true }).first().waitFor();
+    await shot(r.page, '11-reception-online-queue');
+    await r.ctx.close();
+
+    const h = await signIn(browser, t.url, 'demo.chuyenvien');
+    await h.page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await h.page.getByRole('tab', { name: 'Tất cả trong phạm vi' }).click();
+    await h.page.getByRole('link', { name: code, exact: true }).waitFor();
+    await shot(h.page, '12-inbox-all');
+    // search without diacritics
+    await h.page.getByLabel('Tìm kiếm', { exact: true }).fill('tran thi huong');
+    await h.page.getByRole('button', { name: 'Tìm kiếm' }).click();
+    await expect.poll(() => h.page.locator('tbody tr').count()).toBe(1);
+    await h.ctx.close();
+
+    const admin = await signIn(browser, t.url, 'demo.admin');
+    const tabs: Array<[string, string, string]> = [
+      ['Người dùng', '13-admin-users', 'demo.tiepnhan'],
+      ['Cơ quan, đơn vị', '14-admin-agencies', 'Sở Tư pháp'],
+      ['Thủ tục', '15-admin-procedures', 'Tìm kiếm'],
+      ['Lịch nghỉ', '16-admin-holidays', 'Năm'],
+      ['Giờ làm việc', '17-admin-office-hours', 'Thứ Hai'],
+    ];
+    await admin.page.getByRole('link', { name: 'Quản trị' }).click();
+    for (const [tab, name, text] of tabs) {
+      await admin.page.getByRole('tab', { name: tab }).click();
+      await admin.page.getByText(text).first().waitFor();
+      if (tab === 'Thủ tục') {
+        await admin.page.getByPlaceholder(/Gõ tên hoặc mã thủ tục/).fill('giam dinh vien');
+        await admin.page.getByRole('button', { name: 'Tìm kiếm' }).click();
+        await admin.page.getByRole('button', { name: 'Mở' }).first().click();
+        await admin.page.getByText('Cơ quan thực hiện').waitFor();
+      }
+      if (tab === 'Lịch nghỉ') await admin.page.locator('button.day.off').first().waitFor();
+      await shot(admin.page, name);
+    }
+    await admin.ctx.close();
+  });
+
+  it('the process editor shows validation errors inline', async () => {
+    const a = await signIn(browser, t.url, 'demo.admin');
+    await a.page.goto('/admin/process?procedure=1.009832');
+    await a.page.getByLabel('Giờ 2').waitFor();
+    await a.page.getByLabel('Giờ 2').fill('500');
+    await a.page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await a.page.locator('tr.overdue .err').first().waitFor();
+    expect(await a.page.getByRole('alert').count()).toBeGreaterThan(0);
+    await shot(a.page, '18-admin-process-editor-errors');
+    await a.ctx.close();
+  });
+
+  it('English, and a 10-inch tablet', async () => {
+    const e = await signIn(browser, t.url, 'demo.tiepnhan', { lang: 'en' });
+    await e.page.getByRole('heading', { name: 'Reception desk' }).waitFor();
+    await e.page.getByRole('combobox', { name: 'Procedure' }).fill('1.009832');
+    await e.page.getByRole('option').first().click();
+    await e.page.getByText('Dossier components').first().waitFor();
+    await shot(e.page, '19-reception-english');
+    await e.page.getByRole('link', { name: 'Dossiers' }).click();
+    await e.page.getByRole('tab', { name: 'All in my scope' }).click();
+    await e.page.getByRole('link', { name: code, exact: true }).click();
+    await e.page.getByRole('heading', { name: 'Control slip (form 06)' }).waitFor();
+    await shot(e.page, '20-dossier-english');
+    // back to Vietnamese with the toggle
+    await e.page.getByRole('button', { name: 'Switch to Vietnamese' }).click();
+    await e.page.getByRole('heading', { name: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06)' }).waitFor();
+    await e.ctx.close();
+
+    const tab = await signIn(browser, t.url, 'demo.tiepnhan', { viewport: { width: 800, height: 1280 } });
+    await tab.page.getByRole('combobox', { name: 'Thủ tục hành chính' }).fill('1.009832');
+    await tab.page.getByRole('option').first().click();
+    await tab.page.getByText('Thành phần hồ sơ').first().waitFor();
+    await shot(tab.page, '21-reception-tablet-portrait');
+    // nothing wider than the screen
+    expect(await tab.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await tab.ctx.close();
+  });
+
+  it('session expiry while typing: re-login in a dialog, the form is kept and the dossier is received', async () => {
+    const d = await signIn(browser, t.url, 'demo.tiepnhan');
+    const page = d.page;
+    await page.getByRole('combobox', { name: 'Thủ tục hành chính' }).fill('1.009832');
+    await page.getByRole('option').first().click();
+    await page.getByLabel('Họ và tên').fill('Vũ Thị Thanh');
+    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('038190055667');
+    await page.getByLabel('Số điện thoại').fill('0905123456');
+    // a reload keeps the draft (sessionStorage)
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Vũ Thị Thanh');
+    await page.getByText('Đã khôi phục dữ liệu đang nhập').waitFor();
+    // the session ends on the server (as after the idle timeout)
+    const me = await (await page.request.get('/api/v1/auth/me')).json();
+    expect((await page.request.post('/api/v1/auth/logout', { headers: { 'x-csrf-token': me.csrfToken } })).status()).toBe(204);
+    await page.getByRole('button', { name: 'Tiếp nhận và in giấy tiếp nhận' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Phiên làm việc đã hết hạn' });
+    await dlg.waitFor();
+    await shot(page, '22-session-expired-relogin', false);
+    await dlg.getByLabel('Mật khẩu').fill('motcua-demo');
+    const popup = page.context().waitForEvent('page');
+    await dlg.getByRole('button', { name: 'Đăng nhập' }).click();
+    await (await popup).close();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Đã tiếp nhận hồ sơ 000\.00\.01\.H56-/);
+    await d.ctx.close();
+  });
+
+  it('keyboard only: sign in, pick a procedure with the arrow keys, reach the actions', async () => {
+    const ctx = await browser.newContext({ baseURL: t.url, viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await page.getByLabel('Tên đăng nhập').focus();
+    await page.keyboard.type('demo.tiepnhan');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('motcua-demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor();
+    // the skip link is the first stop
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
+    await page.getByRole('combobox', { name: 'Thủ tục hành chính' }).focus();
+    await page.keyboard.type('giam dinh vien tu phap');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Thủ tục hành chính' }).inputValue()).toMatch(/^\d\.\d{6} — /);
+    // every form control has an accessible name
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => {
+        const e = el as HTMLInputElement;
+        return !(e.labels && e.labels.length > 0) && !e.getAttribute('aria-label') && !(e.textContent ?? '').trim() && e.type !== 'hidden';
+      }).map((el) => el.outerHTML.slice(0, 80)));
+    expect(unnamed).toEqual([]);
+    await ctx.close();
+  });
+});

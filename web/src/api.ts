@@ -1,0 +1,209 @@
+// Typed client of the motcua HTTP API (see /openapi.json). Cookie session + X-CSRF-Token on writes;
+// a 401 on a signed-in request asks the app to sign in again (dialog) and then retries once, so nothing
+// typed is lost when the session expires.
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  code?: string;
+  detail?: string;
+  errors?: Array<{ path: string; code?: string; message?: string; messageVi?: string; messageEn?: string }>;
+  allowed?: string[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.title ?? problem.detail ?? `HTTP ${status}`);
+  }
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+}
+
+let csrfToken: string | undefined;
+let lang = 'vi';
+let reauth: (() => Promise<void>) | null = null;
+
+export function setCsrf(t: string | undefined): void {
+  csrfToken = t;
+}
+export function setApiLanguage(l: string): void {
+  lang = l;
+}
+/** Called on 401 for a signed-in request; resolves once the user signed in again. */
+export function setReauthHandler(h: (() => Promise<void>) | null): void {
+  reauth = h;
+}
+
+export function newKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = new Uint8Array(16);
+  c.getRandomValues(b);
+  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+interface Opts {
+  headers?: Record<string, string>;
+  /** false: do not open the sign-in dialog on 401 (login, me). */
+  reauth?: boolean;
+  idempotent?: boolean;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, opts: Opts = {}): Promise<T> {
+  const key = opts.idempotent ? newKey() : undefined; // same key for the retry after re-login
+  for (let attempt = 0; ; attempt++) {
+    const headers: Record<string, string> = { 'accept-language': lang, ...opts.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+    if (key) headers['idempotency-key'] = key;
+    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    if (res.status === 401 && opts.reauth !== false && reauth && attempt === 0) {
+      await reauth();
+      continue;
+    }
+    const text = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    const parsed = text && type.includes('json') ? JSON.parse(text) : text;
+    if (!res.ok) throw new ApiError(res.status, typeof parsed === 'object' && parsed ? (parsed as Problem) : { status: res.status, title: String(parsed) });
+    return parsed as T;
+  }
+}
+
+const get = <T>(p: string, o?: Opts) => request<T>('GET', p, undefined, o);
+const post = <T>(p: string, b?: unknown, o?: Opts) => request<T>('POST', p, b, o);
+const put = <T>(p: string, b?: unknown, o?: Opts) => request<T>('PUT', p, b, o);
+const patch = <T>(p: string, b?: unknown, o?: Opts) => request<T>('PATCH', p, b, o);
+const del = <T>(p: string, o?: Opts) => request<T>('DELETE', p, undefined, o);
+
+export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}
+const enc = encodeURIComponent;
+
+// ---------------------------------------------------------------------------------------------
+// Types (the parts the app uses)
+
+export type Role =
+  | 'admin' | 'reception' | 'handler' | 'unit_leader' | 'agency_leader' | 'clerk' | 'return_officer' | 'cashier' | 'procedure_control';
+
+export interface Assignment { role: Role; agencyId: string; agencyCode: string; agencyName: string; unitId: string | null }
+export interface Me { id: string; username: string; fullName: string; kind: string; roles: Assignment[]; csrfToken?: string; expiresAt?: string }
+export interface AuthOptions { password: boolean; oidc: boolean; languages: string[] }
+
+export interface TimeLimit { value: number; unit: string; text: string }
+export interface ProcedureItem { code: string; name: string; field: string | null; levels: string[]; channels: string[]; timeLimit: (TimeLimit & { channel: string }) | null; public?: boolean }
+export interface Fee { name: string; amountVnd: number | null; text: string; local: boolean }
+export interface Component { id: string; name: string; originals: number; certifiedCopies: number; copies: number; required: boolean; group: string | null; templates: string[] }
+export interface Procedure {
+  id: string; code: string; name: string; field: string | null; levels: string[]; public: boolean;
+  channels: Array<{ kind: string; timeLimit: TimeLimit | null; timeText: string | null; fees: Fee[] }>;
+  components: Component[]; agencies: Array<{ code: string; name: string }>; legalLimitHours: number | null; sameDay: boolean;
+  implementingAgency: string | null; competentAgency: string | null; results: Array<{ name: string }>;
+}
+export interface AdminUnit { code: string; name: string; fullName?: string; level: string; parentCode: string | null; provinceCode: string | null }
+export interface Agency { id: string; code: string; name: string; nameEn: string | null; kind: string; parentId: string | null; depth: number; validTo: string | null }
+export interface User { id: string; username: string; fullName: string; email: string | null; phone: string | null; kind: string; active: boolean }
+
+export interface Address { line: string; communeCode: string; provinceCode?: string }
+export interface ApplicantIn {
+  kind: 'individual' | 'organisation'; fullName: string; idNumber?: string; birthDate?: string; gender?: 'male' | 'female';
+  organisation?: { name: string; taxCode?: string }; phone?: string; email?: string; address?: Address;
+}
+export interface ComponentIn { componentId?: string; name: string; provided: boolean; form: 'original' | 'certified' | 'copy'; copies: number }
+export interface ReceiveBody {
+  procedureCode: string; channel: 1 | 2 | 3; outcome?: 'accept' | 'incomplete' | 'refuse' | 'register';
+  competentAgencyCode?: string; applicant: ApplicantIn; components: ComponentIn[];
+  delivery: { method: 'counter' | 'post' | 'online'; address?: Address }; reason?: string; items?: string[]; note?: string;
+}
+
+export interface AgencyInfo { id: string; code: string; name: string }
+export interface InboxItem {
+  id: string; code: string | null; version: number; state: string; nationalStatus: number; stepKey: string | null;
+  procedureCode: string; procedureName: string; applicantName: string; channel: number; currentAgencyId: string;
+  assigneeId: string | null; submittedAt: string; acceptedAt: string | null; dueAt: string | null; dueSoon: boolean; overdue: boolean; updatedAt: string;
+}
+export interface Dossier extends InboxItem {
+  nationalStatusLabel: string;
+  step: { key: string; nameVi: string; nameEn: string; role: string } | null;
+  agencies: { current: AgencyInfo | null; receiving: AgencyInfo | null; competent: AgencyInfo | null; return: AgencyInfo | null };
+  procedure: { code: string; name: string };
+  applicant: Record<string, any>;
+  filing: Record<string, any>;
+  clockStartAt: string | null; originalDueAt: string | null; stepDueAt: string | null; finishedAt: string | null; returnedAt: string | null;
+  detail: Record<string, any>;
+}
+export interface Page<T> { items: T[]; total: number; page?: number; pageSize?: number }
+export interface ReceiveResult { dossier: Dossier; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
+export interface ActionResult { dossier: Dossier; allowed: string[]; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
+export interface DossierEvent { version: number; action: string; fromState: string | null; toState: string; at: string; actor: { userId: string; roles: string[]; agencyId: string }; note: string | null; payload: Record<string, any> }
+export interface SlipParty { agencyId: string | null; stepKey: string | null; userId: string | null; applicant?: boolean }
+export interface ControlSlip {
+  form: string; title: string; rows: Array<{ action: string; at: string; giver: SlipParty; receiver: SlipParty; dueAt: string | null; classification: 'early' | 'on_time' | 'late' | null; stepKey?: string | null; note?: string | null }>;
+  agencies: Record<string, { code: string; name: string }>; applicantName: string;
+}
+export interface Holiday { id: string | null; date: string; kind: 'holiday' | 'compensatory_off' | 'working_day_swap'; nameVi: string; nameEn: string; provisional: boolean; origin: string }
+export interface HolidayYear { year: number; status: 'provisional' | 'confirmed'; stored: boolean; confirmedBy: string | null; confirmedAt: string | null; items: Holiday[] }
+export type Weekly = Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ start: string; end: string }>>;
+export interface OfficeHours { agency: string; current: { from: string | null; weekly?: Weekly | null; [k: string]: any }; own: Array<{ validFrom: string; weekly: Weekly | null; note: string | null }> }
+export interface ProcessStep { key: string; nameVi: string; nameEn: string; role: string; agency: string | { agencyId: string }; unitId?: string | null; budgetHours: number; actions: string[]; next: string[] }
+export interface ProcessDef { id: string; version: number; derived: boolean; legalLimitHours: number; steps: ProcessStep[]; config: Record<string, unknown>; agencyId: string | null }
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints
+
+export const api = {
+  authOptions: () => get<AuthOptions>('/api/v1/auth/options', { reauth: false }),
+  login: (username: string, password: string) => post<Me>('/api/v1/auth/login', { username, password }, { reauth: false }),
+  me: () => get<Me>('/api/v1/auth/me', { reauth: false }),
+  logout: () => post<void>('/api/v1/auth/logout', undefined, { reauth: false }),
+
+  procedures: (q: { q?: string; field?: string; agency?: string; level?: string; page?: number; pageSize?: number }) =>
+    get<Page<ProcedureItem> & { fuzzy?: boolean }>(`/api/v1/procedures${qs(q)}`),
+  procedure: (code: string) => get<Procedure>(`/api/v1/procedures/${enc(code)}`),
+  fields: () => get<Page<{ name: string; count: number }>>('/api/v1/procedures/fields'),
+  adminUnit: (code: string) => get<AdminUnit>(`/api/v1/admin-units/${enc(code)}`),
+  adminUnits: (q: { level?: string; parent?: string; q?: string; pageSize?: number }) => get<Page<AdminUnit>>(`/api/v1/admin-units${qs(q)}`),
+  due: (q: { from: string; workingHours?: number; workingDays?: number; agency?: string }) =>
+    get<{ due: string; dueLocal: string; calendarVersion: number }>(`/api/v1/calendar/due${qs(q)}`),
+
+  receive: (b: ReceiveBody) => post<ReceiveResult>('/api/v1/dossiers', b, { idempotent: true }),
+  dossiers: (q: Record<string, string | number | boolean | undefined>) => get<Page<InboxItem>>(`/api/v1/dossiers${qs(q)}`),
+  dossier: (ref: string) => get<Dossier>(`/api/v1/dossiers/${enc(ref)}`),
+  events: (ref: string) => get<Page<DossierEvent>>(`/api/v1/dossiers/${enc(ref)}/events`),
+  controlSlip: (ref: string) => get<ControlSlip>(`/api/v1/dossiers/${enc(ref)}/control-slip`),
+  allowed: (ref: string) => get<{ code: string | null; version: number; allowed: string[]; labels: Array<{ action: string; vi: string; en: string }> }>(`/api/v1/dossiers/${enc(ref)}/allowed-actions`),
+  act: (ref: string, action: string, version: number, payload: Record<string, unknown> = {}, note?: string) =>
+    post<ActionResult>(`/api/v1/dossiers/${enc(ref)}/actions/${action}`, { version, payload, note: note || undefined }, { idempotent: true }),
+
+  agencies: () => get<Page<Agency>>('/api/v1/agencies'),
+  agency: (code: string) => get<Agency & { units: Array<{ id: string; code: string; name: string }> }>(`/api/v1/agencies/${enc(code)}`),
+  createAgency: (b: Record<string, unknown>) => post<Agency>('/api/v1/agencies', b),
+  createUnit: (code: string, b: { code: string; name: string }) => post<unknown>(`/api/v1/agencies/${enc(code)}/units`, b),
+  users: (q: { q?: string; page?: number; pageSize?: number }) => get<Page<User>>(`/api/v1/users${qs(q)}`),
+  createUser: (b: Record<string, unknown>) => post<User>('/api/v1/users', b),
+  patchUser: (id: string, b: Record<string, unknown>) => patch<User>(`/api/v1/users/${id}`, b),
+  assignRole: (id: string, b: { role: string; agencyCode: string }) => post<{ items: Array<Assignment & { id: string }> }>(`/api/v1/users/${id}/roles`, b),
+  removeRole: (id: string, assignmentId: string) => del<void>(`/api/v1/users/${id}/roles/${assignmentId}`),
+
+  publish: (code: string, on: boolean) => post<{ code: string; public: boolean }>(`/api/v1/admin/procedures/${enc(code)}/${on ? 'publish' : 'hide'}`),
+  feeOverrides: (code: string) => get<{ items: Array<{ channel: string; feeName: string; amountVnd: number; note: string | null }> }>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`),
+  setFee: (code: string, b: { channel: string; feeName: string; amountVnd: number; note?: string }) => put<unknown>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`, b),
+  performers: (code: string) => get<{ items: Array<{ code: string; name: string; origin: string }> }>(`/api/v1/admin/procedures/${enc(code)}/agencies`),
+  process: (code: string) => get<ProcessDef>(`/api/v1/procedures/${enc(code)}/process`),
+  saveProcess: (code: string, b: { steps: ProcessStep[]; config?: Record<string, unknown> }) => put<ProcessDef>(`/api/v1/procedures/${enc(code)}/process`, b),
+
+  holidays: (year: number) => get<HolidayYear>(`/api/v1/calendar/holidays?year=${year}`),
+  addHoliday: (b: { date: string; kind: string; nameVi: string; nameEn?: string }) => post<Holiday>('/api/v1/calendar/holidays', b),
+  deleteHoliday: (id: string) => del<unknown>(`/api/v1/calendar/holidays/${id}`),
+  confirmYear: (year: number) => post<unknown>(`/api/v1/calendar/years/${year}/confirm`, {}),
+  officeHours: (code: string) => get<OfficeHours>(`/api/v1/agencies/${enc(code)}/office-hours`),
+  setOfficeHours: (code: string, b: { weekly: Weekly | null; validFrom?: string; note?: string }) => put<OfficeHours>(`/api/v1/agencies/${enc(code)}/office-hours`, b),
+};

@@ -1,0 +1,168 @@
+// i18next: Vietnamese by default, English on request (remembered in localStorage).
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { setApiLanguage } from './api';
+
+const vi = {
+  app: { title: 'Một cửa điện tử', subtitle: 'Hệ thống thông tin giải quyết thủ tục hành chính', skip: 'Bỏ qua, đến nội dung chính', lang: 'English', langLabel: 'Chuyển sang tiếng Anh', loading: 'Đang tải…', menu: 'Điều hướng chính' },
+  nav: { reception: 'Tiếp nhận', inbox: 'Hồ sơ', dashboard: 'Thống kê', admin: 'Quản trị', logout: 'Đăng xuất' },
+  login: {
+    title: 'Đăng nhập', username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập', sso: 'Đăng nhập một lần',
+    or: 'hoặc', failed: 'Đăng nhập không thành công', expired: 'Phiên làm việc đã hết hạn', expiredHint: 'Đăng nhập lại để tiếp tục. Dữ liệu đang nhập được giữ nguyên.',
+  },
+  roles: { admin: 'Quản trị', reception: 'Tiếp nhận', handler: 'Chuyên viên thụ lý', unit_leader: 'Lãnh đạo phòng', agency_leader: 'Lãnh đạo cơ quan', clerk: 'Văn thư', return_officer: 'Trả kết quả', cashier: 'Thu phí', procedure_control: 'Kiểm soát TTHC' },
+  common: { save: 'Lưu', cancel: 'Hủy', close: 'Đóng', confirm: 'Xác nhận', search: 'Tìm kiếm', print: 'In', add: 'Thêm', delete: 'Xóa', edit: 'Sửa', yes: 'Có', no: 'Không', none: '—', required: 'Bắt buộc', error: 'Có lỗi xảy ra', prev: 'Trang trước', next: 'Trang sau', page: 'Trang {{page}} / {{pages}}', total: '{{n}} hồ sơ', all: 'Tất cả', saved: 'Đã lưu', open: 'Mở' },
+  reception: {
+    title: 'Tiếp nhận hồ sơ', tabNew: 'Tiếp nhận trực tiếp', tabQueue: 'Hồ sơ nộp trực tuyến chờ tiếp nhận ({{n}})',
+    procedure: 'Thủ tục hành chính', procedurePh: 'Gõ tên hoặc mã thủ tục (có dấu hoặc không dấu)…', noMatch: 'Không tìm thấy thủ tục', fuzzy: 'Gần đúng',
+    timeLimit: 'Thời hạn giải quyết', competent: 'Cơ quan có thẩm quyền', competentAuto: '(theo quy định của thủ tục)', applicant: 'Người nộp hồ sơ', kind: 'Loại', individual: 'Cá nhân', organisation: 'Tổ chức',
+    fullName: 'Họ và tên', idNumber: 'Số định danh cá nhân (CCCD)', birthDate: 'Ngày sinh', gender: 'Giới tính', male: 'Nam', female: 'Nữ',
+    orgName: 'Tên tổ chức', taxCode: 'Mã số thuế', phone: 'Số điện thoại', email: 'Thư điện tử', address: 'Địa chỉ', province: 'Tỉnh, thành phố', commune: 'Xã, phường, đặc khu', line: 'Số nhà, đường, thôn/xóm',
+    components: 'Thành phần hồ sơ', provided: 'Đã nộp', form: 'Hình thức', original: 'Bản chính', certified: 'Bản sao chứng thực', copy: 'Bản sao', copies: 'Số bản', requiredMark: 'bắt buộc',
+    fees: 'Phí, lệ phí', noFee: 'Không thu phí', delivery: 'Hình thức nhận kết quả', counter: 'Tại Bộ phận Một cửa', post: 'Qua dịch vụ bưu chính', online: 'Trực tuyến', deliveryAddress: 'Địa chỉ nhận kết quả',
+    appointment: 'Ngày hẹn trả kết quả (dự kiến)', sameDay: 'Trong ngày', accept: 'Tiếp nhận và in giấy tiếp nhận', incomplete: 'Hướng dẫn bổ sung (mẫu 02)', refuse: 'Từ chối tiếp nhận (mẫu 03)',
+    reason: 'Lý do', items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)', accepted: 'Đã tiếp nhận hồ sơ {{code}}', printReceipt: 'In giấy tiếp nhận', newDossier: 'Tiếp nhận hồ sơ mới',
+    guidanceDone: 'Đã lập phiếu hướng dẫn (mẫu 02)', refusalDone: 'Đã lập phiếu từ chối (mẫu 03)', printForm: 'In phiếu', fixErrors: 'Vui lòng sửa các lỗi được đánh dấu', missingRequired: 'Thiếu thành phần bắt buộc: {{names}}',
+    queueEmpty: 'Không có hồ sơ trực tuyến chờ tiếp nhận', submittedAt: 'Nộp lúc', acceptOnline: 'Tiếp nhận', returnOnline: 'Yêu cầu hoàn thiện', draftRestored: 'Đã khôi phục dữ liệu đang nhập',
+    clear: 'Xóa dữ liệu đang nhập', scanMissing: 'Tải bản quét: chưa có (API tệp đính kèm chưa sẵn sàng)',
+  },
+  v: { required: 'Vui lòng nhập {{field}}', id12: 'Số định danh cá nhân phải gồm đúng 12 chữ số', phone: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678)', email: 'Thư điện tử không hợp lệ', commune: 'Chọn xã, phường', procedure: 'Chọn thủ tục', date: 'Ngày không hợp lệ', contact: 'Cần ít nhất một thông tin liên hệ: điện thoại, thư điện tử hoặc địa chỉ', tax: 'Mã số thuế gồm 10 hoặc 13 chữ số' },
+  inbox: {
+    title: 'Hồ sơ', mine: 'Của tôi', pool: 'Chờ nhận xử lý', all: 'Tất cả trong phạm vi', q: 'Mã hồ sơ, tên, CCCD, điện thoại', status: 'Trạng thái', procedure: 'Mã thủ tục', overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn',
+    code: 'Mã hồ sơ', applicant: 'Người nộp', procedureName: 'Thủ tục', step: 'Bước', due: 'Hạn trả', remaining: 'Còn lại', noCode: '(chưa cấp mã)', empty: 'Không có hồ sơ',
+    assignTo: 'Phân công cho (tên đăng nhập)', assign: 'Phân công {{n}} hồ sơ', assigned: 'Đã phân công {{ok}} hồ sơ, lỗi {{failed}}', select: 'Chọn hồ sơ {{code}}', selectAll: 'Chọn tất cả trên trang',
+    hoursLeft: 'còn {{h}} làm việc', hoursLate: 'quá hạn {{h}} làm việc', claim: 'Nhận xử lý', agency: 'Mã cơ quan', channel: 'Kênh',
+  },
+  channel: { 1: 'Trực tiếp', 2: 'Trực tuyến', 3: 'Bưu chính' },
+  status: { 1: 'Mới đăng ký', 2: 'Đã tiếp nhận', 3: 'Không được tiếp nhận', 4: 'Đang xử lý', 5: 'Chờ bổ sung', 6: 'Chờ thực hiện nghĩa vụ tài chính', 7: 'Công dân yêu cầu rút hồ sơ', 8: 'Dừng xử lý', 9: 'Đã có kết quả', 10: 'Đã trả kết quả' },
+  dossier: {
+    summary: 'Thông tin hồ sơ', procedure: 'Thủ tục', applicant: 'Người nộp', idNumber: 'CCCD', phone: 'Điện thoại', address: 'Địa chỉ', status: 'Trạng thái', step: 'Bước hiện tại', holder: 'Đang ở cơ quan',
+    receiving: 'Nơi tiếp nhận', competent: 'Cơ quan giải quyết', submittedAt: 'Ngày nộp', acceptedAt: 'Ngày tiếp nhận', dueAt: 'Ngày hẹn trả', originalDueAt: 'Ngày hẹn ban đầu', stepDueAt: 'Hạn của bước',
+    components: 'Thành phần hồ sơ', timeline: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06)', events: 'Nhật ký xử lý', actions: 'Thao tác', noActions: 'Bạn không có thao tác nào với hồ sơ này',
+    giver: 'Bên giao', receiver: 'Bên nhận', at: 'Thời điểm', result: 'Kết quả', early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn', citizen: 'Công dân',
+    printSlip: 'In phiếu kiểm soát', printPage: 'In trang này', back: 'Quay lại danh sách', done: 'Đã thực hiện: {{action}}', conflict: 'Hồ sơ vừa được người khác cập nhật; đã tải lại.', resultDocs: 'Văn bản kết quả',
+  },
+  act: {
+    note: 'Ghi chú', reason: 'Lý do', items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)', toStep: 'Chuyển đến bước', sendBackTo: 'Trả lại bước', assignee: 'Giao cho (tên đăng nhập, không bắt buộc)', agency: 'Cơ quan nhận',
+    hours: 'Thời hạn (giờ làm việc)', question: 'Nội dung xin ý kiến', answer: 'Ý kiến trả lời', docNumber: 'Số văn bản', docDate: 'Ngày ký', docSigner: 'Người ký', docTitle: 'Trích yếu',
+    method: 'Hình thức trả', tracking: 'Số vận đơn', recipient: 'Người nhận', amount: 'Số tiền (đồng)', receiptNumber: 'Số biên lai', payMethod: 'Hình thức nộp', newDueAt: 'Ngày hẹn mới', noticeNumber: 'Số thông báo',
+    user: 'Người được phân công (tên đăng nhập)', confirmText: 'Thực hiện thao tác «{{action}}» với hồ sơ {{code}}?', run: 'Thực hiện',
+  },
+  dash: {
+    title: 'Thống kê, theo dõi', received: 'Đã tiếp nhận', resolved: 'Đã giải quyết', inProcess: 'Đang giải quyết', onTimeRate: 'Tỉ lệ đúng hạn', overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn',
+    byStatus: 'Theo trạng thái', byAgency: 'Theo cơ quan giải quyết', byField: 'Theo lĩnh vực', byProcedure: 'Theo thủ tục', byOfficial: 'Theo người xử lý', byPeriod: 'Theo tháng tiếp nhận',
+    onTime: 'Đúng hạn', late: 'Trễ hạn', export: 'Xuất CSV', exportXls: 'Xuất Excel', computed: 'Số liệu tính từ {{n}} / {{total}} hồ sơ trong phạm vi qua API hồ sơ (chưa có API báo cáo).', capped: 'Chỉ tính {{n}} hồ sơ gần nhất; các tổng số ở trên vẫn chính xác.',
+    drill: 'Bấm vào cột để xem danh sách hồ sơ', from: 'Từ ngày', to: 'Đến ngày', name: 'Tên', count: 'Số hồ sơ', refresh: 'Làm mới',
+  },
+  admin: {
+    title: 'Quản trị hệ thống', users: 'Người dùng', agencies: 'Cơ quan, đơn vị', procedures: 'Thủ tục', process: 'Quy trình nội bộ', holidays: 'Lịch nghỉ', hours: 'Giờ làm việc',
+    username: 'Tên đăng nhập', fullName: 'Họ và tên', email: 'Thư điện tử', phone: 'Điện thoại', password: 'Mật khẩu ban đầu (≥ 10 ký tự)', active: 'Hoạt động', createUser: 'Thêm người dùng', roles: 'Vai trò',
+    role: 'Vai trò', agencyCode: 'Mã cơ quan', assign: 'Gán vai trò', code: 'Mã', name: 'Tên', kind: 'Loại', parent: 'Cơ quan cấp trên', units: 'Phòng, đơn vị', addUnit: 'Thêm phòng', createAgency: 'Thêm cơ quan',
+    public: 'Công khai', hidden: 'Đang ẩn', publish: 'Công khai', hide: 'Ẩn', localFee: 'Phí địa phương', feeName: 'Tên khoản phí', amount: 'Mức thu (đồng)', channel: 'Kênh', performers: 'Cơ quan thực hiện',
+    loadProcess: 'Mở quy trình', procedureCode: 'Mã thủ tục', legalLimit: 'Thời hạn luật định: {{h}} giờ làm việc', budgetSum: 'Tổng thời gian các bước: {{h}} giờ', stepKey: 'Mã bước', nameVi: 'Tên bước', nameEn: 'Tên (tiếng Anh)', agency: 'Nơi thực hiện',
+    budget: 'Giờ', actions: 'Thao tác', next: 'Bước tiếp theo', addStep: 'Thêm bước', removeStep: 'Xóa bước', up: 'Lên', saveProcess: 'Lưu phiên bản mới', version: 'Phiên bản {{v}}', derived: '(mặc định, chưa lưu)',
+    year: 'Năm', confirmYear: 'Xác nhận lịch năm {{y}}', provisional: 'Tạm tính', confirmed: 'Đã xác nhận', dayOff: 'Ngày nghỉ', swap: 'Ngày làm bù', markOff: 'Đánh dấu nghỉ', markSwap: 'Đánh dấu làm bù', removeDay: 'Bỏ đánh dấu', dayName: 'Tên ngày',
+    weekday: 'Thứ', sessions: 'Các buổi (ví dụ 07:30-11:30, 13:30-17:00)', validFrom: 'Áp dụng từ ngày', inherit: 'Theo cơ quan cấp trên', saveHours: 'Lưu giờ làm việc', legend: 'Chú thích',
+  },
+  steps: { reception: 'Tiếp nhận', handling: 'Thẩm định, xử lý', approval: 'Phê duyệt', issue: 'Vào số, phát hành', return: 'Trả kết quả' },
+  actions: {
+    receive: 'Tiếp nhận', accept: 'Tiếp nhận hồ sơ', request_completion: 'Yêu cầu hoàn thiện', refuse: 'Từ chối tiếp nhận', forward: 'Chuyển xử lý', send_back: 'Trả lại bước trước',
+    request_supplement: 'Yêu cầu bổ sung', request_payment: 'Yêu cầu nộp phí', consult: 'Xin ý kiến', transfer: 'Chuyển liên thông', approve: 'Phê duyệt', reject: 'Từ chối giải quyết',
+    record_result: 'Vào số, ban hành kết quả', return_result: 'Trả kết quả', claim: 'Nhận xử lý', assign: 'Phân công', resubmit: 'Nộp lại', receive_supplement: 'Nhận hồ sơ bổ sung',
+    confirm_payment: 'Xác nhận đã nộp phí', answer_consultation: 'Trả lời xin ý kiến', return_transfer: 'Trả hồ sơ liên thông', request_withdrawal: 'Yêu cầu rút hồ sơ', cancel_withdrawal: 'Hủy yêu cầu rút',
+    stop: 'Dừng giải quyết', apologize: 'Xin lỗi, gia hạn', mark_due_soon: 'Sắp đến hạn', mark_overdue: 'Quá hạn',
+  },
+  wd: { mon: 'Thứ Hai', tue: 'Thứ Ba', wed: 'Thứ Tư', thu: 'Thứ Năm', fri: 'Thứ Sáu', sat: 'Thứ Bảy', sun: 'Chủ nhật' },
+};
+
+type Dict = typeof vi;
+
+const en: Dict = {
+  app: { title: 'One-stop shop', subtitle: 'Administrative procedure information system', skip: 'Skip to main content', lang: 'Tiếng Việt', langLabel: 'Switch to Vietnamese', loading: 'Loading…', menu: 'Main navigation' },
+  nav: { reception: 'Reception', inbox: 'Dossiers', dashboard: 'Dashboard', admin: 'Administration', logout: 'Sign out' },
+  login: {
+    title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', sso: 'Single sign-on', or: 'or', failed: 'Sign-in failed',
+    expired: 'Your session has expired', expiredHint: 'Sign in again to continue. What you typed is kept.',
+  },
+  roles: { admin: 'Administrator', reception: 'Reception', handler: 'Handler', unit_leader: 'Unit leader', agency_leader: 'Agency leader', clerk: 'Clerk', return_officer: 'Return officer', cashier: 'Cashier', procedure_control: 'Procedure control' },
+  common: { save: 'Save', cancel: 'Cancel', close: 'Close', confirm: 'Confirm', search: 'Search', print: 'Print', add: 'Add', delete: 'Delete', edit: 'Edit', yes: 'Yes', no: 'No', none: '—', required: 'Required', error: 'Something went wrong', prev: 'Previous page', next: 'Next page', page: 'Page {{page}} of {{pages}}', total: '{{n}} dossiers', all: 'All', saved: 'Saved', open: 'Open' },
+  reception: {
+    title: 'Reception desk', tabNew: 'In-person reception', tabQueue: 'Online submissions waiting ({{n}})', procedure: 'Procedure', procedurePh: 'Type a procedure name or code (with or without diacritics)…', noMatch: 'No procedure found', fuzzy: 'Near match',
+    timeLimit: 'Time limit', competent: 'Competent agency', competentAuto: '(as the procedure defines)', applicant: 'Applicant', kind: 'Kind', individual: 'Individual', organisation: 'Organisation', fullName: 'Full name', idNumber: 'Personal ID number', birthDate: 'Date of birth', gender: 'Gender', male: 'Male', female: 'Female',
+    orgName: 'Organisation name', taxCode: 'Tax code', phone: 'Phone', email: 'Email', address: 'Address', province: 'Province / city', commune: 'Commune / ward', line: 'House number, street, village',
+    components: 'Dossier components', provided: 'Provided', form: 'Form', original: 'Original', certified: 'Certified copy', copy: 'Copy', copies: 'Copies', requiredMark: 'required',
+    fees: 'Fees and charges', noFee: 'No fee', delivery: 'Result delivery', counter: 'At the one-stop desk', post: 'By post', online: 'Online', deliveryAddress: 'Delivery address',
+    appointment: 'Appointment (expected)', sameDay: 'Same day', accept: 'Accept and print the receipt', incomplete: 'Request completion (form 02)', refuse: 'Refuse (form 03)',
+    reason: 'Reason', items: 'Missing documents (one per line)', accepted: 'Dossier {{code}} accepted', printReceipt: 'Print the receipt', newDossier: 'New dossier',
+    guidanceDone: 'Guidance (form 02) issued', refusalDone: 'Refusal (form 03) issued', printForm: 'Print', fixErrors: 'Please fix the highlighted fields', missingRequired: 'Required components missing: {{names}}',
+    queueEmpty: 'No online submissions are waiting', submittedAt: 'Submitted', acceptOnline: 'Accept', returnOnline: 'Request completion', draftRestored: 'Your draft was restored', clear: 'Clear the form', scanMissing: 'Scan upload: not yet available (no file API)',
+  },
+  v: { required: 'Please enter {{field}}', id12: 'The personal ID number has exactly 12 digits', phone: 'Invalid phone number (e.g. 0912 345 678)', email: 'Invalid email address', commune: 'Choose a commune or ward', procedure: 'Choose a procedure', date: 'Invalid date', contact: 'At least one contact is needed: phone, email or address', tax: 'The tax code has 10 or 13 digits' },
+  inbox: {
+    title: 'Dossiers', mine: 'Mine', pool: 'Waiting to be claimed', all: 'All in my scope', q: 'Code, name, ID, phone', status: 'Status', procedure: 'Procedure code', overdue: 'Overdue', dueSoon: 'Due soon',
+    code: 'Code', applicant: 'Applicant', procedureName: 'Procedure', step: 'Step', due: 'Due', remaining: 'Remaining', noCode: '(no code yet)', empty: 'No dossiers',
+    assignTo: 'Assign to (username)', assign: 'Assign {{n}} dossiers', assigned: 'Assigned {{ok}} dossiers, {{failed}} failed', select: 'Select dossier {{code}}', selectAll: 'Select all on this page',
+    hoursLeft: '{{h}} working time left', hoursLate: '{{h}} working time late', claim: 'Claim', agency: 'Agency code', channel: 'Channel',
+  },
+  channel: { 1: 'In person', 2: 'Online', 3: 'Postal' },
+  status: { 1: 'Registered', 2: 'Accepted', 3: 'Refused', 4: 'In process', 5: 'Awaiting supplement', 6: 'Awaiting payment', 7: 'Withdrawal requested', 8: 'Stopped', 9: 'Result ready', 10: 'Returned' },
+  dossier: {
+    summary: 'Dossier', procedure: 'Procedure', applicant: 'Applicant', idNumber: 'ID', phone: 'Phone', address: 'Address', status: 'Status', step: 'Current step', holder: 'Held by',
+    receiving: 'Received at', competent: 'Competent agency', submittedAt: 'Submitted', acceptedAt: 'Accepted', dueAt: 'Appointment', originalDueAt: 'Original appointment', stepDueAt: 'Step due',
+    components: 'Components', timeline: 'Control slip (form 06)', events: 'Event log', actions: 'Actions', noActions: 'You have no actions on this dossier',
+    giver: 'From', receiver: 'To', at: 'At', result: 'Result', early: 'Early', on_time: 'On time', late: 'Late', citizen: 'Applicant',
+    printSlip: 'Print control slip', printPage: 'Print this page', back: 'Back to the list', done: 'Done: {{action}}', conflict: 'Someone else just updated the dossier; reloaded.', resultDocs: 'Result documents',
+  },
+  act: {
+    note: 'Note', reason: 'Reason', items: 'Missing documents (one per line)', toStep: 'Forward to step', sendBackTo: 'Send back to step', assignee: 'Assign to (username, optional)', agency: 'Receiving agency',
+    hours: 'Time allowed (working hours)', question: 'Question', answer: 'Answer', docNumber: 'Document number', docDate: 'Signed on', docSigner: 'Signed by', docTitle: 'Title',
+    method: 'Return method', tracking: 'Tracking number', recipient: 'Recipient', amount: 'Amount (VND)', receiptNumber: 'Receipt number', payMethod: 'Payment method', newDueAt: 'New appointment', noticeNumber: 'Notice number',
+    user: 'Assignee (username)', confirmText: 'Perform “{{action}}” on dossier {{code}}?', run: 'Perform',
+  },
+  dash: {
+    title: 'Dashboard', received: 'Received', resolved: 'Resolved', inProcess: 'In process', onTimeRate: 'On-time rate', overdue: 'Overdue', dueSoon: 'Due soon',
+    byStatus: 'By status', byAgency: 'By competent agency', byField: 'By field', byProcedure: 'By procedure', byOfficial: 'By official', byPeriod: 'By month of acceptance',
+    onTime: 'On time', late: 'Late', export: 'Export CSV', exportXls: 'Export Excel', computed: 'Computed from {{n}} of {{total}} dossiers in scope via the dossiers API (no reports API yet).', capped: 'Only the latest {{n}} dossiers are broken down; the totals above are exact.',
+    drill: 'Click a bar to list the dossiers', from: 'From', to: 'To', name: 'Name', count: 'Dossiers', refresh: 'Refresh',
+  },
+  admin: {
+    title: 'Administration', users: 'Users', agencies: 'Agencies and units', procedures: 'Procedures', process: 'Internal process', holidays: 'Holiday calendar', hours: 'Office hours',
+    username: 'Username', fullName: 'Full name', email: 'Email', phone: 'Phone', password: 'Initial password (≥ 10 characters)', active: 'Active', createUser: 'Add user', roles: 'Roles',
+    role: 'Role', agencyCode: 'Agency code', assign: 'Assign role', code: 'Code', name: 'Name', kind: 'Kind', parent: 'Parent agency', units: 'Units', addUnit: 'Add unit', createAgency: 'Add agency',
+    public: 'Public', hidden: 'Hidden', publish: 'Publish', hide: 'Hide', localFee: 'Local fee', feeName: 'Fee name', amount: 'Amount (VND)', channel: 'Channel', performers: 'Performing agencies',
+    loadProcess: 'Open process', procedureCode: 'Procedure code', legalLimit: 'Legal time limit: {{h}} working hours', budgetSum: 'Sum of step budgets: {{h}} h', stepKey: 'Step key', nameVi: 'Step name', nameEn: 'Name (English)', agency: 'Where',
+    budget: 'Hours', actions: 'Actions', next: 'Next steps', addStep: 'Add step', removeStep: 'Remove step', up: 'Up', saveProcess: 'Save as new version', version: 'Version {{v}}', derived: '(default, not saved yet)',
+    year: 'Year', confirmYear: 'Confirm the {{y}} calendar', provisional: 'Provisional', confirmed: 'Confirmed', dayOff: 'Day off', swap: 'Swapped working day', markOff: 'Mark as day off', markSwap: 'Mark as working day', removeDay: 'Remove mark', dayName: 'Name of the day',
+    weekday: 'Day', sessions: 'Sessions (e.g. 07:30-11:30, 13:30-17:00)', validFrom: 'Valid from', inherit: 'Follow the parent agency', saveHours: 'Save office hours', legend: 'Legend',
+  },
+  steps: { reception: 'Reception', handling: 'Appraisal', approval: 'Approval', issue: 'Issuing', return: 'Return' },
+  actions: {
+    receive: 'Received', accept: 'Accept', request_completion: 'Request completion', refuse: 'Refuse', forward: 'Forward', send_back: 'Send back',
+    request_supplement: 'Request supplement', request_payment: 'Request payment', consult: 'Consult', transfer: 'Transfer', approve: 'Approve', reject: 'Reject',
+    record_result: 'Record result', return_result: 'Return result', claim: 'Claim', assign: 'Assign', resubmit: 'Resubmit', receive_supplement: 'Receive supplement',
+    confirm_payment: 'Confirm payment', answer_consultation: 'Answer consultation', return_transfer: 'Return transfer', request_withdrawal: 'Request withdrawal', cancel_withdrawal: 'Cancel withdrawal',
+    stop: 'Stop', apologize: 'Apologise and extend', mark_due_soon: 'Due soon', mark_overdue: 'Overdue',
+  },
+  wd: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+};
+
+const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('motcua.lang') : null;
+const initial = stored === 'en' ? 'en' : 'vi';
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'vi',
+  interpolation: { escapeValue: false },
+});
+setApiLanguage(initial);
+if (typeof document !== 'undefined') document.documentElement.lang = initial;
+
+export function setLanguage(l: 'vi' | 'en'): void {
+  localStorage.setItem('motcua.lang', l);
+  setApiLanguage(l);
+  document.documentElement.lang = l;
+  void i18n.changeLanguage(l);
+}
+
+export default i18n;

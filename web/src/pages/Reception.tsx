@@ -1,0 +1,446 @@
+// Reception desk: procedure picker, applicant form with validation, checklist, fees, delivery, live
+// appointment; accept (receipt, form 01), incomplete (form 02), refuse (form 03); online submissions queue.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
+import { Dialog, ErrorBox, Field, Link, navigate, useAsync, useDraft, useSession } from '../ui';
+import { emptyApplicant, fmtDateTime, fmtMoney, normalisePhone, validateApplicant, type ApplicantForm } from '../util';
+import { openPrint } from './Print';
+
+interface Draft {
+  procedureCode: string;
+  procedureName: string;
+  competent: string;
+  applicant: ApplicantForm;
+  components: Record<string, { provided: boolean; form: ComponentIn['form']; copies: number }>;
+  delivery: 'counter' | 'post' | 'online';
+  deliveryLine: string;
+  note: string;
+}
+const emptyDraft = (): Draft => ({ procedureCode: '', procedureName: '', competent: '', applicant: emptyApplicant(), components: {}, delivery: 'counter', deliveryLine: '', note: '' });
+
+export function ReceptionPage() {
+  const { t } = useTranslation();
+  const { agencyFor } = useSession();
+  const [tab, setTab] = useState<'new' | 'queue'>('new');
+  const queue = useAsync(() => api.dossiers({ status: 1, pageSize: 50, agency: agencyFor('reception') }), [tab]);
+  return (
+    <>
+      <h1>{t('reception.title')}</h1>
+      <div className="tabs" role="tablist">
+        <button role="tab" aria-selected={tab === 'new'} onClick={() => setTab('new')}>{t('reception.tabNew')}</button>
+        <button role="tab" aria-selected={tab === 'queue'} onClick={() => setTab('queue')}>{t('reception.tabQueue', { n: queue.data?.total ?? 0 })}</button>
+      </div>
+      {tab === 'new' ? <NewDossier /> : <OnlineQueue items={queue.data?.items ?? []} error={queue.error} reload={queue.reload} />}
+    </>
+  );
+}
+
+function ProcedurePicker({ value, label, onPick, error }: { value: string; label: string; onPick: (p: ProcedureItem) => void; error?: string }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState(value);
+  const [items, setItems] = useState<ProcedureItem[]>([]);
+  const [fuzzy, setFuzzy] = useState(false);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const { agencyFor } = useSession();
+  const id = useId();
+  useEffect(() => setQ(value), [value]);
+  useEffect(() => {
+    if (!open || q.trim().length < 2) { setItems([]); return; }
+    const h = setTimeout(() => {
+      api.procedures({ q: q.trim(), pageSize: 10 }).then((r) => { setItems(r.items); setFuzzy(!!r.fuzzy); setActive(0); }, () => setItems([]));
+    }, 200);
+    return () => clearTimeout(h);
+  }, [q, open, agencyFor]);
+  const pick = (p: ProcedureItem) => { setOpen(false); setQ(`${p.code} — ${p.name}`); onPick(p); };
+  return (
+    <Field label={label} error={error} required>
+      {(fid, desc) => (
+        <div className="combo">
+          <input id={fid} aria-describedby={desc} role="combobox" aria-expanded={open && items.length > 0} aria-controls={`${id}-lb`} aria-autocomplete="list"
+            aria-activedescendant={open && items[active] ? `${id}-o${active}` : undefined}
+            placeholder={t('reception.procedurePh')} value={q} autoComplete="off"
+            onChange={(e) => { setQ(e.target.value); setOpen(true); }}
+            onFocus={() => setOpen(true)}
+            onBlur={() => setTimeout(() => setOpen(false), 150)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, items.length - 1)); }
+              else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
+              else if (e.key === 'Enter' && open && items[active]) { e.preventDefault(); pick(items[active]!); }
+              else if (e.key === 'Escape') setOpen(false);
+            }} />
+          {open && q.trim().length >= 2 && (
+            <ul role="listbox" id={`${id}-lb`} aria-label={label}>
+              {items.length === 0 && <li aria-disabled="true" className="muted">{t('reception.noMatch')}</li>}
+              {items.map((p, i) => (
+                <li key={p.code} id={`${id}-o${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => { e.preventDefault(); pick(p); }}>
+                  <span className="code">{p.code}</span>{p.name}
+                  {p.timeLimit && <small> · {p.timeLimit.text}</small>}
+                  {fuzzy && <small> · {t('reception.fuzzy')}</small>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </Field>
+  );
+}
+
+function AddressPicker({ a, set, errors }: { a: ApplicantForm; set: (p: Partial<ApplicantForm>) => void; errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  const provinces = useAsync(() => api.adminUnits({ level: 'province', pageSize: 100 }), []);
+  const [communes, setCommunes] = useState<AdminUnit[]>([]);
+  useEffect(() => {
+    if (!a.provinceCode) { setCommunes([]); return; }
+    api.adminUnits({ level: 'commune', parent: a.provinceCode, pageSize: 500 }).then((r) => setCommunes(r.items), () => setCommunes([]));
+  }, [a.provinceCode]);
+  return (
+    <div className="grid g3">
+      <Field label={t('reception.province')}>
+        {(id) => (
+          <select id={id} name="province" value={a.provinceCode} onChange={(e) => set({ provinceCode: e.target.value, communeCode: '' })}>
+            <option value="">—</option>
+            {provinces.data?.items.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('reception.commune')} error={errors.communeCode}>
+        {(id, d) => (
+          <select id={id} name="commune" aria-describedby={d} value={a.communeCode} disabled={!a.provinceCode} onChange={(e) => set({ communeCode: e.target.value })}>
+            <option value="">—</option>
+            {communes.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('reception.line')} error={errors.line}>
+        {(id, d) => <input id={id} name="line" aria-describedby={d} value={a.line} onChange={(e) => set({ line: e.target.value })} />}
+      </Field>
+    </div>
+  );
+}
+
+function NewDossier() {
+  const { t, i18n } = useTranslation();
+  const { agencyFor } = useSession();
+  const [d, setD, clearDraft, restored] = useDraft<Draft>('reception', emptyDraft);
+  const [proc, setProc] = useState<Procedure | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialog, setDialog] = useState<null | 'incomplete' | 'refuse'>(null);
+  const [reason, setReason] = useState('');
+  const [items, setItems] = useState('');
+  const [done, setDone] = useState<ReceiveResult | null>(null);
+  const [appointment, setAppointment] = useState<string | null>(null);
+  const [now, setNow] = useState(() => new Date());
+  const receiving = agencyFor('reception');
+  const allAgencies = useAsync(() => api.agencies().then((r) => new Map(r.items.map((a) => [a.code, a]))), []);
+  // the one-stop centres receive; the competent agency is chosen among the others that perform it
+  const competentChoices = (proc?.agencies ?? []).filter((g) => !/centre/.test(allAgencies.data?.get(g.code)?.kind ?? ''));
+
+  useEffect(() => {
+    if (!d.procedureCode) { setProc(null); return; }
+    api.procedure(d.procedureCode).then((p) => {
+      setProc(p);
+      setD((x) => {
+        if (x.procedureCode !== p.code) return x;
+        const comps = { ...x.components };
+        for (const c of p.components) comps[c.id] ??= { provided: c.required, form: c.originals > 0 ? 'original' : c.certifiedCopies > 0 ? 'certified' : 'copy', copies: Math.max(1, c.originals + c.certifiedCopies + c.copies) };
+        return { ...x, components: comps };
+      });
+    }, () => setProc(null));
+  }, [d.procedureCode]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // the appointment, live: recomputed when the procedure changes and every minute
+  useEffect(() => {
+    const h = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(h);
+  }, []);
+  useEffect(() => {
+    if (!proc || proc.legalLimitHours === null) { setAppointment(null); return; }
+    if (proc.sameDay || proc.legalLimitHours === 0) { setAppointment('sameDay'); return; }
+    api.due({ from: now.toISOString(), workingHours: proc.legalLimitHours, agency: receiving }).then((r) => setAppointment(r.due), () => setAppointment(null));
+  }, [proc, now, receiving]);
+
+  const setA = (p: Partial<ApplicantForm>) => setD((x) => ({ ...x, applicant: { ...x.applicant, ...p } }));
+  const a = d.applicant;
+  const inPerson = proc?.channels.find((c) => c.kind === 'in_person') ?? proc?.channels[0];
+  const fees = inPerson?.fees ?? [];
+
+  function clientErrors(): Record<string, string> {
+    const e: Record<string, string> = {};
+    const v = validateApplicant(a);
+    for (const [k, m] of Object.entries(v)) e[k] = t(m.key, { field: m.field ? t(m.field).toLowerCase() : '' });
+    if (!d.procedureCode) e.procedure = t('v.procedure');
+    if (d.delivery === 'post' && !d.deliveryLine.trim()) e.deliveryLine = t('v.required', { field: t('reception.deliveryAddress').toLowerCase() });
+    return e;
+  }
+  // once errors are shown, they follow the typing (a corrected field clears its message at once)
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) setErrors(clientErrors());
+  }, [d.applicant, d.procedureCode, d.delivery, d.deliveryLine]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function validate(): boolean {
+    const e = clientErrors();
+    setErrors(e);
+    if (Object.keys(e).length > 0) {
+      setTimeout(() => document.querySelector<HTMLElement>('.has-error input, .has-error select')?.focus(), 0);
+      return false;
+    }
+    return true;
+  }
+
+  function body(outcome: ReceiveBody['outcome']): ReceiveBody {
+    const address = a.communeCode && a.line.trim() ? { line: a.line.trim(), communeCode: a.communeCode, provinceCode: a.provinceCode || undefined } : undefined;
+    return {
+      procedureCode: d.procedureCode,
+      channel: 1,
+      outcome,
+      competentAgencyCode: d.competent || undefined,
+      applicant: {
+        kind: a.kind,
+        fullName: a.fullName.trim(),
+        idNumber: a.idNumber.trim() || undefined,
+        birthDate: a.birthDate || undefined,
+        gender: a.gender || undefined,
+        organisation: a.kind === 'organisation' ? { name: a.orgName.trim(), taxCode: a.taxCode.trim() || undefined } : undefined,
+        phone: a.phone.trim() ? normalisePhone(a.phone) : undefined,
+        email: a.email.trim() || undefined,
+        address,
+      },
+      components: (proc?.components ?? []).map((c) => {
+        const s = d.components[c.id] ?? { provided: false, form: 'copy' as const, copies: 1 };
+        return { componentId: c.id, name: c.name, provided: s.provided, form: s.form, copies: s.copies };
+      }),
+      delivery: d.delivery === 'post' ? { method: 'post', address: address ? { ...address, line: d.deliveryLine.trim() } : undefined } : { method: d.delivery },
+      note: d.note.trim() || undefined,
+      reason: outcome === 'accept' ? undefined : reason.trim() || undefined,
+      items: outcome === 'incomplete' ? items.split('\n').map((s) => s.trim()).filter(Boolean) : undefined,
+    };
+  }
+
+  async function submit(outcome: 'accept' | 'incomplete' | 'refuse') {
+    setSubmitError(null);
+    if (outcome === 'accept') {
+      if (!validate()) return;
+      const missing = (proc?.components ?? []).filter((c) => c.required && !d.components[c.id]?.provided);
+      if (missing.length > 0) { setSubmitError(new Error(t('reception.missingRequired', { names: missing.map((m) => m.name).join('; ') }))); return; }
+    }
+    setBusy(true);
+    try {
+      const r = await api.receive(body(outcome));
+      setDone(r);
+      setDialog(null);
+      clearDraft();
+      setReason(''); setItems(''); setErrors({});
+      const doc = r.receipt ?? r.guidance ?? r.refusal;
+      if (doc) openPrint(doc);
+    } catch (e) {
+      if (e instanceof ApiError && e.problem.errors) {
+        const fe: Record<string, string> = {};
+        for (const x of e.problem.errors) {
+          const key = x.path.split('.').pop() ?? '';
+          fe[key] = (i18n.language === 'en' ? x.messageEn : x.messageVi) ?? x.message ?? x.code ?? '';
+        }
+        setErrors(fe);
+      }
+      setSubmitError(e);
+    } finally { setBusy(false); }
+  }
+
+  if (done) {
+    const doc = done.receipt ?? done.guidance ?? done.refusal;
+    return (
+      <div className="card">
+        <div className="alert ok" role="status">
+          {done.receipt ? t('reception.accepted', { code: done.dossier.code }) : done.guidance ? t('reception.guidanceDone') : t('reception.refusalDone')}
+        </div>
+        {done.receipt && <p>{t('reception.appointment')}: <strong className="appointment">{fmtDateTime(done.receipt.appointmentAt, i18n.language)}</strong></p>}
+        <div className="row">
+          {doc && <button className="primary" onClick={() => openPrint(doc)}>{done.receipt ? t('reception.printReceipt') : t('reception.printForm')}</button>}
+          {done.dossier.code && <Link className="button" to={`/dossiers/${encodeURIComponent(done.dossier.code)}`}>{t('common.open')} {done.dossier.code}</Link>}
+          <button onClick={() => setDone(null)}>{t('reception.newDossier')}</button>
+        </div>
+      </div>
+    );
+  }
+
+  const err = (k: string) => errors[k];
+  return (
+    <form className="reception" noValidate onSubmit={(e) => { e.preventDefault(); void submit('accept'); }}>
+      <div>
+        {restored && d.procedureCode && <div className="alert info" role="status">{t('reception.draftRestored')}</div>}
+        <section className="card" aria-labelledby="sec-proc">
+          <h2 id="sec-proc">{t('reception.procedure')}</h2>
+          <ProcedurePicker label={t('reception.procedure')} value={d.procedureCode ? `${d.procedureCode} — ${d.procedureName}` : ''} error={err('procedure') ?? err('procedureCode')}
+            onPick={(p) => setD((x) => ({ ...x, procedureCode: p.code, procedureName: p.name, components: {}, competent: '' }))} />
+          {proc && (
+            <div className="grid g2">
+              <div><span className="muted">{t('reception.timeLimit')}:</span> {inPerson?.timeLimit?.text ?? inPerson?.timeText ?? '—'}</div>
+              {competentChoices.length > 0 && (
+                <Field label={t('reception.competent')}>
+                  {(id) => (
+                    <select id={id} name="competent" value={d.competent} onChange={(e) => setD((x) => ({ ...x, competent: e.target.value }))}>
+                      <option value="">{t('reception.competentAuto')}</option>
+                      {competentChoices.map((g) => <option key={g.code} value={g.code}>{g.name}</option>)}
+                    </select>
+                  )}
+                </Field>
+              )}
+            </div>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="sec-app">
+          <h2 id="sec-app">{t('reception.applicant')}</h2>
+          <fieldset>
+            <legend>{t('reception.kind')}</legend>
+            <div className="radios">
+              {(['individual', 'organisation'] as const).map((k) => (
+                <label key={k}><input type="radio" name="kind" checked={a.kind === k} onChange={() => setA({ kind: k })} />{t(`reception.${k}`)}</label>
+              ))}
+            </div>
+          </fieldset>
+          {a.kind === 'organisation' && (
+            <div className="grid g2">
+              <Field label={t('reception.orgName')} error={err('orgName')} required>{(id, ds) => <input id={id} aria-describedby={ds} value={a.orgName} onChange={(e) => setA({ orgName: e.target.value })} />}</Field>
+              <Field label={t('reception.taxCode')} error={err('taxCode')}>{(id, ds) => <input id={id} aria-describedby={ds} inputMode="numeric" value={a.taxCode} onChange={(e) => setA({ taxCode: e.target.value })} />}</Field>
+            </div>
+          )}
+          <div className="grid g3">
+            <Field label={t('reception.fullName')} error={err('fullName')} required>{(id, ds) => <input id={id} name="fullName" aria-describedby={ds} aria-invalid={!!err('fullName')} autoComplete="off" value={a.fullName} onChange={(e) => setA({ fullName: e.target.value })} />}</Field>
+            <Field label={t('reception.idNumber')} error={err('idNumber')} required={a.kind === 'individual'} hint="12 chữ số / 12 digits">{(id, ds) => <input id={id} name="idNumber" aria-describedby={ds} aria-invalid={!!err('idNumber')} inputMode="numeric" maxLength={12} value={a.idNumber} onChange={(e) => setA({ idNumber: e.target.value.replace(/\D/g, '') })} />}</Field>
+            <Field label={t('reception.birthDate')} error={err('birthDate')}>{(id, ds) => <input id={id} name="birthDate" type="date" aria-describedby={ds} value={a.birthDate} onChange={(e) => setA({ birthDate: e.target.value })} />}</Field>
+            <Field label={t('reception.gender')}>{(id) => (
+              <select id={id} value={a.gender} onChange={(e) => setA({ gender: e.target.value as ApplicantForm['gender'] })}>
+                <option value="">—</option><option value="male">{t('reception.male')}</option><option value="female">{t('reception.female')}</option>
+              </select>
+            )}</Field>
+            <Field label={t('reception.phone')} error={err('phone')}>{(id, ds) => <input id={id} name="phone" type="tel" aria-describedby={ds} aria-invalid={!!err('phone')} value={a.phone} onChange={(e) => setA({ phone: e.target.value })} />}</Field>
+            <Field label={t('reception.email')} error={err('email')}>{(id, ds) => <input id={id} name="email" type="email" aria-describedby={ds} value={a.email} onChange={(e) => setA({ email: e.target.value })} />}</Field>
+          </div>
+          <h3>{t('reception.address')}</h3>
+          <AddressPicker a={a} set={setA} errors={errors} />
+        </section>
+
+        {proc && (
+          <section className="card" aria-labelledby="sec-comp">
+            <h2 id="sec-comp">{t('reception.components')}</h2>
+            <div className="table-wrap">
+              <table className="checklist">
+                <thead><tr><th><span className="sr-only">{t('reception.provided')}</span>✓</th><th>{t('reception.components')}</th><th>{t('reception.form')}</th><th>{t('reception.copies')}</th></tr></thead>
+                <tbody>
+                  {proc.components.map((c) => {
+                    const s = d.components[c.id] ?? { provided: false, form: 'copy' as const, copies: 1 };
+                    const upd = (p: Partial<typeof s>) => setD((x) => ({ ...x, components: { ...x.components, [c.id]: { ...s, ...p } } }));
+                    return (
+                      <tr key={c.id}>
+                        <td><input type="checkbox" aria-label={`${t('reception.provided')}: ${c.name}`} checked={s.provided} onChange={(e) => upd({ provided: e.target.checked })} /></td>
+                        <td>{c.name}{c.required && <small> ({t('reception.requiredMark')})</small>}</td>
+                        <td><select aria-label={`${t('reception.form')}: ${c.name}`} value={s.form} onChange={(e) => upd({ form: e.target.value as ComponentIn['form'] })}>
+                          <option value="original">{t('reception.original')}</option><option value="certified">{t('reception.certified')}</option><option value="copy">{t('reception.copy')}</option>
+                        </select></td>
+                        <td style={{ width: '5.5rem' }}><input type="number" min={0} max={100} aria-label={`${t('reception.copies')}: ${c.name}`} value={s.copies} onChange={(e) => upd({ copies: Math.max(0, Number(e.target.value) || 0) })} /></td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <p className="muted"><small>{t('reception.scanMissing')}</small></p>
+          </section>
+        )}
+
+        <section className="card" aria-labelledby="sec-del">
+          <h2 id="sec-del">{t('reception.delivery')}</h2>
+          <div className="radios" role="radiogroup" aria-labelledby="sec-del">
+            {(['counter', 'post', 'online'] as const).map((m) => (
+              <label key={m}><input type="radio" name="delivery" checked={d.delivery === m} onChange={() => setD((x) => ({ ...x, delivery: m }))} />{t(`reception.${m}`)}</label>
+            ))}
+          </div>
+          {d.delivery === 'post' && (
+            <Field label={t('reception.deliveryAddress')} error={err('deliveryLine')} required>{(id, ds) => <input id={id} aria-describedby={ds} value={d.deliveryLine} onChange={(e) => setD((x) => ({ ...x, deliveryLine: e.target.value }))} />}</Field>
+          )}
+        </section>
+      </div>
+
+      <aside className="side" aria-label={t('reception.appointment')}>
+        <div className="card">
+          <h2>{t('reception.appointment')}</h2>
+          <p className="appointment" aria-live="polite" data-testid="appointment">
+            {appointment === 'sameDay' ? t('reception.sameDay') : appointment ? fmtDateTime(appointment, i18n.language) : '—'}
+          </p>
+          <h3>{t('reception.fees')}</h3>
+          {proc ? (fees.length === 0 ? <p className="muted">{t('reception.noFee')}</p> : (
+            <ul>{fees.map((f, i) => <li key={i}>{f.name}: <strong>{f.amountVnd ? fmtMoney(f.amountVnd, i18n.language) : f.text}</strong></li>)}</ul>
+          )) : <p className="muted">—</p>}
+        </div>
+        <div className="card actions-bar">
+          {submitError !== null && (Object.keys(errors).length > 0 ? <div className="alert error" role="alert">{t('reception.fixErrors')}</div> : <ErrorBox error={submitError} />)}
+          <button type="submit" className="primary" disabled={busy}>{t('reception.accept')}</button>
+          <button type="button" disabled={busy || !d.procedureCode} onClick={() => setDialog('incomplete')}>{t('reception.incomplete')}</button>
+          <button type="button" className="danger" disabled={busy || !d.procedureCode} onClick={() => setDialog('refuse')}>{t('reception.refuse')}</button>
+          <button type="button" className="ghost" onClick={() => { clearDraft(); setErrors({}); setSubmitError(null); }}>{t('reception.clear')}</button>
+        </div>
+      </aside>
+
+      {dialog && (
+        <Dialog title={dialog === 'incomplete' ? t('reception.incomplete') : t('reception.refuse')} onClose={() => setDialog(null)}
+          footer={<>
+            <button type="button" onClick={() => setDialog(null)}>{t('common.cancel')}</button>
+            <button type="button" className="primary" disabled={busy || !reason.trim() || !d.applicant.fullName.trim()} onClick={() => void submit(dialog)}>{t('common.confirm')}</button>
+          </>}>
+          {!d.applicant.fullName.trim() && <div className="alert error">{t('v.required', { field: t('reception.fullName').toLowerCase() })}</div>}
+          <Field label={t('reception.reason')} required>{(id) => <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+          {dialog === 'incomplete' && <Field label={t('reception.items')}>{(id) => <textarea id={id} value={items} onChange={(e) => setItems(e.target.value)} />}</Field>}
+          <ErrorBox error={submitError} />
+        </Dialog>
+      )}
+    </form>
+  );
+}
+
+function OnlineQueue({ items, error, reload }: { items: InboxItem[]; error: unknown; reload: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [err, setErr] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const acceptOne = async (it: InboxItem) => {
+    setBusy(it.id); setErr(null);
+    try {
+      const r = await api.act(it.id, 'accept', it.version);
+      if (r.receipt) openPrint(r.receipt);
+      reload();
+      if (r.dossier.code) navigate(`/dossiers/${encodeURIComponent(r.dossier.code)}`);
+    } catch (e) { setErr(e); } finally { setBusy(null); }
+  };
+  const sorted = useMemo(() => [...items].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)), [items]);
+  const ref = useRef<HTMLDivElement>(null);
+  return (
+    <div className="card" ref={ref}>
+      <ErrorBox error={error ?? err} />
+      {sorted.length === 0 ? <p className="muted">{t('reception.queueEmpty')}</p> : (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th>{t('reception.submittedAt')}</th><th>{t('inbox.applicant')}</th><th>{t('inbox.procedureName')}</th><th>{t('inbox.channel')}</th><th></th></tr></thead>
+            <tbody>
+              {sorted.map((it) => (
+                <tr key={it.id}>
+                  <td>{fmtDateTime(it.submittedAt, i18n.language)}</td>
+                  <td>{it.applicantName}</td>
+                  <td><span className="code">{it.procedureCode}</span> {it.procedureName}</td>
+                  <td>{t(`channel.${it.channel}`)}</td>
+                  <td className="row">
+                    <button className="primary small" disabled={busy === it.id} onClick={() => void acceptOne(it)}>{t('reception.acceptOnline')}</button>
+                    <Link className="button small" to={`/dossiers/${it.id}`}>{t('common.open')}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

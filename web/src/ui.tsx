@@ -1,0 +1,138 @@
+// Small shared UI pieces: router, session context, dialog, form fields, drafts kept in sessionStorage.
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type Me, type Role } from './api';
+
+// ---- router (history API) ----
+type Listener = () => void;
+const listeners = new Set<Listener>();
+export function navigate(to: string, replace = false): void {
+  if (replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  listeners.forEach((l) => l());
+  window.scrollTo(0, 0);
+}
+window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+export function useLocation(): { path: string; query: URLSearchParams } {
+  const [, force] = useState(0);
+  useEffect(() => {
+    const l = () => force((x) => x + 1);
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  }, []);
+  return { path: location.pathname, query: new URLSearchParams(location.search) };
+}
+export function Link({ to, children, className, ...rest }: { to: string; children: ReactNode; className?: string; 'aria-current'?: 'page' | undefined }) {
+  return (
+    <a href={to} className={className} {...rest} onClick={(e) => {
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      navigate(to);
+    }}>{children}</a>
+  );
+}
+
+// ---- session ----
+export interface SessionCtx {
+  me: Me;
+  roles: Set<Role>;
+  has: (...r: Role[]) => boolean;
+  /** the official's agency code for a role (first assignment) */
+  agencyFor: (r: Role) => string | undefined;
+  signOut: () => Promise<void>;
+}
+export const Session = createContext<SessionCtx | null>(null);
+export function useSession(): SessionCtx {
+  const s = useContext(Session);
+  if (!s) throw new Error('no session');
+  return s;
+}
+
+// ---- drafts ----
+/** useState persisted in sessionStorage: what was typed survives a re-login or a reload of the tab. */
+export function useDraft<T>(key: string, initial: () => T): [T, (v: T | ((p: T) => T)) => void, () => void, boolean] {
+  const storageKey = `motcua.draft.${key}`;
+  const [restored] = useState(() => sessionStorage.getItem(storageKey) !== null);
+  const [value, setValue] = useState<T>(() => {
+    const raw = sessionStorage.getItem(storageKey);
+    if (raw) {
+      try {
+        return { ...initial(), ...JSON.parse(raw) } as T;
+      } catch { /* ignore a broken draft */ }
+    }
+    return initial();
+  });
+  useEffect(() => {
+    sessionStorage.setItem(storageKey, JSON.stringify(value));
+  }, [storageKey, value]);
+  const clear = useCallback(() => {
+    sessionStorage.removeItem(storageKey);
+    setValue(initial());
+  }, [storageKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  return [value, setValue, clear, restored];
+}
+
+// ---- dialog ----
+export function Dialog({ title, onClose, children, footer, wide }: { title: string; onClose?: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    const first = d?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button.primary');
+    first?.focus();
+  }, []);
+  return (
+    <dialog ref={ref} className={wide ? 'dlg wide' : 'dlg'} aria-labelledby={id} onCancel={(e) => { e.preventDefault(); onClose?.(); }}>
+      <h2 id={id}>{title}</h2>
+      <div className="dlg-body">{children}</div>
+      {footer && <div className="dlg-foot">{footer}</div>}
+    </dialog>
+  );
+}
+
+// ---- fields ----
+export function Field({ label, error, children, hint, required, className }: { label: string; error?: string; hint?: string; required?: boolean; children: (id: string, describedBy: string | undefined) => ReactNode; className?: string }) {
+  const id = useId();
+  const errId = `${id}-err`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error ? errId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field ${error ? 'has-error' : ''} ${className ?? ''}`}>
+      <label htmlFor={id}>{label}{required && <span className="req" aria-hidden="true"> *</span>}</label>
+      {children(id, describedBy)}
+      {hint && <div id={hintId} className="hint">{hint}</div>}
+      {error && <div id={errId} className="err" role="alert">{error}</div>}
+    </div>
+  );
+}
+
+export function ErrorBox({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const msg = error instanceof ApiError ? error.message : error instanceof Error ? error.message : String(error);
+  const details = error instanceof ApiError ? error.problem.errors ?? [] : [];
+  return (
+    <div className="alert error" role="alert">
+      <strong>{t('common.error')}:</strong> {msg}
+      {details.length > 0 && <ul>{details.map((d, i) => <li key={i}><code>{d.path}</code> {d.message ?? d.messageVi ?? d.code}</li>)}</ul>}
+    </div>
+  );
+}
+
+export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): { data: T | undefined; error: unknown; loading: boolean; reload: () => void } {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    fn().then((data) => live && setState({ data, loading: false }), (error) => live && setState({ error, loading: false }));
+    return () => { live = false; };
+  }, [...deps, n]); // eslint-disable-line react-hooks/exhaustive-deps
+  return { data: state.data, error: state.error, loading: state.loading, reload: () => setN((x) => x + 1) };
+}
+
+export function StatusBadge({ status }: { status: number }) {
+  const { t } = useTranslation();
+  return <span className={`badge st${status}`}>{t(`status.${status}`)}</span>;
+}

@@ -1,0 +1,151 @@
+// Pure helpers: validation of the applicant form, Vietnam-time formatting, working hours left.
+// No React here (unit-tested in util.test.ts).
+
+export const TZ = 'Asia/Ho_Chi_Minh';
+const OFFSET_MS = 7 * 3_600_000; // Vietnam has no daylight saving time
+
+/** dd/mm/yyyy hh:mm in Vietnam time (both languages: the officials' paper forms use this order). */
+export function fmtDateTime(iso: string | null | undefined, _lang = 'vi'): string {
+  if (!iso) return '—';
+  const s = new Date(new Date(iso).getTime() + OFFSET_MS).toISOString();
+  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 16)}`;
+}
+/** Working hours as "2 ngày 3 giờ" / "2 d 3 h" (8 working hours a day). */
+export function fmtWorkingHours(h: number, lang = 'vi'): string {
+  const total = Math.round(Math.abs(h) * 2) / 2;
+  const days = Math.floor(total / 8);
+  const hours = Math.round((total - days * 8) * 10) / 10;
+  const [d, hh] = lang === 'en' ? ['d', 'h'] : ['ngày', 'giờ'];
+  return days > 0 ? `${days} ${d}${hours ? ` ${hours} ${hh}` : ''}` : `${hours} ${hh}`;
+}
+export function fmtDate(iso: string | null | undefined, lang = 'vi'): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+}
+export function fmtMoney(n: number | null | undefined, lang = 'vi'): string {
+  if (n === null || n === undefined) return '—';
+  return `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN').format(n)} đ`;
+}
+/** Local (Vietnam) YYYY-MM-DD of an instant. */
+export function localDate(d: Date): string {
+  return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+/** `YYYY-MM-DDTHH:MM` (datetime-local input, Vietnam time) → ISO instant with +07:00. */
+export function localInputToIso(v: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return null;
+  return `${v}:00+07:00`;
+}
+export function isoToLocalInput(iso: string): string {
+  return new Date(new Date(iso).getTime() + OFFSET_MS).toISOString().slice(0, 16);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+export const normalisePhone = (s: string): string => s.replace(/[\s.\-()]/g, '').replace(/^\+84/, '0').replace(/^84(?=\d{9}$)/, '0');
+export const isPhone = (s: string): boolean => /^0(3|5|7|8|9)\d{8}$/.test(normalisePhone(s)) || /^02\d{9}$/.test(normalisePhone(s));
+export const isCitizenId = (s: string): boolean => /^\d{12}$/.test(s.trim());
+export const isEmail = (s: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim());
+export const isIsoDate = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export interface ApplicantForm {
+  kind: 'individual' | 'organisation';
+  fullName: string;
+  idNumber: string;
+  birthDate: string;
+  gender: '' | 'male' | 'female';
+  orgName: string;
+  taxCode: string;
+  phone: string;
+  email: string;
+  provinceCode: string;
+  communeCode: string;
+  line: string;
+}
+
+export const emptyApplicant = (): ApplicantForm => ({
+  kind: 'individual', fullName: '', idNumber: '', birthDate: '', gender: '', orgName: '', taxCode: '', phone: '', email: '', provinceCode: '', communeCode: '', line: '',
+});
+
+/** Field → message key (i18n `v.*`) with params. Empty object = valid. */
+export function validateApplicant(a: ApplicantForm): Record<string, { key: string; field?: string }> {
+  const e: Record<string, { key: string; field?: string }> = {};
+  if (!a.fullName.trim()) e.fullName = { key: 'v.required', field: 'reception.fullName' };
+  if (a.kind === 'individual') {
+    if (!a.idNumber.trim()) e.idNumber = { key: 'v.required', field: 'reception.idNumber' };
+    else if (!isCitizenId(a.idNumber)) e.idNumber = { key: 'v.id12' };
+  } else {
+    if (!a.orgName.trim()) e.orgName = { key: 'v.required', field: 'reception.orgName' };
+    if (a.taxCode.trim() && !/^\d{10}(-\d{3})?$/.test(a.taxCode.trim())) e.taxCode = { key: 'v.tax' };
+    if (a.idNumber.trim() && !isCitizenId(a.idNumber)) e.idNumber = { key: 'v.id12' };
+  }
+  if (a.birthDate && !isIsoDate(a.birthDate)) e.birthDate = { key: 'v.date' };
+  if (a.phone.trim() && !isPhone(a.phone)) e.phone = { key: 'v.phone' };
+  else if (!a.phone.trim() && !a.email.trim() && !a.communeCode) e.phone = { key: 'v.contact' };
+  if (a.email.trim() && !isEmail(a.email)) e.email = { key: 'v.email' };
+  if (a.line.trim() || a.provinceCode) {
+    if (!a.communeCode) e.communeCode = { key: 'v.commune' };
+    if (!a.line.trim()) e.line = { key: 'v.required', field: 'reception.line' };
+  }
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Working time left (display only: the server owns every deadline)
+
+export type WeeklySessions = Record<string, Array<{ start: string; end: string }>>;
+const WD = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const DEFAULT_WEEK: WeeklySessions = {
+  mon: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }],
+  tue: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }],
+  wed: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }],
+  thu: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }],
+  fri: [{ start: '07:30', end: '11:30' }, { start: '13:00', end: '17:00' }],
+  sat: [],
+  sun: [],
+};
+
+export interface WorkCalendar {
+  weekly: WeeklySessions;
+  /** local dates that are days off */
+  off: Set<string>;
+  /** local dates that are swapped working days (worked with the Monday schedule) */
+  swaps: Set<string>;
+}
+export const defaultCalendar = (): WorkCalendar => ({ weekly: DEFAULT_WEEK, off: new Set(), swaps: new Set() });
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Working hours between a and b (a ≤ b, else negative), by the calendar; at most 400 days scanned. */
+export function workingHoursBetween(a: Date, b: Date, cal: WorkCalendar): number {
+  if (b.getTime() < a.getTime()) return -workingHoursBetween(b, a, cal);
+  let total = 0;
+  const startDay = new Date(localDate(a) + 'T00:00:00Z').getTime();
+  for (let day = startDay, i = 0; i < 400; i++, day += 86_400_000) {
+    const date = new Date(day).toISOString().slice(0, 10);
+    const dayStartUtc = day - OFFSET_MS; // local midnight as an instant
+    if (dayStartUtc > b.getTime()) break;
+    const wd = WD[new Date(day).getUTCDay()]!;
+    let sessions = cal.weekly[wd] ?? [];
+    if (cal.off.has(date)) sessions = [];
+    else if (cal.swaps.has(date)) sessions = cal.weekly.mon ?? [];
+    for (const s of sessions) {
+      const from = Math.max(dayStartUtc + minutes(s.start) * 60_000, a.getTime());
+      const to = Math.min(dayStartUtc + minutes(s.end) * 60_000, b.getTime());
+      if (to > from) total += (to - from) / 3_600_000;
+    }
+  }
+  return total;
+}
+
+export function toCsv(rows: Array<Array<string | number>>): string {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n');
+}
