@@ -1,13 +1,13 @@
 // Builds one migrated database with reference data and the demo organisation, once per run; every
 // test file then starts from a copy: a PGlite data-dir dump (default) or a PostgreSQL template database
 // (when TEST_DATABASE_URL is set).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config.js';
 import { createPglite, openDatabase } from '../src/platform/db/database.js';
 import { prepareDatabase, seedDemo } from '../src/app.js';
 import { systemClock } from '../src/platform/clock.js';
-import { TEMPLATE_DUMP, TEMPLATE_DB, adminUrl } from './db-names.js';
+import { TEMPLATE_DUMP, TEMPLATE_DB, TEST_DB_PREFIX, adminUrl } from './db-names.js';
 
 async function prepare(url: string) {
   const database = await openDatabase({ url });
@@ -26,7 +26,7 @@ export default async function setup(): Promise<() => Promise<void>> {
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
     await prepare(withDb(pgUrl, TEMPLATE_DB));
     return async () => {
-      const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'motcua_t_%'`);
+      const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [TEST_DB_PREFIX]);
       for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
       await admin.end();
@@ -42,7 +42,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   mkdirSync(new URL('../.tmp/', import.meta.url), { recursive: true });
   writeFileSync(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
   await lite.close();
-  return async () => {};
+  return async () => rmSync(TEMPLATE_DUMP, { force: true });
 }
 
 export function withDb(url: string, name: string): string {

@@ -9,7 +9,7 @@ import type { AppContext } from '../src/platform/context.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { buildApp } from '../src/app.js';
 import type { App } from '../src/platform/http/server.js';
-import { TEMPLATE_DB, TEMPLATE_DUMP, adminUrl } from './db-names.js';
+import { TEMPLATE_DB, TEMPLATE_DUMP, TEST_DB_PREFIX, adminUrl } from './db-names.js';
 import { withDb } from './global-setup.js';
 
 export { ManualClock };
@@ -17,7 +17,7 @@ export { ManualClock };
 export async function freshDatabase(): Promise<Database> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
-    const name = `motcua_t_${randomBytes(6).toString('hex')}`;
+    const name = `${TEST_DB_PREFIX}${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl(pgUrl) });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);

@@ -10,7 +10,10 @@ import type { HttpClient, TestApp } from '../helpers.js';
 import { ManualClock } from '../helpers.js';
 import { HOUR, act, receive, receptionBody, startDossierApp } from '../dossiers/fixtures.js';
 import { vnDateTime } from '../../src/modules/documents/pdf.js';
-import { decodeQr, extractText, renderPage, saveResult } from './pdf-tools.js';
+import { decodeQr, pageCount, extractText as rawText, renderPage, saveResult } from './pdf-tools.js';
+
+/** Text of the PDF with line breaks as spaces (wrapped lines). */
+const extractText = async (pdf: Buffer) => (await rawText(pdf)).replace(/\s+/g, ' ');
 import { testPki } from './pki.js';
 
 let t: TestApp & { clock: ManualClock };
@@ -44,7 +47,7 @@ afterAll(async () => {
 function form(fields: Record<string, string>, file: { name: string; data: Buffer | Uint8Array; type?: string }): FormData {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  fd.append('file', new Blob([file.data], { type: file.type ?? 'application/octet-stream' }), file.name);
+  fd.append('file', new Blob([new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
   return fd;
 }
 
@@ -105,7 +108,7 @@ describe('forms as PDF', () => {
     expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(text).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG');
+    expect(text).toContain('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH THANH HÓA');
     expect(text).toContain(vnDateTime(r.body.dossier.dueAt)); // "hh giờ mm phút, ngày dd tháng mm năm yyyy"
     expect(text).toContain(vnDateTime(r.body.dossier.acceptedAt));
     expect(text).toContain('09 giờ 00 phút, ngày 23 tháng 11 năm 2026');
@@ -117,6 +120,7 @@ describe('forms as PDF', () => {
 
     const page = await renderPage(pdf.body, 1, 2);
     saveResult('form-01.png', page.png);
+    expect(await pageCount(pdf.body)).toBe(1); // one A4 sheet
     expect(decodeQr(page)).toBe(`${t.ctx.config.publicUrl}/tra-cuu?code=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`);
 
     // the QR's secret works on the public look-up; a wrong secret does not print
@@ -136,6 +140,7 @@ describe('forms as PDF', () => {
     await act(u['demo.chuyenvien']!, code, 'forward');
     await act(u['demo.lanhdao']!, code, 'claim');
     await act(u['demo.lanhdao']!, code, 'approve');
+    await act(u['demo.vanthu']!, code, 'claim');
     const pdf = await getBinary(u['demo.chuyenvien']!, `/api/v1/dossiers/${code}/forms/06.pdf`);
     expect(pdf.status, pdf.body.toString()).toBe(200);
     const text = await extractText(pdf.body);
@@ -145,6 +150,8 @@ describe('forms as PDF', () => {
     expect(text).toContain('1. Giao:');
     expect(text).toContain('3. Giao:');
     expect(text).toContain('Trần Minh Đức');
+    expect(text).toContain('Phạm Quốc Hưng');
+    expect(text).toContain('Đỗ Thị Thu Hà'); // the clerk who claimed the issuing step: receiver of row 3
     expect(text).toContain('Trước hạn');
     expect(text).toContain('Sở Tư pháp tỉnh Thanh Hóa');
     saveResult('form-06.png', (await renderPage(pdf.body, 1, 2)).png);

@@ -15,7 +15,6 @@ afterAll(async () => t?.close());
 describe('demo dossiers', () => {
   it('a few hundred dossiers in every state, some late, some transferred; idempotent', async () => {
     const r = await seedDemoDossiers(t.ctx);
-    console.log(JSON.stringify(r), JSON.stringify((await t.ctx.database.pool.query(`SELECT status, national_status s, overdue, count(*)::int n FROM dossiers GROUP BY 1,2,3 ORDER BY 2`)).rows));
     expect(r.created).toBeGreaterThanOrEqual(200);
     const q = (s: string) => t.ctx.database.pool.query(s).then((x) => x.rows);
     const statuses = (await q(`SELECT national_status s, count(*)::int n FROM dossiers GROUP BY 1 ORDER BY 1`)).map((x) => x.s);
@@ -30,6 +29,5 @@ describe('demo dossiers', () => {
       expect(fold(ev.rows.map((x) => x.event))).toEqual(row.state);
     }
     expect((await seedDemoDossiers(t.ctx)).created).toBe(0);
-    console.log(JSON.stringify(r), JSON.stringify(await q(`SELECT national_status s, count(*)::int n FROM dossiers GROUP BY 1 ORDER BY 1`)));
   }, 300_000);
 });

@@ -32,7 +32,6 @@ describe('concurrency and idempotency', () => {
       Array.from({ length: 20 }, () => u['demo.tiepnhan']!.post(`/api/v1/dossiers/${dossier.code}/actions/forward`, { version: v })),
     );
     const statuses = results.map((r) => r.status).sort();
-    console.log(JSON.stringify(results.filter((r) => r.status !== 409 && r.status !== 200).map((r) => r.body)));
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
     const conflict = results.find((r) => r.status === 409)!;

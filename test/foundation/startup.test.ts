@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../helpers.js';
-import { adminUrl } from '../db-names.js';
+import { TEST_DB_PREFIX, adminUrl } from '../db-names.js';
 import { withDb } from '../global-setup.js';
 
 const BIN = fileURLToPath(new URL('../../bin/motcua.js', import.meta.url));
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     // same naming as test/helpers.ts so the global teardown drops it if this file fails midway
-    const name = `motcua_t_${randomBytes(6).toString('hex')}`;
+    const name = `${TEST_DB_PREFIX}${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl(pgUrl) });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -127,7 +127,7 @@ describe('motcua serve', () => {
     expect(created.status).toBe(201);
     expect((await admin.post(`/api/v1/users/${created.body.id}/roles`, { role: 'handler', agencyCode: '000.00.02.H56' })).status).toBe(201);
 
-    expect(await stop(first)).toBe(0);
+    expect(await stop(first), first.output()).toBe(0);
 
     const second = start(port);
     await waitReady(second);
@@ -144,6 +144,6 @@ describe('motcua serve', () => {
     const agencies = await admin2.get('/api/v1/agencies');
     expect(agencies.body.items.filter((a: any) => a.code === '000.00.02.H56')).toHaveLength(1);
 
-    expect(await stop(second)).toBe(0);
+    expect(await stop(second), second.output()).toBe(0);
   }, 240_000);
 });

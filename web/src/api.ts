@@ -74,6 +74,29 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
 }
 
+/** multipart upload (one file + text fields first), with the same CSRF and re-login handling. */
+export async function upload<T>(path: string, file: Blob & { name?: string }, fields: Record<string, string | undefined> = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) fd.append(k, v);
+    fd.append('file', file, file.name ?? 'scan');
+    const headers: Record<string, string> = { 'accept-language': lang };
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    const res = await fetch(path, { method: 'POST', body: fd, headers, credentials: 'same-origin' });
+    if (res.status === 401 && reauth && attempt === 0) { await reauth(); continue; }
+    const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
+    if (!res.ok) throw new ApiError(res.status, typeof body === 'object' ? body : { status: res.status, title: String(body) });
+    return body as T;
+  }
+}
+
+/** A form (01–06) of a dossier as a PDF blob; form 01 carries the look-up QR when the receipt secret is given. */
+export async function formPdf(ref: string, form: string, secret?: string): Promise<Blob> {
+  const res = await fetch(`/api/v1/dossiers/${encodeURIComponent(ref)}/forms/${form}.pdf`, { headers: secret ? { 'x-receipt-secret': secret, 'accept-language': lang } : { 'accept-language': lang }, credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError(res.status, res.headers.get('content-type')?.includes('json') ? await res.json() : { status: res.status });
+  return res.blob();
+}
+
 const get = <T>(p: string, o?: Opts) => request<T>('GET', p, undefined, o);
 const post = <T>(p: string, b?: unknown, o?: Opts) => request<T>('POST', p, b, o);
 const put = <T>(p: string, b?: unknown, o?: Opts) => request<T>('PUT', p, b, o);
@@ -117,7 +140,7 @@ export interface ApplicantIn {
   kind: 'individual' | 'organisation'; fullName: string; idNumber?: string; birthDate?: string; gender?: 'male' | 'female';
   organisation?: { name: string; taxCode?: string }; phone?: string; email?: string; address?: Address;
 }
-export interface ComponentIn { componentId?: string; name: string; provided: boolean; form: 'original' | 'certified' | 'copy'; copies: number }
+export interface ComponentIn { componentId?: string; name: string; provided: boolean; form: 'original' | 'certified' | 'copy'; copies: number; fileId?: string }
 export interface ReceiveBody {
   procedureCode: string; channel: 1 | 2 | 3; outcome?: 'accept' | 'incomplete' | 'refuse' | 'register';
   competentAgencyCode?: string; applicant: ApplicantIn; components: ComponentIn[];
@@ -149,6 +172,7 @@ export interface ControlSlip {
   form: string; title: string; rows: Array<{ action: string; at: string; giver: SlipParty; receiver: SlipParty; dueAt: string | null; classification: 'early' | 'on_time' | 'late' | null; stepKey?: string | null; note?: string | null }>;
   agencies: Record<string, { code: string; name: string }>; applicantName: string;
 }
+export interface FileInfo { id: string; name: string; size: number; mediaType: string; purpose: string; uploadedAt: string; component: { id: string | null; name: string | null } | null }
 export interface Holiday { id: string | null; date: string; kind: 'holiday' | 'compensatory_off' | 'working_day_swap'; nameVi: string; nameEn: string; provisional: boolean; origin: string }
 export interface HolidayYear { year: number; status: 'provisional' | 'confirmed'; stored: boolean; confirmedBy: string | null; confirmedAt: string | null; items: Holiday[] }
 export type Weekly = Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ start: string; end: string }>>;
@@ -183,6 +207,11 @@ export const api = {
   act: (ref: string, action: string, version: number, payload: Record<string, unknown> = {}, note?: string) =>
     post<ActionResult>(`/api/v1/dossiers/${enc(ref)}/actions/${action}`, { version, payload, note: note || undefined }, { idempotent: true }),
 
+  stageFile: (file: File, fields: { componentId?: string; componentName?: string }) =>
+    upload<FileInfo>('/api/v1/files', file, { purpose: 'component', digitised: 'true', ...fields }),
+  uploadToDossier: (ref: string, file: File, fields: { purpose?: string; componentName?: string }) =>
+    upload<FileInfo>(`/api/v1/dossiers/${enc(ref)}/files`, file, { purpose: 'other', digitised: 'true', ...fields }),
+  dossierFiles: (ref: string) => get<{ items: FileInfo[]; results: Array<Record<string, any>>; digitisation: Array<{ component: string; fileId: string | null; digitised: boolean }> }>(`/api/v1/dossiers/${enc(ref)}/files`),
   agencies: () => get<Page<Agency>>('/api/v1/agencies'),
   agency: (code: string) => get<Agency & { units: Array<{ id: string; code: string; name: string }> }>(`/api/v1/agencies/${enc(code)}`),
   createAgency: (b: Record<string, unknown>) => post<Agency>('/api/v1/agencies', b),

@@ -24,7 +24,7 @@ const vi = {
     reason: 'Lý do', items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)', accepted: 'Đã tiếp nhận hồ sơ {{code}}', printReceipt: 'In giấy tiếp nhận', newDossier: 'Tiếp nhận hồ sơ mới',
     guidanceDone: 'Đã lập phiếu hướng dẫn (mẫu 02)', refusalDone: 'Đã lập phiếu từ chối (mẫu 03)', printForm: 'In phiếu', fixErrors: 'Vui lòng sửa các lỗi được đánh dấu', missingRequired: 'Thiếu thành phần bắt buộc: {{names}}',
     queueEmpty: 'Không có hồ sơ trực tuyến chờ tiếp nhận', submittedAt: 'Nộp lúc', acceptOnline: 'Tiếp nhận', returnOnline: 'Yêu cầu hoàn thiện', draftRestored: 'Đã khôi phục dữ liệu đang nhập',
-    clear: 'Xóa dữ liệu đang nhập', scanMissing: 'Tải bản quét: chưa có (API tệp đính kèm chưa sẵn sàng)',
+    clear: 'Xóa dữ liệu đang nhập',
   },
   v: { required: 'Vui lòng nhập {{field}}', id12: 'Số định danh cá nhân phải gồm đúng 12 chữ số', phone: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678)', email: 'Thư điện tử không hợp lệ', commune: 'Chọn xã, phường', procedure: 'Chọn thủ tục', date: 'Ngày không hợp lệ', contact: 'Cần ít nhất một thông tin liên hệ: điện thoại, thư điện tử hoặc địa chỉ', tax: 'Mã số thuế gồm 10 hoặc 13 chữ số' },
   inbox: {
@@ -63,6 +63,7 @@ const vi = {
     budget: 'Giờ', actions: 'Thao tác', next: 'Bước tiếp theo', addStep: 'Thêm bước', removeStep: 'Xóa bước', up: 'Lên', saveProcess: 'Lưu phiên bản mới', version: 'Phiên bản {{v}}', derived: '(mặc định, chưa lưu)',
     year: 'Năm', confirmYear: 'Xác nhận lịch năm {{y}}', provisional: 'Tạm tính', confirmed: 'Đã xác nhận', dayOff: 'Ngày nghỉ', swap: 'Ngày làm bù', markOff: 'Đánh dấu nghỉ', markSwap: 'Đánh dấu làm bù', removeDay: 'Bỏ đánh dấu', dayName: 'Tên ngày',
     weekday: 'Thứ', sessions: 'Các buổi (ví dụ 07:30-11:30, 13:30-17:00)', validFrom: 'Áp dụng từ ngày', inherit: 'Theo cơ quan cấp trên', saveHours: 'Lưu giờ làm việc', legend: 'Chú thích',
+    where: { receiving_centre: 'Nơi tiếp nhận', competent_agency: 'Cơ quan có thẩm quyền', return_point: 'Nơi trả kết quả' },
   },
   steps: { reception: 'Tiếp nhận', handling: 'Thẩm định, xử lý', approval: 'Phê duyệt', issue: 'Vào số, phát hành', return: 'Trả kết quả' },
   actions: {
@@ -72,6 +73,8 @@ const vi = {
     confirm_payment: 'Xác nhận đã nộp phí', answer_consultation: 'Trả lời xin ý kiến', return_transfer: 'Trả hồ sơ liên thông', request_withdrawal: 'Yêu cầu rút hồ sơ', cancel_withdrawal: 'Hủy yêu cầu rút',
     stop: 'Dừng giải quyết', apologize: 'Xin lỗi, gia hạn', mark_due_soon: 'Sắp đến hạn', mark_overdue: 'Quá hạn',
   },
+  forms: { f01: 'Mẫu 01 — Giấy tiếp nhận, hẹn trả', f02: 'Mẫu 02 — Yêu cầu bổ sung', f03: 'Mẫu 03 — Từ chối tiếp nhận', f04: 'Mẫu 04 — Xin lỗi, hẹn lại', f05: 'Mẫu 05 — Dừng giải quyết', f06: 'Mẫu 06 — Phiếu kiểm soát' },
+  files: { choose: 'Chọn tệp', camera: 'Chụp ảnh', dropHint: 'hoặc kéo thả tệp PDF/ảnh vào đây', title: 'Tệp đính kèm', upload: 'Tải lên tệp cho hồ sơ', uploaded: 'Đã tải lên {{name}}', none: 'Chưa có tệp', forms: 'In biểu mẫu (PDF)', pdf: 'Tải PDF', scan: 'Bản quét' },
   wd: { mon: 'Thứ Hai', tue: 'Thứ Ba', wed: 'Thứ Tư', thu: 'Thứ Năm', fri: 'Thứ Sáu', sat: 'Thứ Bảy', sun: 'Chủ nhật' },
 };
 
@@ -95,14 +98,14 @@ const en: Dict = {
     appointment: 'Appointment (expected)', sameDay: 'Same day', accept: 'Accept and print the receipt', incomplete: 'Request completion (form 02)', refuse: 'Refuse (form 03)',
     reason: 'Reason', items: 'Missing documents (one per line)', accepted: 'Dossier {{code}} accepted', printReceipt: 'Print the receipt', newDossier: 'New dossier',
     guidanceDone: 'Guidance (form 02) issued', refusalDone: 'Refusal (form 03) issued', printForm: 'Print', fixErrors: 'Please fix the highlighted fields', missingRequired: 'Required components missing: {{names}}',
-    queueEmpty: 'No online submissions are waiting', submittedAt: 'Submitted', acceptOnline: 'Accept', returnOnline: 'Request completion', draftRestored: 'Your draft was restored', clear: 'Clear the form', scanMissing: 'Scan upload: not yet available (no file API)',
+    queueEmpty: 'No online submissions are waiting', submittedAt: 'Submitted', acceptOnline: 'Accept', returnOnline: 'Request completion', draftRestored: 'Your draft was restored', clear: 'Clear the form',
   },
   v: { required: 'Please enter {{field}}', id12: 'The personal ID number has exactly 12 digits', phone: 'Invalid phone number (e.g. 0912 345 678)', email: 'Invalid email address', commune: 'Choose a commune or ward', procedure: 'Choose a procedure', date: 'Invalid date', contact: 'At least one contact is needed: phone, email or address', tax: 'The tax code has 10 or 13 digits' },
   inbox: {
     title: 'Dossiers', mine: 'Mine', pool: 'Waiting to be claimed', all: 'All in my scope', q: 'Code, name, ID, phone', status: 'Status', procedure: 'Procedure code', overdue: 'Overdue', dueSoon: 'Due soon',
     code: 'Code', applicant: 'Applicant', procedureName: 'Procedure', step: 'Step', due: 'Due', remaining: 'Remaining', noCode: '(no code yet)', empty: 'No dossiers',
     assignTo: 'Assign to (username)', assign: 'Assign {{n}} dossiers', assigned: 'Assigned {{ok}} dossiers, {{failed}} failed', select: 'Select dossier {{code}}', selectAll: 'Select all on this page',
-    hoursLeft: '{{h}} working time left', hoursLate: '{{h}} working time late', claim: 'Claim', agency: 'Agency code', channel: 'Channel',
+    hoursLeft: '{{h}} left', hoursLate: '{{h}} overdue', claim: 'Claim', agency: 'Agency code', channel: 'Channel',
   },
   channel: { 1: 'In person', 2: 'Online', 3: 'Postal' },
   status: { 1: 'Registered', 2: 'Accepted', 3: 'Refused', 4: 'In process', 5: 'Awaiting supplement', 6: 'Awaiting payment', 7: 'Withdrawal requested', 8: 'Stopped', 9: 'Result ready', 10: 'Returned' },
@@ -134,6 +137,7 @@ const en: Dict = {
     budget: 'Hours', actions: 'Actions', next: 'Next steps', addStep: 'Add step', removeStep: 'Remove step', up: 'Up', saveProcess: 'Save as new version', version: 'Version {{v}}', derived: '(default, not saved yet)',
     year: 'Year', confirmYear: 'Confirm the {{y}} calendar', provisional: 'Provisional', confirmed: 'Confirmed', dayOff: 'Day off', swap: 'Swapped working day', markOff: 'Mark as day off', markSwap: 'Mark as working day', removeDay: 'Remove mark', dayName: 'Name of the day',
     weekday: 'Day', sessions: 'Sessions (e.g. 07:30-11:30, 13:30-17:00)', validFrom: 'Valid from', inherit: 'Follow the parent agency', saveHours: 'Save office hours', legend: 'Legend',
+    where: { receiving_centre: 'Receiving desk', competent_agency: 'Competent agency', return_point: 'Return point' },
   },
   steps: { reception: 'Reception', handling: 'Appraisal', approval: 'Approval', issue: 'Issuing', return: 'Return' },
   actions: {
@@ -143,6 +147,8 @@ const en: Dict = {
     confirm_payment: 'Confirm payment', answer_consultation: 'Answer consultation', return_transfer: 'Return transfer', request_withdrawal: 'Request withdrawal', cancel_withdrawal: 'Cancel withdrawal',
     stop: 'Stop', apologize: 'Apologise and extend', mark_due_soon: 'Due soon', mark_overdue: 'Overdue',
   },
+  forms: { f01: 'Form 01 — Receipt', f02: 'Form 02 — Completion request', f03: 'Form 03 — Refusal', f04: 'Form 04 — Apology', f05: 'Form 05 — Stop notice', f06: 'Form 06 — Control slip' },
+  files: { choose: 'Choose file', camera: 'Take a photo', dropHint: 'or drop a PDF/image here', title: 'Files', upload: 'Upload a file to the dossier', uploaded: 'Uploaded {{name}}', none: 'No files yet', forms: 'Print forms (PDF)', pdf: 'Download PDF', scan: 'Scan' },
   wd: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
 };
 

@@ -79,7 +79,7 @@ export function Dialog({ title, onClose, children, footer, wide }: { title: stri
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    const first = d?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea, button.primary');
+    const first = d?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]):not([readonly]), select, textarea, button.primary');
     first?.focus();
   }, []);
   return (
@@ -135,4 +135,24 @@ export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): { data: T | 
 export function StatusBadge({ status }: { status: number }) {
   const { t } = useTranslation();
   return <span className={`badge st${status}`}>{t(`status.${status}`)}</span>;
+}
+
+/** File picker with drag and drop, and a camera button (tablets: opens the back camera). */
+export function FileDrop({ label, onFile, busy, compact }: { label: string; onFile: (f: File) => void; busy?: boolean; compact?: boolean }) {
+  const { t } = useTranslation();
+  const [over, setOver] = useState(false);
+  const pick = useRef<HTMLInputElement>(null);
+  const cam = useRef<HTMLInputElement>(null);
+  const take = (files: FileList | null) => { const f = files?.[0]; if (f) onFile(f); };
+  return (
+    <div className={`drop ${over ? 'over' : ''} ${compact ? 'compact' : ''}`}
+      onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)}
+      onDrop={(e) => { e.preventDefault(); setOver(false); take(e.dataTransfer.files); }}>
+      <input ref={pick} type="file" hidden accept="application/pdf,image/jpeg,image/png" aria-label={label} onChange={(e) => { take(e.target.files); e.target.value = ''; }} />
+      <input ref={cam} type="file" hidden accept="image/*" capture="environment" aria-label={`${label} (${t('files.camera')})`} onChange={(e) => { take(e.target.files); e.target.value = ''; }} />
+      <button type="button" className="small" disabled={busy} onClick={() => pick.current?.click()}>{t('files.choose')}</button>
+      <button type="button" className="small" disabled={busy} onClick={() => cam.current?.click()} aria-label={`${t('files.camera')}: ${label}`}>📷</button>
+      {!compact && <small className="muted">{t('files.dropHint')}</small>}
+    </div>
+  );
 }

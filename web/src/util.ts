@@ -15,7 +15,7 @@ export function fmtWorkingHours(h: number, lang = 'vi'): string {
   const total = Math.round(Math.abs(h) * 2) / 2;
   const days = Math.floor(total / 8);
   const hours = Math.round((total - days * 8) * 10) / 10;
-  const [d, hh] = lang === 'en' ? ['d', 'h'] : ['ngày', 'giờ'];
+  const [d, hh] = lang === 'en' ? [days === 1 ? 'working day' : 'working days', 'h'] : ['ngày', 'giờ'];
   return days > 0 ? `${days} ${d}${hours ? ` ${hours} ${hh}` : ''}` : `${hours} ${hh}`;
 }
 export function fmtDate(iso: string | null | undefined, lang = 'vi'): string {

@@ -218,10 +218,11 @@ function filters(p: SearchParams): RawBuilder<unknown>[] {
   if (p.onlyWithIssues === 'any') where.push(sql`p.issue_count > 0`);
   if (p.onlyWithIssues === 'failed') where.push(sql`p.failed_issue_count > 0`);
   if (p.agency) {
-    const linked = sql`EXISTS (SELECT 1 FROM procedure_agencies pa WHERE pa.procedure_id = p.id AND pa.agency_id = ${p.agency.id} AND pa.performs)`;
+    // uncorrelated IN / NOT IN: one hashed set per query instead of a lookup per candidate row
+    const linked = sql`p.id IN (SELECT pa.procedure_id FROM procedure_agencies pa WHERE pa.agency_id = ${p.agency.id} AND pa.performs)`;
     if (p.agency.defaultLevel) {
-      const unlinked = sql`EXISTS (SELECT 1 FROM procedure_agencies pa WHERE pa.procedure_id = p.id AND pa.agency_id = ${p.agency.id} AND NOT pa.performs)`;
-      where.push(sql`(${linked} OR (p.levels @> ARRAY[${p.agency.defaultLevel}]::text[] AND NOT ${unlinked}))`);
+      const unlinked = sql`p.id NOT IN (SELECT pa.procedure_id FROM procedure_agencies pa WHERE pa.agency_id = ${p.agency.id} AND NOT pa.performs)`;
+      where.push(sql`(${linked} OR (p.levels @> ARRAY[${p.agency.defaultLevel}]::text[] AND ${unlinked}))`);
     } else where.push(linked);
   }
   return where;

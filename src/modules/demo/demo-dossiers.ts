@@ -235,7 +235,8 @@ export async function seedDemoDossiers(ctx: AppContext, opts: DemoDossierOptions
   let failed = 0;
   for (const [i, at] of times.entries()) {
     if (opts.signal?.aborted) break;
-    const sc = chooseScenario();
+    // every scenario at least once (the earliest dossiers), the rest by weight
+    const sc = i < SCENARIOS.length ? SCENARIOS[i]! : chooseScenario();
     const female = rnd() < 0.5;
     const year = 1950 + Math.floor(rnd() * 55);
     const fullName = `${surname(rnd)} ${female ? (rnd() < 0.7 ? 'Thị ' : '') + pick(rnd, girls) : pick(rnd, boys)}`;

@@ -93,12 +93,23 @@ async function userNames(db: Db, ids: Array<string | null | undefined>): Promise
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }
 
+/** "Hoá" → "Hóa", "Thuỵ" → "Thụy": the tone placement agencies' names use (oa, oe, uy + final-less syllable). */
+function modernTones(s: string): string {
+  const map: Record<string, string> = { á: 'a\u0301', à: 'a\u0300', ả: 'a\u0309', ã: 'a\u0303', ạ: 'a\u0323', é: 'e\u0301', è: 'e\u0300', ẻ: 'e\u0309', ẽ: 'e\u0303', ẹ: 'e\u0323', ý: 'y\u0301', ỳ: 'y\u0300', ỷ: 'y\u0309', ỹ: 'y\u0303', ỵ: 'y\u0323' };
+  return s
+    .normalize('NFC')
+    .replace(/([oOuU])([áàảãạéèẻẽẹýỳỷỹỵ])(?=$|[\s,.;])/gu, (_m, v: string, t: string) => {
+      const d = map[t]!.normalize('NFD');
+      return `${(v + d.slice(1)).normalize('NFC')}${d[0]}`;
+    });
+}
+
 async function placeOf(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<string> {
   let a = agency;
   for (let i = 0; a && i < 5; i++) {
     if (a.admin_unit_code) {
       const u = (await db.selectFrom('admin_units').select(['name']).where('generation', '=', 'current').where('code', '=', a.admin_unit_code).executeTakeFirst()) as { name: string } | undefined;
-      if (u) return u.name.replace(/^(Tỉnh|Thành phố|Phường|Xã|Đặc khu)\s+/u, '');
+      if (u) return modernTones(u.name.replace(/^(Tỉnh|Thành phố|Phường|Xã|Đặc khu)\s+/u, ''));
     }
     a = a.parent_id ? await orgRepo.findAgencyById(db, a.parent_id) : undefined;
   }
@@ -191,7 +202,11 @@ export async function renderDossierForm(ctx: AppContext, p: Principal, ref: stri
       vars.receivedAt = vnDateTime(d.acceptedAt);
       vars.appointmentAt = vnDateTime(d.dueAt);
       const fees = (filing.fees ?? []) as Array<{ name?: string; amountVnd?: number | null; text?: string }>;
-      vars.fees = fees.length === 0 ? 'Không' : fees.map((f) => (typeof f.amountVnd === 'number' ? (f.amountVnd === 0 ? `${f.name ?? 'Phí, lệ phí'}: miễn phí` : `${f.name ?? 'Phí, lệ phí'}: ${vnMoney(f.amountVnd)}`) : (f.text ?? ''))).join('; ');
+      const label = (f: { name?: string }) => (f.name && !/^phí,? lệ phí$/i.test(f.name.trim()) ? `${f.name}: ` : '');
+      vars.fees =
+        fees.length === 0
+          ? 'Không'
+          : fees.map((f) => (typeof f.amountVnd === 'number' ? `${label(f)}${f.amountVnd === 0 ? 'Miễn phí' : vnMoney(f.amountVnd)}` : (f.text ?? ''))).join('; ');
       const delivery = (filing.delivery ?? { method: 'counter' }) as { method: string; address?: { line?: string } };
       const place = d.agencies.return?.name ?? d.agencies.receiving?.name ?? '';
       vars.deliveryPlace =
@@ -280,7 +295,15 @@ export async function renderDossierForm(ctx: AppContext, p: Principal, ref: stri
     }
     case '06': {
       const slip = await dossiers.getControlSlip(ctx, p, ref);
-      const names = await userNames(ctx.db, slip.rows.flatMap((r) => [r.giver.userId, r.receiver.userId]));
+      // a hand-over to a role's pool has no receiving person yet: the official who claimed it (or was
+      // assigned it) next is the receiver
+      const receiverOf = (r: (typeof slip.rows)[number]): string | null => {
+        if (r.receiver.userId) return r.receiver.userId;
+        const next = events.find((e) => e.version > r.version && (e.action === 'claim' || e.action === 'assign'));
+        if (!next) return null;
+        return next.action === 'assign' ? ((next.payload.userId as string | undefined) ?? null) : next.actor.userId;
+      };
+      const names = await userNames(ctx.db, slip.rows.flatMap((r) => [r.giver.userId, receiverOf(r)]));
       const agName = (id: string | null) => (id ? (slip.agencies[id]?.name ?? '') : '');
       const party = (x: (typeof slip.rows)[number]['giver']) =>
         x.applicant ? 'Tổ chức, cá nhân nộp hồ sơ' : [agName(x.agencyId), x.stepNameVi].filter(Boolean).join(' – ');
@@ -289,7 +312,7 @@ export async function renderDossierForm(ctx: AppContext, p: Principal, ref: stri
         giver: party(r.giver),
         receiver: party(r.receiver),
         giverPerson: names.get(r.giver.userId ?? '') ?? '',
-        receiverPerson: r.receiver.applicant ? d.applicantName : (names.get(r.receiver.userId ?? '') ?? ''),
+        receiverPerson: r.receiver.applicant ? d.applicantName : (names.get(receiverOf(r) ?? '') ?? ''),
         at: vnDateTime(r.at),
         classification: r.classification ? CLASSIFICATION_LABELS[r.classification].vi : '',
         note: r.note ?? '',

@@ -120,7 +120,7 @@ const FORM_LABEL: Record<ComponentRow['form'], string> = { original: 'Bản chí
 function paragraph(line: string, vars: RenderInput['vars']): Record<string, unknown> {
   return {
     text: segments(line, vars).map((s) => (s.value ? { text: nfc(s.text) || '……………', bold: true } : { text: nfc(s.text) })),
-    margin: [0, 2, 0, 2],
+    margin: [0, 1, 0, 1],
     alignment: 'justify',
   };
 }
@@ -207,7 +207,7 @@ function table(name: string, input: RenderInput): Record<string, unknown> | null
       return {
         table: {
           headerRows: 1,
-          widths: [16, 62, '*', 22, 55, 58, 55, 38, 38, 38, 38, 38, 36, 30, 34],
+          widths: [16, 88, '*', 22, 58, 58, 58, 36, 36, 36, 36, 36, 36, 28, 30],
           body: [
             [
               h('STT'), h('Mã hồ sơ'), h('Tên thủ tục hành chính'), h('Số lượng hồ sơ (bộ)'), h('Tên cá nhân, tổ chức'),
@@ -235,19 +235,19 @@ function qrBlock(input: RenderInput): Record<string, unknown> | null {
   return {
     columns: [
       // white quiet zone is the page itself: nothing else is drawn within 12 pt of the code
-      { width: 112, stack: [{ qr: nfc(input.qr.url), fit: 108, eccLevel: 'M', margin: [0, 0, 0, 0] }] },
+      { width: 96, stack: [{ qr: nfc(input.qr.url), fit: 90, eccLevel: 'M', margin: [0, 0, 0, 0] }] },
       {
         width: '*',
         stack: input.qr.caption.map((c, i) => ({ text: nfc(c), font: 'BeVietnamPro', fontSize: i === 0 ? 9.5 : 8.5, bold: i === 0, margin: [0, 0, 0, 3] })),
         margin: [12, 8, 0, 0],
       },
     ],
-    margin: [0, 8, 0, 4],
+    margin: [0, 6, 0, 2],
     unbreakable: true,
   };
 }
 
-const LEFT_W = 205;
+const LEFT_W = 178;
 const GAP = 6;
 const contentWidth = (landscape?: boolean) => (landscape ? 297 - 30 : 210 - 50) * MM;
 
@@ -270,14 +270,14 @@ function heading(input: RenderInput): Record<string, unknown>[] {
     { text: nfc(`${h.place}, ${vnLongDate(h.date)}`), fontSize: 13, italics: true, alignment: 'center' },
   ];
   return [
-    { text: nfc(`${c.formLabel} – ${input.template.legalBasis}`), fontSize: 9, italics: true, alignment: 'right', margin: [0, -14, 0, 6] },
+    { text: nfc(`${c.formLabel} – ${input.template.legalBasis}`), fontSize: 9, italics: true, alignment: 'right', margin: [0, -12, 0, 4] },
     { columns: [{ width: LEFT_W, stack: left }, { width: rightW, stack: right }], columnGap: GAP },
-    { text: nfc(c.title), fontSize: 14, bold: true, alignment: 'center', margin: [0, 18, 0, 2] },
+    { text: nfc(c.title), fontSize: 14, bold: true, alignment: 'center', margin: [0, 14, 0, 2] },
     ...(c.subtitle ?? [])
       .map((l) => conditionalLine(l, input.vars))
       .filter((l): l is string => l !== null)
       .map((l) => ({ ...paragraph(l, input.vars), alignment: 'center', italics: true, margin: [0, 0, 0, 2] })),
-    { text: '', margin: [0, 0, 0, 8] },
+    { text: '', margin: [0, 0, 0, 6] },
   ];
 }
 
@@ -288,12 +288,12 @@ function signatures(input: RenderInput): Record<string, unknown> | null {
     stack: [
       { text: nfc(s.title), bold: true, alignment: 'center' },
       { text: nfc(s.hint), italics: true, alignment: 'center', fontSize: 11 },
-      { text: ' ', margin: [0, 0, 0, 42] },
+      { text: ' ', margin: [0, 0, 0, 30] },
       { text: nfc(s.nameVar ? (input.vars[s.nameVar] ?? '') : ''), bold: true, alignment: 'center' },
     ],
   });
   const cols = sigs.length === 1 ? [{ width: '*', text: '' }, { width: 220, ...block(sigs[0]!) }] : sigs.map((s) => ({ width: '*', ...block(s) }));
-  return { columns: cols, margin: [0, 14, 0, 0], unbreakable: true };
+  return { columns: cols, margin: [0, 8, 0, 0], unbreakable: true };
 }
 
 /** The pdfmake document definition (exported for tests). */
@@ -318,13 +318,13 @@ export function documentDefinition(input: RenderInput): Record<string, unknown> 
   }
   const sig = signatures(input);
   if (sig) content.push(sig);
-  for (const n of c.notes ?? []) content.push({ text: nfc(n), fontSize: 10, italics: true, margin: [0, 16, 0, 0], alignment: 'justify' });
+  for (const n of c.notes ?? []) content.push({ text: nfc(n), fontSize: 9.5, italics: true, margin: [0, 8, 0, 0], alignment: 'justify' });
 
   const landscape = !!c.landscape;
   return {
     pageSize: 'A4',
     pageOrientation: landscape ? 'landscape' : 'portrait',
-    pageMargins: landscape ? [15 * MM, 15 * MM, 15 * MM, 15 * MM] : [30 * MM, 20 * MM, 20 * MM, 20 * MM],
+    pageMargins: landscape ? [15 * MM, 15 * MM, 15 * MM, 15 * MM] : [30 * MM, 18 * MM, 20 * MM, 15 * MM],
     info: {
       title: nfc(`${c.formLabel}: ${input.template.title}${input.vars.code ? ` – ${input.vars.code}` : ''}`),
       author: nfc(input.heading.agency),
@@ -332,14 +332,14 @@ export function documentDefinition(input: RenderInput): Record<string, unknown> 
       creator: 'motcua',
       producer: 'motcua (pdfmake)',
     },
-    defaultStyle: { font: 'Tinos', fontSize: 13, lineHeight: 1.1 },
+    defaultStyle: { font: 'Tinos', fontSize: 12.5, lineHeight: 1.05 },
     content,
     footer: (page: number, pages: number) => ({
       columns: [
         { text: nfc(input.footer ?? ''), font: 'BeVietnamPro', fontSize: 7, color: '#555555' },
         { text: `${page}/${pages}`, font: 'BeVietnamPro', fontSize: 7, alignment: 'right', width: 40 },
       ],
-      margin: landscape ? [15 * MM, 8, 15 * MM, 0] : [30 * MM, 16, 20 * MM, 0],
+      margin: landscape ? [15 * MM, 8, 15 * MM, 0] : [30 * MM, 12, 20 * MM, 0],
     }),
   };
 }

@@ -63,7 +63,10 @@ export const ReceiveBody = z.object({
 export type ReceiveInputBody = z.infer<typeof ReceiveBody>;
 
 export const RefParam = z.object({ code: z.string().min(1).max(64) });
-export const ActionParam = RefParam.extend({ action: z.enum(ACTION_NAMES as [string, ...string[]]) });
+/** The action name is checked by the service (400 naming params.action), so that body errors are reported too. */
+export const ActionParam = RefParam.extend({
+  action: z.string().min(1).max(40).meta({ description: `One of: ${ACTION_NAMES.join(', ')}` }),
+});
 
 export const ActionBody = z.object({
   /** The dossier version the caller saw (or send If-Match). */

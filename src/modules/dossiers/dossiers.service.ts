@@ -638,7 +638,9 @@ export async function performAction(
   opts: { ifMatch?: string; idempotencyKey?: string; origin?: RequestOrigin } = {},
 ) {
   const pre = await visibleDossier(ctx, p, ref);
-  if (!isActionName(actionName)) throw new AppError(404, 'ROUTE_NOT_FOUND', { method: 'POST', url: actionName });
+  if (!isActionName(actionName)) {
+    throw invalid([{ path: 'params.action', code: 'UNKNOWN_ACTION', messageVi: `Thao tác không tồn tại: ${actionName}`, messageEn: `Unknown action: ${actionName}` }], 'VALIDATION_FAILED', 400);
+  }
   const action: ActionName = actionName;
   const expected = req.version ?? parseIfMatch(opts.ifMatch);
   if (expected === undefined) throw new AppError(428, 'VERSION_REQUIRED');

@@ -218,7 +218,7 @@ function ProcedureAdmin({ code, lang }: { code: string; lang: string }) {
 const AGENCY_CHOICES = ['receiving_centre', 'competent_agency', 'return_point'];
 
 function ProcessEditor() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { query } = useLocation();
   const [code, setCode] = useState(query.get('procedure') ?? '');
   const [def, setDef] = useState<ProcessDef | null>(null);
@@ -243,12 +243,11 @@ function ProcessEditor() {
       if (e instanceof ApiError && e.problem.errors) {
         const m: Record<string, string[]> = {};
         for (const x of e.problem.errors) {
-          const p = x.path.replace(/^body\./, '');
-          (m[p] ??= []).push(x.message ?? x.messageVi ?? x.code ?? '');
+          const p = x.path.replace(/^body\./, '').replace(/\[(\d+)\]/g, '.$1');
+          (m[p] ??= []).push((i18n.language === 'en' ? x.messageEn : x.messageVi) ?? x.message ?? x.code ?? '');
         }
         setIssues(m);
-      }
-      setErr(e);
+      } else setErr(e);
     }
   }
   return (
@@ -262,7 +261,9 @@ function ProcessEditor() {
         <>
           <p>{t('admin.version', { v: def.version })} {def.derived && t('admin.derived')} · {t('admin.legalLimit', { h: def.legalLimitHours })} ·{' '}
             <strong className={sum > def.legalLimitHours ? 'remaining late' : ''}>{t('admin.budgetSum', { h: sum })}</strong></p>
-          {issueAt('steps').length > 0 && Object.keys(issues).some((k) => k === 'steps') && <div className="alert error">{issues.steps!.join('; ')}</div>}
+          {Object.keys(issues).some((k) => !/^steps\.\d+/.test(k)) && (
+            <div className="alert error" role="alert"><ul>{Object.entries(issues).filter(([k]) => !/^steps\.\d+/.test(k)).flatMap(([, ms]) => ms).map((m, i) => <li key={i}>{m}</li>)}</ul></div>
+          )}
           <div className="table-wrap">
             <table>
               <thead><tr><th>#</th><th>{t('admin.stepKey')}</th><th>{t('admin.nameVi')}</th><th>{t('admin.role')}</th><th>{t('admin.agency')}</th><th>{t('admin.budget')}</th><th>{t('admin.actions')}</th><th>{t('admin.next')}</th><th></th></tr></thead>
@@ -277,7 +278,7 @@ function ProcessEditor() {
                         {errs.length > 0 && <div className="err" role="alert" style={{ color: 'var(--bad)', fontSize: '.82rem' }}>{errs.join('; ')}</div>}</td>
                       <td><select aria-label={`${t('admin.role')} ${i + 1}`} value={s.role} onChange={(e) => upd(i, { role: e.target.value })}>{ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}</select></td>
                       <td><select aria-label={`${t('admin.agency')} ${i + 1}`} value={typeof s.agency === 'string' ? s.agency : 'fixed'} onChange={(e) => upd(i, { agency: e.target.value })}>
-                        {AGENCY_CHOICES.map((a) => <option key={a} value={a}>{a}</option>)}{typeof s.agency !== 'string' && <option value="fixed">{s.agency.agencyId}</option>}</select></td>
+                        {AGENCY_CHOICES.map((a) => <option key={a} value={a}>{t(`admin.where.${a}`)}</option>)}{typeof s.agency !== 'string' && <option value="fixed">{s.agency.agencyId}</option>}</select></td>
                       <td><input aria-label={`${t('admin.budget')} ${i + 1}`} type="number" step="0.5" min={0} value={s.budgetHours} onChange={(e) => upd(i, { budgetHours: e.target.value as unknown as number })} style={{ width: '5rem' }} /></td>
                       <td><input aria-label={`${t('admin.actions')} ${i + 1}`} value={s.actions.join(', ')} onChange={(e) => upd(i, { actions: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) })} /></td>
                       <td><input aria-label={`${t('admin.next')} ${i + 1}`} value={s.next.join(', ')} onChange={(e) => upd(i, { next: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) })} style={{ width: '7rem' }} /></td>

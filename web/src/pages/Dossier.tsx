@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Agency, type Dossier } from '../api';
-import { Dialog, ErrorBox, Field, Link, StatusBadge, useAsync, useSession } from '../ui';
+import { Dialog, ErrorBox, Field, FileDrop, Link, StatusBadge, useAsync, useSession } from '../ui';
 import { fmtDateTime, isoToLocalInput, localDate, localInputToIso } from '../util';
 import { AddressText, openPrint, partyLabel } from './Print';
 import { Remaining, useWorkCalendar } from './Inbox';
@@ -37,6 +37,19 @@ const SPECS: Record<string, Spec[]> = {
   cancel_withdrawal: [{ key: 'reason', label: 'act.reason', kind: 'textarea' }],
 };
 
+/** Forms that have data for this dossier (the server answers 409 otherwise). */
+function formsOf(d: Dossier): string[] {
+  const s = d.detail as Record<string, any>;
+  const out: string[] = [];
+  if (d.code) out.push('01');
+  if (s.completionRequests > 0 || s.supplementRequests > 0) out.push('02');
+  if (d.state === 'refused') out.push('03');
+  if (s.apologies > 0) out.push('04');
+  if (d.state === 'stopped') out.push('05');
+  if (d.code) out.push('06');
+  return out;
+}
+
 function buildPayload(action: string, v: Record<string, string>): Record<string, unknown> {
   const p: Record<string, unknown> = {};
   for (const s of SPECS[action] ?? []) {
@@ -62,6 +75,8 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
   const cal = useWorkCalendar(me.roles[0]?.agencyCode);
   const [action, setAction] = useState<string | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
+  const files = useAsync(() => api.dossierFiles(dossierRef).catch(() => null), [dossierRef]);
+  const [upErr, setUpErr] = useState<unknown>(null);
   if (data.error) return <><Link to="/inbox">← {t('dossier.back')}</Link><ErrorBox error={data.error} /></>;
   if (!data.data) return <p className="loading">{t('app.loading')}</p>;
   const [d, allowed, slip, events] = data.data;
@@ -77,6 +92,11 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
         {d.overdue && <span className="badge late">{t('inbox.overdue')}</span>}
         {!d.overdue && d.dueSoon && <span className="badge st5">{t('inbox.dueSoon')}</span>}
         <span className="spacer" />
+        <label className="sr-only" htmlFor="forms">{t('files.forms')}</label>
+        <select id="forms" style={{ width: 'auto' }} value="" onChange={(e) => { if (e.target.value) window.open(`/api/v1/dossiers/${encodeURIComponent(d.code ?? d.id)}/forms/${e.target.value}.pdf`, '_blank'); }}>
+          <option value="">{t('files.forms')}…</option>
+          {formsOf(d).map((f) => <option key={f} value={f}>{t(`forms.f${f}`)}</option>)}
+        </select>
         <button onClick={() => window.open(`/print/slip/${encodeURIComponent(d.code ?? d.id)}`, '_blank')}>{t('dossier.printSlip')}</button>
         <button onClick={() => window.print()}>{t('dossier.printPage')}</button>
       </div>
@@ -119,6 +139,21 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
             </ul>
           </section>
 
+          <section className="card" aria-labelledby="d-files">
+            <h2 id="d-files">{t('files.title')}</h2>
+            {files.data && files.data.items.length === 0 && <p className="muted">{t('files.none')}</p>}
+            <ul>
+              {files.data?.items.map((f) => (
+                <li key={f.id}><a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a> <small>· {f.component?.name ?? f.purpose} · {Math.ceil(f.size / 1024)} KB · {fmtDateTime(f.uploadedAt, i18n.language)}</small></li>
+              ))}
+            </ul>
+            <FileDrop label={t('files.upload')} onFile={async (f) => {
+              setUpErr(null);
+              try { const r = await api.uploadToDossier(d.code ?? d.id, f, { purpose: 'other' }); setMsg(t('files.uploaded', { name: r.name })); files.reload(); } catch (e) { setUpErr(e); }
+            }} />
+            <ErrorBox error={upErr} />
+          </section>
+
           <section className="card" aria-labelledby="d-slip">
             <h2 id="d-slip">{t('dossier.timeline')}</h2>
             <div className="table-wrap">
@@ -128,7 +163,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
                   {slip.rows.map((r, i) => (
                     <tr key={i}>
                       <td>{i + 1}</td>
-                      <td>{partyLabel(r.giver as any, slip.agencies)}<br />→ {r.receiver.applicant ? t('dossier.citizen') : partyLabel(r.receiver as any, slip.agencies)}{r.note && <div><small>{r.note}</small></div>}</td>
+                      <td>{partyLabel(r.giver as any, slip.agencies, i18n.language)}<br />→ {r.receiver.applicant ? t('dossier.citizen') : partyLabel(r.receiver as any, slip.agencies, i18n.language)}{r.note && <div><small>{r.note}</small></div>}</td>
                       <td>{fmtDateTime(r.at, i18n.language)}{r.dueAt && <div><small>{t('dossier.stepDueAt')}: {fmtDateTime(r.dueAt, i18n.language)}</small></div>}</td>
                       <td>{r.classification && <span className={`badge ${r.classification}`}>{t(`dossier.${r.classification}`)}</span>}</td>
                     </tr>

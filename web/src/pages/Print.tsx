@@ -1,20 +1,24 @@
 // Printable forms rendered from the API's form data: 01 receipt and appointment, 02 completion guidance,
 // 03 refusal (data returned once by reception), 06 control slip (read from the API). Opened in a new
 // window; the browser's print dialog makes the paper copy or a PDF.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ControlSlip, type Dossier } from '../api';
+import { api, formPdf, type ControlSlip, type Dossier } from '../api';
 import { ErrorBox, useAsync, useLocation } from '../ui';
 import { fmtDateTime, fmtMoney } from '../util';
 
 const KEY = 'motcua.print.';
 
-/** Stores the form data and opens the print view in a new window (same tab if pop-ups are blocked). */
-export function openPrint(doc: Record<string, any>): void {
+/**
+ * Opens the print view of a form in a new window (same tab if pop-ups are blocked): the server's PDF
+ * (documents API) when it can be rendered, else the form drawn here from the data reception returned.
+ * The data (with the receipt secret for the QR) goes through sessionStorage, which the new window copies.
+ */
+export function openPrint(doc: Record<string, any>, pdf?: { ref: string; form: string; secret?: string }): void {
   const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const keys = Object.keys(localStorage).filter((k) => k.startsWith(KEY)).sort();
-  for (const k of keys.slice(0, Math.max(0, keys.length - 10))) localStorage.removeItem(k);
-  localStorage.setItem(KEY + id, JSON.stringify(doc));
+  const keys = Object.keys(sessionStorage).filter((k) => k.startsWith(KEY)).sort();
+  for (const k of keys.slice(0, Math.max(0, keys.length - 10))) sessionStorage.removeItem(k);
+  sessionStorage.setItem(KEY + id, JSON.stringify({ doc, pdf }));
   const w = window.open(`/print/form/${id}`, '_blank');
   if (!w) location.assign(`/print/form/${id}`);
 }
@@ -26,11 +30,31 @@ export function PrintPage() {
   const kind = m?.[1];
   const ref = decodeURIComponent(m?.[2] ?? '');
   const slip = useAsync(async () => (kind === 'slip' ? Promise.all([api.controlSlip(ref), api.dossier(ref)]) : null), [kind, ref]);
-  const doc = kind === 'form' ? (JSON.parse(localStorage.getItem(KEY + ref) ?? 'null') as Record<string, any> | null) : null;
-  const ready = kind === 'form' ? !!doc : !!slip.data;
+  const stored = kind === 'form' ? (JSON.parse(sessionStorage.getItem(KEY + ref) ?? 'null') as { doc: Record<string, any>; pdf?: { ref: string; form: string; secret?: string } } | null) : null;
+  const doc = stored?.doc ?? null;
+  const [pdfUrl, setPdfUrl] = useState<string | null | undefined>(stored?.pdf ? undefined : null);
+  useEffect(() => {
+    if (!stored?.pdf) return;
+    let url: string | null = null;
+    formPdf(stored.pdf.ref, stored.pdf.form, stored.pdf.secret).then((b) => { url = URL.createObjectURL(b); setPdfUrl(url); }, () => setPdfUrl(null));
+    return () => { if (url) URL.revokeObjectURL(url); };
+  }, [ref]); // eslint-disable-line react-hooks/exhaustive-deps
+  const ready = kind === 'form' ? !!doc && pdfUrl === null : !!slip.data;
   useEffect(() => {
     if (ready && !navigator.webdriver) setTimeout(() => window.print(), 300);
   }, [ready]);
+  if (pdfUrl) {
+    return (
+      <main id="main">
+        <div className="noprint row">
+          <a className="button primary" href={pdfUrl} download={`mau-${stored?.pdf?.form}-${stored?.pdf?.ref}.pdf`}>{t('files.pdf')}</a>
+          <button onClick={() => window.close()}>{t('common.close')}</button>
+        </div>
+        <iframe className="pdf-frame" src={pdfUrl} title={`${t('common.print')} ${doc?.title ?? ''}`} />
+      </main>
+    );
+  }
+  if (pdfUrl === undefined) return <p className="loading">{t('app.loading')}</p>;
   return (
     <main id="main">
       <div className="noprint row">
@@ -130,10 +154,10 @@ function Refusal({ r }: { r: Record<string, any> }) {
 
 const CLS: Record<string, string> = { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' };
 
-export function partyLabel(p: { agencyId: string | null; stepNameVi?: string | null; applicant?: boolean }, agencies: ControlSlip['agencies']): string {
-  if (p.applicant) return 'Công dân / tổ chức';
+export function partyLabel(p: { agencyId: string | null; stepNameVi?: string | null; stepNameEn?: string | null; applicant?: boolean }, agencies: ControlSlip['agencies'], lang = 'vi'): string {
+  if (p.applicant) return lang === 'en' ? 'Applicant' : 'Công dân / tổ chức';
   const a = p.agencyId ? agencies[p.agencyId]?.name ?? '' : '';
-  return [a, p.stepNameVi].filter(Boolean).join(' — ');
+  return [a, lang === 'en' ? p.stepNameEn ?? p.stepNameVi : p.stepNameVi].filter(Boolean).join(' — ');
 }
 
 function Slip({ slip, d }: { slip: ControlSlip; d: Dossier }) {

@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
-import { Dialog, ErrorBox, Field, Link, navigate, useAsync, useDraft, useSession } from '../ui';
+import { Dialog, ErrorBox, Field, FileDrop, Link, navigate, useAsync, useDraft, useSession } from '../ui';
 import { emptyApplicant, fmtDateTime, fmtMoney, normalisePhone, validateApplicant, type ApplicantForm } from '../util';
 import { openPrint } from './Print';
 
@@ -12,7 +12,7 @@ interface Draft {
   procedureName: string;
   competent: string;
   applicant: ApplicantForm;
-  components: Record<string, { provided: boolean; form: ComponentIn['form']; copies: number }>;
+  components: Record<string, { provided: boolean; form: ComponentIn['form']; copies: number; fileId?: string; fileName?: string }>;
   delivery: 'counter' | 'post' | 'online';
   deliveryLine: string;
   note: string;
@@ -130,6 +130,7 @@ function NewDossier() {
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<null | 'incomplete' | 'refuse'>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [items, setItems] = useState('');
   const [done, setDone] = useState<ReceiveResult | null>(null);
@@ -212,7 +213,7 @@ function NewDossier() {
       },
       components: (proc?.components ?? []).map((c) => {
         const s = d.components[c.id] ?? { provided: false, form: 'copy' as const, copies: 1 };
-        return { componentId: c.id, name: c.name, provided: s.provided, form: s.form, copies: s.copies };
+        return { componentId: c.id, name: c.name, provided: s.provided, form: s.form, copies: s.copies, fileId: s.fileId };
       }),
       delivery: d.delivery === 'post' ? { method: 'post', address: address ? { ...address, line: d.deliveryLine.trim() } : undefined } : { method: d.delivery },
       note: d.note.trim() || undefined,
@@ -236,7 +237,7 @@ function NewDossier() {
       clearDraft();
       setReason(''); setItems(''); setErrors({});
       const doc = r.receipt ?? r.guidance ?? r.refusal;
-      if (doc) openPrint(doc);
+      if (doc) openPrint(doc, { ref: r.dossier.code ?? r.dossier.id, form: doc.form, secret: r.receipt?.secret });
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors) {
         const fe: Record<string, string> = {};
@@ -259,7 +260,7 @@ function NewDossier() {
         </div>
         {done.receipt && <p>{t('reception.appointment')}: <strong className="appointment">{fmtDateTime(done.receipt.appointmentAt, i18n.language)}</strong></p>}
         <div className="row">
-          {doc && <button className="primary" onClick={() => openPrint(doc)}>{done.receipt ? t('reception.printReceipt') : t('reception.printForm')}</button>}
+          {doc && <button className="primary" onClick={() => openPrint(doc, { ref: done.dossier.code ?? done.dossier.id, form: doc.form, secret: done.receipt?.secret })}>{done.receipt ? t('reception.printReceipt') : t('reception.printForm')}</button>}
           {done.dossier.code && <Link className="button" to={`/dossiers/${encodeURIComponent(done.dossier.code)}`}>{t('common.open')} {done.dossier.code}</Link>}
           <button onClick={() => setDone(null)}>{t('reception.newDossier')}</button>
         </div>
@@ -330,7 +331,7 @@ function NewDossier() {
             <h2 id="sec-comp">{t('reception.components')}</h2>
             <div className="table-wrap">
               <table className="checklist">
-                <thead><tr><th><span className="sr-only">{t('reception.provided')}</span>✓</th><th>{t('reception.components')}</th><th>{t('reception.form')}</th><th>{t('reception.copies')}</th></tr></thead>
+                <thead><tr><th><span className="sr-only">{t('reception.provided')}</span>✓</th><th>{t('reception.components')}</th><th>{t('reception.form')}</th><th>{t('reception.copies')}</th><th>{t('files.scan')}</th></tr></thead>
                 <tbody>
                   {proc.components.map((c) => {
                     const s = d.components[c.id] ?? { provided: false, form: 'copy' as const, copies: 1 };
@@ -343,13 +344,20 @@ function NewDossier() {
                           <option value="original">{t('reception.original')}</option><option value="certified">{t('reception.certified')}</option><option value="copy">{t('reception.copy')}</option>
                         </select></td>
                         <td style={{ width: '5.5rem' }}><input type="number" min={0} max={100} aria-label={`${t('reception.copies')}: ${c.name}`} value={s.copies} onChange={(e) => upd({ copies: Math.max(0, Number(e.target.value) || 0) })} /></td>
+                        <td style={{ minWidth: '8.5rem' }}>
+                          {s.fileId ? <span className="row"><small title={s.fileName}>📄 {(s.fileName ?? '').slice(0, 24)}</small><button type="button" className="small" aria-label={`${t('common.delete')}: ${s.fileName}`} onClick={() => upd({ fileId: undefined, fileName: undefined })}>×</button></span>
+                            : <FileDrop compact label={`${t('files.scan')}: ${c.name}`} busy={uploading === c.id} onFile={async (f) => {
+                              setUploading(c.id); setSubmitError(null);
+                              try { const r = await api.stageFile(f, { componentId: c.id, componentName: c.name }); upd({ fileId: r.id, fileName: r.name, provided: true }); }
+                              catch (e) { setSubmitError(e); } finally { setUploading(null); }
+                            }} />}
+                        </td>
                       </tr>
                     );
                   })}
                 </tbody>
               </table>
             </div>
-            <p className="muted"><small>{t('reception.scanMissing')}</small></p>
           </section>
         )}
 
@@ -410,7 +418,7 @@ function OnlineQueue({ items, error, reload }: { items: InboxItem[]; error: unkn
     setBusy(it.id); setErr(null);
     try {
       const r = await api.act(it.id, 'accept', it.version);
-      if (r.receipt) openPrint(r.receipt);
+      if (r.receipt) openPrint(r.receipt, { ref: r.dossier.code ?? r.dossier.id, form: '01', secret: r.receipt.secret });
       reload();
       if (r.dossier.code) navigate(`/dossiers/${encodeURIComponent(r.dossier.code)}`);
     } catch (e) { setErr(e); } finally { setBusy(null); }

@@ -1,0 +1,60 @@
+// Pure helpers of the web app (web/src/util.ts): applicant validation, phone normalisation, Vietnam-time
+// formatting, working time left, CSV export.
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar, emptyApplicant, fmtDateTime, fmtWorkingHours, isCitizenId, isPhone, localInputToIso, normalisePhone, toCsv, validateApplicant, workingHoursBetween } from '../../web/src/util.js';
+
+describe('applicant validation', () => {
+  it('requires a name and a 12-digit citizen ID for individuals, and one contact', () => {
+    const e = validateApplicant(emptyApplicant());
+    expect(Object.keys(e).sort()).toEqual(['fullName', 'idNumber', 'phone']);
+    expect(e.phone!.key).toBe('v.contact');
+    const ok = validateApplicant({ ...emptyApplicant(), fullName: 'Nguyễn Văn A', idNumber: '038190012345', phone: '0912 345 678' });
+    expect(ok).toEqual({});
+    expect(validateApplicant({ ...emptyApplicant(), fullName: 'A', idNumber: '03819001234', phone: '0912345678' }).idNumber!.key).toBe('v.id12');
+    expect(validateApplicant({ ...emptyApplicant(), fullName: 'A', idNumber: '038190012345', email: 'a@b.vn' })).toEqual({});
+  });
+  it('organisations need a name; the tax code has 10 or 13 digits; an address needs a commune and a line', () => {
+    const org = { ...emptyApplicant(), kind: 'organisation' as const, fullName: 'Lê B', phone: '0912345678' };
+    expect(Object.keys(validateApplicant(org))).toEqual(['orgName']);
+    expect(validateApplicant({ ...org, orgName: 'Công ty X', taxCode: '12345' }).taxCode!.key).toBe('v.tax');
+    expect(validateApplicant({ ...org, orgName: 'Công ty X', taxCode: '0101234567-001' })).toEqual({});
+    expect(Object.keys(validateApplicant({ ...org, orgName: 'X', provinceCode: '38' })).sort()).toEqual(['communeCode', 'line']);
+  });
+  it('phones: mobile and landline, with +84, spaces and dots', () => {
+    expect(isPhone('0912 345 678')).toBe(true);
+    expect(isPhone('+84 356.111.222')).toBe(true);
+    expect(normalisePhone('+84 356.111.222')).toBe('0356111222');
+    expect(isPhone('0237 3852 123')).toBe(true);
+    expect(isPhone('12345')).toBe(false);
+    expect(isPhone('0112345678')).toBe(false);
+    expect(isCitizenId(' 038190012345 ')).toBe(true);
+    expect(isCitizenId('03819001234a')).toBe(false);
+  });
+});
+
+describe('time', () => {
+  it('formats in Vietnam time whatever the machine zone', () => {
+    expect(fmtDateTime('2026-11-23T02:00:00Z')).toBe('23/11/2026 09:00');
+    expect(fmtDateTime(null)).toBe('—');
+    expect(localInputToIso('2026-12-01T08:30')).toBe('2026-12-01T08:30:00+07:00');
+    expect(localInputToIso('bad')).toBeNull();
+  });
+  it('working hours left skip nights, weekends and days off', () => {
+    const cal = defaultCalendar();
+    // Friday 16:00 → Monday 09:30 (Vietnam): 1 h Friday + 2 h Monday
+    expect(workingHoursBetween(new Date('2026-11-27T09:00:00Z'), new Date('2026-11-30T02:30:00Z'), cal)).toBe(3);
+    cal.off.add('2026-11-30');
+    expect(workingHoursBetween(new Date('2026-11-27T09:00:00Z'), new Date('2026-11-30T02:30:00Z'), cal)).toBe(1);
+    // late: negative
+    expect(workingHoursBetween(new Date('2026-11-27T09:00:00Z'), new Date('2026-11-27T08:00:00Z'), cal)).toBe(-1);
+    cal.swaps.add('2026-11-28'); // Saturday worked
+    expect(workingHoursBetween(new Date('2026-11-27T10:00:00Z'), new Date('2026-11-28T10:00:00Z'), cal)).toBe(8);
+    expect(fmtWorkingHours(19.5)).toBe('2 ngày 3.5 giờ');
+    expect(fmtWorkingHours(-3, 'en')).toBe('3 h');
+    expect(fmtWorkingHours(8, 'en')).toBe('1 working day');
+  });
+});
+
+it('CSV export keeps Vietnamese (BOM) and quotes separators', () => {
+  expect(toCsv([['Tên', 'Số'], ['Sở Tư pháp, tỉnh', 3]])).toBe('\uFEFFTên,Số\r\n"Sở Tư pháp, tỉnh",3');
+});
