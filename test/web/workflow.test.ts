@@ -88,7 +88,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the whole road of a dossier in the brow
     await page.getByLabel('Số nhà, đường, thôn/xóm').fill('12 Lê Lợi');
     // a scan of the first component (staged upload, attached at reception)
     await page.locator('table.checklist input[type=file]:not([capture])').first().setInputFiles({ name: 'don-de-nghi.png', mimeType: 'image/png', buffer: PNG });
-    await page.getByText(/📄 don-de-nghi/).waitFor();
+    await page.getByTestId('scan').filter({ hasText: 'don-de-nghi.png' }).waitFor();
     // the appointment is shown live
     await expect.poll(() => page.getByTestId('appointment').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
     await shot(page, '01-reception-filled');

@@ -137,6 +137,22 @@ export function StatusBadge({ status }: { status: number }) {
   return <span className={`badge st${status}`}>{t(`status.${status}`)}</span>;
 }
 
+export function CameraIcon() {
+  return (
+    <svg width="18" height="14" viewBox="0 0 18 14" aria-hidden="true" style={{ verticalAlign: 'middle' }}>
+      <path d="M6 1h6l1.2 2H16a1 1 0 0 1 1 1v8a1 1 0 0 1-1 1H2a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h2.8z" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <circle cx="9" cy="8" r="2.8" fill="none" stroke="currentColor" strokeWidth="1.4" />
+    </svg>
+  );
+}
+export function FileIcon() {
+  return (
+    <svg width="12" height="14" viewBox="0 0 12 14" aria-hidden="true" style={{ verticalAlign: 'middle', marginRight: 3 }}>
+      <path d="M1 1h6l4 4v8H1z M7 1v4h4" fill="none" stroke="currentColor" strokeWidth="1.3" />
+    </svg>
+  );
+}
+
 /** File picker with drag and drop, and a camera button (tablets: opens the back camera). */
 export function FileDrop({ label, onFile, busy, compact }: { label: string; onFile: (f: File) => void; busy?: boolean; compact?: boolean }) {
   const { t } = useTranslation();
@@ -151,7 +167,7 @@ export function FileDrop({ label, onFile, busy, compact }: { label: string; onFi
       <input ref={pick} type="file" hidden accept="application/pdf,image/jpeg,image/png" aria-label={label} onChange={(e) => { take(e.target.files); e.target.value = ''; }} />
       <input ref={cam} type="file" hidden accept="image/*" capture="environment" aria-label={`${label} (${t('files.camera')})`} onChange={(e) => { take(e.target.files); e.target.value = ''; }} />
       <button type="button" className="small" disabled={busy} onClick={() => pick.current?.click()}>{t('files.choose')}</button>
-      <button type="button" className="small" disabled={busy} onClick={() => cam.current?.click()} aria-label={`${t('files.camera')}: ${label}`}>📷</button>
+      <button type="button" className="small" disabled={busy} onClick={() => cam.current?.click()} aria-label={`${t('files.camera')}: ${label}`}><CameraIcon /></button>
       {!compact && <small className="muted">{t('files.dropHint')}</small>}
     </div>
   );

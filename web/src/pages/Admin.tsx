@@ -123,13 +123,26 @@ function Agencies() {
   const detail = useAsync(() => (sel ? api.agency(sel) : Promise.resolve(null)), [sel]);
   const [unit, setUnit] = useState({ code: '', name: '' });
   const [err, setErr] = useState<unknown>(null);
+  const [na, setNa] = useState({ code: '', name: '', kind: 'department' });
+  // depth-first order: each agency followed by its children (by code)
+  const ordered = useMemo(() => {
+    const items = list.data?.items ?? [];
+    const kids = new Map<string | null, Agency[]>();
+    for (const a of items) kids.set(a.parentId, [...(kids.get(a.parentId) ?? []), a]);
+    const ids = new Set(items.map((a) => a.id));
+    const out: Agency[] = [];
+    const walk = (p: string | null) => { for (const a of (kids.get(p) ?? []).sort((x, y) => x.code.localeCompare(y.code))) { out.push(a); walk(a.id); } };
+    walk(null);
+    for (const a of items) if (a.parentId && !ids.has(a.parentId) && !out.includes(a)) { out.push(a); walk(a.id); }
+    return out;
+  }, [list.data]);
   return (
     <div className="dossier">
       <section className="card">
         <h2>{t('admin.agencies')}</h2>
         <ErrorBox error={list.error} />
         <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {list.data?.items.map((a: Agency) => (
+          {ordered.map((a: Agency) => (
             <li key={a.id} style={{ paddingLeft: `${a.depth * 1.2}rem` }}>
               <button className={`ghost ${sel === a.code ? 'primary' : ''}`} style={{ border: 'none', textAlign: 'left' }} aria-pressed={sel === a.code} onClick={() => setSel(a.code)}>
                 {a.name} <small className="code">{a.code}</small>
@@ -150,7 +163,18 @@ function Agencies() {
             <button className="primary" onClick={async () => { try { await api.createUnit(detail.data!.code, unit); setUnit({ code: '', name: '' }); detail.reload(); setErr(null); } catch (e) { setErr(e); } }}>{t('admin.addUnit')}</button>
             <ErrorBox error={err} />
           </>
-        ) : <p className="muted">—</p>}
+        ) : <p className="muted">{t('admin.pickAgency')}</p>}
+        <h3>{t('admin.createAgency')}{detail.data ? ` — ${t('admin.parent').toLowerCase()}: ${detail.data.code}` : ''}</h3>
+        <Field label={t('admin.code')}>{(id) => <input id={id} value={na.code} placeholder="000.00.08.H56" onChange={(e) => setNa({ ...na, code: e.target.value })} />}</Field>
+        <Field label={t('admin.name')}>{(id) => <input id={id} value={na.name} onChange={(e) => setNa({ ...na, name: e.target.value })} />}</Field>
+        <Field label={t('admin.kind')}>{(id) => (
+          <select id={id} value={na.kind} onChange={(e) => setNa({ ...na, kind: e.target.value })}>
+            {['province_committee', 'department', 'service_centre', 'commune_committee', 'commune_centre', 'vertical_agency', 'other'].map((k) => <option key={k} value={k}>{t(`admin.kinds.${k}`)}</option>)}
+          </select>
+        )}</Field>
+        <button onClick={async () => {
+          try { await api.createAgency({ ...na, parentCode: detail.data?.code }); setNa({ code: '', name: '', kind: 'department' }); list.reload(); setErr(null); } catch (e) { setErr(e); }
+        }}>{t('admin.createAgency')}</button>
       </aside>
     </div>
   );
@@ -206,7 +230,7 @@ function ProcedureAdmin({ code, lang }: { code: string; lang: string }) {
       <ul>{fees.items.map((f, i) => <li key={i}>{f.channel}: {f.feeName} — {fmtMoney(f.amountVnd, lang)}</li>)}</ul>
       <Field label={t('admin.feeName')}>{(id) => <input id={id} value={fee.feeName} onChange={(e) => setFee({ ...fee, feeName: e.target.value })} />}</Field>
       <div className="grid g2">
-        <Field label={t('admin.channel')}>{(id) => <select id={id} value={fee.channel} onChange={(e) => setFee({ ...fee, channel: e.target.value })}><option value="in_person">in_person</option><option value="online">online</option><option value="postal">postal</option></select>}</Field>
+        <Field label={t('admin.channel')}>{(id) => <select id={id} value={fee.channel} onChange={(e) => setFee({ ...fee, channel: e.target.value })}><option value="in_person">{t('channel.1')}</option><option value="online">{t('channel.2')}</option><option value="postal">{t('channel.3')}</option></select>}</Field>
         <Field label={t('admin.amount')}>{(id) => <input id={id} type="number" min={0} value={fee.amountVnd} onChange={(e) => setFee({ ...fee, amountVnd: e.target.value })} />}</Field>
       </div>
       <button className="primary" onClick={async () => { try { await api.setFee(code, { channel: fee.channel, feeName: fee.feeName, amountVnd: Number(fee.amountVnd) }); p.reload(); setErr(null); } catch (e) { setErr(e); } }}>{t('common.save')}</button>

@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
-import { Dialog, ErrorBox, Field, FileDrop, Link, navigate, useAsync, useDraft, useSession } from '../ui';
+import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, navigate, useAsync, useDraft, useSession } from '../ui';
 import { emptyApplicant, fmtDateTime, fmtMoney, normalisePhone, validateApplicant, type ApplicantForm } from '../util';
 import { openPrint } from './Print';
 
@@ -312,7 +312,7 @@ function NewDossier() {
           )}
           <div className="grid g3">
             <Field label={t('reception.fullName')} error={err('fullName')} required>{(id, ds) => <input id={id} name="fullName" aria-describedby={ds} aria-invalid={!!err('fullName')} autoComplete="off" value={a.fullName} onChange={(e) => setA({ fullName: e.target.value })} />}</Field>
-            <Field label={t('reception.idNumber')} error={err('idNumber')} required={a.kind === 'individual'} hint="12 chữ số / 12 digits">{(id, ds) => <input id={id} name="idNumber" aria-describedby={ds} aria-invalid={!!err('idNumber')} inputMode="numeric" maxLength={12} value={a.idNumber} onChange={(e) => setA({ idNumber: e.target.value.replace(/\D/g, '') })} />}</Field>
+            <Field label={t('reception.idNumber')} error={err('idNumber')} required={a.kind === 'individual'} hint={t('reception.idHint')}>{(id, ds) => <input id={id} name="idNumber" aria-describedby={ds} aria-invalid={!!err('idNumber')} inputMode="numeric" maxLength={12} value={a.idNumber} onChange={(e) => setA({ idNumber: e.target.value.replace(/\D/g, '') })} />}</Field>
             <Field label={t('reception.birthDate')} error={err('birthDate')}>{(id, ds) => <input id={id} name="birthDate" type="date" aria-describedby={ds} value={a.birthDate} onChange={(e) => setA({ birthDate: e.target.value })} />}</Field>
             <Field label={t('reception.gender')}>{(id) => (
               <select id={id} value={a.gender} onChange={(e) => setA({ gender: e.target.value as ApplicantForm['gender'] })}>
@@ -345,7 +345,7 @@ function NewDossier() {
                         </select></td>
                         <td style={{ width: '5.5rem' }}><input type="number" min={0} max={100} aria-label={`${t('reception.copies')}: ${c.name}`} value={s.copies} onChange={(e) => upd({ copies: Math.max(0, Number(e.target.value) || 0) })} /></td>
                         <td style={{ minWidth: '8.5rem' }}>
-                          {s.fileId ? <span className="row"><small title={s.fileName}>📄 {(s.fileName ?? '').slice(0, 24)}</small><button type="button" className="small" aria-label={`${t('common.delete')}: ${s.fileName}`} onClick={() => upd({ fileId: undefined, fileName: undefined })}>×</button></span>
+                          {s.fileId ? <span className="row"><small title={s.fileName} data-testid="scan"><FileIcon />{(s.fileName ?? '').slice(0, 24)}</small><button type="button" className="small" aria-label={`${t('common.delete')}: ${s.fileName}`} onClick={() => upd({ fileId: undefined, fileName: undefined })}>×</button></span>
                             : <FileDrop compact label={`${t('files.scan')}: ${c.name}`} busy={uploading === c.id} onFile={async (f) => {
                               setUploading(c.id); setSubmitError(null);
                               try { const r = await api.stageFile(f, { componentId: c.id, componentName: c.name }); upd({ fileId: r.id, fileName: r.name, provided: true }); }
