@@ -90,7 +90,12 @@ export async function insertDossier(db: Db, row: Omit<DossierRow, 'created_at'>)
     .execute();
 }
 
-export async function updateProjection(db: Db, id: string, cols: ProjectionColumns, extra: { agencyIds?: string[]; secretHash?: string } = {}): Promise<void> {
+export async function updateProjection(
+  db: Db,
+  id: string,
+  cols: ProjectionColumns,
+  extra: { agencyIds?: string[]; secretHash?: string; calendarVersion?: string } = {},
+): Promise<void> {
   await db
     .updateTable('dossiers')
     .set({
@@ -98,12 +103,13 @@ export async function updateProjection(db: Db, id: string, cols: ProjectionColum
       state: JSON.stringify(cols.state),
       ...(extra.agencyIds ? { agency_ids: sql`${sql.val(extra.agencyIds)}::uuid[]` } : {}),
       ...(extra.secretHash ? { secret_hash: extra.secretHash } : {}),
+      ...(extra.calendarVersion ? { calendar_version: extra.calendarVersion } : {}),
     })
     .where('id', '=', id)
     .execute();
 }
 
-export async function insertEvents(db: Db, events: DossierEvent[]): Promise<void> {
+export async function insertEvents(db: Db, events: DossierEvent[], calendarVersion: string | null = null): Promise<void> {
   if (events.length === 0) return;
   await db
     .insertInto('dossier_events')
@@ -124,6 +130,7 @@ export async function insertEvents(db: Db, events: DossierEvent[]): Promise<void
         note: e.note,
         payload: JSON.stringify(e.payload),
         event: JSON.stringify(e),
+        calendar_version: calendarVersion,
       })),
     )
     .execute();

@@ -107,6 +107,35 @@ function configBase(ctx: AppContext): Partial<DecideContext['config']> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Agencies (id, code, name, path), cached briefly: every action needs them for scope, actors and output,
+// and they change rarely (an agency's path never changes once created).
+
+type AgencyInfo = { id: string; code: string; name: string; path: string };
+const AGENCY_TTL_MS = 10_000;
+const agencyCache = new Map<string, { at: number; a: AgencyInfo }>();
+
+async function agencyInfo(db: Db, ids: string[]): Promise<Map<string, AgencyInfo>> {
+  const now = Date.now();
+  const out = new Map<string, AgencyInfo>();
+  const missing: string[] = [];
+  for (const id of new Set(ids.filter(Boolean))) {
+    const hit = agencyCache.get(id);
+    if (hit && now - hit.at < AGENCY_TTL_MS) out.set(id, hit.a);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const rows = (await db.selectFrom('agencies').select(['id', 'code', 'name', 'path']).where('id', 'in', missing).execute()) as AgencyInfo[];
+    for (const r of rows) {
+      agencyCache.set(r.id, { at: now, a: r });
+      out.set(r.id, r);
+    }
+  }
+  return out;
+}
+
+const publicAgency = (a: AgencyInfo | undefined) => (a ? { id: a.id, code: a.code, name: a.name } : null);
+
+// ---------------------------------------------------------------------------------------------
 // Scope and actors
 
 const READ_ROLES_ACTION = 'dossier.read' as const;
@@ -127,8 +156,8 @@ async function visibleDossier(ctx: AppContext, p: Principal, ref: string): Promi
   if (row.assignee_id === p.userId) return row;
   const paths = scopePaths(p, READ_ROLES_ACTION);
   if (paths.length > 0) {
-    const agencies = await ctx.db.selectFrom('agencies').select(['id', 'path']).where('id', 'in', row.agency_ids).execute();
-    if (agencies.some((a) => paths.some((pp) => (a.path as string).startsWith(pp)))) return row;
+    const agencies = await agencyInfo(ctx.db, row.agency_ids);
+    if ([...agencies.values()].some((a) => paths.some((pp) => a.path.startsWith(pp)))) return row;
   }
   throw new AppError(404, 'NOT_FOUND', { what: 'dossier' });
 }
@@ -146,8 +175,8 @@ async function candidateActors(db: Db, p: Principal, s: DossierState): Promise<A
     ...s.openConsultations.map((c) => c.agencyId),
   ];
   const uniq = [...new Set(ids)];
-  const rows = (await db.selectFrom('agencies').select(['id', 'path']).where('id', 'in', uniq).execute()) as Array<{ id: string; path: string }>;
-  const byId = new Map(rows.map((r) => [r.id, r.path]));
+  const info = await agencyInfo(db, uniq);
+  const byId = new Map([...info.values()].map((r) => [r.id, r.path]));
   const out: Actor[] = [];
   for (const id of uniq) {
     const path = byId.get(id);
@@ -248,14 +277,6 @@ const newSecret = (): string => randomToken(9); // 12 base64url characters, prin
 // ---------------------------------------------------------------------------------------------
 // Output shapes
 
-type AgencyInfo = { id: string; code: string; name: string };
-
-async function agencyInfo(db: Db, ids: string[]): Promise<Map<string, AgencyInfo>> {
-  const uniq = [...new Set(ids.filter(Boolean))];
-  if (uniq.length === 0) return new Map();
-  const rows = (await db.selectFrom('agencies').select(['id', 'code', 'name']).where('id', 'in', uniq).execute()) as AgencyInfo[];
-  return new Map(rows.map((r) => [r.id, r]));
-}
 
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 const local = (d: Date | string | null | undefined): string | null => (d ? formatLocalDateTime(new Date(d)) : null);
@@ -293,10 +314,10 @@ async function dossierOut(db: Db, row: repo.DossierRow) {
     nationalStatusLabel: NATIONAL_STATUS_LABELS[row.national_status],
     step: step ? { key: step.key, nameVi: step.nameVi, nameEn: step.nameEn, role: step.role } : null,
     agencies: {
-      current: ag.get(s.currentAgencyId) ?? null,
-      receiving: ag.get(s.receivingAgencyId) ?? null,
-      competent: ag.get(s.competentAgencyId) ?? null,
-      return: ag.get(s.returnAgencyId) ?? null,
+      current: publicAgency(ag.get(s.currentAgencyId)),
+      receiving: publicAgency(ag.get(s.receivingAgencyId)),
+      competent: publicAgency(ag.get(s.competentAgencyId)),
+      return: publicAgency(ag.get(s.returnAgencyId)),
     },
     procedure: { id: row.procedure_id, versionId: row.procedure_version_id, code: row.procedure_code, name: row.procedure_name },
     process: { id: process.id, version: process.version },
@@ -322,8 +343,8 @@ async function receiptOf(db: Db, row: Pick<repo.DossierRow, 'applicant' | 'filin
     title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
     code: s.code!,
     secret,
-    receivingAgency: ag.get(s.receivingAgencyId) ?? null,
-    competentAgency: ag.get(s.competentAgencyId) ?? null,
+    receivingAgency: publicAgency(ag.get(s.receivingAgencyId)),
+    competentAgency: publicAgency(ag.get(s.competentAgencyId)),
     applicant: { fullName: a.fullName, idNumber: a.idNumber ?? null, address: a.address ?? null, phone: a.phone ?? null, email: a.email ?? null, organisation: a.organisation ?? null },
     representative: a.representative ?? null,
     procedure: { code: row.procedure_code, name: row.procedure_name },
@@ -336,7 +357,7 @@ async function receiptOf(db: Db, row: Pick<repo.DossierRow, 'applicant' | 'filin
     clockStartAt: s.clockStartAt,
     appointmentAt: s.dueAt,
     appointmentAtLocal: local(s.dueAt),
-    delivery: { method: f.delivery?.method ?? 'counter', address: f.delivery?.address ?? null, place: ag.get(s.returnAgencyId) ?? null },
+    delivery: { method: f.delivery?.method ?? 'counter', address: f.delivery?.address ?? null, place: publicAgency(ag.get(s.returnAgencyId)) },
     receivedBy: { id: receivedBy.userId, fullName: receivedBy.fullName },
   };
 }
@@ -345,7 +366,7 @@ function guidanceOf(row: { applicant: Record<string, any>; procedure_code: strin
   return {
     form: '02',
     title: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-    receivingAgency: agency ?? null,
+    receivingAgency: publicAgency(agency),
     applicant: { fullName: row.applicant.fullName, address: row.applicant.address ?? null, phone: row.applicant.phone ?? null, email: row.applicant.email ?? null },
     procedure: { code: row.procedure_code, name: row.procedure_name },
     items: (e.payload.items as string[]) ?? [],
@@ -360,7 +381,7 @@ function refusalOf(row: { applicant: Record<string, any>; procedure_code: string
   return {
     form: '03',
     title: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-    receivingAgency: agency ?? null,
+    receivingAgency: publicAgency(agency),
     applicant: { fullName: row.applicant.fullName, address: row.applicant.address ?? null },
     procedure: { code: row.procedure_code, name: row.procedure_name },
     reason: (e.payload.reason as string) ?? null,
@@ -579,7 +600,7 @@ export async function receiveDossier(
         events,
         extra: body.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
       });
-      await repo.insertEvents(trx, events);
+      await repo.insertEvents(trx, events, cal.version);
       const full = { ...row, created_at: now } as repo.DossierRow;
       const out: Reception = { dossier: await dossierOut(trx, full) };
       const ag = await agencyInfo(trx, [receiving.id]);
@@ -665,8 +686,8 @@ export async function performAction(
       const actor = pickActor(candidates, p, state, action, dctx);
       let secret: string | null = null;
       if (action === 'accept' && !state.code && expected === state.version && allowedActions(state, actor, dctx).includes('accept')) {
-        const ag = await trx.selectFrom('agencies').select(['id', 'code']).where('id', '=', state.receivingAgencyId).executeTakeFirstOrThrow();
-        payload.code = await issueCode(ctx, trx, ag as { id: string; code: string }, now);
+        const ag = (await agencyInfo(trx, [state.receivingAgencyId])).get(state.receivingAgencyId)!;
+        payload.code = await issueCode(ctx, trx, ag, now);
         secret = newSecret();
       }
       const r = decide(state, { action, actor, expectedVersion: expected, payload, note: req.note ?? null }, dctx);
@@ -675,10 +696,11 @@ export async function performAction(
       // documents: files referenced by the action (result documents, a supplement's fileIds) → hashes in the event
       const extraIds = Array.isArray(req.payload?.fileIds) ? (req.payload.fileIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
       await attachFilesToEvents(trx, { userId: p.userId, events: r.events, extra: extraIds.map((fileId) => ({ fileId })) });
-      await repo.insertEvents(trx, r.events);
+      await repo.insertEvents(trx, r.events, cal.version);
       await repo.updateProjection(trx, row.id, projectionOf(next, process), {
         agencyIds: agencyIdsOf(next, row.agency_ids),
         secretHash: secret ? sha256(secret) : undefined,
+        calendarVersion: cal.version,
       });
       const updated = { ...row, ...projectionOf(next, process), agency_ids: agencyIdsOf(next, row.agency_ids) } as repo.DossierRow;
       const body: Record<string, unknown> = {
@@ -739,7 +761,7 @@ export async function listForRegister(ctx: AppContext, agencyId: string, from: D
     .limit(10000)
     .execute()) as repo.DossierRow[];
   const ag = await agencyInfo(ctx.db, rows.flatMap((r) => [r.competent_agency_id, ...r.state.transfers.map((t) => t.toAgencyId)]));
-  return rows.map((r) => ({ ...inboxItem(r), applicant: r.applicant, filing: r.filing, state: r.state, competentAgency: ag.get(r.competent_agency_id) ?? null, returnedAt: iso(r.returned_at) }));
+  return rows.map((r) => ({ ...inboxItem(r), applicant: r.applicant, filing: r.filing, state: r.state, competentAgency: publicAgency(ag.get(r.competent_agency_id)), returnedAt: iso(r.returned_at) }));
 }
 
 export async function getEvents(ctx: AppContext, p: Principal, ref: string) {
@@ -879,8 +901,8 @@ export async function sweepDeadlines(ctx: AppContext, now: Date): Promise<{ chec
         state = r.events.reduce(evolve, state);
       }
       if (events.length === 0) return [] as DossierEvent[];
-      await repo.insertEvents(trx, events);
-      await repo.updateProjection(trx, row.id, projectionOf(state, process));
+      await repo.insertEvents(trx, events, calendar.version);
+      await repo.updateProjection(trx, row.id, projectionOf(state, process), { calendarVersion: calendar.version });
       return events;
     });
     dueSoon += res.filter((e) => e.action === 'mark_due_soon').length;
