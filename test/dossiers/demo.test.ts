@@ -23,6 +23,9 @@ describe('demo dossiers', () => {
     expect((await q(`SELECT count(*)::int n FROM dossier_events WHERE action = 'return_transfer'`))[0].n).toBeGreaterThan(0);
     const late = await q(`SELECT count(*)::int n FROM dossier_events WHERE event->'handover'->>'classification' = 'late'`);
     expect(late[0].n).toBeGreaterThan(0);
+    // nothing happens in the future, whatever the weekday the seed runs on
+    const future = await t.ctx.database.pool.query(`SELECT count(*)::int n FROM dossier_events WHERE at > $1`, [t.ctx.clock.now()]);
+    expect(future.rows[0].n).toBe(0);
     const rows = await q(`SELECT id, state FROM dossiers`);
     for (const row of rows) {
       const ev = await t.ctx.database.pool.query(`SELECT event FROM dossier_events WHERE dossier_id = $1 ORDER BY version`, [row.id]);

@@ -69,6 +69,16 @@ describe('audit_log is append-only', () => {
     const { rows } = await pool.query(`SELECT action FROM audit_log WHERE actor_label = 'test'`);
     expect(rows).toEqual([{ action: 'test.append_only' }]);
   });
+
+  it('refuses TRUNCATE of the audit log and of the dossier event log', async () => {
+    for (const table of ['audit_log', 'dossier_events']) {
+      const err = await t.ctx.database.pool.query(`TRUNCATE ${table} CASCADE`).catch((e) => e);
+      expect(err).toBeInstanceOf(Error);
+      expect(err.message).toMatch(/append-only/);
+    }
+    const { rows } = await t.ctx.database.pool.query(`SELECT count(*)::int n FROM audit_log WHERE actor_label = 'test'`);
+    expect(rows[0].n).toBe(1);
+  });
 });
 
 describe('/ready', () => {

@@ -229,7 +229,9 @@ export async function seedDemoDossiers(ctx: AppContext, opts: DemoDossierOptions
     return SCENARIOS[0]!;
   };
   // reception instants, in order, spread over the working hours of the period
-  const times = Array.from({ length: count }, () => office(start + rnd() * (realNow - start - 2 * HOUR))).sort((a, b) => a - b);
+  // (moved a week back when the next opening is already in the future, e.g. on a weekend)
+  const inPast = (t: number) => (t > realNow - HOUR ? t - 7 * 24 * HOUR : t);
+  const times = Array.from({ length: count }, () => inPast(office(start + rnd() * (realNow - start - 2 * HOUR)))).sort((a, b) => a - b);
   let created = 0;
   let actions = 0;
   let failed = 0;
