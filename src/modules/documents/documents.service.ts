@@ -126,17 +126,30 @@ async function templateFor(ctx: AppContext, form: FormNumber, at: string | Date)
   return (await repo.templateInForce(ctx.db, form, vnIsoDate(at))) ?? defaultTemplate(form);
 }
 
-function addressText(a: { line?: string } | null | undefined): string {
-  return a?.line ?? '';
+interface AddressInput {
+  line?: string;
+  communeCode?: string;
+  provinceCode?: string;
 }
 
-function applicantVars(d: DossierView): Record<string, string> {
+/** "12 Lê Lợi, Phường Hạc Thành, Tỉnh Thanh Hóa": the street line plus the current unit names. */
+async function addressText(db: Db, a: AddressInput | null | undefined): Promise<string> {
+  if (!a) return '';
+  const codes = [a.communeCode, a.provinceCode].filter((c): c is string => Boolean(c));
+  const units = codes.length
+    ? ((await db.selectFrom('admin_units').select(['code', 'full_name']).where('generation', '=', 'current').where('code', 'in', codes).execute()) as Array<{ code: string; full_name: string }>)
+    : [];
+  const name = (code?: string) => units.find((u) => u.code === code)?.full_name;
+  return [a.line, name(a.communeCode), name(a.provinceCode)].filter(Boolean).map((x) => modernTones(x!)).join(', ');
+}
+
+function applicantVars(d: DossierView, address: string): Record<string, string> {
   const a = (d.applicant ?? {}) as Record<string, any>;
   const rep = a.representative as Record<string, any> | null | undefined;
   return {
     applicantName: d.applicantName,
     applicantId: a.idNumber ?? a.organisation?.taxCode ?? '',
-    applicantAddress: addressText(a.address),
+    applicantAddress: address,
     applicantPhone: a.phone ?? '',
     applicantEmail: a.email ?? '',
     repName: rep?.fullName ?? '',
@@ -174,7 +187,7 @@ export async function renderDossierForm(ctx: AppContext, p: Principal, ref: stri
     receivingAgency: d.agencies.receiving?.name ?? '',
     competentAgency: d.agencies.competent?.name ?? '',
     receivedDate: d.acceptedAt ? vnDate(d.acceptedAt) : vnDate(d.submittedAt),
-    ...applicantVars(d),
+    ...applicantVars(d, await addressText(ctx.db, ((d.applicant ?? {}) as { address?: AddressInput }).address)),
   };
   const input: RenderInput = {
     template,
