@@ -623,6 +623,10 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
   await requireWorker(ctx, p, d, ['dossier.issue', 'dossier.approve', 'dossier.handle']);
   const issuing = input.issuingAgencyCode ? await orgRepo.findAgencyByCode(ctx.db, input.issuingAgencyCode) : await orgRepo.findAgencyById(ctx.db, d.agencies.competent!.id);
   if (!issuing) throw invalid([{ path: 'body.issuingAgencyCode', code: 'AGENCY_UNKNOWN', messageVi: 'Không có cơ quan này', messageEn: 'Unknown agency' }]);
+  // the result is issued (and signed with the certificate of) an agency the caller works for
+  if (!(['dossier.issue', 'dossier.approve'] as const).some((a) => can(p, a, issuing))) {
+    throw invalid([{ path: 'body.issuingAgencyCode', code: 'AGENCY_NOT_YOURS', messageVi: 'Bạn không được ban hành văn bản thay cơ quan này', messageEn: 'You cannot issue documents for this agency' }]);
+  }
   const src = await readableFile(ctx, p, input.fileId);
   if (src.dossier_id !== d.id) throw invalid([{ path: 'body.fileId', code: 'FILE_NOT_OF_DOSSIER', messageVi: 'Tệp không thuộc hồ sơ này', messageEn: 'The file is not of this dossier' }]);
   const now = ctx.clock.now();
@@ -654,8 +658,10 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
     created = { sha256: put.sha256, created: put.created };
     fileId = randomUUID();
     signed = true;
+    // a new, not yet attached file: the attaching event records its hash
+    const { attached_version: _v, attached_action: _a, attached_at: _t, ...unattached } = src;
     signedRow = {
-      ...src,
+      ...unattached,
       id: fileId,
       sha256: put.sha256,
       size: put.size,

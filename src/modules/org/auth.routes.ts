@@ -87,12 +87,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
 
   app.delete('/api/v1/tokens/:id', { schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập / revoke token', params: IdParam } }, async (req, reply) => {
     const p = requireAdmin(req.principal);
-    const token = await repo.findTokenById(ctx.db, req.params.id);
-    if (!token || !(await svc.canManageUser(ctx, p, token.user_id))) throw new AppError(404, 'NOT_FOUND');
-    const r = await repo.revokeToken(ctx.db, req.params.id, ctx.clock.now());
-    if (!r) throw new AppError(404, 'NOT_FOUND');
-    const { writeAudit } = await import('../../platform/audit.js');
-    await writeAudit(ctx.db, { actorId: p.userId, actorLabel: p.username, action: 'token.revoke', targetType: 'api_token', targetId: r.id }, originOf(req));
+    await auth.revokeToken(ctx, p, req.params.id, originOf(req));
     return reply.status(204).send();
   });
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import type { PrincipalResolver } from '../../platform/http/server.js';
 import * as repo from './org.repo.js';
+import { canManageUser } from './org.service.js';
 
 export interface SessionIssued {
   token: string;
@@ -99,9 +100,23 @@ export async function createToken(
   if (!user) throw new AppError(404, 'NOT_FOUND');
   const secret = TOKEN_PREFIX + randomToken();
   const expiresAt = opts.expiresInDays ? new Date(ctx.clock.now().getTime() + opts.expiresInDays * 86_400_000) : null;
-  const row = await repo.insertToken(ctx.db, { userId, name: opts.name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), scopes: opts.scopes, expiresAt });
-  await writeAudit(ctx.db, { actorId: actor.id, actorLabel: actor.label, action: 'token.create', targetType: 'api_token', targetId: row.id, details: { userId, scopes: opts.scopes } }, origin);
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const r = await repo.insertToken(trx, { userId, name: opts.name, prefix: secret.slice(0, 10), tokenHash: sha256(secret), scopes: opts.scopes, expiresAt });
+    await writeAudit(trx, { actorId: actor.id, actorLabel: actor.label, action: 'token.create', targetType: 'api_token', targetId: r.id, details: { userId, scopes: opts.scopes } }, origin);
+    return r;
+  });
   return { ...row, token: secret };
+}
+
+/** Revokes a token of a user the admin manages; the revocation and its audit row commit together. */
+export async function revokeToken(ctx: AppContext, p: Principal, id: string, origin: RequestOrigin): Promise<void> {
+  const token = await repo.findTokenById(ctx.db, id);
+  if (!token || !(await canManageUser(ctx, p, token.user_id))) throw new AppError(404, 'NOT_FOUND');
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await repo.revokeToken(trx, id, ctx.clock.now());
+    if (!r) throw new AppError(404, 'NOT_FOUND');
+    await writeAudit(trx, { actorId: p.userId, actorLabel: p.username, action: 'token.revoke', targetType: 'api_token', targetId: r.id }, origin);
+  });
 }
 
 export async function principalFromBearer(ctx: AppContext, secret: string): Promise<Principal> {

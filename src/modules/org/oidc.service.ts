@@ -87,6 +87,10 @@ export async function completeOidcLogin(ctx: AppContext, callbackUrl: URL, origi
 }
 
 /** Only same-site relative paths, so the login cannot be turned into an open redirect. */
-function safeReturnTo(p?: string): string | null {
-  return p && p.startsWith('/') && !p.startsWith('//') ? p : null;
+export function safeReturnTo(p?: string): string | null {
+  if (!p || !p.startsWith('/') || p.startsWith('//')) return null;
+  // browsers read '\' as '/', and strip tabs/newlines: '/\evil.example' would leave the site
+  if (/[\\\s\u0000-\u001f\u007f]/.test(p)) return null;
+  const base = new URL('http://motcua.invalid');
+  return new URL(p, base).origin === base.origin ? p : null;
 }

@@ -31,6 +31,7 @@ export interface UserRow {
   active: boolean;
   failed_logins: number;
   locked_until: Date | null;
+  home_agency_id: string | null;
 }
 
 // ---- agencies ----
@@ -95,7 +96,7 @@ export const findUserByOidcSubject = (db: Db, sub: string): Promise<UserRow | un
 
 export const insertUser = (
   db: Db,
-  u: { username: string; fullName: string; email?: string | null; phone?: string | null; kind?: 'official' | 'integration'; passwordHash?: string | null; oidcSubject?: string | null },
+  u: { username: string; fullName: string; email?: string | null; phone?: string | null; kind?: 'official' | 'integration'; passwordHash?: string | null; oidcSubject?: string | null; homeAgencyId?: string | null },
 ): Promise<UserRow> =>
   db
     .insertInto('users')
@@ -107,6 +108,7 @@ export const insertUser = (
       kind: u.kind ?? 'official',
       password_hash: u.passwordHash ?? null,
       oidc_subject: u.oidcSubject ?? null,
+      home_agency_id: u.homeAgencyId ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow() as Promise<UserRow>;

@@ -84,6 +84,8 @@ export const UserCreate = z.object({
   kind: z.enum(['official', 'integration']).default('official'),
   password: z.string().min(10).max(200).optional(),
   oidcSubject: z.string().min(1).max(200).optional(),
+  /** the agency the user belongs to (default: the creating admin's own agency) */
+  agencyCode: z.string().trim().min(1).max(60).optional(),
 });
 
 export const UserPatch = z.object({

@@ -111,9 +111,11 @@ export async function listUsers(ctx: AppContext, p: Principal, opts: { q?: strin
 /** An admin manages a user when every agency the user works in is inside the admin's scope. */
 export async function canManageUser(ctx: AppContext, p: Principal, id: string): Promise<boolean> {
   const assignments = await repo.assignmentsOf(ctx.db, id);
-  return assignments.length === 0
-    ? scopePaths(p, 'user.manage').length > 0
-    : assignments.every((a) => can(p, 'user.manage', { id: a.agencyId, path: a.agencyPath }));
+  if (assignments.length > 0) return assignments.every((a) => can(p, 'user.manage', { id: a.agencyId, path: a.agencyPath }));
+  // no role yet: the admins of the user's home agency; a user without one only by province-level admins
+  const user = await repo.findUserById(ctx.db, id);
+  const home = user?.home_agency_id ? await repo.findAgencyById(ctx.db, user.home_agency_id) : undefined;
+  return home ? can(p, 'user.manage', home) : isRootAdmin(p);
 }
 
 /** The user, if the admin manages them; users outside the admin's scope look absent (404). */
@@ -123,12 +125,21 @@ export async function managedUser(ctx: AppContext, p: Principal, id: string): Pr
   return user;
 }
 
+/** An admin at the top of the tree (the provincial People's Committee): sees province-wide records. */
+export const isRootAdmin = (p: Principal): boolean =>
+  scopePaths(p, 'user.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+
 export async function createUser(ctx: AppContext, p: Principal, body: z.infer<typeof UserCreate>, origin: RequestOrigin) {
-  if (scopePaths(p, 'user.manage').length === 0) throw denied();
+  const paths = scopePaths(p, 'user.manage');
+  if (paths.length === 0) throw denied();
+  const home = body.agencyCode
+    ? await getAgency(ctx, body.agencyCode)
+    : await repo.findAgencyById(ctx.db, p.assignments.find((a) => a.role === 'admin' && a.agencyPath === paths.sort((x, y) => x.length - y.length)[0])!.agencyId);
+  if (!home || !can(p, 'user.manage', home)) throw denied();
   const passwordHash = body.password ? await hashPassword(body.password) : null;
   const { password: _omit, ...details } = body;
-  const row = await audited(ctx, p, origin, 'user.create', { type: 'user', id: (r: repo.UserRow) => r.id }, details, (db) =>
-    repo.insertUser(db, { ...body, passwordHash }),
+  const row = await audited(ctx, p, origin, 'user.create', { type: 'user', id: (r: repo.UserRow) => r.id }, { ...details, homeAgency: home.code }, (db) =>
+    repo.insertUser(db, { ...body, passwordHash, homeAgencyId: home.id }),
   );
   return userOut(row);
 }
@@ -168,14 +179,17 @@ export async function assignRole(ctx: AppContext, p: Principal, userId: string, 
 
 export async function removeRole(ctx: AppContext, p: Principal, userId: string, assignmentId: string, origin: RequestOrigin) {
   await managedUser(ctx, p, userId);
-  const removed = await audited(ctx, p, origin, 'user.remove_role', { type: 'user', id: () => userId }, { assignmentId }, (db) =>
-    repo.deleteAssignment(db, userId, assignmentId),
-  );
-  if (!removed) throw new AppError(404, 'NOT_FOUND');
+  // the 404 is thrown inside the transaction so that no audit row records a removal that did not happen
+  await audited(ctx, p, origin, 'user.remove_role', { type: 'user', id: () => userId }, { assignmentId }, async (db) => {
+    const removed = await repo.deleteAssignment(db, userId, assignmentId);
+    if (!removed) throw new AppError(404, 'NOT_FOUND');
+    return removed;
+  });
 }
 
 export async function listAudit(ctx: AppContext, p: Principal, opts: { page: number; pageSize: number; action?: string }) {
-  if (scopePaths(p, 'audit.read').length === 0) throw denied();
+  // the audit log is province-wide (logins, IPs, every admin's changes): province-level admins only
+  if (!isRootAdmin(p)) throw denied();
   let q = ctx.db.selectFrom('audit_log').selectAll();
   if (opts.action) q = q.where('action', '=', opts.action);
   const [items, total] = await Promise.all([

@@ -40,7 +40,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Promise<App> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], serializers: { req: logRequest } },
     bodyLimit: ctx.config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -94,6 +94,7 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
     reply.header('x-request-id', req.id);
     req.lang = languageOf(req);
     await resolvePrincipal(req, opts.resolver);
+    if (req.principal?.scopes) requireScope(req.principal, scopeFor(req.method, req.url));
   });
 
   // PostgreSQL text cannot hold U+0000: refuse it up front with the field's path instead of failing in SQL
@@ -161,7 +162,33 @@ export function requirePrincipal(req: FastifyRequest): Principal {
   return req.principal;
 }
 
+/**
+ * The scope a bearer token needs for a request: `<area>:read` for reads and `<area>:write` for writes,
+ * where the area is the first path segment after /api/v1/ (`dossiers`, `procedures`, …). `auth` (who am I)
+ * needs none. Tokens with `*` may do everything; `<area>:write` includes `<area>:read`.
+ */
+export function scopeFor(method: string, url: string): string | null {
+  const area = /^\/api\/v1\/([a-z-]+)/.exec(url.split('?')[0] ?? '')?.[1];
+  if (!area || area === 'auth') return null;
+  return `${area}:${SAFE_METHODS.has(method) ? 'read' : 'write'}`;
+}
+
 /** Route guard for bearer tokens: the token must carry the scope (sessions are limited by roles only). */
-export function requireScope(p: Principal, scope: string): void {
-  if (p.scopes && !p.scopes.includes(scope) && !p.scopes.includes('*')) throw new AppError(403, 'TOKEN_SCOPE', { scope });
+export function requireScope(p: Principal, scope: string | null): void {
+  if (!p.scopes || scope === null) return;
+  const [area] = scope.split(':');
+  const granted = p.scopes.includes('*') || p.scopes.includes(scope) || (scope.endsWith(':read') && p.scopes.includes(`${area}:write`));
+  if (!granted) throw new AppError(403, 'TOKEN_SCOPE', { scope });
+}
+
+export const redactUrl = (url: string): string => url.replace(/([?&](?:secret|code_verifier|state|code)=)[^&#]*/gi, '$1[redacted]');
+
+/** Request log line without secrets: receipt secrets travel in the query string of public lookups. */
+function logRequest(req: FastifyRequest) {
+  return {
+    method: req.method,
+    url: redactUrl(req.url),
+    hostname: req.hostname,
+    remoteAddress: req.ip,
+  };
 }
