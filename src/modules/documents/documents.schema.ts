@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { FORM_NUMBERS } from './templates.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// a real calendar date (2024-02-30 and 2024-13-01 are refused, not rolled over)
+const isoDate = z.iso.date();
 
 export const FormParams = z.object({
   code: z.string().min(1).max(64),

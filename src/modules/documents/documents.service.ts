@@ -736,7 +736,7 @@ export async function verifyUploadedSignature(ctx: AppContext, src: UploadSource
   if (sniffFamily(pdf) !== 'pdf') throw new AppError(415, 'NOT_A_PDF');
   let trustedCaPem: string | null = null;
   if (ctx.config.trustedCa) trustedCaPem = await readFile(ctx.config.trustedCa, 'utf8');
-  return { ...verifyPdfSignatures(pdf, { trustedCaPem }), sha256: createHash('sha256').update(pdf).digest('hex'), size };
+  return { ...verifyPdfSignatures(pdf, { trustedCaPem, now: ctx.clock.now() }), sha256: createHash('sha256').update(pdf).digest('hex'), size };
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -206,7 +206,7 @@ export function caStoreFromPem(pem: string | null | undefined): forge.pki.CAStor
   return forge.pki.createCaStore(certs.map((c) => forge.pki.certificateFromPem(c)));
 }
 
-function verifyOne(pdf: Buffer, raw: RawSignature, ca: forge.pki.CAStore | null): SignatureReport {
+function verifyOne(pdf: Buffer, raw: RawSignature, ca: forge.pki.CAStore | null, now: Date): SignatureReport {
   const problems: string[] = [];
   const [a, b, c, d] = raw.byteRange;
   const signedBytes = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
@@ -269,7 +269,7 @@ function verifyOne(pdf: Buffer, raw: RawSignature, ca: forge.pki.CAStore | null)
         if ((cert.publicKey as forge.pki.rsa.PublicKey).verify(md.digest().bytes(), signature)) {
           report.signatureValid = true;
           report.signer = certInfo(cert);
-          const at = report.signingTime ? new Date(report.signingTime) : new Date();
+          const at = report.signingTime ? new Date(report.signingTime) : now;
           report.certificateValidAtSigningTime = cert.validity.notBefore <= at && at <= cert.validity.notAfter;
           if (!report.certificateValidAtSigningTime) problems.push('the certificate was not valid at the signing time');
           if (ca) {
@@ -297,10 +297,12 @@ function verifyOne(pdf: Buffer, raw: RawSignature, ca: forge.pki.CAStore | null)
   return report;
 }
 
-export function verifyPdfSignatures(pdf: Buffer, opts: { trustedCaPem?: string | null } = {}): VerifyReport {
+/** `now` stands in for the signing time of signatures that carry none (from the clock port). */
+export function verifyPdfSignatures(pdf: Buffer, opts: { trustedCaPem?: string | null; now?: Date } = {}): VerifyReport {
   const raws = findSignatures(pdf);
   const ca = caStoreFromPem(opts.trustedCaPem);
-  const signatures = raws.map((r) => verifyOne(pdf, r, ca));
+  const now = opts.now ?? new Date(); // callers in the app pass ctx.clock.now()
+  const signatures = raws.map((r) => verifyOne(pdf, r, ca, now));
   // an earlier signature of a multi-signature file legitimately does not cover later revisions: the file is
   // unchanged after signing when the signature that reaches furthest covers the whole file intact
   let lastIdx = -1;
