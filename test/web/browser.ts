@@ -34,6 +34,10 @@ export async function ensureWebBuilt(): Promise<void> {
       mkdirSync(lock);
       break;
     } catch {
+      // a lock left by a killed run (older than 3 minutes) is taken over
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 180_000) { rmdirSync(lock); continue; }
+      } catch { /* released meanwhile */ }
       if (i > 240) throw new Error('web build lock held too long');
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -87,12 +91,16 @@ export async function openFromInbox(page: Page, tab: 'Của tôi' | 'Chờ nhậ
 }
 
 /** Clicks an allowed-action button, fills the dialog's fields (by label) and performs it. */
-export async function act(page: Page, action: string, fields: Record<string, string> = {}, selects: Record<string, string> = {}): Promise<void> {
+export async function act(page: Page, action: string, fields: Record<string, string> = {}, selects: Record<string, string> = {}, file?: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   await page.locator(`button[data-action="${action}"]`).click();
   const dlg = page.getByRole('dialog');
   await dlg.waitFor();
   for (const [label, value] of Object.entries(fields)) await dlg.getByLabel(label, { exact: false }).first().fill(value);
   for (const [label, value] of Object.entries(selects)) await dlg.getByLabel(label, { exact: false }).first().selectOption(value);
+  if (file) {
+    await dlg.locator('input[type=file]:not([capture])').setInputFiles(file);
+    await dlg.getByText(file.name).waitFor();
+  }
   const reloaded = page.waitForResponse((r) => r.url().includes('/allowed-actions') && r.request().method() === 'GET', { timeout: 15_000 });
   await dlg.getByRole('button', { name: 'Thực hiện' }).click();
   await dlg.waitFor({ state: 'detached', timeout: 15_000 });

@@ -226,8 +226,8 @@ export const api = {
   feeOverrides: (code: string) => get<{ items: Array<{ channel: string; feeName: string; amountVnd: number; note: string | null }> }>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`),
   setFee: (code: string, b: { channel: string; feeName: string; amountVnd: number; note?: string }) => put<unknown>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`, b),
   performers: (code: string) => get<{ items: Array<{ code: string; name: string; origin: string }> }>(`/api/v1/admin/procedures/${enc(code)}/agencies`),
-  process: (code: string) => get<ProcessDef>(`/api/v1/procedures/${enc(code)}/process`),
-  saveProcess: (code: string, b: { steps: ProcessStep[]; config?: Record<string, unknown> }) => put<ProcessDef>(`/api/v1/procedures/${enc(code)}/process`, b),
+  process: (code: string, agencyCode?: string) => get<ProcessDef>(`/api/v1/procedures/${enc(code)}/process${qs({ agencyCode })}`),
+  saveProcess: (code: string, b: { steps: ProcessStep[]; config?: Record<string, unknown>; agencyCode?: string }) => put<ProcessDef>(`/api/v1/procedures/${enc(code)}/process`, b),
 
   holidays: (year: number) => get<HolidayYear>(`/api/v1/calendar/holidays?year=${year}`),
   addHoliday: (b: { date: string; kind: string; nameVi: string; nameEn?: string }) => post<Holiday>('/api/v1/calendar/holidays', b),

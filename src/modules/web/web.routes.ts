@@ -13,7 +13,7 @@ import { AppError } from '../../platform/errors.js';
 /** web/dist of this checkout (src/modules/web → ../../../web/dist). */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-/** Paths that never fall back to the app's index.html (API, docs, health, built assets). */
+/** Paths that never fall back to the app's index.html (API, docs, health, built assets: a missing asset is a 404). */
 const NOT_APP = /^\/(api|docs|openapi\.json|health|ready|assets)(\/|$|\?)/;
 
 export async function webRoutes(app: App, ctx: AppContext, opts: { dist?: string } = {}): Promise<void> {
@@ -26,20 +26,21 @@ export async function webRoutes(app: App, ctx: AppContext, opts: { dist?: string
   }, async () => ({ password: true, oidc: !!ctx.config.oidc, languages: ['vi', 'en'] }));
 
   const dist = opts.dist ?? WEB_DIST;
-  const built = existsSync(join(dist, 'index.html'));
-  if (built) {
-    // wildcard: false → one route per built file (found at start); the fallback below handles the rest
-    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false, cacheControl: false, schemaHide: true } as never);
-  }
+  // Built assets (content-hashed names) are looked up when requested, so a rebuild while the server runs
+  // is picked up; index.html is read per request for the same reason.
+  await app.register(fastifyStatic, {
+    root: join(dist, 'assets'), prefix: '/assets/', wildcard: true, index: false, schemaHide: true,
+    immutable: true, maxAge: '365d',
+  } as never);
   const sendApp = async (req: { url: string; method: string }, reply: any) => {
     if (NOT_APP.test(req.url)) throw new AppError(404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
-    if (!built) {
+    if (!existsSync(join(dist, 'index.html'))) {
       return reply.type('text/html; charset=utf-8').send(
         '<!doctype html><meta charset="utf-8"><title>motcua</title><p>Ứng dụng web chưa được build: chạy <code>npm run build:web</code>. / The web app is not built: run <code>npm run build:web</code>.</p>',
       );
     }
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html');
+    return reply.sendFile('index.html', dist, { cacheControl: false });
   };
   app.get('/', { schema: { hide: true } }, sendApp);
   app.get('/*', { schema: { hide: true } }, sendApp);

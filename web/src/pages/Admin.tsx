@@ -240,6 +240,7 @@ function ProcedureAdmin({ code, lang }: { code: string; lang: string }) {
 }
 
 const AGENCY_CHOICES = ['receiving_centre', 'competent_agency', 'return_point'];
+const CFG_KEYS = ['maxSupplementRequests', 'maxApologies', 'dueSoonHours', 'suspendOnPayment'] as const;
 
 function ProcessEditor() {
   const { t, i18n } = useTranslation();
@@ -250,9 +251,16 @@ function ProcessEditor() {
   const [err, setErr] = useState<unknown>(null);
   const [issues, setIssues] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState(false);
-  async function open(c: string) {
+  const [agencyCode, setAgencyCode] = useState('');
+  const [cfg, setCfg] = useState<Record<string, string>>({});
+  const agencies = useAsync(() => api.agencies(), []);
+  async function open(c: string, ag = agencyCode) {
     setErr(null); setIssues({}); setSaved(false);
-    try { const d = await api.process(c.trim()); setDef(d); setSteps(d.steps); } catch (e) { setErr(e); setDef(null); }
+    try {
+      const d = await api.process(c.trim(), ag || undefined);
+      setDef(d); setSteps(d.steps);
+      setCfg(Object.fromEntries(CFG_KEYS.map((k) => [k, d.config[k] === undefined ? '' : String(d.config[k])])));
+    } catch (e) { setErr(e); setDef(null); }
   }
   useEffect(() => { if (code) void open(code); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const sum = steps.reduce((a, s) => a + (Number(s.budgetHours) || 0), 0);
@@ -261,7 +269,9 @@ function ProcessEditor() {
   async function save() {
     setErr(null); setIssues({}); setSaved(false);
     try {
-      const d = await api.saveProcess(code.trim(), { steps: steps.map((s) => ({ ...s, budgetHours: Number(s.budgetHours) })) });
+      const config: Record<string, unknown> = {};
+      for (const k of CFG_KEYS) if ((cfg[k] ?? '') !== '') config[k] = k === 'suspendOnPayment' ? cfg[k] === 'true' : Number(cfg[k]);
+      const d = await api.saveProcess(code.trim(), { steps: steps.map((s) => ({ ...s, budgetHours: Number(s.budgetHours) })), config, agencyCode: agencyCode || undefined });
       setDef(d); setSteps(d.steps); setSaved(true);
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors) {
@@ -279,6 +289,11 @@ function ProcessEditor() {
       <form className="row" onSubmit={(e) => { e.preventDefault(); void open(code); }}>
         <label htmlFor="pc">{t('admin.procedureCode')}</label>
         <input id="pc" style={{ maxWidth: 200 }} value={code} onChange={(e) => setCode(e.target.value)} placeholder="1.009832" />
+        <label htmlFor="pag">{t('admin.forAgency')}</label>
+        <select id="pag" style={{ width: 'auto', maxWidth: 360 }} value={agencyCode} onChange={(e) => { setAgencyCode(e.target.value); if (code) void open(code, e.target.value); }}>
+          <option value="">{t('admin.allAgencies')}</option>
+          {agencies.data?.items.filter((a) => !/centre/.test(a.kind)).map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+        </select>
         <button type="submit">{t('admin.loadProcess')}</button>
       </form>
       {def && (
@@ -313,6 +328,18 @@ function ProcessEditor() {
               </tbody>
             </table>
           </div>
+          <fieldset style={{ marginTop: '.6rem' }}>
+            <legend>{t('admin.config')}</legend>
+            <div className="grid g4">
+              {CFG_KEYS.map((k) => (
+                <Field key={k} label={t(`admin.cfg.${k}`)} error={issues[`config.${k}`]?.join('; ')}>
+                  {(id, ds) => k === 'suspendOnPayment'
+                    ? <select id={id} aria-describedby={ds} value={cfg[k] ?? ''} onChange={(e) => setCfg({ ...cfg, [k]: e.target.value })}><option value="">—</option><option value="true">{t('common.yes')}</option><option value="false">{t('common.no')}</option></select>
+                    : <input id={id} aria-describedby={ds} type="number" min={0} step={k === 'dueSoonHours' ? 0.5 : 1} value={cfg[k] ?? ''} onChange={(e) => setCfg({ ...cfg, [k]: e.target.value })} />}
+                </Field>
+              ))}
+            </div>
+          </fieldset>
           <div className="row" style={{ marginTop: '.6rem' }}>
             <button onClick={() => setSteps((xs) => [...xs, { key: `step${xs.length + 1}`, nameVi: '', nameEn: '', role: 'handler', agency: 'competent_agency', unitId: null, budgetHours: 0, actions: ['forward'], next: [] }])}>{t('admin.addStep')}</button>
             <span className="spacer" />
@@ -424,6 +451,7 @@ function OfficeHours() {
         <Field label={t('admin.agencyCode')}>{(id) => <select id={id} value={code} onChange={(e) => setCode(e.target.value)}>{agencies.data?.items.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}</select>}</Field>
         <Field label={t('admin.validFrom')}>{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
       </div>
+      {oh.data && <p className="muted">{t('admin.inForce')}: {oh.data.current.sourceAgency ?? t('admin.national')}{oh.data.current.from ? ` (${oh.data.current.from})` : ''}</p>}
       <table>
         <thead><tr><th>{t('admin.weekday')}</th><th>{t('admin.sessions')}</th></tr></thead>
         <tbody>{WD.map((d) => <tr key={d}><td><label htmlFor={`wd-${d}`}>{t(`wd.${d}`)}</label></td><td><input id={`wd-${d}`} value={week[d] ?? ''} onChange={(e) => setWeek({ ...week, [d]: e.target.value })} /></td></tr>)}</tbody>

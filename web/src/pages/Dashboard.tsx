@@ -9,7 +9,7 @@ import { GridComponent, TooltipComponent, LegendComponent } from 'echarts/compon
 import { SVGRenderer } from 'echarts/renderers';
 import { api, type Dossier, type InboxItem } from '../api';
 import { ErrorBox, navigate, useAsync, useSession } from '../ui';
-import { toCsv } from '../util';
+import { localDate, toCsv } from '../util';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
@@ -82,12 +82,18 @@ export default function DashboardPage() {
   const { me } = useSession();
   const s = useAsync(() => load(me.id, me.fullName), []);
   const [dim, setDim] = useState<'agency' | 'field' | 'procedure' | 'official' | 'period'>('agency');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
 
   const view = useMemo(() => {
     if (!s.data) return null;
     const st = s.data.byStatus;
     const sum = (xs: number[]) => xs.reduce((a, k) => a + (st[k] ?? 0), 0);
-    const resolvedDetails = s.data.details.filter((d) => d.finishedAt && [9, 10].includes(d.nationalStatus));
+    // a period (by local acceptance date) filters the dossiers themselves; the API totals then do not apply
+    const period = !!(from || to);
+    const inPeriod = (d: Dossier) => { const day = d.acceptedAt ? localDate(new Date(d.acceptedAt)) : ''; return !!day && (!from || day >= from) && (!to || day <= to); };
+    const details = period ? s.data.details.filter(inPeriod) : s.data.details;
+    const resolvedDetails = details.filter((d) => d.finishedAt && [9, 10].includes(d.nationalStatus));
     const ok = resolvedDetails.filter(onTime).length;
     const dimKey = (d: Dossier): [string, string] | null => {
       switch (dim) {
@@ -95,11 +101,11 @@ export default function DashboardPage() {
         case 'field': { const f = s.data!.fields[d.procedure.code] ?? '—'; return [f, f]; }
         case 'procedure': return [d.procedure.code, `${d.procedure.code} ${d.procedure.name.slice(0, 40)}`];
         case 'official': { const u = (d.detail.stepHandlers as Record<string, string>)?.handling ?? d.assigneeId; return u ? [u, s.data!.users[u] ?? u.slice(0, 8)] : null; }
-        case 'period': return d.acceptedAt ? [d.acceptedAt.slice(0, 7), d.acceptedAt.slice(0, 7)] : null;
+        case 'period': { const m = d.acceptedAt ? localDate(new Date(d.acceptedAt)).slice(0, 7) : null; return m ? [m, m] : null; }
       }
     };
     const rows = new Map<string, { key: string; name: string; received: number; resolved: number; onTime: number; inProcess: number; overdue: number }>();
-    for (const d of s.data.details) {
+    for (const d of details) {
       const k = dimKey(d);
       if (!k) continue;
       const r = rows.get(k[0]) ?? { key: k[0], name: k[1], received: 0, resolved: 0, onTime: 0, inProcess: 0, overdue: 0 };
@@ -111,10 +117,16 @@ export default function DashboardPage() {
     }
     const table = [...rows.values()].sort((a, b) => (dim === 'period' ? a.key.localeCompare(b.key) : b.received - a.received));
     return {
-      received: sum(RECEIVED), resolved: sum([9, 10]), inProcess: sum(IN_PROCESS), ok, resolvedKnown: resolvedDetails.length,
+      period,
+      received: period ? details.length : sum(RECEIVED),
+      resolved: period ? resolvedDetails.length : sum([9, 10]),
+      inProcess: period ? details.filter((d) => IN_PROCESS.includes(d.nationalStatus)).length : sum(IN_PROCESS),
+      overdue: period ? details.filter((d) => d.overdue).length : s.data.overdue,
+      dueSoon: period ? details.filter((d) => d.dueSoon).length : s.data.dueSoon,
+      ok, resolvedKnown: resolvedDetails.length,
       rate: resolvedDetails.length ? Math.round((ok / resolvedDetails.length) * 1000) / 10 : null, table,
     };
-  }, [s.data, dim]);
+  }, [s.data, dim, from, to]);
 
   const statusOption = useMemo(() => s.data && ({
     grid: { left: 160, right: 20, top: 10, bottom: 20 },
@@ -162,7 +174,10 @@ export default function DashboardPage() {
 
   return (
     <>
-      <div className="row"><h1>{t('dash.title')}</h1><span className="spacer" /><button onClick={s.reload}>{t('dash.refresh')}</button></div>
+      <div className="row"><h1>{t('dash.title')}</h1><span className="spacer" />
+        <label htmlFor="d-from">{t('dash.from')}</label><input id="d-from" type="date" style={{ width: 'auto' }} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <label htmlFor="d-to">{t('dash.to')}</label><input id="d-to" type="date" style={{ width: 'auto' }} value={to} onChange={(e) => setTo(e.target.value)} />
+        <button onClick={s.reload}>{t('dash.refresh')}</button></div>
       <ErrorBox error={s.error} />
       {!s.data || !view ? <p className="loading">{t('app.loading')}</p> : (
         <>
@@ -171,8 +186,8 @@ export default function DashboardPage() {
             <Kpi label={t('dash.resolved')} n={view.resolved} onClick={() => navigate('/inbox?tab=all&status=10')} />
             <Kpi label={t('dash.inProcess')} n={view.inProcess} onClick={() => navigate('/inbox?tab=all&status=4')} />
             <Kpi label={t('dash.onTimeRate')} n={view.rate === null ? '—' : `${view.rate.toLocaleString(i18n.language)}%`} sub={`${view.ok}/${view.resolvedKnown}`} tone="good" testid="on-time" />
-            <Kpi label={t('dash.overdue')} n={s.data.overdue} tone="bad" onClick={() => navigate('/inbox?tab=all&overdue=true')} />
-            <Kpi label={t('dash.dueSoon')} n={s.data.dueSoon} onClick={() => navigate('/inbox?tab=all&dueSoon=true')} />
+            <Kpi label={t('dash.overdue')} n={view.overdue} tone={view.overdue > 0 ? 'bad' : undefined} onClick={() => navigate('/inbox?tab=all&overdue=true')} />
+            <Kpi label={t('dash.dueSoon')} n={view.dueSoon} onClick={() => navigate('/inbox?tab=all&dueSoon=true')} />
           </div>
           <p className="muted"><small>{t('dash.computed', { n: s.data.details.length, total: s.data.total })} {s.data.items.length >= CAP_LIST || s.data.details.length >= CAP_DETAIL ? t('dash.capped', { n: s.data.details.length }) : ''} {t('dash.drill')}.</small></p>
           <div className="charts">

@@ -1,9 +1,9 @@
 // Dossier page: summary, components, control slip (timeline with on-time marks), event log, the allowed
 // actions as buttons with their dialogs, printing.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Agency, type Dossier } from '../api';
-import { Dialog, ErrorBox, Field, FileDrop, Link, StatusBadge, useAsync, useSession } from '../ui';
+import { api, ApiError, type Agency, type Dossier, type FileInfo } from '../api';
+import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, StatusBadge, useAsync, useSession } from '../ui';
 import { fmtDateTime, isoToLocalInput, localDate, localInputToIso } from '../util';
 import { AddressText, openPrint, partyLabel } from './Print';
 import { Remaining, useWorkCalendar } from './Inbox';
@@ -36,6 +36,12 @@ const SPECS: Record<string, Spec[]> = {
   request_withdrawal: [{ key: 'reason', label: 'act.reason', kind: 'textarea' }],
   cancel_withdrawal: [{ key: 'reason', label: 'act.reason', kind: 'textarea' }],
 };
+
+/** Actions that may carry files (the documents API attaches them to the event). */
+const ATTACHABLE = new Set(['record_result', 'return_transfer', 'receive_supplement', 'request_supplement', 'forward', 'approve', 'reject', 'answer_consultation', 'consult', 'transfer', 'return_result', 'stop']);
+
+/** The step's usual next move: shown as the prominent button. */
+const MAIN_ACTIONS = new Set(['claim', 'accept', 'forward', 'approve', 'record_result', 'return_result', 'receive_supplement', 'return_transfer', 'resubmit', 'confirm_payment', 'answer_consultation']);
 
 /** Forms that have data for this dossier (the server answers 409 otherwise). */
 function formsOf(d: Dossier): string[] {
@@ -77,6 +83,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
   const [msg, setMsg] = useState<string | null>(null);
   const files = useAsync(() => api.dossierFiles(dossierRef).catch(() => null), [dossierRef]);
   const [upErr, setUpErr] = useState<unknown>(null);
+  const [viewing, setViewing] = useState<FileInfo | null>(null);
   if (data.error) return <><Link to="/inbox">← {t('dossier.back')}</Link><ErrorBox error={data.error} /></>;
   if (!data.data) return <p className="loading">{t('app.loading')}</p>;
   const [d, allowed, slip, events] = data.data;
@@ -111,7 +118,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
               <dt>{t('dossier.idNumber')}</dt><dd>{ap.idNumber ?? '—'}</dd>
               <dt>{t('dossier.phone')}</dt><dd>{ap.phone ?? '—'}</dd>
               {ap.address && <><dt>{t('dossier.address')}</dt><dd><AddressText a={ap.address} /></dd></>}
-              <dt>{t('dossier.status')}</dt><dd>{t(`status.${d.nationalStatus}`)} · <small>{d.state}</small></dd>
+              <dt>{t('dossier.status')}</dt><dd title={d.state}>{t(`status.${d.nationalStatus}`)}</dd>
               <dt>{t('dossier.step')}</dt><dd>{d.step ? (en ? d.step.nameEn : d.step.nameVi) : '—'}</dd>
               <dt>{t('dossier.holder')}</dt><dd>{d.agencies.current?.name ?? '—'}</dd>
               <dt>{t('dossier.receiving')}</dt><dd>{d.agencies.receiving?.name ?? '—'}</dd>
@@ -144,7 +151,8 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
             {files.data && files.data.items.length === 0 && <p className="muted">{t('files.none')}</p>}
             <ul>
               {files.data?.items.map((f) => (
-                <li key={f.id}><a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a> <small>· {f.component?.name ?? f.purpose} · {Math.ceil(f.size / 1024)} KB · {fmtDateTime(f.uploadedAt, i18n.language)}</small></li>
+                <li key={f.id}><a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a>
+                  {(f.mediaType.startsWith('image/') || f.mediaType === 'application/pdf') && <> <button className="small" onClick={() => setViewing(f)}>{t('files.view')}</button></>} <small>· {f.component?.name ?? f.purpose} · {Math.ceil(f.size / 1024)} KB · {fmtDateTime(f.uploadedAt, i18n.language)}</small></li>
               ))}
             </ul>
             <FileDrop label={t('files.upload')} onFile={async (f) => {
@@ -189,19 +197,42 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
             <h2 id="d-act">{t('dossier.actions')}</h2>
             {allowed.allowed.length === 0 && <p className="muted">{t('dossier.noActions')}</p>}
             {allowed.labels.map((l) => (
-              <button key={l.action} data-action={l.action} className={['refuse', 'reject', 'stop'].includes(l.action) ? 'danger' : 'primary'} onClick={() => setAction(l.action)}>
+              <button key={l.action} data-action={l.action} className={['refuse', 'reject', 'stop'].includes(l.action) ? 'danger' : MAIN_ACTIONS.has(l.action) ? 'primary' : ''} onClick={() => setAction(l.action)}>
                 {en ? l.en : l.vi}
               </button>
             ))}
           </section>
         </aside>
       </div>
+      {viewing && <FileViewer file={viewing} onClose={() => setViewing(null)} />}
       {action && (
         <ActionDialog dossier={d} action={action} title={label(action)} agencies={agencies.data ?? []}
           onClose={() => setAction(null)}
-          onDone={(r) => { setAction(null); setMsg(t('dossier.done', { action: label(action) })); const doc = r.receipt ?? r.guidance ?? r.refusal; if (doc) openPrint(doc); data.reload(); }} />
+          onDone={(r) => { setAction(null); setMsg(t('dossier.done', { action: label(action) })); const doc = r.receipt ?? r.guidance ?? r.refusal; if (doc) openPrint(doc); data.reload(); files.reload(); }} />
       )}
     </>
+  );
+}
+
+/** PDF / image viewer: the file is fetched (the API sends it as an attachment) and shown from a blob URL. */
+function FileViewer({ file, onClose }: { file: FileInfo; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  useEffect(() => {
+    let u: string | null = null;
+    fetch(`/api/v1/files/${file.id}`, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((b) => { u = URL.createObjectURL(new Blob([b], { type: file.mediaType })); setUrl(u); }, setErr);
+    return () => { if (u) URL.revokeObjectURL(u); };
+  }, [file]);
+  return (
+    <Dialog title={file.name} onClose={onClose} wide footer={<button className="primary" onClick={onClose}>{t('common.close')}</button>}>
+      <ErrorBox error={err} />
+      {url && (file.mediaType === 'application/pdf'
+        ? <iframe src={url} title={file.name} style={{ width: '100%', height: '70vh', border: 0 }} />
+        : <img src={url} alt={file.name} style={{ maxWidth: '100%', maxHeight: '70vh', display: 'block', margin: '0 auto' }} />)}
+    </Dialog>
   );
 }
 
@@ -219,12 +250,20 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
   const [note, setNote] = useState('');
   const [err, setErr] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [attached, setAttached] = useState<Array<{ id: string; name: string }>>([]);
+  const purpose = action === 'record_result' || action === 'return_transfer' ? 'result' : action === 'receive_supplement' ? 'supplement' : 'other';
   const visited = (dossier.detail.visitedSteps as string[] | undefined)?.filter((k) => k !== dossier.stepKey) ?? [];
   const missing = specs.filter((s) => s.required && !(v[s.key] ?? '').trim());
   async function run() {
     setBusy(true); setErr(null);
     try {
-      const r = await api.act(dossier.code ?? dossier.id, action, dossier.version, buildPayload(action, v), note);
+      const payload = buildPayload(action, v);
+      if (attached.length > 0) {
+        const docs = (payload.documents ?? payload.result) as Array<Record<string, unknown>> | undefined;
+        if (docs?.[0] && attached.length === 1) docs[0].fileId = attached[0]!.id;
+        else payload.fileIds = attached.map((a) => a.id);
+      }
+      const r = await api.act(dossier.code ?? dossier.id, action, dossier.version, payload, note);
       onDone(r);
     } catch (e) {
       setErr(e);
@@ -270,6 +309,16 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
         </Field>
       ))}
       <Field label={t('act.note')}>{(id) => <textarea id={id} name="note" value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+      {ATTACHABLE.has(action) && (
+        <div className="field">
+          <span className="label">{t('files.title')}</span>
+          {attached.length > 0 && <ul>{attached.map((a) => <li key={a.id}><FileIcon />{a.name}</li>)}</ul>}
+          <FileDrop label={t('files.title')} busy={busy} onFile={async (f) => {
+            setBusy(true); setErr(null);
+            try { const r = await api.uploadToDossier(dossier.code ?? dossier.id, f, { purpose }); setAttached((xs) => [...xs, { id: r.id, name: r.name }]); } catch (e) { setErr(e); } finally { setBusy(false); }
+          }} />
+        </div>
+      )}
       <ErrorBox error={err} />
     </Dialog>
   );

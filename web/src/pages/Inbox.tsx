@@ -31,6 +31,7 @@ export function useWorkCalendar(agencyCode: string | undefined): WorkCalendar {
 export function Remaining({ item, cal }: { item: Pick<InboxItem, 'dueAt' | 'overdue' | 'dueSoon' | 'nationalStatus'>; cal: WorkCalendar }) {
   const { t, i18n } = useTranslation();
   if (!item.dueAt || [3, 8, 9, 10].includes(item.nationalStatus)) return <span className="muted">—</span>;
+  if (item.nationalStatus === 5 || item.nationalStatus === 6) return <span className="muted">{t('inbox.paused')}</span>;
   const h = workingHoursBetween(new Date(), new Date(item.dueAt), cal);
   const r = fmtWorkingHours(h, i18n.language);
   const cls = h < 0 || item.overdue ? 'late' : item.dueSoon ? 'soon' : '';
