@@ -8,6 +8,7 @@ import { ReceptionPage } from './pages/Reception';
 import { InboxPage } from './pages/Inbox';
 import { DossierPage } from './pages/Dossier';
 import { PrintPage } from './pages/Print';
+import { PublicLookupPage } from './pages/PublicLookup';
 
 const DashboardPage = lazy(() => import('./pages/Dashboard'));
 const AdminPage = lazy(() => import('./pages/Admin'));
@@ -33,6 +34,8 @@ export function App() {
     return () => setReauthHandler(null);
   }, [me]);
 
+  // the citizen's lookup (opened from the receipt's QR code) needs no sign-in
+  if (location.pathname.startsWith('/tra-cuu')) return <PublicLookupPage />;
   if (me === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (me === null) return <LoginPage onLogin={(m) => { setCsrf(m.csrfToken); setMe(m); }} />;
   return (

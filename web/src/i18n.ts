@@ -5,6 +5,7 @@ import { setApiLanguage } from './api';
 
 const vi = {
   app: { title: 'Một cửa điện tử', subtitle: 'Hệ thống thông tin giải quyết thủ tục hành chính', skip: 'Bỏ qua, đến nội dung chính', lang: 'English', langLabel: 'Chuyển sang tiếng Anh', loading: 'Đang tải…', menu: 'Điều hướng chính' },
+  lookup: { title: 'Tra cứu hồ sơ', code: 'Mã hồ sơ', secret: 'Mã tra cứu (in trên giấy tiếp nhận)', notFound: 'Không tìm thấy hồ sơ với mã và mã tra cứu này', procedure: 'Thủ tục', status: 'Trạng thái', receivedAt: 'Thời gian tiếp nhận', appointment: 'Hẹn trả kết quả', where: 'Nơi trả kết quả', returnedAt: 'Đã trả kết quả lúc', ready: 'Hồ sơ đã có kết quả, mời ông/bà đến nhận theo hình thức đã đăng ký.' },
   nav: { reception: 'Tiếp nhận', inbox: 'Hồ sơ', dashboard: 'Thống kê', admin: 'Quản trị', logout: 'Đăng xuất' },
   login: {
     title: 'Đăng nhập', username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập', sso: 'Đăng nhập một lần',
@@ -84,6 +85,7 @@ type Dict = typeof vi;
 
 const en: Dict = {
   app: { title: 'One-stop shop', subtitle: 'Administrative procedure information system', skip: 'Skip to main content', lang: 'Tiếng Việt', langLabel: 'Switch to Vietnamese', loading: 'Loading…', menu: 'Main navigation' },
+  lookup: { title: 'Dossier lookup', code: 'Dossier code', secret: 'Lookup code (printed on the receipt)', notFound: 'No dossier with this code and lookup code', procedure: 'Procedure', status: 'Status', receivedAt: 'Received at', appointment: 'Appointment', where: 'Where to collect', returnedAt: 'Result returned at', ready: 'The result is ready; please collect it as registered.' },
   nav: { reception: 'Reception', inbox: 'Dossiers', dashboard: 'Dashboard', admin: 'Administration', logout: 'Sign out' },
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', sso: 'Single sign-on', or: 'or', failed: 'Sign-in failed',
