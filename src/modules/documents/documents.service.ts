@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
@@ -25,6 +26,7 @@ import { checkTemplate, defaultTemplate, DEFAULT_TEMPLATES, type FormNumber, typ
 import { signPdf, verifyPdfSignatures, SignatureError, type VerifyReport } from './signature.js';
 
 registerMessages({
+  UPLOAD_RETRY: { vi: 'Tệp vừa tải lên trùng với một tệp đang bị hủy; vui lòng tải lên lại.', en: 'The uploaded file collided with one being discarded; please upload it again.' },
   FILE_TOO_LARGE: { vi: 'Tệp vượt quá dung lượng cho phép ({limit} byte).', en: 'The file exceeds the size limit ({limit} bytes).' },
   DOSSIER_FILES_TOO_LARGE: {
     vi: 'Tổng dung lượng tệp của hồ sơ vượt quá giới hạn ({limit} byte).',
@@ -455,8 +457,24 @@ async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256
   return { sha256: put.sha256, size: put.size, kind, created: put.created };
 }
 
+// Blobs are content-addressed and shared: two uploads of the same bytes use one blob. Deleting an
+// unreferenced blob (after a rejected upload) and adding a reference to it are serialised by a
+// transaction-scoped advisory lock on the hash, so a concurrent upload never loses its file.
+async function lockBlob(db: Db, sha256: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${sha256}))`.execute(db);
+}
+
 async function dropIfUnreferenced(ctx: AppContext, sha256: string): Promise<void> {
-  if (!(await repo.blobReferenced(ctx.db, sha256))) await storeOf(ctx).delete(sha256);
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockBlob(trx, sha256);
+    if (!(await repo.blobReferenced(trx, sha256))) await storeOf(ctx).delete(sha256);
+  });
+}
+
+/** Inside the transaction that adds a reference: the blob must still be there (a rejected twin may have removed it). */
+async function claimBlob(ctx: AppContext, trx: Db, sha256: string): Promise<void> {
+  await lockBlob(trx, sha256);
+  if (!(await storeOf(ctx).has(sha256))) throw new AppError(409, 'UPLOAD_RETRY');
 }
 
 /** POST /dossiers/{code}/files. */
@@ -491,6 +509,7 @@ export async function uploadToDossier(ctx: AppContext, p: Principal, ref: string
         citizen_visible: false,
         signed_from: null,
       };
+      await claimBlob(ctx, trx, stored.sha256);
       await repo.insertFile(trx, row);
       await writeAudit(trx, { actorId: p.userId, actorLabel: p.username, action: 'file.upload', targetType: 'dossier', targetId: d.id, details: { fileId: id, sha256: stored.sha256, size: stored.size, kind: stored.kind } }, origin);
       return fileOut({ ...row, attached_version: null, attached_action: null, attached_at: null });
@@ -525,8 +544,11 @@ export async function uploadStaged(ctx: AppContext, p: Principal, src: UploadSou
     citizen_visible: false,
     signed_from: null,
   };
-  await repo.insertFile(ctx.db, row);
-  await writeAudit(ctx.db, { actorId: p.userId, actorLabel: p.username, action: 'file.upload', targetType: 'file', targetId: row.id, details: { sha256: stored.sha256, size: stored.size, kind: stored.kind } }, origin);
+  await ctx.db.transaction().execute(async (trx) => {
+    await claimBlob(ctx, trx, stored.sha256);
+    await repo.insertFile(trx, row);
+    await writeAudit(trx, { actorId: p.userId, actorLabel: p.username, action: 'file.upload', targetType: 'file', targetId: row.id, details: { sha256: stored.sha256, size: stored.size, kind: stored.kind } }, origin);
+  });
   return fileOut({ ...row, attached_version: null, attached_action: null, attached_at: null });
 }
 
@@ -690,7 +712,10 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
   };
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      if (signedRow) await repo.insertFile(trx, signedRow);
+      if (signedRow) {
+        await claimBlob(ctx, trx, signedRow.sha256);
+        await repo.insertFile(trx, signedRow);
+      }
       await repo.insertResultDocument(trx, row);
       // the citizen's copy is downloadable online when the delivery choice is online
       if ((d.filing as any)?.delivery?.method === 'online') await repo.setCitizenVisible(trx, fileId, true);
