@@ -19,7 +19,7 @@ import { workflowRoutes } from './modules/workflow/workflow.routes.js';
 import { dossierRoutes } from './modules/dossiers/dossiers.routes.js';
 import { seedDemoDossiers } from './modules/demo/demo-dossiers.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
-import { importReferenceCatalog } from './modules/catalog/catalog.import.js';
+import { importReferenceCatalogIfChanged } from './modules/catalog/catalog.import.js';
 import { webRoutes } from './modules/web/web.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { seedFormTemplates } from './modules/documents/documents.service.js';
@@ -40,7 +40,7 @@ export async function prepareDatabase(ctx: AppContext): Promise<void> {
 /** Demo organisation; with `dossiers` (motcua serve / motcua seed, not the test template) also demo dossiers. */
 export async function seedDemo(ctx: AppContext, opts: { dossiers?: boolean; signal?: AbortSignal } = {}): Promise<void> {
   await seedDemoOrg(ctx, ctx.config.demoPassword);
-  await importReferenceCatalog(ctx); // the bundled national + defence procedure catalogue (idempotent)
+  await importReferenceCatalogIfChanged(ctx); // the bundled national + defence procedure catalogue (idempotent)
   if (opts.dossiers) await seedDemoDossiers(ctx, { signal: opts.signal });
 }
 

@@ -433,6 +433,10 @@ export async function issuesOf(db: Db, versionIds: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+export async function hasImport(db: Db, source: string, file: string): Promise<boolean> {
+  return !!(await db.selectFrom('catalog_imports').select('id').where('source', '=', source).where('file', '=', file).limit(1).executeTakeFirst());
+}
+
 export async function lastImport(db: Db): Promise<{ at: Date; source: string; total: number; created: number; new_versions: number; unchanged: number; skipped: number } | undefined> {
   return (await db
     .selectFrom('catalog_imports')
