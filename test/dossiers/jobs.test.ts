@@ -38,7 +38,9 @@ describe('jobs', () => {
     expect(job.output.overdue).toBe(1);
     const { rows } = await t.ctx.database.pool.query(
       `SELECT action, actor_id FROM dossier_events WHERE dossier_id = $1 ORDER BY version`, [dossier.id]);
-    expect(rows.map((r) => r.action)).toEqual(['receive', 'mark_due_soon', 'mark_overdue']);
-    expect(rows[2].actor_id).toBe('system');
+    // the appointment and the current (reception) step, both past: due soon + overdue each, by the system
+    expect(rows.map((r) => r.action)).toEqual(['receive', 'mark_due_soon', 'mark_overdue', 'mark_step_due_soon', 'mark_step_overdue']);
+    expect(rows.slice(1).every((r) => r.actor_id === 'system')).toBe(true);
+    expect(job.output.stepOverdue).toBe(1);
   });
 });

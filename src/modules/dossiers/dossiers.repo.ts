@@ -37,6 +37,10 @@ export interface DossierRow {
   step_due_at: Date | null;
   due_soon: boolean;
   overdue: boolean;
+  step_due_soon: boolean;
+  step_overdue: boolean;
+  consultation_due_soon: boolean;
+  consultation_overdue: boolean;
   finished_at: Date | null;
   returned_at: Date | null;
   calendar_version: string | null;
@@ -51,6 +55,7 @@ export type ProjectionColumns = Pick<
   DossierRow,
   | 'code' | 'version' | 'status' | 'national_status' | 'step_key' | 'step_role' | 'assignee_id' | 'current_agency_id'
   | 'accepted_at' | 'clock_start_at' | 'due_at' | 'original_due_at' | 'step_due_at' | 'due_soon' | 'overdue'
+  | 'step_due_soon' | 'step_overdue' | 'consultation_due_soon' | 'consultation_overdue'
   | 'finished_at' | 'returned_at' | 'updated_at'
 > & { state: DossierState };
 
@@ -166,6 +171,10 @@ export interface InboxFilter {
   agencyId?: string;
   overdue?: boolean;
   dueSoon?: boolean;
+  stepOverdue?: boolean;
+  stepDueSoon?: boolean;
+  consultationOverdue?: boolean;
+  consultationDueSoon?: boolean;
   mine?: boolean;
   /** (role, agency ids) pairs of the principal's step-role pools. */
   pools?: Array<{ role: string; agencyIds: string[] }>;
@@ -205,6 +214,10 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
   if (f.agencyId) q = q.where(sql<boolean>`${f.agencyId}::uuid = ANY(d.agency_ids)`);
   if (f.overdue !== undefined) q = q.where('d.overdue', '=', f.overdue);
   if (f.dueSoon !== undefined) q = q.where('d.due_soon', '=', f.dueSoon);
+  if (f.stepOverdue !== undefined) q = q.where('d.step_overdue', '=', f.stepOverdue);
+  if (f.stepDueSoon !== undefined) q = q.where('d.step_due_soon', '=', f.stepDueSoon);
+  if (f.consultationOverdue !== undefined) q = q.where('d.consultation_overdue', '=', f.consultationOverdue);
+  if (f.consultationDueSoon !== undefined) q = q.where('d.consultation_due_soon', '=', f.consultationDueSoon);
   if (f.mine) q = q.where('d.assignee_id', '=', f.userId);
   if (f.pools) {
     const pools = f.pools;
@@ -221,24 +234,32 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
   return { items: items as DossierRow[], total: Number(total.n) };
 }
 
-/** Open dossiers whose appointment is near or past (candidates for the deadline sweep). */
+/** Open dossiers with a deadline to watch (candidates for the deadline sweep). */
 export interface SweepCandidate {
   id: string;
   receiving_agency_id: string;
   process_id: string;
-  due_at: Date;
-  due_soon: boolean;
+  state: DossierState;
 }
 
+/**
+ * Open dossiers (accepted, not finished) with an unflagged deadline up to `horizon`: the appointment, the
+ * current step's due instant, or an open consultation. The sweep decides with the state machine.
+ */
 export async function sweepCandidates(db: Db, horizon: Date): Promise<SweepCandidate[]> {
   return (await db
     .selectFrom('dossiers')
-    .select(['id', 'receiving_agency_id', 'process_id', 'due_at', 'due_soon'])
+    .select(['id', 'receiving_agency_id', 'process_id', 'state'])
     .where('finished_at', 'is', null)
-    .where('due_at', 'is not', null)
-    .where('due_at', '<=', horizon)
-    .where('overdue', '=', false)
-    .where('status', 'in', ['accepted', 'processing', 'awaiting_payment', 'transferred', 'withdrawal_requested'])
+    .where('status', 'in', ['accepted', 'processing', 'awaiting_supplement', 'awaiting_payment', 'transferred', 'withdrawal_requested'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('due_at', 'is not', null), eb('due_at', '<=', horizon), eb('overdue', '=', false)]),
+        eb.and([eb('step_due_at', 'is not', null), eb('step_due_at', '<=', horizon), eb('step_overdue', '=', false)]),
+        eb.and([eb('consultation_overdue', '=', false), sql<boolean>`jsonb_array_length(state->'openConsultations') > 0`]),
+      ]),
+    )
     .orderBy('due_at')
+    .orderBy('id')
     .execute()) as SweepCandidate[];
 }

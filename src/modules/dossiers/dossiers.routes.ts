@@ -6,6 +6,10 @@ import { idempotencyKeyOf } from '../../platform/http/idempotency.js';
 import { originOf } from '../../platform/audit.js';
 import * as svc from './dossiers.service.js';
 import { ActionBody, ActionParam, InboxQuery, PublicQuery, ReceiveBody, RefParam } from './dossiers.schema.js';
+import {
+  ActionOut, AllowedOut, ControlSlipOut, DossierOut, EventsOut, InboxOut, ProblemOut, PublicDossierOut, READ_PROBLEMS,
+  ReceptionOut, WRITE_PROBLEMS,
+} from './dossiers.out.js';
 
 const IdemHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).optional(),
@@ -22,24 +26,29 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
         'register → online submission, status 1 (default for channel 2). Send an Idempotency-Key.',
       body: ReceiveBody,
       headers: IdemHeaders,
+      response: { 201: ReceptionOut, ...WRITE_PROBLEMS },
     },
   }, async (req, reply) => {
     const r = await svc.receiveDossier(ctx, requirePrincipal(req), req.body, { idempotencyKey: idempotencyKeyOf(req), origin: originOf(req) });
     if (r.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.status(r.status).send(r.body);
+    return reply.status(r.status as 201).send(r.body);
   });
 
   app.get('/api/v1/dossiers', {
     schema: {
       tags: ['dossiers'],
       summary: 'Hộp hồ sơ và tìm kiếm / inbox and search',
-      description: 'q: code, applicant name (with or without diacritics), ID number or phone. status: national status 1–10. pool: the step-role pools of my roles; mine: assigned to me.',
+      description:
+        'q: code, applicant name (with or without diacritics), ID number or phone. status: national status 1–10. pool: the step-role pools of my roles; mine: assigned to me. ' +
+        'overdue / dueSoon: the appointment; stepOverdue / stepDueSoon: the current step; consultationOverdue / consultationDueSoon: an open consultation ' +
+        '(flags set by the deadline sweep, which writes system events).',
       querystring: InboxQuery,
+      response: { 200: InboxOut, ...READ_PROBLEMS },
     },
   }, async (req) => svc.listDossiers(ctx, requirePrincipal(req), req.query));
 
   app.get('/api/v1/dossiers/:code', {
-    schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ / dossier', params: RefParam },
+    schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ / dossier', description: 'ETag: the version.', params: RefParam, response: { 200: DossierOut, ...READ_PROBLEMS } },
   }, async (req, reply) => {
     const d = await svc.getDossier(ctx, requirePrincipal(req), req.params.code);
     reply.header('etag', `"${d.version}"`);
@@ -47,15 +56,15 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/v1/dossiers/:code/events', {
-    schema: { tags: ['dossiers'], summary: 'Nhật ký xử lý / event log', params: RefParam },
+    schema: { tags: ['dossiers'], summary: 'Nhật ký xử lý / event log', params: RefParam, response: { 200: EventsOut, ...READ_PROBLEMS } },
   }, async (req) => svc.getEvents(ctx, requirePrincipal(req), req.params.code));
 
   app.get('/api/v1/dossiers/:code/control-slip', {
-    schema: { tags: ['dossiers'], summary: 'Phiếu kiểm soát (mẫu 06) / control slip data', params: RefParam },
+    schema: { tags: ['dossiers'], summary: 'Phiếu kiểm soát (mẫu 06) / control slip data', params: RefParam, response: { 200: ControlSlipOut, ...READ_PROBLEMS } },
   }, async (req) => svc.getControlSlip(ctx, requirePrincipal(req), req.params.code));
 
   app.get('/api/v1/dossiers/:code/allowed-actions', {
-    schema: { tags: ['dossiers'], summary: 'Thao tác được phép / allowed actions', params: RefParam },
+    schema: { tags: ['dossiers'], summary: 'Thao tác được phép / allowed actions', params: RefParam, response: { 200: AllowedOut, ...READ_PROBLEMS } },
   }, async (req) => svc.allowedActionsFor(ctx, requirePrincipal(req), req.params.code));
 
   app.post('/api/v1/dossiers/:code/actions/:action', {
@@ -66,6 +75,7 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       params: ActionParam,
       body: ActionBody,
       headers: IdemHeaders,
+      response: { 200: ActionOut, ...WRITE_PROBLEMS },
     },
   }, async (req, reply) => {
     const r = await svc.performAction(ctx, requirePrincipal(req), req.params.code, req.params.action, req.body, {
@@ -74,7 +84,7 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       origin: originOf(req),
     });
     if (r.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.status(r.status).send(r.body);
+    return reply.status(r.status as 200).send(r.body as z.infer<typeof ActionOut>);
   });
 
   app.get('/api/v1/public/dossiers/:code', {
@@ -84,6 +94,7 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       description: 'The secret is printed on the receipt. Wrong code and wrong secret give the same 404. Rate-limited.',
       params: RefParam,
       querystring: PublicQuery,
+      response: { 200: PublicDossierOut, 400: ProblemOut, 404: ProblemOut, 429: ProblemOut },
     },
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (req) => svc.publicLookup(ctx, req.params.code, req.query.secret));

@@ -86,6 +86,12 @@ export const InboxQuery = z.object({
   agency: z.string().max(40).optional(),
   overdue: bool.optional(),
   dueSoon: bool.optional(),
+  /** Current step past its due instant (flagged by the deadline sweep). */
+  stepOverdue: bool.optional(),
+  stepDueSoon: bool.optional(),
+  /** An open consultation past / near its due instant (flagged by the deadline sweep). */
+  consultationOverdue: bool.optional(),
+  consultationDueSoon: bool.optional(),
   mine: bool.optional(),
   pool: bool.optional(),
 });

@@ -23,11 +23,13 @@ import {
   type WorkingCalendar,
 } from '../calendar/working-time.js';
 import { agenciesPerforming, getProcedureForReception } from '../catalog/catalog.service.js';
-import { ACTION_LABELS, isActionName, type ActionName, type Role } from '../workflow/actions.js';
+import { ACTION_LABELS, SYSTEM_FLAG_ACTIONS, isActionName, type ActionName, type Role } from '../workflow/actions.js';
 import {
   NATIONAL_STATUS,
   NATIONAL_STATUS_LABELS,
   allowedActions,
+  consultationFlags,
+  stepFlags,
   decide,
   evolve,
   isTerminal,
@@ -181,8 +183,27 @@ async function candidateActors(db: Db, p: Principal, s: DossierState): Promise<A
   for (const id of uniq) {
     const path = byId.get(id);
     if (!path) continue;
-    const roles = [...new Set(p.assignments.filter((a) => inSubtree(a.agencyPath, { id, path })).map((a) => a.role as Role))];
-    if (roles.length > 0) out.push({ userId: p.userId, roles, agencyId: id });
+    out.push(...actorsAt(p, { id, path }));
+  }
+  return out;
+}
+
+/**
+ * The principal as actors at one agency. Role assignments without a unit (role_assignments.unit_id NULL)
+ * cover the whole agency: one actor without `unitIds` (no unit restriction). Each unit-scoped assignment
+ * only acts in its unit (phòng): one actor per unit, carrying the roles held in that unit and
+ * `unitIds: [unit]`, so a step with a `unitId` (process.ts) is done only by members of that unit. Actors
+ * are tried in this order (agency-wide first) by pickActor(); allowedFor() unions them.
+ */
+export function actorsAt(p: Pick<Principal, 'userId' | 'assignments'>, agency: { id: string; path: string }): Actor[] {
+  const covering = p.assignments.filter((a) => inSubtree(a.agencyPath, agency));
+  const out: Actor[] = [];
+  const wide = [...new Set(covering.filter((a) => !a.unitId).map((a) => a.role as Role))];
+  if (wide.length > 0) out.push({ userId: p.userId, roles: wide, agencyId: agency.id });
+  const units = [...new Set(covering.filter((a) => a.unitId).map((a) => a.unitId!))];
+  for (const unitId of units) {
+    const roles = [...new Set(covering.filter((a) => a.unitId === unitId).map((a) => a.role as Role))];
+    out.push({ userId: p.userId, roles, agencyId: agency.id, unitIds: [unitId] });
   }
   return out;
 }
@@ -195,7 +216,7 @@ function pickActor(candidates: Actor[], p: Principal, s: DossierState, action: A
 function allowedFor(candidates: Actor[], s: DossierState, dctx: DecideContext): ActionName[] {
   const set = new Set<ActionName>();
   for (const a of candidates) for (const x of allowedActions(s, a, dctx)) set.add(x);
-  return [...set].filter((a) => a !== 'mark_due_soon' && a !== 'mark_overdue');
+  return [...set].filter((a) => !SYSTEM_FLAG_ACTIONS.includes(a));
 }
 
 function decideError(e: DecideError): AppError {
@@ -221,6 +242,8 @@ function projectionOf(state: DossierState, process: ProcessRow): repo.Projection
   const step = findStep(process.definition, state.stepKey);
   const stepRole = isTerminal(state) ? null : state.state === 'transferred' ? 'handler' : (step?.role ?? null);
   const d = (x: string | null) => (x === null ? null : new Date(x));
+  const stepF = stepFlags(state);
+  const consF = consultationFlags(state);
   return {
     code: state.code,
     version: state.version,
@@ -237,6 +260,10 @@ function projectionOf(state: DossierState, process: ProcessRow): repo.Projection
     step_due_at: d(state.stepDueAt),
     due_soon: state.dueSoon,
     overdue: state.overdue,
+    step_due_soon: stepF.dueSoon,
+    step_overdue: stepF.overdue,
+    consultation_due_soon: consF.dueSoon,
+    consultation_overdue: consF.overdue,
     finished_at: d(state.finishedAt),
     returned_at: d(state.returned?.returnedAt ?? null),
     updated_at: new Date(state.updatedAt),
@@ -300,6 +327,12 @@ export function inboxItem(row: repo.DossierRow) {
     dueAt: iso(row.due_at),
     dueSoon: row.due_soon,
     overdue: row.overdue,
+    /** Current step's due instant and its sweep flags; open consultations' sweep flags. */
+    stepDueAt: iso(row.step_due_at),
+    stepDueSoon: row.step_due_soon ?? false,
+    stepOverdue: row.step_overdue ?? false,
+    consultationDueSoon: row.consultation_due_soon ?? false,
+    consultationOverdue: row.consultation_overdue ?? false,
     updatedAt: iso(row.updated_at)!,
   };
 }
@@ -796,6 +829,10 @@ export interface InboxQueryIn {
   agency?: string;
   overdue?: boolean;
   dueSoon?: boolean;
+  stepOverdue?: boolean;
+  stepDueSoon?: boolean;
+  consultationOverdue?: boolean;
+  consultationDueSoon?: boolean;
   mine?: boolean;
   pool?: boolean;
 }
@@ -825,6 +862,10 @@ export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryI
     agencyId,
     overdue: q.overdue,
     dueSoon: q.dueSoon,
+    stepOverdue: q.stepOverdue,
+    stepDueSoon: q.stepDueSoon,
+    consultationOverdue: q.consultationOverdue,
+    consultationDueSoon: q.consultationDueSoon,
     mine: q.mine,
     pools,
     limit: q.pageSize,
@@ -861,18 +902,52 @@ export async function publicLookup(ctx: AppContext, code: string, secret: string
 // ---------------------------------------------------------------------------------------------
 // Deadline sweep (called by the pg-boss job and directly by tests)
 
+const SWEEP_ACTIONS = [
+  'mark_due_soon',
+  'mark_overdue',
+  'mark_step_due_soon',
+  'mark_step_overdue',
+  'mark_consultation_due_soon',
+  'mark_consultation_overdue',
+] as const;
+
+export interface SweepResult {
+  checked: number;
+  /** Dossier appointment (dueAt) flags. */
+  dueSoon: number;
+  overdue: number;
+  /** Current step (stepDueAt) flags. */
+  stepDueSoon: number;
+  stepOverdue: number;
+  /** Open consultation flags (events; one event may flag several consultations). */
+  consultationDueSoon: number;
+  consultationOverdue: number;
+}
+
 /**
- * Appends system `mark_due_soon` / `mark_overdue` events to open dossiers whose appointment is within the
- * due-soon window or past. Each dossier in its own short transaction with the row locked; decide() decides
- * (clock stopped, already flagged, not due → nothing).
+ * Appends system flag events to open dossiers: the appointment (`mark_due_soon` / `mark_overdue`), the
+ * current step's due instant (`mark_step_due_soon` / `mark_step_overdue`) and open consultations
+ * (`mark_consultation_due_soon` / `mark_consultation_overdue`). decide() decides (clock stopped, already
+ * flagged, not due → nothing), so repeated sweeps add nothing; no flag moves a deadline. A pure pre-check
+ * on the candidate's stored state skips dossiers with nothing to flag; the others get one short
+ * transaction each, with the row locked and the decision taken again on the locked state.
  */
-export async function sweepDeadlines(ctx: AppContext, now: Date): Promise<{ checked: number; dueSoon: number; overdue: number }> {
+export async function sweepDeadlines(ctx: AppContext, now: Date): Promise<SweepResult> {
   const horizon = new Date(now.getTime() + 60 * 86_400_000);
   const candidates = await repo.sweepCandidates(ctx.db, horizon);
   const cals = new Map<string, CalendarFns>();
-  let dueSoon = 0;
-  let overdue = 0;
+  const counts: SweepResult = { checked: candidates.length, dueSoon: 0, overdue: 0, stepDueSoon: 0, stepOverdue: 0, consultationDueSoon: 0, consultationOverdue: 0 };
   const system = systemActor();
+  const flagEvents = (state: DossierState, dctx: DecideContext): { events: DossierEvent[]; state: DossierState } => {
+    const events: DossierEvent[] = [];
+    for (const action of SWEEP_ACTIONS) {
+      const r = decide(state, { action, actor: system, expectedVersion: state.version }, dctx);
+      if (!r.ok) continue;
+      events.push(...r.events);
+      state = r.events.reduce(evolve, state);
+    }
+    return { events, state };
+  };
   for (const c of candidates) {
     let cal = cals.get(c.receiving_agency_id);
     if (!cal) {
@@ -881,32 +956,25 @@ export async function sweepDeadlines(ctx: AppContext, now: Date): Promise<{ chec
     }
     const calendar = cal;
     // cheap pre-check outside any transaction: nothing to flag yet
-    const due = new Date(c.due_at);
-    if (due.getTime() >= now.getTime()) {
-      if (c.due_soon) continue;
-      const proc = await processById(ctx.db, c.process_id);
-      const soonHours = workflowConfigOf(proc, configBase(ctx)).dueSoonHours;
-      if (workingMinutesBetween(calendar.calendar, now, due) / 60 > soonHours) continue;
-    }
+    const proc = await processById(ctx.db, c.process_id);
+    if (flagEvents(c.state, decideContext(now, calendar, proc, configBase(ctx))).events.length === 0) continue;
     const res = await ctx.db.transaction().execute(async (trx) => {
       const row = await repo.lockById(trx, c.id);
       const process = await processById(trx, row.process_id);
-      const dctx = decideContext(now, calendar, process, configBase(ctx));
-      let state = row.state;
-      const events: DossierEvent[] = [];
-      for (const action of ['mark_due_soon', 'mark_overdue'] as const) {
-        const r = decide(state, { action, actor: system, expectedVersion: state.version }, dctx);
-        if (!r.ok) continue;
-        events.push(...r.events);
-        state = r.events.reduce(evolve, state);
-      }
+      const { events, state } = flagEvents(row.state, decideContext(now, calendar, process, configBase(ctx)));
       if (events.length === 0) return [] as DossierEvent[];
       await repo.insertEvents(trx, events, calendar.version);
       await repo.updateProjection(trx, row.id, projectionOf(state, process), { calendarVersion: calendar.version });
       return events;
     });
-    dueSoon += res.filter((e) => e.action === 'mark_due_soon').length;
-    overdue += res.filter((e) => e.action === 'mark_overdue').length;
+    for (const e of res) {
+      if (e.action === 'mark_due_soon') counts.dueSoon++;
+      else if (e.action === 'mark_overdue') counts.overdue++;
+      else if (e.action === 'mark_step_due_soon') counts.stepDueSoon++;
+      else if (e.action === 'mark_step_overdue') counts.stepOverdue++;
+      else if (e.action === 'mark_consultation_due_soon') counts.consultationDueSoon++;
+      else if (e.action === 'mark_consultation_overdue') counts.consultationOverdue++;
+    }
   }
-  return { checked: candidates.length, dueSoon, overdue };
+  return counts;
 }

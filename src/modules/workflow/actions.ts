@@ -51,7 +51,16 @@ export const DOSSIER_ACTIONS = [
   'apologize', // xin lỗi và gia hạn (form 04)
   'mark_due_soon', // system: sắp đến hạn
   'mark_overdue', // system: quá hạn
+  'mark_step_due_soon', // system: bước hiện tại sắp đến hạn (stepDueAt)
+  'mark_step_overdue', // system: bước hiện tại quá hạn
+  'mark_consultation_due_soon', // system: xin ý kiến sắp đến hạn trả lời
+  'mark_consultation_overdue', // system: xin ý kiến quá hạn trả lời
 ] as const;
+
+/** Deadline flags set by the scheduled sweep (system actor only; never offered to officials). */
+export const SYSTEM_FLAG_ACTIONS: readonly ActionName[] = [
+  'mark_due_soon', 'mark_overdue', 'mark_step_due_soon', 'mark_step_overdue', 'mark_consultation_due_soon', 'mark_consultation_overdue',
+];
 export type DossierActionName = (typeof DOSSIER_ACTIONS)[number];
 
 export type ActionName = StepActionName | DossierActionName;
@@ -116,4 +125,8 @@ export const ACTION_LABELS: Readonly<Record<ActionName, { vi: string; en: string
   apologize: { vi: 'Xin lỗi và gia hạn', en: 'Apologise and extend' },
   mark_due_soon: { vi: 'Đánh dấu sắp đến hạn', en: 'Mark due soon' },
   mark_overdue: { vi: 'Đánh dấu quá hạn', en: 'Mark overdue' },
+  mark_step_due_soon: { vi: 'Đánh dấu bước sắp đến hạn', en: 'Mark step due soon' },
+  mark_step_overdue: { vi: 'Đánh dấu bước quá hạn', en: 'Mark step overdue' },
+  mark_consultation_due_soon: { vi: 'Đánh dấu xin ý kiến sắp đến hạn', en: 'Mark consultation due soon' },
+  mark_consultation_overdue: { vi: 'Đánh dấu xin ý kiến quá hạn', en: 'Mark consultation overdue' },
 };

@@ -193,7 +193,16 @@ const REDUCERS: Record<ActionName, Reducer> = {
   }),
   mark_due_soon: (s) => ({ ...s, dueSoon: true }),
   mark_overdue: (s) => ({ ...s, overdue: true }),
+  mark_step_due_soon: (s, e) => ({ ...s, stepDueSoonFor: str(e, 'stepDueAt') }),
+  mark_step_overdue: (s, e) => ({ ...s, stepOverdueFor: str(e, 'stepDueAt') }),
+  mark_consultation_due_soon: (s, e) => flagConsultations(s, e, 'dueSoonFlagged'),
+  mark_consultation_overdue: (s, e) => flagConsultations(s, e, 'overdueFlagged'),
 };
+
+function flagConsultations(s: DossierState, e: DossierEvent, flag: 'dueSoonFlagged' | 'overdueFlagged'): DossierState {
+  const ids = Array.isArray(e.payload.consultationIds) ? (e.payload.consultationIds as string[]) : [];
+  return { ...s, openConsultations: s.openConsultations.map((c) => (ids.includes(c.id) ? { ...c, [flag]: true } : c)) };
+}
 
 /** Fields every event sets: version, state, step, holder, assignee, clock values, step trail. */
 function applyCommon(s: DossierState, e: DossierEvent): DossierState {

@@ -68,6 +68,7 @@ const setupArb = fc.record({
     suspendOnPayment: fc.boolean(),
     apologyLeadHours: fc.constantFrom(0, 8),
     earlyMarginHours: fc.constantFrom(0.5, 1, 2),
+    stepDueSoonHours: fc.constantFrom(0, 2, 8),
   }),
 });
 
@@ -124,10 +125,19 @@ const PROGRESS: ActionName[] = [
   'accept', 'resubmit', 'forward', 'approve', 'record_result', 'return_result', 'receive_supplement',
   'confirm_payment', 'return_transfer', 'answer_consultation', 'cancel_withdrawal',
 ];
+/**
+ * Rarely possible otherwise (an open consultation near or past its due instant): taken half of the time
+ * they are allowed (and `consult` an eighth of the time), so that every run of the generator reaches them.
+ */
+const RARE: ActionName[] = ['mark_consultation_due_soon', 'mark_consultation_overdue'];
 
 function chooseCommand(s: DossierState, cmd: Cmd, ctx: ReturnType<typeof makeCtx>): { action: ActionName; actor: Actor } {
   if (cmd.fromAllowed) {
     const options = ACTORS.flatMap((actor) => allowedActions(s, actor, ctx).map((action) => ({ action, actor })));
+    const rare = options.filter((o) => RARE.includes(o.action));
+    if (rare.length > 0 && cmd.pick % 2 === 0) return pickOf(rare, cmd.pick >> 1);
+    const consult = options.filter((o) => o.action === 'consult');
+    if (consult.length > 0 && cmd.pick % 8 === 1) return pickOf(consult, cmd.pick >> 3);
     const forward = options.filter((o) => PROGRESS.includes(o.action));
     if (cmd.progress && forward.length > 0) return pickOf(forward, cmd.pick);
     if (options.length > 0) return pickOf(options, cmd.pick);

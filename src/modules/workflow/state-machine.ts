@@ -156,6 +156,10 @@ export const TRANSITIONS: Readonly<Record<ActionName, Transition>> = {
   apologize: { from: ACTIVE, to: 'same', scope: 'dossier', by: 'unit or agency leader of the competent or holding agency' },
   mark_due_soon: { from: ACTIVE, to: 'same', scope: 'dossier', by: 'system' },
   mark_overdue: { from: ACTIVE, to: 'same', scope: 'dossier', by: 'system' },
+  mark_step_due_soon: { from: ACTIVE, to: 'same', scope: 'dossier', by: 'system' },
+  mark_step_overdue: { from: ACTIVE, to: 'same', scope: 'dossier', by: 'system' },
+  mark_consultation_due_soon: { from: OPEN_AFTER_ACCEPTANCE, to: 'same', scope: 'dossier', by: 'system' },
+  mark_consultation_overdue: { from: OPEN_AFTER_ACCEPTANCE, to: 'same', scope: 'dossier', by: 'system' },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -299,6 +303,10 @@ const WHO: Record<ActionName, Who> = {
   ),
   mark_due_soon: onlyIf((_s, a) => !!a.system, 'Chỉ hệ thống', 'System only'),
   mark_overdue: onlyIf((_s, a) => !!a.system, 'Chỉ hệ thống', 'System only'),
+  mark_step_due_soon: onlyIf((_s, a) => !!a.system, 'Chỉ hệ thống', 'System only'),
+  mark_step_overdue: onlyIf((_s, a) => !!a.system, 'Chỉ hệ thống', 'System only'),
+  mark_consultation_due_soon: onlyIf((_s, a) => !!a.system, 'Chỉ hệ thống', 'System only'),
+  mark_consultation_overdue: onlyIf((_s, a) => !!a.system, 'Chỉ hệ thống', 'System only'),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -316,6 +324,30 @@ function resultIssued(s: DossierState): boolean {
 function remainingToDue(s: DossierState, ctx: DecideContext): number {
   return s.dueAt === null ? Infinity : hoursBetween(ctx, ctx.now, s.dueAt);
 }
+
+// Step and consultation deadlines (flags only: nothing here moves a deadline).
+const stepDueSoonHours = (ctx: DecideContext): number => fullConfig(ctx.config).stepDueSoonHours;
+const isPast = (at: string, ctx: DecideContext): boolean => ctx.now.getTime() > toDate(at).getTime();
+const isSoon = (at: string, ctx: DecideContext): boolean => hoursBetween(ctx, ctx.now, at) <= stepDueSoonHours(ctx);
+
+/** The current step's deadline is flagged due soon / overdue (flags follow stepDueAt, see DossierState). */
+export function stepFlags(s: DossierState): { dueSoon: boolean; overdue: boolean } {
+  return {
+    dueSoon: s.stepDueAt !== null && (s.stepDueSoonFor ?? null) === s.stepDueAt,
+    overdue: s.stepDueAt !== null && (s.stepOverdueFor ?? null) === s.stepDueAt,
+  };
+}
+
+/** Open consultations flagged due soon / overdue. */
+export function consultationFlags(s: DossierState): { dueSoon: boolean; overdue: boolean } {
+  return {
+    dueSoon: s.openConsultations.some((c) => c.dueSoonFlagged === true),
+    overdue: s.openConsultations.some((c) => c.overdueFlagged === true),
+  };
+}
+
+const consultationsDueSoon = (s: DossierState, ctx: DecideContext) => s.openConsultations.filter((c) => isSoon(c.dueAt, ctx));
+const consultationsOverdue = (s: DossierState, ctx: DecideContext) => s.openConsultations.filter((c) => isPast(c.dueAt, ctx));
 
 const GUARDS: Partial<Record<ActionName, (s: DossierState, ctx: DecideContext) => Fail | null>> = {
   forward: (s, ctx) =>
@@ -364,6 +396,18 @@ const GUARDS: Partial<Record<ActionName, (s: DossierState, ctx: DecideContext) =
       ? null
       : fail('NOT_DUE', 'Chưa quá hạn', 'Not overdue yet');
   },
+  mark_step_due_soon: (s, ctx) => {
+    if (!clockRunning(s) || s.stepDueAt === null) return fail('CLOCK_STOPPED', 'Bước hiện tại không có hạn đang chạy', 'No running step deadline');
+    return isSoon(s.stepDueAt, ctx) ? null : fail('NOT_DUE', 'Bước chưa đến thời điểm sắp hết hạn', 'The step is not due soon yet');
+  },
+  mark_step_overdue: (s, ctx) => {
+    if (!clockRunning(s) || s.stepDueAt === null) return fail('CLOCK_STOPPED', 'Bước hiện tại không có hạn đang chạy', 'No running step deadline');
+    return isPast(s.stepDueAt, ctx) ? null : fail('NOT_DUE', 'Bước chưa quá hạn', 'The step is not overdue yet');
+  },
+  mark_consultation_due_soon: (s, ctx) =>
+    consultationsDueSoon(s, ctx).length > 0 ? null : fail('NOT_DUE', 'Không có yêu cầu xin ý kiến sắp đến hạn', 'No consultation due soon'),
+  mark_consultation_overdue: (s, ctx) =>
+    consultationsOverdue(s, ctx).length > 0 ? null : fail('NOT_DUE', 'Không có yêu cầu xin ý kiến quá hạn', 'No overdue consultation'),
 };
 
 function check(s: DossierState, action: ActionName, actor: Actor, ctx: DecideContext): Fail | null {
@@ -686,6 +730,19 @@ const BUILD: Record<ActionName, Build> = {
   },
   mark_due_soon: (s) => (s.dueSoon ? null : { toState: s.state }),
   mark_overdue: (s) => (s.overdue ? null : { toState: s.state }),
+  // Flags already set → no event (the sweep may run any number of times).
+  mark_step_due_soon: (s) =>
+    stepFlags(s).dueSoon ? null : { toState: s.state, payload: { stepKey: s.stepKey, stepDueAt: s.stepDueAt } },
+  mark_step_overdue: (s) =>
+    stepFlags(s).overdue ? null : { toState: s.state, payload: { stepKey: s.stepKey, stepDueAt: s.stepDueAt } },
+  mark_consultation_due_soon: (s, _cmd, ctx) => {
+    const ids = consultationsDueSoon(s, ctx).filter((c) => !c.dueSoonFlagged).map((c) => c.id);
+    return ids.length === 0 ? null : { toState: s.state, payload: { consultationIds: ids } };
+  },
+  mark_consultation_overdue: (s, _cmd, ctx) => {
+    const ids = consultationsOverdue(s, ctx).filter((c) => !c.overdueFlagged).map((c) => c.id);
+    return ids.length === 0 ? null : { toState: s.state, payload: { consultationIds: ids } };
+  },
 };
 
 function actorInfo(a: Actor): ActorInfo {

@@ -62,6 +62,8 @@ export interface WorkflowConfig {
   earlyMarginHours?: number;
   /** Apology must be made at least this many working hours before dueAt (default 0: before dueAt). */
   apologyLeadHours?: number;
+  /** Working hours before a step's or a consultation's due instant from which it is "due soon" (default 2). */
+  stepDueSoonHours?: number;
 }
 
 export const DEFAULT_WORKFLOW_CONFIG: Required<WorkflowConfig> = {
@@ -71,6 +73,7 @@ export const DEFAULT_WORKFLOW_CONFIG: Required<WorkflowConfig> = {
   suspendOnPayment: true,
   earlyMarginHours: 1,
   apologyLeadHours: 0,
+  stepDueSoonHours: 2,
 };
 
 export interface DecideContext {
@@ -139,6 +142,9 @@ export interface Consultation {
   answeredBy: string | null;
   answer: string | null;
   classification: Classification | null;
+  /** Set by the deadline sweep (system events); absent until then. Never moves dueAt. */
+  dueSoonFlagged?: boolean;
+  overdueFlagged?: boolean;
 }
 
 export interface Payment {
@@ -212,6 +218,13 @@ export interface DossierState {
   returned: ReturnInfo | null;
   dueSoon: boolean;
   overdue: boolean;
+  /**
+   * Step deadline flags (deadline sweep): the `stepDueAt` value that was flagged due soon / overdue. The
+   * current step is flagged iff the value equals the current `stepDueAt`, so entering a new step (a new
+   * stepDueAt) clears the flags without a reset. Absent until the first flag (older dossiers too).
+   */
+  stepDueSoonFor?: string | null;
+  stepOverdueFor?: string | null;
   updatedAt: string;
 }
 

@@ -27,6 +27,7 @@ export const WorkflowConfigIn = z
     suspendOnPayment: z.boolean().optional(),
     earlyMarginHours: z.number().min(0).max(400).optional(),
     apologyLeadHours: z.number().min(0).max(400).optional(),
+    stepDueSoonHours: z.number().min(0).max(400).optional(),
   })
   .strict();
 
@@ -50,4 +51,21 @@ export const ProcessOut = z.object({
   steps: z.array(z.any()),
   config: z.record(z.string(), z.any()),
   createdAt: z.string(),
+});
+
+export const StatusMappingOut = z.object({
+  states: z.array(z.object({
+    state: z.string(),
+    nationalStatus: z.number().int(),
+    labelVi: z.string(),
+    labelEn: z.string(),
+    terminal: z.boolean(),
+  })),
+  nationalStatuses: z.array(z.object({
+    code: z.number().int(),
+    labelVi: z.string(),
+    labelEn: z.string(),
+    states: z.array(z.string()),
+  })),
+  actions: z.array(z.object({ action: z.string(), vi: z.string(), en: z.string(), system: z.boolean() })),
 });

@@ -1,6 +1,19 @@
 // Idempotency-Key support for mutating endpoints: the key row is written in the same transaction as
 // the change, so a retry (even a concurrent one) returns the first answer and changes nothing.
-import { createHash } from 'node:crypto';
+//
+// At rest, the row holds neither the key nor the answer in clear text (the first answer of a reception
+// carries the receipt secret the citizen uses for the public look-up, and personal data):
+// - `key` holds SHA-256(Idempotency-Key), never the key itself;
+// - `response` holds the answer encrypted with AES-256-GCM under a key derived (HKDF-SHA-256) from the
+//   Idempotency-Key the client sent (input key material) and a random server secret (salt; table
+//   app_secrets, migration 0008), bound to the principal/method/path (info, and GCM associated data).
+// A retry presents the same Idempotency-Key, so the server can decrypt and replay the whole first answer
+// (the desk reprints the receipt with its secret), while a copy of the database alone cannot: it lacks
+// the Idempotency-Key (only its hash is stored), and without the server secret even a guessed key is
+// useless. Clients must send unguessable keys (e.g. random UUIDs), as the web app does.
+// Rows written before migration 0008 (clear key, clear answer with the secret stripped by the migration)
+// are still read: a clear key is looked up as well, and a clear answer is replayed as it is.
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
@@ -20,9 +33,66 @@ export function idempotencyKeyOf(req: FastifyRequest): string | undefined {
   return key;
 }
 
+const SECRET_NAME = 'idempotency';
+const secretCache = new WeakMap<object, Promise<Buffer>>();
+
+/** The server secret (32 random bytes, created by migration 0008), cached per database handle. */
+function serverSecret(db: Db): Promise<Buffer> {
+  let hit = secretCache.get(db);
+  if (!hit) {
+    hit = (async () => {
+      const row = await db.selectFrom('app_secrets').select('value').where('name', '=', SECRET_NAME).executeTakeFirst();
+      if (!row) throw new Error('app_secrets.idempotency is missing (migration 0008)');
+      return Buffer.from(row.value as string, 'hex');
+    })();
+    hit.catch(() => secretCache.delete(db));
+    secretCache.set(db, hit);
+  }
+  return hit;
+}
+
+interface Sealed {
+  enc: 'aes-256-gcm/hkdf-sha256/v1';
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+const isSealed = (x: unknown): x is Sealed =>
+  !!x && typeof x === 'object' && (x as Sealed).enc === 'aes-256-gcm/hkdf-sha256/v1';
+
+/** Stored form of an Idempotency-Key: its SHA-256 (hex). */
+export const storedKeyOf = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
+
+function contextOf(opts: { principal: string; method: string; path: string }): Buffer {
+  return Buffer.from(`motcua idempotency v1\u0000${opts.principal}\u0000${opts.method}\u0000${opts.path}`, 'utf8');
+}
+
+function deriveKey(secret: Buffer, idemKey: string, info: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(idemKey, 'utf8'), secret, info, 32));
+}
+
+/** Encrypts an answer for the idempotency row (see the header comment). */
+export function sealResponse(secret: Buffer, idemKey: string, ctx: { principal: string; method: string; path: string }, body: unknown): Sealed {
+  const info = contextOf(ctx);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', deriveKey(secret, idemKey, info), iv);
+  cipher.setAAD(info);
+  const data = Buffer.concat([cipher.update(JSON.stringify(body ?? null), 'utf8'), cipher.final()]);
+  return { enc: 'aes-256-gcm/hkdf-sha256/v1', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+}
+
+export function openResponse(secret: Buffer, idemKey: string, ctx: { principal: string; method: string; path: string }, sealed: Sealed): unknown {
+  const info = contextOf(ctx);
+  const decipher = createDecipheriv('aes-256-gcm', deriveKey(secret, idemKey, info), Buffer.from(sealed.iv, 'base64'));
+  decipher.setAAD(info);
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8'));
+}
+
 /**
- * Runs `work` in a transaction. With a key, the first completed answer is stored and replayed for
- * retries with the same key and the same request; a different request with the same key is refused.
+ * Runs `work` in a transaction. With a key, the first completed answer is stored (encrypted) and replayed
+ * for retries with the same key and the same request; a different request with the same key is refused.
  */
 export async function runIdempotent<T>(
   db: Db,
@@ -30,33 +100,44 @@ export async function runIdempotent<T>(
   work: (trx: Transaction<any>) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
   const requestHash = createHash('sha256').update(JSON.stringify(opts.request ?? null)).digest('hex');
+  const secret = opts.key ? await serverSecret(db) : null;
+  const stored = opts.key ? storedKeyOf(opts.key) : null;
   return db.transaction().execute(async (trx) => {
-    if (opts.key) {
+    if (opts.key && stored) {
       // Claim the key; a concurrent holder makes this insert wait until it commits or rolls back.
       const claimed = await sql<{ key: string }>`
         INSERT INTO idempotency_keys (principal, key, method, path, request_hash, status)
-        VALUES (${opts.principal}, ${opts.key}, ${opts.method}, ${opts.path}, ${requestHash}, 0)
+        VALUES (${opts.principal}, ${stored}, ${opts.method}, ${opts.path}, ${requestHash}, 0)
         ON CONFLICT (principal, key) DO NOTHING RETURNING key`.execute(trx);
-      if (claimed.rows.length === 0) {
-        const prior = await trx
+      // rows from before migration 0008 hold the key in clear
+      const legacy = claimed.rows.length === 1
+        ? await trx.selectFrom('idempotency_keys').select(['request_hash', 'status', 'response', 'method', 'path'])
+            .where('principal', '=', opts.principal).where('key', '=', opts.key).executeTakeFirst()
+        : undefined;
+      if (claimed.rows.length === 0 || legacy) {
+        if (legacy) {
+          await trx.deleteFrom('idempotency_keys').where('principal', '=', opts.principal).where('key', '=', stored).execute();
+        }
+        const prior = legacy ?? await trx
           .selectFrom('idempotency_keys')
           .select(['request_hash', 'status', 'response', 'method', 'path'])
           .where('principal', '=', opts.principal)
-          .where('key', '=', opts.key)
+          .where('key', '=', stored)
           .executeTakeFirstOrThrow();
         if (prior.request_hash !== requestHash || prior.method !== opts.method || prior.path !== opts.path) {
           throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED');
         }
-        return { status: prior.status, body: prior.response as T, replayed: true };
+        const body = isSealed(prior.response) ? openResponse(secret!, opts.key, opts, prior.response) : prior.response;
+        return { status: prior.status, body: body as T, replayed: true };
       }
     }
     const result = await work(trx);
-    if (opts.key) {
+    if (opts.key && stored) {
       await trx
         .updateTable('idempotency_keys')
-        .set({ status: result.status, response: JSON.stringify(result.body) })
+        .set({ status: result.status, response: JSON.stringify(sealResponse(secret!, opts.key, opts, result.body)) })
         .where('principal', '=', opts.principal)
-        .where('key', '=', opts.key)
+        .where('key', '=', stored)
         .execute();
     }
     return { ...result, replayed: false };
