@@ -40,6 +40,7 @@ import {
   type OfficeHoursPut,
   type WeekdayKey,
 } from './calendar.schema.js';
+import { isUuid, isoOrNull } from '../../platform/values.js';
 
 registerMessages({
   CALENDAR_DATE_OUT_OF_RANGE: {
@@ -236,14 +237,13 @@ function officeHoursOfRow(cache: CalendarCache, row: repo.OfficeHoursRow): Offic
   return h;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** [self, parent, …, root] for an agency id; 404 for an unknown agency. */
 async function agencyChain(ctx: AppContext, agencyId: string): Promise<string[]> {
   const cache = cacheOf(ctx);
   const known = cache.chains.get(agencyId);
   if (known) return known;
-  const row = UUID.test(agencyId) ? await repo.findAgencyPathById(ctx.db, agencyId) : undefined;
+  const row = isUuid(agencyId) ? await repo.findAgencyPathById(ctx.db, agencyId) : undefined;
   if (!row) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
   const chain = row.path.split('/').filter(Boolean).reverse();
   if (chain[0] !== agencyId) chain.unshift(agencyId);
@@ -632,7 +632,7 @@ function holidayOut(r: repo.DayRow): HolidayItem {
   return { id: r.id, date: r.date, kind: r.kind, nameVi: r.name_vi, nameEn: r.name_en, source: sourceOut(r.source), provisional: r.provisional, origin: r.origin };
 }
 
-const iso = (t: Date | string | null) => (t === null ? null : new Date(t).toISOString());
+const iso = isoOrNull;
 
 export async function listHolidays(ctx: AppContext, year: number) {
   const [y, version] = await Promise.all([repo.findYear(ctx.db, year), repo.readVersion(ctx.db)]);

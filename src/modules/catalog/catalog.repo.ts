@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { unaccent } from '../../platform/text.js';
+import { likeEscape } from '../../platform/text.js';
 
 export type Level = 'ministry' | 'province' | 'commune';
 export type ChannelKind = 'in_person' | 'online' | 'postal';
@@ -207,7 +208,6 @@ export interface SearchHit extends ProcedureRow {
 }
 
 const FUZZY_THRESHOLD = 0.4;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filters(p: SearchParams): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];

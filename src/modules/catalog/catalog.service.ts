@@ -13,6 +13,7 @@ import { can, scopePaths } from '../org/permissions.js';
 import { getAgency } from '../org/org.service.js';
 import * as repo from './catalog.repo.js';
 import type { FeeOverrideBody, IssueListQuery, SearchQuery } from './catalog.schema.js';
+import { isoOrNull } from '../../platform/values.js';
 
 registerMessages({
   PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục {code}.', en: 'Procedure {code} was not found.' },
@@ -63,7 +64,7 @@ export function legalLimitHours(t: { value: number; unit: string } | null): numb
 }
 
 const notFound = (code: string) => new AppError(404, 'PROCEDURE_NOT_FOUND', { code });
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const iso = isoOrNull;
 
 const isManager = (p: Principal | null | undefined) => !!p && scopePaths(p, 'procedure.manage').length > 0;
 

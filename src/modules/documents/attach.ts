@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/db/database.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import * as repo from './documents.repo.js';
+import { isUuid } from '../../platform/values.js';
 
 registerMessages({
   FILE_NOT_ATTACHABLE: {
@@ -16,7 +17,6 @@ registerMessages({
   },
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AttachedFile {
   id: string;
@@ -63,7 +63,7 @@ export async function attachFilesToEvents(trx: Db, opts: { userId: string; event
     if (i === 0) refs.push(...(opts.extra ?? []));
     const files: AttachedFile[] = [];
     for (const ref of refs) {
-      if (!UUID.test(ref.fileId) || seen.has(ref.fileId)) continue;
+      if (!isUuid(ref.fileId) || seen.has(ref.fileId)) continue;
       seen.add(ref.fileId);
       const f = await repo.lockFile(trx, ref.fileId);
       const mine = f && (f.dossier_id === e.dossierId || (f.dossier_id === null && f.uploaded_by === opts.userId));

@@ -24,6 +24,7 @@ import { detectKind, MEDIA_TYPES, safeFileName, sniffFamily, type FileKind } fro
 import { renderPdf, vnDate, vnDateTime, vnIsoDate, vnMoney, vnShortDateTime, type ComponentRow, type RegisterRow, type RenderInput, type SlipRow } from './pdf.js';
 import { checkTemplate, defaultTemplate, DEFAULT_TEMPLATES, type FormNumber, type FormTemplate, type FormTemplateContent } from './templates.js';
 import { signPdf, verifyPdfSignatures, SignatureError, type VerifyReport } from './signature.js';
+import { isUuid } from '../../platform/values.js';
 
 registerMessages({
   UPLOAD_RETRY: { vi: 'Tệp vừa tải lên trùng với một tệp đang bị hủy; vui lòng tải lên lại.', en: 'The uploaded file collided with one being discarded; please upload it again.' },
@@ -89,7 +90,7 @@ async function requireWorker(ctx: AppContext, p: Principal, d: DossierView, acti
 }
 
 async function userNames(db: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
-  const uuids = [...new Set(ids.filter((x): x is string => !!x && /^[0-9a-f-]{36}$/i.test(x)))];
+  const uuids = [...new Set(ids.filter((x): x is string => !!x && isUuid(x)))];
   if (uuids.length === 0) return new Map();
   const rows = (await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', uuids).execute()) as Array<{ id: string; full_name: string }>;
   return new Map(rows.map((r) => [r.id, r.full_name]));
@@ -554,7 +555,7 @@ export async function uploadStaged(ctx: AppContext, p: Principal, src: UploadSou
 
 /** A file the principal may read: staged by them, or of a dossier in their scope (404 otherwise). */
 async function readableFile(ctx: AppContext, p: Principal, id: string): Promise<repo.FileRow> {
-  const f = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findFile(ctx.db, id) : undefined;
+  const f = isUuid(id) ? await repo.findFile(ctx.db, id) : undefined;
   if (!f) throw new AppError(404, 'NOT_FOUND', { what: 'file' });
   if (f.dossier_id === null) {
     if (f.uploaded_by !== p.userId) throw new AppError(404, 'NOT_FOUND', { what: 'file' });
@@ -579,7 +580,6 @@ export async function listDossierFiles(ctx: AppContext, p: Principal, ref: strin
   const files = await repo.listFiles(ctx.db, d.id);
   const results = await repo.listResultDocuments(ctx.db, d.id);
   const comps = ((d.filing as any)?.components ?? []) as Array<{ name: string; fileId?: string; reusedFrom?: string }>;
-  const isUuid = (s: string | undefined) => !!s && /^[0-9a-f-]{36}$/i.test(s);
   return {
     items: files.map(fileOut),
     results: results.map(resultOut),
@@ -734,7 +734,7 @@ export async function openPublicResult(ctx: AppContext, code: string, secret: st
   const nf = () => new AppError(404, 'NOT_FOUND', { what: 'file' });
   const look = await dossiers.publicLookup(ctx, code, secret); // 404 on a wrong code or secret
   if (!look.resultReady && !look.returnedAt) throw nf();
-  const f = /^[0-9a-f-]{36}$/i.test(fileId) ? await repo.findFile(ctx.db, fileId) : undefined;
+  const f = isUuid(fileId) ? await repo.findFile(ctx.db, fileId) : undefined;
   if (!f || !f.citizen_visible || !f.dossier_id) throw nf();
   const owner = (await ctx.db.selectFrom('dossiers').select('code').where('id', '=', f.dossier_id).executeTakeFirst()) as { code: string | null } | undefined;
   if (owner?.code !== look.code) throw nf();

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DossierEvent, DossierState } from '../workflow/types.js';
+import { isUuid } from '../../platform/values.js';
 
 export interface DossierRow {
   id: string;
@@ -59,8 +60,7 @@ export type ProjectionColumns = Pick<
   | 'finished_at' | 'returned_at' | 'updated_at'
 > & { state: DossierState };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => UUID.test(s);
+export { isUuid };
 
 /** A dossier by code, or by id (dossiers without a code: registered, incomplete, refused). */
 export function findByRef(db: Db, ref: string): Promise<DossierRow | undefined> {

@@ -50,6 +50,7 @@ import { checkCitizenId, isEmail, normalisePhone } from './applicant.js';
 import * as repo from './dossiers.repo.js';
 import { attachFilesToEvents } from '../documents/attach.js';
 import type { ReceiveInputBody } from './dossiers.schema.js';
+import { isoOrNull } from '../../platform/values.js';
 
 registerMessages({
   STALE_VERSION: { vi: 'Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại.', en: 'The dossier has changed; reload and retry.' },
@@ -305,7 +306,7 @@ const newSecret = (): string => randomToken(9); // 12 base64url characters, prin
 // Output shapes
 
 
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+const iso = isoOrNull;
 const local = (d: Date | string | null | undefined): string | null => (d ? formatLocalDateTime(new Date(d)) : null);
 
 export function inboxItem(row: repo.DossierRow) {
