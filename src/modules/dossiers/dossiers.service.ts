@@ -45,7 +45,7 @@ import { findStep } from '../workflow/process.js';
 import { buildControlSlip } from '../workflow/control-slip.js';
 import { processById, processForDossier, workflowConfigOf, legalLimitOf, type ProcedureRef } from '../workflow/workflow.service.js';
 import type { ProcessRow } from '../workflow/workflow.repo.js';
-import { DEFAULT_DOSSIER_CODE_PATTERN, formatDossierCode } from './dossier-code.js';
+import { formatDossierCode } from './dossier-code.js';
 import { checkCitizenId, isEmail, normalisePhone } from './applicant.js';
 import * as repo from './dossiers.repo.js';
 import { attachFilesToEvents } from '../documents/attach.js';
@@ -105,8 +105,7 @@ export function decideContext(now: Date, cal: CalendarFns, process: ProcessRow, 
 }
 
 function configBase(ctx: AppContext): Partial<DecideContext['config']> {
-  const h = (ctx.config as { dueSoonHours?: number }).dueSoonHours;
-  return h === undefined ? {} : { dueSoonHours: h };
+  return { dueSoonHours: ctx.config.dueSoonHours };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,7 +290,7 @@ function agencyIdsOf(state: DossierState, prior: string[] = []): string[] {
 // Codes and secrets
 
 export function codePattern(ctx: AppContext): string {
-  return (ctx.config as { dossierCodePattern?: string }).dossierCodePattern ?? DEFAULT_DOSSIER_CODE_PATTERN;
+  return ctx.config.dossierCodePattern;
 }
 
 async function issueCode(ctx: AppContext, db: Db, agency: { id: string; code: string }, now: Date): Promise<string> {
