@@ -44,6 +44,13 @@ export interface DossierRow {
   consultation_overdue: boolean;
   finished_at: Date | null;
   returned_at: Date | null;
+  /** Lĩnh vực of the procedure at reception (reports). */
+  field: string | null;
+  /** Indicator clock (QĐ 766 2.1), see migration 0010. */
+  indicator_end_at: Date | null;
+  indicator_on_time: boolean | null;
+  indicator_late_from: Date | null;
+  indicator_late: boolean;
   calendar_version: string | null;
   secret_hash: string | null;
   state: DossierState;
@@ -58,6 +65,7 @@ export type ProjectionColumns = Pick<
   | 'accepted_at' | 'clock_start_at' | 'due_at' | 'original_due_at' | 'step_due_at' | 'due_soon' | 'overdue'
   | 'step_due_soon' | 'step_overdue' | 'consultation_due_soon' | 'consultation_overdue'
   | 'finished_at' | 'returned_at' | 'updated_at'
+  | 'indicator_end_at' | 'indicator_on_time' | 'indicator_late_from' | 'indicator_late'
 > & { state: DossierState };
 
 export { isUuid };

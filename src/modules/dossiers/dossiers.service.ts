@@ -29,6 +29,7 @@ import {
   NATIONAL_STATUS_LABELS,
   allowedActions,
   consultationFlags,
+  indicatorColumns,
   stepFlags,
   decide,
   evolve,
@@ -238,12 +239,16 @@ function decideError(e: DecideError): AppError {
 // ---------------------------------------------------------------------------------------------
 // Projection
 
-function projectionOf(state: DossierState, process: ProcessRow): repo.ProjectionColumns {
+/** The working calendar the indicator columns are computed with (a DecideContext is one). */
+type IndicatorCalendar = Pick<DecideContext, 'addWorkingHours' | 'workingHoursBetween'>;
+
+function projectionOf(state: DossierState, process: ProcessRow, cal: IndicatorCalendar): repo.ProjectionColumns {
   const step = findStep(process.definition, state.stepKey);
   const stepRole = isTerminal(state) ? null : state.state === 'transferred' ? 'handler' : (step?.role ?? null);
   const d = (x: string | null) => (x === null ? null : new Date(x));
   const stepF = stepFlags(state);
   const consF = consultationFlags(state);
+  const ind = indicatorColumns(state, cal);
   return {
     code: state.code,
     version: state.version,
@@ -266,6 +271,10 @@ function projectionOf(state: DossierState, process: ProcessRow): repo.Projection
     consultation_overdue: consF.overdue,
     finished_at: d(state.finishedAt),
     returned_at: d(state.returned?.returnedAt ?? null),
+    indicator_end_at: d(ind.endAt),
+    indicator_on_time: ind.onTime,
+    indicator_late_from: d(ind.lateFrom),
+    indicator_late: ind.late,
     updated_at: new Date(state.updatedAt),
     state,
   };
@@ -614,6 +623,7 @@ export async function receiveDossier(
         procedure_version_id: proc.versionId ?? null,
         procedure_code: proc.code,
         procedure_name: proc.name,
+        field: proc.field ?? null,
         process_id: process.id,
         applicant_name: body.applicant.kind === 'organisation' && body.applicant.organisation ? body.applicant.organisation.name : body.applicant.fullName,
         applicant_id_number: body.applicant.idNumber ?? null,
@@ -624,7 +634,7 @@ export async function receiveDossier(
         submitted_at: new Date(state.submittedAt),
         calendar_version: cal.version,
         secret_hash: secret ? sha256(secret) : null,
-        ...projectionOf(state, process),
+        ...projectionOf(state, process, dctx),
       };
       await repo.insertDossier(trx, row);
       // documents: link uploaded files to the reception event and record their hashes in it
@@ -730,12 +740,12 @@ export async function performAction(
       const extraIds = Array.isArray(req.payload?.fileIds) ? (req.payload.fileIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
       await attachFilesToEvents(trx, { userId: p.userId, events: r.events, extra: extraIds.map((fileId) => ({ fileId })) });
       await repo.insertEvents(trx, r.events, cal.version);
-      await repo.updateProjection(trx, row.id, projectionOf(next, process), {
+      await repo.updateProjection(trx, row.id, projectionOf(next, process, dctx), {
         agencyIds: agencyIdsOf(next, row.agency_ids),
         secretHash: secret ? sha256(secret) : undefined,
         calendarVersion: cal.version,
       });
-      const updated = { ...row, ...projectionOf(next, process), agency_ids: agencyIdsOf(next, row.agency_ids) } as repo.DossierRow;
+      const updated = { ...row, ...projectionOf(next, process, dctx), agency_ids: agencyIdsOf(next, row.agency_ids) } as repo.DossierRow;
       const body: Record<string, unknown> = {
         dossier: await dossierOut(trx, updated),
         events: r.events,
@@ -961,10 +971,11 @@ export async function sweepDeadlines(ctx: AppContext, now: Date): Promise<SweepR
     const res = await ctx.db.transaction().execute(async (trx) => {
       const row = await repo.lockById(trx, c.id);
       const process = await processById(trx, row.process_id);
-      const { events, state } = flagEvents(row.state, decideContext(now, calendar, process, configBase(ctx)));
+      const dctx = decideContext(now, calendar, process, configBase(ctx));
+      const { events, state } = flagEvents(row.state, dctx);
       if (events.length === 0) return [] as DossierEvent[];
       await repo.insertEvents(trx, events, calendar.version);
-      await repo.updateProjection(trx, row.id, projectionOf(state, process), { calendarVersion: calendar.version });
+      await repo.updateProjection(trx, row.id, projectionOf(state, process, dctx), { calendarVersion: calendar.version });
       return events;
     });
     for (const e of res) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, clockRunning, elapsedWorkingHours, hoursBetween, indicatorTiming, suspendedHours } from './deadlines.js';
+import fc from 'fast-check';
+import { classify, clockRunning, elapsedWorkingHours, hoursBetween, indicatorColumns, indicatorTiming, suspendedHours } from './deadlines.js';
 import { A, DOC, Sim, addWorkingHours, makeCtx, workingHoursBetween } from './testing.js';
 import { defaultProcess } from './process.js';
 
@@ -98,5 +99,45 @@ describe('indicatorTiming (QĐ 766 indicator 2.1)', () => {
   it('works with a context (DecideContext is a calendar)', () => {
     const s = Sim.start();
     expect(indicatorTiming(s.state, makeCtx(s.now, defaultProcess(40)), s.now)!.onTime).toBe(true);
+  });
+});
+
+describe('indicatorColumns (the indicator clock as projection columns)', () => {
+  it('while processing: late from exactly when indicatorTiming turns late, for any instant', () => {
+    const s = Sim.start();
+    s.do('forward', A.reception);
+    s.advance(6).do('request_supplement', A.handler, { reason: 'x' });
+    s.advance(20).do('receive_supplement', A.citizen);
+    s.advance(3);
+    const cols = indicatorColumns(s.state, cal);
+    expect(cols).toMatchObject({ endAt: null, onTime: null, late: false });
+    const lateFrom = new Date(cols.lateFrom!);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 * 24 * 30 }), (minutes) => {
+        const t = new Date(s.now.getTime() + minutes * 60_000);
+        return (t.getTime() >= lateFrom.getTime()) === !indicatorTiming(s.state, cal, t)!.onTime;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finished or waiting for a supplement: the outcome is fixed; an apology flags it late', () => {
+    const s = Sim.start();
+    s.do('forward', A.reception);
+    s.advance(4).do('request_supplement', A.handler, { reason: 'x' });
+    expect(indicatorColumns(s.state, cal)).toMatchObject({ endAt: s.now.toISOString(), onTime: true, lateFrom: null });
+    s.advance(200).do('receive_supplement', A.citizen);
+    s.advance(2).do('forward', A.handler);
+    s.do('approve', A.leader);
+    s.do('record_result', A.clerk, { documents: [DOC] });
+    expect(indicatorColumns(s.state, cal)).toMatchObject({ endAt: s.state.finishedAt, onTime: true, late: false });
+    const late = Sim.start();
+    late.do('forward', A.reception);
+    late.do('apologize', A.boss, { reason: 'x', newDueAt: '2026-03-20T09:00:00.000Z' });
+    expect(indicatorColumns(late.state, cal).late).toBe(true);
+  });
+
+  it('never-accepted dossiers have no indicator clock', () => {
+    expect(indicatorColumns(Sim.start({ input: { channel: 2 } }).state, cal)).toEqual({ endAt: null, onTime: null, lateFrom: null, late: false });
   });
 });

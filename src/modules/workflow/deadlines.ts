@@ -137,3 +137,35 @@ export function indicatorTiming(state: DossierState, cal: Calendar, asOf: Date):
     onTime: !state.lateForIndicators && elapsedHours <= allowedHours + 1e-9,
   };
 }
+
+/** The indicator clock as projection columns, so reports can aggregate in SQL (migration 0010). */
+export interface IndicatorColumns {
+  /** End of processing for the indicator once known: finishedAt, or the start of a pending supplement wait. */
+  endAt: string | null;
+  /** Outcome once `endAt` is known; null while processing. */
+  onTime: boolean | null;
+  /** While processing: first instant at which the dossier counts as late; null when not running. */
+  lateFrom: string | null;
+  /** Late whatever the times (> 1 supplement request, apology). */
+  late: boolean;
+}
+
+/** One working second: `lateFrom` is the first instant strictly past the allowance. */
+const ONE_SECOND_HOURS = 1 / 3600;
+
+export function indicatorColumns(state: DossierState, cal: Calendar): IndicatorColumns {
+  const none = { endAt: null, onTime: null, lateFrom: null, late: state.lateForIndicators };
+  if (state.clockStartAt === null || state.originalDueAt === null) return none;
+  const pending = openSuspension(state);
+  const endAt = state.finishedAt ?? (pending?.kind === 'supplement' ? pending.start : null);
+  if (endAt !== null) {
+    const t = indicatorTiming(state, cal, toDate(endAt))!;
+    return { ...none, endAt, onTime: t.onTime };
+  }
+  // awaiting payment: the wait is subtracted while it lasts, so the dossier cannot become late meanwhile
+  if (pending !== undefined) return none;
+  const start = toDate(state.clockStartAt);
+  const allowed = hoursBetween(cal, start, state.originalDueAt);
+  const suspended = state.suspensions.reduce((h, s) => h + (s.end === null ? 0 : hoursBetween(cal, s.start, s.end)), 0);
+  return { ...none, lateFrom: iso(cal.addWorkingHours(start, allowed + suspended + ONE_SECOND_HOURS)) };
+}

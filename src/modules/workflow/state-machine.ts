@@ -58,7 +58,7 @@ import {
 
 export * from './types.js';
 export { evolve, fold } from './evolve.js';
-export { elapsedWorkingHours, indicatorTiming, clockRunning } from './deadlines.js';
+export { elapsedWorkingHours, indicatorColumns, indicatorTiming, clockRunning } from './deadlines.js';
 
 // ---------------------------------------------------------------------------------------------
 // National statuses (DVCQG TrangThaiHoSo, §5.4)
