@@ -186,9 +186,27 @@ export interface InboxFilter {
   mine?: boolean;
   /** (role, agency ids) pairs of the principal's step-role pools. */
   pools?: Array<{ role: string; agencyIds: string[] }>;
+  /** Lĩnh vực (exact). */
+  field?: string;
+  channel?: number;
+  /** Half-open instant range [from, before) on the received instant (accepted_at, else submitted_at). */
+  receivedFrom?: Date;
+  receivedBefore?: Date;
+  /** Half-open instant range on finished_at. */
+  finishedFrom?: Date;
+  finishedBefore?: Date;
+  sort?: InboxSort;
   limit: number;
   offset: number;
 }
+
+export type InboxSort = 'updated_desc' | 'due_asc' | 'received_desc';
+
+/**
+ * When a dossier was received: accepted_at, or submitted_at for one never accepted (registered online,
+ * incomplete, refused). Written exactly as the expression index of migration 0011 so the planner uses it.
+ */
+const RECEIVED_AT = sql<Date>`COALESCE(d.accepted_at, d.submitted_at)`;
 
 export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow[]; total: number }> {
   let q = db.selectFrom('dossiers as d');
@@ -235,8 +253,26 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
         : eb.or(pools.map((p) => eb.and([eb('d.step_role', '=', p.role), eb('d.current_agency_id', 'in', p.agencyIds.length ? p.agencyIds : ['00000000-0000-0000-0000-000000000000'])]))),
     );
   }
+  if (f.field !== undefined) q = q.where('d.field', '=', f.field);
+  if (f.channel !== undefined) q = q.where('d.channel', '=', f.channel);
+  if (f.receivedFrom) q = q.where(RECEIVED_AT, '>=', f.receivedFrom);
+  if (f.receivedBefore) q = q.where(RECEIVED_AT, '<', f.receivedBefore);
+  if (f.finishedFrom) q = q.where('d.finished_at', '>=', f.finishedFrom);
+  if (f.finishedBefore) q = q.where('d.finished_at', '<', f.finishedBefore);
+  let page = q.selectAll('d');
+  switch (f.sort ?? 'updated_desc') {
+    case 'due_asc':
+      // the nearest appointment first; dossiers without one (not accepted) last
+      page = page.orderBy(sql`d.due_at ASC NULLS LAST`).orderBy('d.id');
+      break;
+    case 'received_desc':
+      page = page.orderBy(sql`${RECEIVED_AT} DESC`).orderBy('d.id');
+      break;
+    default:
+      page = page.orderBy('d.updated_at', 'desc').orderBy('d.id');
+  }
   const [items, total] = await Promise.all([
-    q.selectAll('d').orderBy('d.updated_at', 'desc').orderBy('d.id').limit(f.limit).offset(f.offset).execute(),
+    page.limit(f.limit).offset(f.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: items as DossierRow[], total: Number(total.n) };

@@ -41,7 +41,13 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       description:
         'q: code, applicant name (with or without diacritics), ID number or phone. status: national status 1–10. pool: the step-role pools of my roles; mine: assigned to me. ' +
         'overdue / dueSoon: the appointment; stepOverdue / stepDueSoon: the current step; consultationOverdue / consultationDueSoon: an open consultation ' +
-        '(flags set by the deadline sweep, which writes system events).',
+        '(flags set by the deadline sweep, which writes system events). ' +
+        'field: lĩnh vực (exact text); channel: 1 in person, 2 online, 3 postal. ' +
+        'receivedFrom / receivedTo: local dates YYYY-MM-DD (Asia/Ho_Chi_Minh), inclusive, on the reception instant ' +
+        '(accepted_at; submitted_at for a dossier never accepted); finishedFrom / finishedTo: the same on finished_at. ' +
+        'A from date after its to date → 422 DATE_RANGE_REVERSED. ' +
+        'sort: updated_desc (default, last change first) | due_asc (nearest appointment first, none last) | received_desc (newest reception first). ' +
+        'All filters combine (AND) and always stay within the caller\'s read scope.',
       querystring: InboxQuery,
       response: { 200: InboxOut, ...READ_PROBLEMS },
     },

@@ -76,6 +76,10 @@ export const ActionBody = z.object({
 });
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** A local calendar day (Asia/Ho_Chi_Minh), YYYY-MM-DD, that the database can store. */
+const LocalDay = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31', {
+  message: 'ngày phải trong khoảng 1900–2999 / date must be between 1900 and 2999',
+});
 export const InboxQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -94,6 +98,18 @@ export const InboxQuery = z.object({
   consultationDueSoon: bool.optional(),
   mine: bool.optional(),
   pool: bool.optional(),
+  /** Lĩnh vực: the procedure's field at reception, exact text (GET /procedures/fields lists them). */
+  field: z.string().trim().min(1).max(300).optional(),
+  /** 1 in person (trực tiếp) | 2 online (trực tuyến) | 3 postal (bưu chính). */
+  channel: z.enum(['1', '2', '3']).transform(Number).optional(),
+  /** Received (accepted_at; submitted_at for a dossier never accepted) on or after this local date. */
+  receivedFrom: LocalDay.optional(),
+  /** … on or before this local date (inclusive). */
+  receivedTo: LocalDay.optional(),
+  /** Finished (finished_at) on or after / on or before these local dates. */
+  finishedFrom: LocalDay.optional(),
+  finishedTo: LocalDay.optional(),
+  sort: z.enum(['updated_desc', 'due_asc', 'received_desc']).default('updated_desc'),
 });
 
 export const PublicQuery = z.object({ secret: z.string().min(1).max(100) });

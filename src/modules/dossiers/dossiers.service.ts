@@ -845,10 +845,44 @@ export interface InboxQueryIn {
   consultationDueSoon?: boolean;
   mine?: boolean;
   pool?: boolean;
+  field?: string;
+  channel?: number;
+  receivedFrom?: string;
+  receivedTo?: string;
+  finishedFrom?: string;
+  finishedTo?: string;
+  sort?: repo.InboxSort;
+}
+
+registerMessages({
+  DATE_RANGE_REVERSED: {
+    vi: 'Khoảng ngày không hợp lệ: {fromName} ({from}) sau {toName} ({to}).',
+    en: 'Invalid date range: {fromName} ({from}) is after {toName} ({to}).',
+  },
+});
+
+/** Local dates (Asia/Ho_Chi_Minh, no DST) → the half-open instant range [from 00:00, (to + 1) 00:00). */
+function localDayRange(from: string | undefined, to: string | undefined, fromName: string, toName: string): { from?: Date; before?: Date } {
+  if (from && to && from > to) {
+    throw new AppError(422, 'DATE_RANGE_REVERSED', { fromName, from, toName, to }, {
+      errors: [{
+        path: `querystring.${toName}`,
+        code: 'DATE_RANGE_REVERSED',
+        messageVi: `${toName} (${to}) phải từ ngày ${from} (${fromName}) trở đi.`,
+        messageEn: `${toName} (${to}) cannot be before ${fromName} (${from}).`,
+      }],
+    });
+  }
+  return {
+    from: from ? new Date(`${from}T00:00:00+07:00`) : undefined,
+    before: to ? new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined,
+  };
 }
 
 /** GET /dossiers: inbox and search, scoped to the caller. */
 export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryIn) {
+  const received = localDayRange(q.receivedFrom, q.receivedTo, 'receivedFrom', 'receivedTo');
+  const finished = localDayRange(q.finishedFrom, q.finishedTo, 'finishedFrom', 'finishedTo');
   const scopeAgencyIds = await readScope(ctx.db, p);
   let agencyId: string | undefined;
   if (q.agency) {
@@ -878,6 +912,13 @@ export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryI
     consultationDueSoon: q.consultationDueSoon,
     mine: q.mine,
     pools,
+    field: q.field,
+    channel: q.channel,
+    receivedFrom: received.from,
+    receivedBefore: received.before,
+    finishedFrom: finished.from,
+    finishedBefore: finished.before,
+    sort: q.sort,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
