@@ -1,7 +1,7 @@
 // Pure helpers of the web app (web/src/util.ts): applicant validation, phone normalisation, Vietnam-time
-// formatting, working time left, CSV export.
+// formatting, working time left, CSV export, report periods.
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar, emptyApplicant, fmtDateTime, fmtWorkingHours, isCitizenId, isPhone, localInputToIso, normalisePhone, toCsv, validateApplicant, workingHoursBetween } from '../../web/src/util.js';
+import { defaultCalendar, emptyApplicant, fmtDateTime, fmtLocalDate, fmtRate, monthStartBefore, presetRange, fmtWorkingHours, isCitizenId, isPhone, localInputToIso, normalisePhone, toCsv, validateApplicant, workingHoursBetween } from '../../web/src/util.js';
 
 describe('applicant validation', () => {
   it('requires a name and a 12-digit citizen ID for individuals, and one contact', () => {
@@ -57,4 +57,27 @@ describe('time', () => {
 
 it('CSV export keeps Vietnamese (BOM) and quotes separators', () => {
   expect(toCsv([['Tên', 'Số'], ['Sở Tư pháp, tỉnh', 3]])).toBe('\uFEFFTên,Số\r\n"Sở Tư pháp, tỉnh",3');
+});
+
+describe('report periods', () => {
+  it('the current month, quarter and year end today; last month is the whole previous month', () => {
+    expect(presetRange('this_month', '2026-05-20')).toEqual({ from: '2026-05-01', to: '2026-05-20' });
+    expect(presetRange('last_month', '2026-05-20')).toEqual({ from: '2026-04-01', to: '2026-04-30' });
+    expect(presetRange('last_month', '2026-03-31')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(presetRange('last_month', '2028-03-01')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(presetRange('last_month', '2026-01-15')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(presetRange('this_quarter', '2026-05-20')).toEqual({ from: '2026-04-01', to: '2026-05-20' });
+    expect(presetRange('this_quarter', '2026-12-31')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(presetRange('this_year', '2026-05-20')).toEqual({ from: '2026-01-01', to: '2026-05-20' });
+  });
+  it('twelve-month windows cross the year; dates and rates display the Vietnamese way', () => {
+    expect(monthStartBefore('2026-05-20', 11)).toBe('2025-06-01');
+    expect(monthStartBefore('2026-12-01', 11)).toBe('2026-01-01');
+    expect(monthStartBefore('2026-01-31', 0)).toBe('2026-01-01');
+    expect(fmtLocalDate('2026-05-01')).toBe('01/05/2026');
+    expect(fmtRate(97.5)).toBe('97,5%');
+    expect(fmtRate(97.5, 'en')).toBe('97.5%');
+    expect(fmtRate(100)).toBe('100%');
+    expect(fmtRate(null)).toBe('—');
+  });
 });

@@ -149,3 +149,46 @@ export function toCsv(rows: Array<Array<string | number>>): string {
   };
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Report periods (local dates, `to` inclusive, never past today)
+
+export const PRESETS = ['this_month', 'last_month', 'this_quarter', 'this_year', 'custom'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Last day (1–31) of a month (month 1–12). */
+export function monthDays(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+/** The first day of the month `n` months before the month of `date` (YYYY-MM-DD). */
+export function monthStartBefore(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 - n;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  return `${yy}-${pad2(mm + 1)}-01`;
+}
+/** from/to of a preset period for a local `today`; the current periods end today. */
+export function presetRange(p: Exclude<Preset, 'custom'>, today: string): { from: string; to: string } {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  switch (p) {
+    case 'this_month': return { from: `${today.slice(0, 7)}-01`, to: today };
+    case 'last_month': {
+      const from = monthStartBefore(today, 1);
+      return { from, to: `${from.slice(0, 8)}${pad2(monthDays(Number(from.slice(0, 4)), Number(from.slice(5, 7))))}` };
+    }
+    case 'this_quarter': return { from: `${y}-${pad2(Math.floor((m - 1) / 3) * 3 + 1)}-01`, to: today };
+    case 'this_year': return { from: `${y}-01-01`, to: today };
+  }
+}
+/** dd/mm/yyyy of a local date (YYYY-MM-DD). */
+export function fmtLocalDate(d: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : d;
+}
+/** A percentage for display: 2 decimals at most, the locale's decimal mark; — when unknown. */
+export function fmtRate(r: number | null | undefined, lang = 'vi'): string {
+  if (r === null || r === undefined) return '—';
+  return `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 2 }).format(r)}%`;
+}
