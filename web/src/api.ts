@@ -133,7 +133,10 @@ export interface Procedure {
 }
 export interface AdminUnit { code: string; name: string; fullName?: string; level: string; parentCode: string | null; provinceCode: string | null }
 export interface Agency { id: string; code: string; name: string; nameEn: string | null; kind: string; parentId: string | null; depth: number; validTo: string | null }
-export interface User { id: string; username: string; fullName: string; email: string | null; phone: string | null; kind: string; active: boolean }
+export interface RoleAssignment { id: string; role: Role; agencyCode: string; agencyName: string }
+export interface User { id: string; username: string; fullName: string; email: string | null; phone: string | null; kind: string; active: boolean; roles?: RoleAssignment[] }
+/** An official of an agency (GET /agencies/{code}/officials): the assignee picker. */
+export interface Official { id: string; username: string; fullName: string; roles: Array<{ role: Role; agencyCode: string }> }
 
 export interface Address { line: string; communeCode: string; provinceCode?: string }
 export interface ApplicantIn {
@@ -180,6 +183,42 @@ export interface OfficeHours { agency: string; current: { from: string | null; w
 export interface ProcessStep { key: string; nameVi: string; nameEn: string; role: string; agency: string | { agencyId: string }; unitId?: string | null; budgetHours: number; actions: string[]; next: string[] }
 export interface ProcessDef { id: string; version: number; derived: boolean; legalLimitHours: number; steps: ProcessStep[]; config: Record<string, unknown>; agencyId: string | null }
 
+// Reports (QĐ 766 and the official progress report). Periods are local dates, `to` inclusive.
+export type GroupBy = 'agency' | 'field' | 'procedure' | 'channel' | 'month';
+export const MEASURES = [
+  'received', 'carriedOver', 'newOnline', 'newInPerson', 'newPostal', 'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate',
+  'inProcess', 'inProcessOnTime', 'inProcessOverdue', 'refusedOrStopped',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+export type ProgressRow = { key: string | null; label: string; onTimeRate: number | null } & Record<Measure, number>;
+export interface ReportPeriod { from: string; to: string; asOf: string }
+export interface Progress { period: ReportPeriod; groupBy: GroupBy; agencyCode: string | null; totals: ProgressRow; rows: ProgressRow[] }
+export interface ReportQuery { from: string; to: string; agency?: string }
+export interface OfficialRow {
+  userId: string; fullName: string; username: string; agencyCode: string | null; stepsDone: number; early: number; onTime: number; late: number;
+  holding: number; holdingOverdue: number; onTimeRate: number | null;
+}
+export interface Indicator {
+  code: string; nameVi: string; nameEn: string; numerator: number | null; denominator: number | null; ratio: number | null; score: number | null; max: number;
+  available: boolean; noteVi: string; noteEn: string;
+}
+export interface IndicatorGroup { code: string; nameVi: string; nameEn: string; max: number; score: number | null; indicators: Indicator[] }
+export interface Indicators { period: ReportPeriod; groups: IndicatorGroup[]; score: number; maxAvailable: number }
+
+/** A file from a GET (exports): same re-login handling as request(); the name from Content-Disposition. */
+export async function download(path: string): Promise<{ blob: Blob; filename: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(path, { headers: { 'accept-language': lang }, credentials: 'same-origin' });
+    if (res.status === 401 && reauth && attempt === 0) { await reauth(); continue; }
+    if (!res.ok) throw new ApiError(res.status, res.headers.get('content-type')?.includes('json') ? await res.json() : { status: res.status, title: `HTTP ${res.status}` });
+    const cd = res.headers.get('content-disposition') ?? '';
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(cd)?.[1];
+    const plain = /filename="?([^";]+)"?/i.exec(cd)?.[1];
+    const filename = star ? decodeURIComponent(star) : plain ?? path.split('?')[0]!.split('/').pop()!;
+    return { blob: await res.blob(), filename };
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
@@ -219,8 +258,17 @@ export const api = {
   users: (q: { q?: string; page?: number; pageSize?: number }) => get<Page<User>>(`/api/v1/users${qs(q)}`),
   createUser: (b: Record<string, unknown>) => post<User>('/api/v1/users', b),
   patchUser: (id: string, b: Record<string, unknown>) => patch<User>(`/api/v1/users/${id}`, b),
-  assignRole: (id: string, b: { role: string; agencyCode: string }) => post<{ items: Array<Assignment & { id: string }> }>(`/api/v1/users/${id}/roles`, b),
+  assignRole: (id: string, b: { role: string; agencyCode: string }) => post<{ items: RoleAssignment[] }>(`/api/v1/users/${id}/roles`, b),
   removeRole: (id: string, assignmentId: string) => del<void>(`/api/v1/users/${id}/roles/${assignmentId}`),
+  officials: (agencyCode: string, q: { role?: string; q?: string } = {}) => get<{ items: Official[] }>(`/api/v1/agencies/${enc(agencyCode)}/officials${qs(q)}`),
+
+  progress: (q: ReportQuery & { groupBy: GroupBy }) => get<Progress>(`/api/v1/reports/progress${qs({ ...q })}`),
+  progressDossiers: (q: ReportQuery & { groupBy?: GroupBy; key?: string; measure: Measure; page?: number; pageSize?: number }) =>
+    get<Page<InboxItem>>(`/api/v1/reports/progress/dossiers${qs({ ...q })}`),
+  officialsReport: (q: ReportQuery) => get<{ rows: OfficialRow[] }>(`/api/v1/reports/officials${qs({ ...q })}`),
+  indicators: (q: ReportQuery) => get<Indicators>(`/api/v1/reports/indicators${qs({ ...q })}`),
+  progressXlsxUrl: (q: ReportQuery & { groupBy: GroupBy }) => `/api/v1/reports/progress.xlsx${qs({ ...q })}`,
+  indicatorsXlsxUrl: (q: ReportQuery) => `/api/v1/reports/indicators.xlsx${qs({ ...q })}`,
 
   publish: (code: string, on: boolean) => post<{ code: string; public: boolean }>(`/api/v1/admin/procedures/${enc(code)}/${on ? 'publish' : 'hide'}`),
   feeOverrides: (code: string) => get<{ items: Array<{ channel: string; feeName: string; amountVnd: number; note: string | null }> }>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`),

@@ -1,16 +1,17 @@
 // Small shared UI pieces: router, session context, dialog, form fields, drafts kept in sessionStorage.
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Me, type Role } from './api';
 
 // ---- router (history API) ----
 type Listener = () => void;
 const listeners = new Set<Listener>();
-export function navigate(to: string, replace = false): void {
+/** Client-side navigation; `keepScroll` for changes within a page (filters, tabs kept in the URL). */
+export function navigate(to: string, replace = false, keepScroll = false): void {
   if (replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   listeners.forEach((l) => l());
-  window.scrollTo(0, 0);
+  if (!keepScroll) window.scrollTo(0, 0);
 }
 window.addEventListener('popstate', () => listeners.forEach((l) => l()));
 export function useLocation(): { path: string; query: URLSearchParams } {
@@ -22,7 +23,7 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   }, []);
   return { path: location.pathname, query: new URLSearchParams(location.search) };
 }
-export function Link({ to, children, className, ...rest }: { to: string; children: ReactNode; className?: string; 'aria-current'?: 'page' | undefined }) {
+export function Link({ to, children, className, ...rest }: { to: string; children: ReactNode; className?: string } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href' | 'onClick'> & { 'data-testid'?: string; 'data-measure'?: string }) {
   return (
     <a href={to} className={className} {...rest} onClick={(e) => {
       if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;

@@ -3,7 +3,7 @@
 // calendar (year view), office hours.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Agency, type HolidayYear, type ProcessDef, type ProcessStep, type ProcedureItem, type User, type Weekly } from '../api';
+import { api, ApiError, type Agency, type HolidayYear, type ProcessDef, type ProcessStep, type ProcedureItem, type RoleAssignment, type User, type Weekly } from '../api';
 import { Dialog, ErrorBox, Field, navigate, useAsync, useLocation, useSession } from '../ui';
 import { fmtMoney, localDate } from '../util';
 
@@ -41,6 +41,8 @@ function Users() {
   const list = useAsync(() => api.users({ q: query || undefined, pageSize: 100 }), [query]);
   const [edit, setEdit] = useState<User | null>(null);
   const [creating, setCreating] = useState(false);
+  const [removing, setRemoving] = useState<{ user: User; a: RoleAssignment } | null>(null);
+  const [msg, setMsg] = useState<string | null>(null);
   return (
     <section className="card">
       <form className="row" role="search" onSubmit={(e) => { e.preventDefault(); setQuery(q); }}>
@@ -51,18 +53,55 @@ function Users() {
         <button type="button" className="primary" onClick={() => setCreating(true)}>{t('admin.createUser')}</button>
       </form>
       <ErrorBox error={list.error} />
+      {msg && <div className="alert ok" role="status">{msg}</div>}
       <div className="table-wrap" style={{ marginTop: '.6rem' }}>
-        <table>
-          <thead><tr><th>{t('admin.username')}</th><th>{t('admin.fullName')}</th><th>{t('admin.email')}</th><th>{t('admin.active')}</th><th></th></tr></thead>
+        <table data-testid="users-table">
+          <caption className="sr-only">{t('admin.usersCaption')}</caption>
+          <thead><tr><th scope="col">{t('admin.username')}</th><th scope="col">{t('admin.fullName')}</th><th scope="col">{t('admin.assigned')}</th><th scope="col">{t('admin.active')}</th><th scope="col"><span className="sr-only">{t('admin.actions')}</span></th></tr></thead>
           <tbody>{list.data?.items.map((u) => (
-            <tr key={u.id}><td className="code">{u.username}</td><td>{u.fullName}</td><td>{u.email ?? '—'}</td><td>{u.active ? t('common.yes') : t('common.no')}</td>
-              <td><button className="small" onClick={() => setEdit(u)}>{t('admin.roles')}</button></td></tr>
+            <tr key={u.id} data-user={u.username}>
+              <th scope="row" className="code" style={{ fontWeight: 400, background: 'none' }}>{u.username}</th>
+              <td>{u.fullName}{u.email && <div><small>{u.email}</small></div>}</td>
+              <td>
+                {!u.roles || u.roles.length === 0 ? <span className="muted">{t('admin.noRoles')}</span> : (
+                  <ul className="role-list">{u.roles.map((a) => (
+                    <li key={a.id}>
+                      <span>{t(`roles.${a.role}`)} — {a.agencyName}</span>
+                      <button type="button" className="small danger icon" aria-label={t('admin.removeRole', { role: t(`roles.${a.role}`), agency: a.agencyName })} title={t('admin.removeRole', { role: t(`roles.${a.role}`), agency: a.agencyName })}
+                        onClick={() => { setMsg(null); setRemoving({ user: u, a }); }}>×</button>
+                    </li>
+                  ))}</ul>
+                )}
+              </td>
+              <td>{u.active ? t('common.yes') : t('common.no')}</td>
+              <td><button type="button" className="small" aria-label={t('admin.manage', { user: u.fullName })} onClick={() => setEdit(u)}>{t('admin.assign')}</button></td>
+            </tr>
           ))}</tbody>
         </table>
       </div>
       {creating && <CreateUser onClose={() => setCreating(false)} onDone={() => { setCreating(false); list.reload(); }} />}
-      {edit && <RolesDialog user={edit} onClose={() => setEdit(null)} />}
+      {edit && <RolesDialog user={edit} onClose={() => { setEdit(null); list.reload(); }} />}
+      {removing && <RemoveRole user={removing.user} a={removing.a} onClose={() => setRemoving(null)} onDone={(m) => { setRemoving(null); setMsg(m); list.reload(); }} />}
     </section>
+  );
+}
+
+function RemoveRole({ user, a, onClose, onDone }: { user: User; a: RoleAssignment; onClose: () => void; onDone: (msg: string) => void }) {
+  const { t } = useTranslation();
+  const [err, setErr] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const p = { role: t(`roles.${a.role}`), agency: a.agencyName, user: user.fullName };
+  return (
+    <Dialog title={t('admin.removeRole', p)} onClose={onClose} footer={<>
+      <button type="button" onClick={onClose}>{t('common.cancel')}</button>
+      <button type="button" className="primary danger-fill" disabled={busy} onClick={async () => {
+        setBusy(true);
+        try { await api.removeRole(user.id, a.id); onDone(t('admin.removed', p)); } catch (e) { setErr(e); setBusy(false); }
+      }}>{t('common.delete')}</button>
+    </>}>
+      <p>{t('admin.confirmRemove', p)}</p>
+      <ErrorBox error={err} />
+    </Dialog>
   );
 }
 
@@ -93,13 +132,19 @@ function RolesDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const [role, setRole] = useState('handler');
   const [agency, setAgency] = useState('');
-  const [items, setItems] = useState<Array<{ id: string; role: string; agencyCode: string; agencyName: string }> | null>(null);
+  const [items, setItems] = useState<RoleAssignment[]>(user.roles ?? []);
   const [err, setErr] = useState<unknown>(null);
   const agencies = useAsync(() => api.agencies(), []);
   return (
-    <Dialog title={`${t('admin.roles')}: ${user.fullName}`} onClose={onClose} footer={<button onClick={onClose}>{t('common.close')}</button>}>
-      {items && <ul>{items.map((a) => <li key={a.id}>{t(`roles.${a.role}`)} — {a.agencyName}
-        <button className="small danger" onClick={async () => { try { await api.removeRole(user.id, a.id); setItems(items.filter((x) => x.id !== a.id)); } catch (e) { setErr(e); } }}>{t('common.delete')}</button></li>)}</ul>}
+    <Dialog title={t('admin.manage', { user: user.fullName })} onClose={onClose} footer={<button type="button" onClick={onClose}>{t('common.close')}</button>}>
+      <h3>{t('admin.assigned')}</h3>
+      {items.length === 0 ? <p className="muted">{t('admin.noRoles')}</p> : (
+        <ul className="role-list">{items.map((a) => (
+          <li key={a.id}><span>{t(`roles.${a.role}`)} — {a.agencyName}</span>
+            <button type="button" className="small danger icon" aria-label={t('admin.removeRole', { role: t(`roles.${a.role}`), agency: a.agencyName })}
+              onClick={async () => { try { await api.removeRole(user.id, a.id); setItems(items.filter((x) => x.id !== a.id)); setErr(null); } catch (e) { setErr(e); } }}>×</button></li>
+        ))}</ul>
+      )}
       <div className="grid g2">
         <Field label={t('admin.role')}>{(id) => <select id={id} value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}</select>}</Field>
         <Field label={t('admin.agencyCode')}>{(id) => (
@@ -108,8 +153,8 @@ function RolesDialog({ user, onClose }: { user: User; onClose: () => void }) {
           </select>
         )}</Field>
       </div>
-      <button className="primary" disabled={!agency} onClick={async () => {
-        try { const r = await api.assignRole(user.id, { role, agencyCode: agency }); setItems(r.items as any); setErr(null); } catch (e) { setErr(e); }
+      <button type="button" className="primary" disabled={!agency} onClick={async () => {
+        try { const r = await api.assignRole(user.id, { role, agencyCode: agency }); setItems(r.items); setErr(null); } catch (e) { setErr(e); }
       }}>{t('admin.assign')}</button>
       <ErrorBox error={err} />
     </Dialog>
