@@ -207,6 +207,8 @@ export type InboxSort = 'updated_desc' | 'due_asc' | 'received_desc';
  * incomplete, refused). Written exactly as the expression index of migration 0011 so the planner uses it.
  */
 const RECEIVED_AT = sql<Date>`COALESCE(d.accepted_at, d.submitted_at)`;
+/** The appointment of a dossier still in process (NULL once finished). */
+const OPEN_DUE_AT = sql<Date>`(CASE WHEN d.finished_at IS NULL THEN d.due_at END)`;
 
 export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow[]; total: number }> {
   let q = db.selectFrom('dossiers as d');
@@ -262,8 +264,9 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
   let page = q.selectAll('d');
   switch (f.sort ?? 'updated_desc') {
     case 'due_asc':
-      // the nearest appointment first; dossiers without one (not accepted) last
-      page = page.orderBy(sql`d.due_at ASC NULLS LAST`).orderBy('d.id');
+      // dossiers still in process by their appointment (most overdue first), then finished ones by their
+      // appointment, then those without one (never accepted); the expressions of the index in 0011
+      page = page.orderBy(sql`${OPEN_DUE_AT} ASC NULLS LAST`).orderBy(sql`d.due_at ASC NULLS LAST`).orderBy('d.id');
       break;
     case 'received_desc':
       page = page.orderBy(sql`${RECEIVED_AT} DESC`).orderBy('d.id');

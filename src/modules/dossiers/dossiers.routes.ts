@@ -46,7 +46,7 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
         'receivedFrom / receivedTo: local dates YYYY-MM-DD (Asia/Ho_Chi_Minh), inclusive, on the reception instant ' +
         '(accepted_at; submitted_at for a dossier never accepted); finishedFrom / finishedTo: the same on finished_at. ' +
         'A from date after its to date → 422 DATE_RANGE_REVERSED. ' +
-        'sort: updated_desc (default, last change first) | due_asc (nearest appointment first, none last) | received_desc (newest reception first). ' +
+        'sort: updated_desc (default, last change first) | due_asc (dossiers in process by appointment, most overdue first; then finished ones; then those without an appointment) | received_desc (newest reception first). ' +
         'All filters combine (AND) and always stay within the caller\'s read scope.',
       querystring: InboxQuery,
       response: { 200: InboxOut, ...READ_PROBLEMS },
