@@ -1,0 +1,67 @@
+// Report periods (pure): local calendar days in Asia/Ho_Chi_Minh (UTC+7 all year, no daylight saving since
+// 1975), `from` and `to` inclusive. start = from 00:00+07, end = (to + 1 day) 00:00+07, asOf = min(now, end).
+import { AppError } from '../../platform/errors.js';
+import { registerMessages } from '../../platform/i18n/messages.js';
+import { localDate, parseLocalDateTime } from '../calendar/working-time.js';
+
+/** Longest period a report covers: a (leap) year, so that annual reports fit and one query stays bounded. */
+export const MAX_PERIOD_DAYS = 366;
+
+registerMessages({
+  REPORT_PERIOD_INVALID: {
+    vi: 'Kỳ báo cáo không hợp lệ: ngày bắt đầu ({from}) sau ngày kết thúc ({to}).',
+    en: 'Invalid report period: the start date ({from}) is after the end date ({to}).',
+  },
+  REPORT_PERIOD_TOO_LONG: {
+    vi: 'Kỳ báo cáo dài {days} ngày, vượt quá tối đa {max} ngày.',
+    en: 'The report period spans {days} days, more than the maximum of {max} days.',
+  },
+});
+
+export interface Period {
+  /** YYYY-MM-DD, local, inclusive. */
+  from: string;
+  to: string;
+  start: Date;
+  end: Date;
+  asOf: Date;
+  days: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** 00:00 local time of a local calendar day. */
+export const localMidnight = (day: string): Date => parseLocalDateTime(`${day}T00:00`);
+
+/** The local calendar day after `day`. */
+export function nextDay(day: string): string {
+  const t = new Date(`${day}T00:00:00Z`).getTime() + DAY_MS;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The period of a report query. Defaults: `from` = first day of `to`'s month, `to` = today (local).
+ * from > to → 422 REPORT_PERIOD_INVALID; longer than MAX_PERIOD_DAYS → 422 REPORT_PERIOD_TOO_LONG.
+ */
+export function periodOf(q: { from?: string; to?: string }, now: Date): Period {
+  const to = q.to ?? localDate(now);
+  const from = q.from ?? `${to.slice(0, 8)}01`;
+  if (from > to) {
+    throw new AppError(422, 'REPORT_PERIOD_INVALID', { from, to }, {
+      errors: [{ path: 'querystring.from', code: 'REPORT_PERIOD_INVALID', messageVi: 'Ngày bắt đầu sau ngày kết thúc', messageEn: 'The start date is after the end date' }],
+    });
+  }
+  const start = localMidnight(from);
+  const end = localMidnight(nextDay(to));
+  const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
+  if (days > MAX_PERIOD_DAYS) {
+    throw new AppError(422, 'REPORT_PERIOD_TOO_LONG', { days, max: MAX_PERIOD_DAYS }, {
+      errors: [{ path: 'querystring.to', code: 'REPORT_PERIOD_TOO_LONG', messageVi: `Tối đa ${MAX_PERIOD_DAYS} ngày`, messageEn: `At most ${MAX_PERIOD_DAYS} days` }],
+    });
+  }
+  const asOf = now.getTime() < end.getTime() ? new Date(now.getTime()) : end;
+  return { from, to, start, end, asOf, days };
+}
+
+/** dd/mm/yyyy of a YYYY-MM-DD day (Vietnamese documents). */
+export const viDay = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
