@@ -178,13 +178,81 @@ export const insertAssignment = (db: Db, a: { userId: string; role: Role; agency
 export const deleteAssignment = (db: Db, userId: string, id: string) =>
   db.deleteFrom('role_assignments').where('id', '=', id).where('user_id', '=', userId).returningAll().executeTakeFirst();
 
-export const listAssignmentRows = (db: Db, userId: string) =>
-  db
+export interface AssignmentListRow {
+  id: string;
+  user_id: string;
+  role: Role;
+  agency_id: string;
+  agency_code: string;
+  agency_name: string;
+  unit_id: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+}
+
+/** Role assignments of some users (ids of one page of users), with agency and unit names. */
+export async function assignmentsOfUsers(db: Db, userIds: string[]): Promise<AssignmentListRow[]> {
+  if (userIds.length === 0) return [];
+  return (await db
     .selectFrom('role_assignments as ra')
     .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
-    .select(['ra.id', 'ra.role', 'ra.agency_id', 'ra.unit_id', 'ag.code as agency_code', 'ag.name as agency_name'])
-    .where('ra.user_id', '=', userId)
-    .execute();
+    .leftJoin('agency_units as un', 'un.id', 'ra.unit_id')
+    .select([
+      'ra.id', 'ra.user_id', 'ra.role', 'ra.agency_id', 'ag.code as agency_code', 'ag.name as agency_name',
+      'ra.unit_id', 'un.code as unit_code', 'un.name as unit_name',
+    ])
+    .where('ra.user_id', 'in', userIds)
+    .orderBy('ag.path')
+    .orderBy('ra.role')
+    .orderBy('ra.id')
+    .execute()) as AssignmentListRow[];
+}
+
+export interface OfficialRow {
+  id: string;
+  username: string;
+  full_name: string;
+}
+
+/**
+ * Active officials (not integration clients) holding a role (optionally one role) at an agency in force
+ * under `path` (the agency and its subtree); `q` matches name or username with or without diacritics.
+ */
+export async function officialsUnder(db: Db, opts: { path: string; role?: Role; q?: string; limit: number }): Promise<OfficialRow[]> {
+  let q = db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.username', 'u.full_name'])
+    .where('u.active', '=', true)
+    .where('u.kind', '=', 'official')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_assignments as ra')
+          .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
+          .whereRef('ra.user_id', '=', 'u.id')
+          .where('ag.path', 'like', `${likeEscape(opts.path)}%`)
+          .where('ag.valid_to', 'is', null)
+          .$if(opts.role !== undefined, (w) => w.where('ra.role', '=', opts.role!)),
+      ),
+    );
+  if (opts.q) q = q.where(sql<boolean>`f_unaccent(lower(u.full_name || ' ' || u.username)) LIKE ${'%' + likeEscape(searchKey(opts.q)) + '%'}`);
+  return (await q.orderBy('u.full_name').orderBy('u.username').limit(opts.limit).execute()) as OfficialRow[];
+}
+
+/** The roles of some users at agencies in force under `path`. */
+export async function rolesUnder(db: Db, userIds: string[], path: string): Promise<Array<{ user_id: string; role: Role; agency_code: string }>> {
+  if (userIds.length === 0) return [];
+  return (await db
+    .selectFrom('role_assignments as ra')
+    .innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
+    .select(['ra.user_id', 'ra.role', 'ag.code as agency_code'])
+    .where('ra.user_id', 'in', userIds)
+    .where('ag.path', 'like', `${likeEscape(path)}%`)
+    .where('ag.valid_to', 'is', null)
+    .orderBy('ag.path')
+    .orderBy('ra.role')
+    .execute()) as Array<{ user_id: string; role: Role; agency_code: string }>;
+}
 
 // ---- sessions ----
 export const insertSession = (

@@ -5,7 +5,10 @@ import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { originOf } from '../../platform/audit.js';
 import * as svc from './org.service.js';
 import * as repo from './org.repo.js';
-import { AgencyCreate, AgencyOut, AgencyPatch, AssignmentCreate, CodeParam, IdParam, Paging, PasswordReset, UnitCreate, UserCreate, UserOut, UserPatch } from './org.schema.js';
+import {
+  AgencyCreate, AgencyOut, AgencyPatch, AssignmentCreate, CodeParam, IdParam, OfficialOut, OfficialsQuery, Paging, PasswordReset, UnitCreate,
+  UserCreate, UserOut, UserPatch, UserRoleOut, UserWithRolesOut,
+} from './org.schema.js';
 
 export function orgRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/agencies', {
@@ -37,8 +40,31 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     reply.status(201).send(await svc.createUnit(ctx, requirePrincipal(req), req.params.code, req.body, originOf(req))),
   );
 
+  app.get('/api/v1/agencies/:code/officials', {
+    schema: {
+      tags: ['org'],
+      summary: 'Cán bộ của cơ quan (chọn người xử lý) / officials of an agency (assignee picker)',
+      description:
+        'Active officials holding a role (role: that role only) at the agency or an agency of its subtree, sorted by name; ' +
+        'q: name or username, with or without diacritics; limit: at most this many (default 100). ' +
+        'roles: each official\'s roles in that subtree. Readable by whoever may read the agency\'s dossiers; ' +
+        'an unknown agency or one outside the caller\'s scope → 404.',
+      params: CodeParam,
+      querystring: OfficialsQuery,
+      response: { 200: z.object({ items: z.array(OfficialOut) }) },
+    },
+  }, async (req) => svc.listOfficials(ctx, requirePrincipal(req), req.params.code, req.query));
+
   app.get('/api/v1/users', {
-    schema: { tags: ['org'], querystring: Paging.extend({ q: z.string().max(100).optional() }), response: { 200: z.object({ items: z.array(UserOut), total: z.number() }) } },
+    schema: {
+      tags: ['org'],
+      summary: 'Người dùng và vai trò / users and their roles',
+      description:
+        'Users with a role in the caller\'s admin subtrees (q: name or username, with or without diacritics), each with ' +
+        'all their role assignments (roles: id for DELETE /users/{id}/roles/{assignmentId}, role, agency, unit if any).',
+      querystring: Paging.extend({ q: z.string().max(100).optional() }),
+      response: { 200: z.object({ items: z.array(UserWithRolesOut), total: z.number() }) },
+    },
   }, async (req) => svc.listUsers(ctx, requirePrincipal(req), req.query));
 
   app.post('/api/v1/users', { schema: { tags: ['org'], summary: 'Thêm người dùng / create user', body: UserCreate, response: { 201: UserOut } } }, async (req, reply) =>
@@ -54,7 +80,16 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     return reply.status(204).send();
   });
 
-  app.post('/api/v1/users/:id/roles', { schema: { tags: ['org'], summary: 'Gán vai trò / assign role', params: IdParam, body: AssignmentCreate } }, async (req, reply) =>
+  app.post('/api/v1/users/:id/roles', {
+    schema: {
+      tags: ['org'],
+      summary: 'Gán vai trò / assign role',
+      description: 'Returns all the user\'s role assignments (same items as GET /users roles).',
+      params: IdParam,
+      body: AssignmentCreate,
+      response: { 201: z.object({ items: z.array(UserRoleOut) }) },
+    },
+  }, async (req, reply) =>
     reply.status(201).send({ items: await svc.assignRole(ctx, requirePrincipal(req), req.params.id, req.body, originOf(req)) }),
   );
 

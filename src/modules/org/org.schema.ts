@@ -76,6 +76,35 @@ export const UserOut = z.object({
   oidcSubject: z.string().nullable(),
 });
 
+/** A role assignment as the administration screens list it (GET /users, POST /users/{id}/roles). */
+export const UserRoleOut = z.object({
+  /** The assignment id (DELETE /users/{id}/roles/{assignmentId}). */
+  id: z.string(),
+  role: RoleSchema,
+  agencyId: z.string(),
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  /** The unit (phòng) the role is limited to, if any. */
+  unit: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
+});
+
+export const UserWithRolesOut = UserOut.extend({ roles: z.array(UserRoleOut) });
+
+export const OfficialsQuery = z.object({
+  role: RoleSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+/** An official of an agency's subtree (the assignee picker). */
+export const OfficialOut = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  /** The official's roles at agencies of that subtree. */
+  roles: z.array(z.object({ role: RoleSchema, agencyCode: z.string() })),
+});
+
 export const UserCreate = z.object({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,60}$/),
   fullName: z.string().trim().min(2).max(200),

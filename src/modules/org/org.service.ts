@@ -7,6 +7,7 @@ import { AppError, invalid, isUniqueViolation } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
 import type { Db } from '../../platform/db/database.js';
+import type { Role } from '../../platform/auth/roles.js';
 import { can, scopePaths, type Action } from './permissions.js';
 import * as repo from './org.repo.js';
 import type { AgencyCreate, AgencyPatch, AssignmentCreate, UnitCreate, UserCreate, UserPatch } from './org.schema.js';
@@ -99,13 +100,34 @@ export async function createUnit(ctx: AppContext, p: Principal, code: string, bo
   );
 }
 
-/** Users an admin may see: those with a role anywhere in the admin's subtrees. */
+/** Rows grouped by user_id, in their order (Map.groupBy needs Node 21). */
+function byUserId<T extends { user_id: string }>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) m.set(r.user_id, [...(m.get(r.user_id) ?? []), r]);
+  return m;
+}
+
+export function userRoleOut(r: repo.AssignmentListRow) {
+  return {
+    id: r.id,
+    role: r.role,
+    agencyId: r.agency_id,
+    agencyCode: r.agency_code,
+    agencyName: r.agency_name,
+    unit: r.unit_id ? { id: r.unit_id, code: r.unit_code ?? '', name: r.unit_name ?? '' } : null,
+  };
+}
+
+/** Users an admin may see: those with a role anywhere in the admin's subtrees, each with all their roles. */
 export async function listUsers(ctx: AppContext, p: Principal, opts: { q?: string; page: number; pageSize: number }) {
   const paths = scopePaths(p, 'user.manage');
   if (paths.length === 0) throw denied();
   // every subtree the admin manages (an admin of two communes sees both)
   const r = await repo.listUsers(ctx.db, { underPaths: paths, q: opts.q, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
-  return { items: r.items.map(userOut), total: r.total };
+  // one query for the roles of the whole page
+  const roles = await repo.assignmentsOfUsers(ctx.db, r.items.map((u) => u.id));
+  const byUser = byUserId(roles);
+  return { items: r.items.map((u) => ({ ...userOut(u), roles: (byUser.get(u.id) ?? []).map(userRoleOut) })), total: r.total };
 }
 
 /** An admin manages a user when every agency the user works in is inside the admin's scope. */
@@ -174,7 +196,7 @@ export async function assignRole(ctx: AppContext, p: Principal, userId: string, 
   await audited(ctx, p, origin, 'user.assign_role', { type: 'user', id: () => userId }, { ...body }, (db) =>
     repo.insertAssignment(db, { userId, role: body.role, agencyId: agency.id, unitId: body.unitId }),
   );
-  return repo.listAssignmentRows(ctx.db, userId);
+  return (await repo.assignmentsOfUsers(ctx.db, [userId])).map(userRoleOut);
 }
 
 export async function removeRole(ctx: AppContext, p: Principal, userId: string, assignmentId: string, origin: RequestOrigin) {
@@ -185,6 +207,25 @@ export async function removeRole(ctx: AppContext, p: Principal, userId: string, 
     if (!removed) throw new AppError(404, 'NOT_FOUND');
     return removed;
   });
+}
+
+/**
+ * Officials holding a role (optionally `role`) in the agency or its subtree: the assignee picker. Readable
+ * by whoever may read that agency's dossiers; an unknown agency or one outside the caller's scope → 404.
+ */
+export async function listOfficials(ctx: AppContext, p: Principal, code: string, opts: { role?: Role; q?: string; limit: number }) {
+  const agency = await repo.findAgencyByCode(ctx.db, code);
+  if (!agency || !can(p, 'dossier.read', agency)) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
+  const users = await repo.officialsUnder(ctx.db, { path: agency.path, role: opts.role, q: opts.q, limit: opts.limit });
+  const roles = byUserId(await repo.rolesUnder(ctx.db, users.map((u) => u.id), agency.path));
+  return {
+    items: users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      fullName: u.full_name,
+      roles: (roles.get(u.id) ?? []).map((r) => ({ role: r.role, agencyCode: r.agency_code })),
+    })),
+  };
 }
 
 export async function listAudit(ctx: AppContext, p: Principal, opts: { page: number; pageSize: number; action?: string }) {
