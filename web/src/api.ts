@@ -133,7 +133,7 @@ export interface Procedure {
 }
 export interface AdminUnit { code: string; name: string; fullName?: string; level: string; parentCode: string | null; provinceCode: string | null }
 export interface Agency { id: string; code: string; name: string; nameEn: string | null; kind: string; parentId: string | null; depth: number; validTo: string | null }
-export interface RoleAssignment { id: string; role: Role; agencyCode: string; agencyName: string }
+export interface RoleAssignment { id: string; role: Role; agencyCode: string; agencyName: string; unit?: { id: string; code: string; name: string } | null }
 export interface User { id: string; username: string; fullName: string; email: string | null; phone: string | null; kind: string; active: boolean; roles?: RoleAssignment[] }
 /** An official of an agency (GET /agencies/{code}/officials): the assignee picker. */
 export interface Official { id: string; username: string; fullName: string; roles: Array<{ role: Role; agencyCode: string }> }

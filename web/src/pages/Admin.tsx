@@ -66,7 +66,7 @@ function Users() {
                 {!u.roles || u.roles.length === 0 ? <span className="muted">{t('admin.noRoles')}</span> : (
                   <ul className="role-list">{u.roles.map((a) => (
                     <li key={a.id}>
-                      <span>{t(`roles.${a.role}`)} — {a.agencyName}</span>
+                      <span>{t(`roles.${a.role}`)} — {a.agencyName}{a.unit ? ` (${a.unit.name})` : ''}</span>
                       <button type="button" className="small danger icon" aria-label={t('admin.removeRole', { role: t(`roles.${a.role}`), agency: a.agencyName })} title={t('admin.removeRole', { role: t(`roles.${a.role}`), agency: a.agencyName })}
                         onClick={() => { setMsg(null); setRemoving({ user: u, a }); }}>×</button>
                     </li>
@@ -140,7 +140,7 @@ function RolesDialog({ user, onClose }: { user: User; onClose: () => void }) {
       <h3>{t('admin.assigned')}</h3>
       {items.length === 0 ? <p className="muted">{t('admin.noRoles')}</p> : (
         <ul className="role-list">{items.map((a) => (
-          <li key={a.id}><span>{t(`roles.${a.role}`)} — {a.agencyName}</span>
+          <li key={a.id}><span>{t(`roles.${a.role}`)} — {a.agencyName}{a.unit ? ` (${a.unit.name})` : ''}</span>
             <button type="button" className="small danger icon" aria-label={t('admin.removeRole', { role: t(`roles.${a.role}`), agency: a.agencyName })}
               onClick={async () => { try { await api.removeRole(user.id, a.id); setItems(items.filter((x) => x.id !== a.id)); setErr(null); } catch (e) { setErr(e); } }}>×</button></li>
         ))}</ul>

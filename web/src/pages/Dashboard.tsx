@@ -19,6 +19,8 @@ echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendCompone
 
 const GROUPS: GroupBy[] = ['agency', 'field', 'procedure', 'channel', 'month'];
 const SCOPE_ROLES: Role[] = ['unit_leader', 'agency_leader', 'procedure_control', 'admin'];
+/** The progress row of dossiers without a field (lĩnh vực) when the server sends no key. */
+const NO_KEY = '__none__';
 const FONT = "'Be Vietnam Pro', system-ui, sans-serif";
 const COLORS = { early: '#0d652d', onTime: '#34a853', late: '#b3261e', inOk: '#8ab4f8', inLate: '#f29900', received: '#0b57d0', resolved: '#34a853', rate: '#c8102e' };
 
@@ -144,12 +146,11 @@ function Overview({ query }: { query: URLSearchParams }) {
               {scope.items.map((a) => <option key={a.code} value={a.code}>{'\u00a0\u00a0'.repeat(a.level)}{a.name}</option>)}
             </select>
           </div>
-          <button type="button" onClick={() => setRefresh((n) => n + 1)}>{t('dash.refresh')}</button>
         </form>
       </div>
       <p className="muted dash-period">
-        {period}{progress.data ? ` · ${t('dash.asOf', { at: fmtDateTime(progress.data.period.asOf, lang) })}` : ''}
-        {st.agency && ` · ${scope.names.get(st.agency) ?? st.agency}`}
+        <span>{period}{progress.data ? ` · ${t('dash.asOf', { at: fmtDateTime(progress.data.period.asOf, lang) })}` : ''}{st.agency && ` · ${scope.names.get(st.agency) ?? st.agency}`}</span>
+        <button type="button" className="small" onClick={() => setRefresh((n) => n + 1)}>{t('dash.refresh')}</button>
       </p>
       {!valid && <div className="alert error" role="alert">{t('dash.badRange')}</div>}
       <ErrorBox error={progress.error} />
@@ -248,7 +249,7 @@ function ProgressTable({ data, rq, ret, period }: { data: Progress; rq: ReportQu
     return (
       <td key={m} className={`num ${first ? 'sum' : ''}`} data-measure={m}>
         {n > 0
-          ? <Link to={drillHref(rq, total ? undefined : by, total ? undefined : r.key ?? '', m, label, ret)} aria-label={t('dash.cell', { n, measure: t(`dash.m.${m}`), label })}>{n}</Link>
+          ? <Link to={drillHref(rq, total ? undefined : by, total ? undefined : r.key ?? NO_KEY, m, label, ret)} aria-label={t('dash.cell', { n, measure: t(`dash.m.${m}`), label })}>{n}</Link>
           : <span className="zero">0</span>}
       </td>
     );
@@ -257,7 +258,7 @@ function ProgressTable({ data, rq, ret, period }: { data: Progress; rq: ReportQu
     const total = i === null;
     const label = total ? t('dash.totalRow') : rowLabel(t, by, r);
     return (
-      <tr key={total ? '__total' : r.key ?? `__none${i}`} className={total ? 'total' : ''} data-key={total ? undefined : r.key ?? ''}>
+      <tr key={total ? '__total' : r.key ?? `__none${i}`} className={total ? 'total' : ''} data-key={total ? undefined : r.key ?? NO_KEY}>
         <td className="num stt">{total ? '' : i! + 1}</td>
         <th scope="row" className="name">{label}{!total && by === 'procedure' && r.key && <div><small className="code">{r.key}</small></div>}</th>
         {[...RECEIVED_COLS, ...RESOLVED_COLS, ...PROCESS_COLS].map((m) => cell(r, m, label, total))}
@@ -319,11 +320,11 @@ function OnTimeChart({ data, by, rq, ret }: { data: Progress | undefined; by: Gr
   const onClick = useMemo(() => (si: number, di: number) => {
     const r = rows[di];
     const s = ONTIME_SERIES[si];
-    if (r && s) navigate(drillHref(rq, by, r.key ?? '', s.m, rowLabel(t, by, r), ret));
+    if (r && s) navigate(drillHref(rq, by, r.key ?? NO_KEY, s.m, rowLabel(t, by, r), ret));
   }, [rows, by, rq.from, rq.to, rq.agency, ret, t]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!data) return <div className="chart-empty" />;
   if (rows.length === 0) return <p className="muted chart-empty">{t('dash.chartEmpty')}</p>;
-  return <Chart option={option} height={Math.max(220, rows.length * 34 + 70)} label={t('dash.chartAlt', { title: t('dash.chartOnTime') })} onClick={onClick} />;
+  return <Chart option={option} height={Math.max(280, rows.length * 34 + 70)} label={t('dash.chartAlt', { title: t('dash.chartOnTime') })} onClick={onClick} />;
 }
 
 function TrendChart({ data, rq, ret }: { data: Progress | undefined; rq: ReportQuery; ret: string }) {
@@ -343,7 +344,7 @@ function TrendChart({ data, rq, ret }: { data: Progress | undefined; rq: ReportQ
   }), [rows, t]);
   const onClick = useMemo(() => (si: number, di: number) => {
     const r = rows[di];
-    if (r && si < 2) navigate(drillHref(rq, 'month', r.key ?? '', si === 0 ? 'received' : 'resolved', rowLabel(t, 'month', r), ret));
+    if (r && si < 2) navigate(drillHref(rq, 'month', r.key ?? NO_KEY, si === 0 ? 'received' : 'resolved', rowLabel(t, 'month', r), ret));
   }, [rows, rq.from, rq.to, rq.agency, ret, t]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!data) return <div className="chart-empty" />;
   if (rows.length === 0) return <p className="muted chart-empty">{t('dash.chartEmpty')}</p>;
