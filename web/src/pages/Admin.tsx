@@ -242,7 +242,8 @@ function Procedures() {
         <ErrorBox error={list.error} />
         <div className="table-wrap" style={{ marginTop: '.6rem' }}>
           <table>
-            <thead><tr><th>{t('admin.code')}</th><th>{t('admin.name')}</th><th></th></tr></thead>
+            <caption className="sr-only">{t('admin.procedures')}</caption>
+            <thead><tr><th scope="col">{t('admin.code')}</th><th scope="col">{t('admin.name')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
             <tbody>{list.data?.items.map((p) => (
               <tr key={p.code} className={sel?.code === p.code ? 'duesoon' : ''}><td className="code">{p.code}</td><td>{p.name}<div><small>{p.field}</small></div></td>
                 <td><button className="small" onClick={() => setSel(p)}>{t('common.open')}</button></td></tr>
@@ -350,7 +351,8 @@ function ProcessEditor() {
           )}
           <div className="table-wrap">
             <table>
-              <thead><tr><th>#</th><th>{t('admin.stepKey')}</th><th>{t('admin.nameVi')}</th><th>{t('admin.role')}</th><th>{t('admin.agency')}</th><th>{t('admin.budget')}</th><th>{t('admin.actions')}</th><th>{t('admin.next')}</th><th></th></tr></thead>
+              <caption className="sr-only">{t('admin.process')}</caption>
+              <thead><tr><th scope="col">#</th><th scope="col">{t('admin.stepKey')}</th><th scope="col">{t('admin.nameVi')}</th><th scope="col">{t('admin.role')}</th><th scope="col">{t('admin.agency')}</th><th scope="col">{t('admin.budget')}</th><th scope="col">{t('admin.actions')}</th><th scope="col">{t('admin.next')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
               <tbody>
                 {steps.map((s, i) => {
                   const errs = issueAt(`steps.${i}`);
@@ -498,7 +500,8 @@ function OfficeHours() {
       </div>
       {oh.data && <p className="muted">{t('admin.inForce')}: {oh.data.current.sourceAgency ?? t('admin.national')}{oh.data.current.from ? ` (${oh.data.current.from})` : ''}</p>}
       <table>
-        <thead><tr><th>{t('admin.weekday')}</th><th>{t('admin.sessions')}</th></tr></thead>
+        <caption className="sr-only">{t('admin.hours')}</caption>
+        <thead><tr><th scope="col">{t('admin.weekday')}</th><th scope="col">{t('admin.sessions')}</th></tr></thead>
         <tbody>{WD.map((d) => <tr key={d}><td><label htmlFor={`wd-${d}`}>{t(`wd.${d}`)}</label></td><td><input id={`wd-${d}`} value={week[d] ?? ''} onChange={(e) => setWeek({ ...week, [d]: e.target.value })} /></td></tr>)}</tbody>
       </table>
       <div className="row" style={{ marginTop: '.6rem' }}>

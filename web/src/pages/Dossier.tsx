@@ -165,8 +165,8 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
           <section className="card" aria-labelledby="d-slip">
             <h2 id="d-slip">{t('dossier.timeline')}</h2>
             <div className="table-wrap">
-              <table>
-                <thead><tr><th>#</th><th>{t('dossier.giver')} → {t('dossier.receiver')}</th><th>{t('dossier.at')}</th><th>{t('dossier.result')}</th></tr></thead>
+              <table aria-labelledby="d-slip">
+                <thead><tr><th scope="col">#</th><th scope="col">{t('dossier.giver')} → {t('dossier.receiver')}</th><th scope="col">{t('dossier.at')}</th><th scope="col">{t('dossier.result')}</th></tr></thead>
                 <tbody>
                   {slip.rows.map((r, i) => (
                     <tr key={i}>

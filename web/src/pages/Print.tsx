@@ -103,7 +103,7 @@ function Receipt({ r }: { r: Record<string, any> }) {
       <p>Nội dung yêu cầu giải quyết: <strong>{r.procedure?.name}</strong> ({r.procedure?.code})</p>
       <p>1. Thành phần hồ sơ nộp gồm:</p>
       <table>
-        <thead><tr><th>TT</th><th>Tên giấy tờ</th><th>Hình thức</th><th>Số lượng</th></tr></thead>
+        <thead><tr><th scope="col">TT</th><th scope="col">Tên giấy tờ</th><th scope="col">Hình thức</th><th scope="col">Số lượng</th></tr></thead>
         <tbody>{(r.components ?? []).filter((c: any) => c.provided !== false).map((c: any, i: number) => <tr key={i}><td>{i + 1}</td><td>{c.name}</td><td>{FORM_VI[c.form] ?? c.form}</td><td>{c.copies}</td></tr>)}</tbody>
       </table>
       <p>2. Số lượng hồ sơ: {r.sets ?? 1} (bộ)</p>
@@ -169,7 +169,7 @@ function Slip({ slip, d }: { slip: ControlSlip; d: Dossier }) {
       <p>Kèm theo hồ sơ của: <strong>{slip.applicantName}</strong> · Thủ tục: {d.procedureName}</p>
       <p>Ngày hẹn trả kết quả: {fmtDateTime(d.dueAt)}</p>
       <table>
-        <thead><tr><th>Tên cơ quan, bộ phận</th><th>Thời gian giao, nhận hồ sơ</th><th>Kết quả giải quyết (trước hạn / đúng hạn / quá hạn)</th><th>Ghi chú</th></tr></thead>
+        <thead><tr><th scope="col">Tên cơ quan, bộ phận</th><th scope="col">Thời gian giao, nhận hồ sơ</th><th scope="col">Kết quả giải quyết (trước hạn / đúng hạn / quá hạn)</th><th scope="col">Ghi chú</th></tr></thead>
         <tbody>
           {slip.rows.map((r, i) => (
             <tr key={i}>

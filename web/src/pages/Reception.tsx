@@ -330,8 +330,8 @@ function NewDossier() {
           <section className="card" aria-labelledby="sec-comp">
             <h2 id="sec-comp">{t('reception.components')}</h2>
             <div className="table-wrap">
-              <table className="checklist">
-                <thead><tr><th><span className="sr-only">{t('reception.provided')}</span>✓</th><th>{t('reception.components')}</th><th>{t('reception.form')}</th><th>{t('reception.copies')}</th><th>{t('files.scan')}</th></tr></thead>
+              <table className="checklist" aria-labelledby="sec-comp">
+                <thead><tr><th scope="col"><span className="sr-only">{t('reception.provided')}</span>✓</th><th scope="col">{t('reception.components')}</th><th scope="col">{t('reception.form')}</th><th scope="col">{t('reception.copies')}</th><th scope="col">{t('files.scan')}</th></tr></thead>
                 <tbody>
                   {proc.components.map((c) => {
                     const s = d.components[c.id] ?? { provided: false, form: 'copy' as const, copies: 1 };
@@ -431,7 +431,8 @@ function OnlineQueue({ items, error, reload }: { items: InboxItem[]; error: unkn
       {sorted.length === 0 ? <p className="muted">{t('reception.queueEmpty')}</p> : (
         <div className="table-wrap">
           <table>
-            <thead><tr><th>{t('reception.submittedAt')}</th><th>{t('inbox.applicant')}</th><th>{t('inbox.procedureName')}</th><th>{t('inbox.channel')}</th><th></th></tr></thead>
+            <caption className="sr-only">{t('reception.tabQueue', { n: sorted.length })}</caption>
+            <thead><tr><th scope="col">{t('reception.submittedAt')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th><th scope="col">{t('inbox.channel')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
             <tbody>
               {sorted.map((it) => (
                 <tr key={it.id}>
