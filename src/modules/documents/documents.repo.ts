@@ -46,6 +46,25 @@ export async function dossierBytes(db: Db, dossierId: string): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+/**
+ * Serialises, inside the caller's transaction, everything done to one content-addressed blob: deleting it
+ * when unreferenced and adding a reference to it (transaction-scoped advisory lock on the hash).
+ */
+export async function lockBlob(db: Db, sha256: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${sha256}))`.execute(db);
+}
+
+/** Locks the dossier row (serialises uploads of one dossier for the per-dossier size limit). */
+export async function lockDossier(db: Db, dossierId: string): Promise<void> {
+  await db.selectFrom('dossiers').select('id').where('id', '=', dossierId).forUpdate().executeTakeFirst();
+}
+
+/** The code of the dossier a file belongs to (null while it has none; undefined when there is no such dossier). */
+export async function dossierCodeOf(db: Db, dossierId: string): Promise<string | null | undefined> {
+  const r = (await db.selectFrom('dossiers').select('code').where('id', '=', dossierId).executeTakeFirst()) as { code: string | null } | undefined;
+  return r ? r.code : undefined;
+}
+
 export async function blobReferenced(db: Db, sha256: string): Promise<boolean> {
   const r = await db.selectFrom('files').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst();
   return !!r;
@@ -137,6 +156,11 @@ export async function listTemplates(db: Db, form?: FormNumber) {
   if (form) q = q.where('form', '=', form);
   const rows = (await q.orderBy('form').orderBy('version').execute()) as TemplateRow[];
   return rows.map(toTemplate);
+}
+
+/** Locks the versions of a form (serialises new versions of one form). */
+export async function lockTemplates(db: Db, form: FormNumber): Promise<void> {
+  await db.selectFrom('form_templates').select('id').where('form', '=', form).forUpdate().execute();
 }
 
 export async function nextTemplateVersion(db: Db, form: FormNumber): Promise<number> {

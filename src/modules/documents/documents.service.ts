@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
@@ -15,6 +14,7 @@ import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, scopePaths, type Action } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
+import * as adminUnits from '../org/admin-units.repo.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import { CLASSIFICATION_LABELS } from '../workflow/control-slip.js';
 import type { DossierEvent } from '../workflow/types.js';
@@ -77,8 +77,7 @@ type DossierView = Awaited<ReturnType<typeof dossiers.getDossierWithEvents>>['do
 async function agencyRows(db: Db, ids: string[]) {
   const uniq = [...new Set(ids.filter(Boolean))];
   if (uniq.length === 0) return new Map<string, orgRepo.AgencyRow>();
-  const rows = (await db.selectFrom('agencies').selectAll().where('id', 'in', uniq).execute()) as orgRepo.AgencyRow[];
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map((await orgRepo.findAgenciesByIds(db, uniq)).map((r) => [r.id, r]));
 }
 
 /** The principal works on the dossier (not only reads it): one of the working roles at one of its agencies. */
@@ -92,8 +91,7 @@ async function requireWorker(ctx: AppContext, p: Principal, d: DossierView, acti
 async function userNames(db: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
   const uuids = [...new Set(ids.filter((x): x is string => !!x && isUuid(x)))];
   if (uuids.length === 0) return new Map();
-  const rows = (await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', uuids).execute()) as Array<{ id: string; full_name: string }>;
-  return new Map(rows.map((r) => [r.id, r.full_name]));
+  return new Map((await orgRepo.userFullNames(db, uuids)).map((r) => [r.id, r.full_name]));
 }
 
 /** "Hoá" → "Hóa", "Thuỵ" → "Thụy": the tone placement agencies' names use (oa, oe, uy + final-less syllable). */
@@ -111,7 +109,7 @@ async function placeOf(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<s
   let a = agency;
   for (let i = 0; a && i < 5; i++) {
     if (a.admin_unit_code) {
-      const u = (await db.selectFrom('admin_units').select(['name']).where('generation', '=', 'current').where('code', '=', a.admin_unit_code).executeTakeFirst()) as { name: string } | undefined;
+      const [u] = await adminUnits.currentUnitsByCodes(db, [a.admin_unit_code]);
       if (u) return modernTones(u.name.replace(/^(Tỉnh|Thành phố|Phường|Xã|Đặc khu)\s+/u, ''));
     }
     a = a.parent_id ? await orgRepo.findAgencyById(db, a.parent_id) : undefined;
@@ -139,9 +137,7 @@ interface AddressInput {
 async function addressText(db: Db, a: AddressInput | null | undefined): Promise<string> {
   if (!a) return '';
   const codes = [a.communeCode, a.provinceCode].filter((c): c is string => Boolean(c));
-  const units = codes.length
-    ? ((await db.selectFrom('admin_units').select(['code', 'full_name']).where('generation', '=', 'current').where('code', 'in', codes).execute()) as Array<{ code: string; full_name: string }>)
-    : [];
+  const units = await adminUnits.currentUnitsByCodes(db, codes);
   const name = (code?: string) => units.find((u) => u.code === code)?.full_name;
   return [a.line, name(a.communeCode), name(a.provinceCode)].filter(Boolean).map((x) => modernTones(x!)).join(', ');
 }
@@ -461,20 +457,16 @@ async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256
 // Blobs are content-addressed and shared: two uploads of the same bytes use one blob. Deleting an
 // unreferenced blob (after a rejected upload) and adding a reference to it are serialised by a
 // transaction-scoped advisory lock on the hash, so a concurrent upload never loses its file.
-async function lockBlob(db: Db, sha256: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext(${sha256}))`.execute(db);
-}
-
 async function dropIfUnreferenced(ctx: AppContext, sha256: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await lockBlob(trx, sha256);
+    await repo.lockBlob(trx, sha256);
     if (!(await repo.blobReferenced(trx, sha256))) await storeOf(ctx).delete(sha256);
   });
 }
 
 /** Inside the transaction that adds a reference: the blob must still be there (a rejected twin may have removed it). */
 async function claimBlob(ctx: AppContext, trx: Db, sha256: string): Promise<void> {
-  await lockBlob(trx, sha256);
+  await repo.lockBlob(trx, sha256);
   if (!(await storeOf(ctx).has(sha256))) throw new AppError(409, 'UPLOAD_RETRY');
 }
 
@@ -488,7 +480,7 @@ export async function uploadToDossier(ctx: AppContext, p: Principal, ref: string
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       // serialise uploads of one dossier for the per-dossier limit
-      await trx.selectFrom('dossiers').select('id').where('id', '=', d.id).forUpdate().executeTakeFirst();
+      await repo.lockDossier(trx, d.id);
       const used = await repo.dossierBytes(trx, d.id);
       if (used + stored.size > ctx.config.maxDossierBytes) throw new AppError(413, 'DOSSIER_FILES_TOO_LARGE', { limit: ctx.config.maxDossierBytes });
       const row: repo.NewFile = {
@@ -736,8 +728,7 @@ export async function openPublicResult(ctx: AppContext, code: string, secret: st
   if (!look.resultReady && !look.returnedAt) throw nf();
   const f = isUuid(fileId) ? await repo.findFile(ctx.db, fileId) : undefined;
   if (!f || !f.citizen_visible || !f.dossier_id) throw nf();
-  const owner = (await ctx.db.selectFrom('dossiers').select('code').where('id', '=', f.dossier_id).executeTakeFirst()) as { code: string | null } | undefined;
-  if (owner?.code !== look.code) throw nf();
+  if ((await repo.dossierCodeOf(ctx.db, f.dossier_id)) !== look.code) throw nf();
   return { file: f, stream: await storeOf(ctx).get(f.sha256) };
 }
 
@@ -784,7 +775,7 @@ export async function createFormTemplateVersion(
   const problems = checkTemplate(form, input.content);
   if (problems.length) throw new AppError(422, 'TEMPLATE_INVALID', { problems: problems.join('; ') }, { errors: problems.map((m) => ({ path: 'body.content', code: 'TEMPLATE_INVALID', message: m })) });
   return ctx.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('form_templates').select('id').where('form', '=', form).forUpdate().execute();
+    await repo.lockTemplates(trx, form);
     const version = await repo.nextTemplateVersion(trx, form);
     const t: FormTemplate = { form, version, legalBasis: input.legalBasis.normalize('NFC'), effectiveFrom: input.effectiveFrom, title: input.title.normalize('NFC'), content: JSON.parse(JSON.stringify(input.content).normalize('NFC')) };
     await repo.insertTemplate(trx, t, p.userId);

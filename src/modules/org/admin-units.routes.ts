@@ -1,10 +1,9 @@
 // HTTP: administrative units (public reference data) and old→new address conversion.
 import { z } from 'zod';
-import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/server.js';
 import { AppError } from '../../platform/errors.js';
-import { likeEscape, searchKey, toneKey } from '../../platform/text.js';
+import * as repo from './admin-units.repo.js';
 
 const UnitOut = z.object({
   code: z.string(),
@@ -20,7 +19,7 @@ const UnitOut = z.object({
   validTo: z.string().nullable(),
 });
 
-const toOut = (r: any) => ({
+const toOut = (r: repo.AdminUnitRow) => ({
   code: r.code,
   level: r.level,
   name: r.name,
@@ -51,26 +50,14 @@ export function adminUnitRoutes(app: App, ctx: AppContext): void {
     },
   }, async (req) => {
     const { level, parent, q, generation, page, pageSize } = req.query;
-    let query = ctx.db.selectFrom('admin_units').selectAll().where('generation', '=', generation);
-    if (level) query = query.where('level', '=', level);
-    if (parent) query = query.where('parent_code', '=', parent);
-    if (q) {
-      // exact name (tone placement ignored) first, then diacritics-insensitive substring
-      // the user's text is matched literally: % and _ are not wildcards
-      query = query.where((eb) => eb.or([eb('name_key', 'like', `%${likeEscape(toneKey(q))}%`), eb(sql`f_unaccent(lower(full_name))`, 'like', `%${likeEscape(searchKey(q))}%`)]));
-    }
-    const order = q ? sql`(name_key = ${toneKey(q)} OR name_key LIKE ${'% ' + likeEscape(toneKey(q))}) DESC, level, code` : sql`code`;
-    const [items, total] = await Promise.all([
-      query.orderBy(order).limit(pageSize).offset((page - 1) * pageSize).execute(),
-      query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items: items.map(toOut), total: Number(total.n) };
+    const r = await repo.searchUnits(ctx.db, { generation, level, parent, q, limit: pageSize, offset: (page - 1) * pageSize });
+    return { items: r.items.map(toOut), total: r.total };
   });
 
   app.get('/api/v1/admin-units/:code', {
     schema: { tags: ['reference'], params: z.object({ code: z.string().regex(/^\d{2,5}$/) }), querystring: z.object({ generation: z.enum(['current', 'pre2025']).default('current') }), response: { 200: UnitOut } },
   }, async (req) => {
-    const r = await ctx.db.selectFrom('admin_units').selectAll().where('generation', '=', req.query.generation).where('code', '=', req.params.code).executeTakeFirst();
+    const r = await repo.findUnit(ctx.db, req.query.generation, req.params.code);
     if (!r) throw new AppError(404, 'NOT_FOUND');
     return toOut(r);
   });
@@ -84,17 +71,9 @@ export function adminUnitRoutes(app: App, ctx: AppContext): void {
       response: { 200: z.object({ old: UnitOut, current: z.array(UnitOut.extend({ kind: z.enum(['full', 'partial']) })) }) },
     },
   }, async (req) => {
-    const old = await ctx.db.selectFrom('admin_units').selectAll().where('generation', '=', 'pre2025').where('code', '=', req.params.oldCode).where('level', '=', 'commune').executeTakeFirst();
+    const old = await repo.findUnit(ctx.db, 'pre2025', req.params.oldCode, 'commune');
     if (!old) throw new AppError(404, 'NOT_FOUND');
-    const rows = await ctx.db
-      .selectFrom('admin_unit_mapping as m')
-      .innerJoin('admin_units as u', (j) => j.onRef('u.code', '=', 'm.new_code').on('u.generation', '=', 'current'))
-      .selectAll('u')
-      .select('m.kind')
-      .where('m.old_code', '=', req.params.oldCode)
-      .orderBy('m.kind')
-      .orderBy('u.code')
-      .execute();
+    const rows = await repo.successorsOf(ctx.db, req.params.oldCode);
     return { old: toOut(old), current: rows.map((r) => ({ ...toOut(r), kind: r.kind })) };
   });
 }

@@ -40,14 +40,8 @@ export async function beginOidcLogin(ctx: AppContext, returnTo?: string): Promis
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
-  await ctx.db
-    .deleteFrom('oidc_logins')
-    .where('created_at', '<', new Date(ctx.clock.now().getTime() - LOGIN_TTL_MS))
-    .execute();
-  await ctx.db
-    .insertInto('oidc_logins')
-    .values({ state, code_verifier: codeVerifier, nonce, return_to: safeReturnTo(returnTo), created_at: ctx.clock.now() })
-    .execute();
+  await repo.deleteOidcLoginsBefore(ctx.db, new Date(ctx.clock.now().getTime() - LOGIN_TTL_MS));
+  await repo.insertOidcLogin(ctx.db, { state, code_verifier: codeVerifier, nonce, return_to: safeReturnTo(returnTo), created_at: ctx.clock.now() });
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri(ctx),
     scope: 'openid profile',
@@ -62,7 +56,7 @@ export async function beginOidcLogin(ctx: AppContext, returnTo?: string): Promis
 export async function completeOidcLogin(ctx: AppContext, callbackUrl: URL, origin: RequestOrigin): Promise<SessionIssued & { returnTo: string }> {
   const config = await configuration(ctx);
   const state = callbackUrl.searchParams.get('state') ?? '';
-  const pending = await ctx.db.deleteFrom('oidc_logins').where('state', '=', state).returningAll().executeTakeFirst();
+  const pending = await repo.takeOidcLogin(ctx.db, state);
   if (!pending || pending.created_at.getTime() < ctx.clock.now().getTime() - LOGIN_TTL_MS) {
     throw new AppError(400, 'OIDC_FAILED', { reason: 'unknown or expired state' });
   }

@@ -38,6 +38,11 @@ export interface UserRow {
 export const findAgencyById = (db: Db, id: string): Promise<AgencyRow | undefined> =>
   db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst() as Promise<AgencyRow | undefined>;
 
+export async function findAgenciesByIds(db: Db, ids: string[]): Promise<AgencyRow[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('agencies').selectAll().where('id', 'in', ids).execute()) as AgencyRow[];
+}
+
 export const findAgencyByCode = (db: Db, code: string): Promise<AgencyRow | undefined> =>
   db.selectFrom('agencies').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst() as Promise<AgencyRow | undefined>;
 
@@ -93,6 +98,12 @@ export const findUserById = (db: Db, id: string): Promise<UserRow | undefined> =
 
 export const findUserByOidcSubject = (db: Db, sub: string): Promise<UserRow | undefined> =>
   db.selectFrom('users').selectAll().where('oidc_subject', '=', sub).executeTakeFirst() as Promise<UserRow | undefined>;
+
+/** Full names of users by id (names printed on forms). */
+export async function userFullNames(db: Db, ids: string[]): Promise<Array<{ id: string; full_name: string }>> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', ids).execute()) as Array<{ id: string; full_name: string }>;
+}
 
 export const insertUser = (
   db: Db,
@@ -280,6 +291,38 @@ export const findSession = (db: Db, id: string) =>
 export const touchSession = (db: Db, id: string, now: Date) => db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
 
 export const revokeSession = (db: Db, id: string, now: Date) => db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).execute();
+
+// ---- pending single sign-on logins (state, PKCE verifier, nonce) ----
+export interface OidcLoginRow {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string | null;
+  created_at: Date;
+}
+
+export async function deleteOidcLoginsBefore(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('oidc_logins').where('created_at', '<', before).execute();
+}
+
+export async function insertOidcLogin(db: Db, l: OidcLoginRow): Promise<void> {
+  await db.insertInto('oidc_logins').values(l).execute();
+}
+
+/** Removes and returns the pending login of `state` (each state is used once). */
+export const takeOidcLogin = (db: Db, state: string): Promise<OidcLoginRow | undefined> =>
+  db.deleteFrom('oidc_logins').where('state', '=', state).returningAll().executeTakeFirst() as Promise<OidcLoginRow | undefined>;
+
+// ---- audit log ----
+export async function listAudit(db: Db, opts: { action?: string; limit: number; offset: number }) {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (opts.action) q = q.where('action', '=', opts.action);
+  const [items, total] = await Promise.all([
+    q.orderBy('id', 'desc').limit(opts.limit).offset(opts.offset).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
 
 // ---- API tokens ----
 export const insertToken = (db: Db, t: { userId: string; name: string; prefix: string; tokenHash: string; scopes: string[]; expiresAt: Date | null }) =>

@@ -231,11 +231,5 @@ export async function listOfficials(ctx: AppContext, p: Principal, code: string,
 export async function listAudit(ctx: AppContext, p: Principal, opts: { page: number; pageSize: number; action?: string }) {
   // the audit log is province-wide (logins, IPs, every admin's changes): province-level admins only
   if (!isRootAdmin(p)) throw denied();
-  let q = ctx.db.selectFrom('audit_log').selectAll();
-  if (opts.action) q = q.where('action', '=', opts.action);
-  const [items, total] = await Promise.all([
-    q.orderBy('id', 'desc').limit(opts.pageSize).offset((opts.page - 1) * opts.pageSize).execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return repo.listAudit(ctx.db, { action: opts.action, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
 }

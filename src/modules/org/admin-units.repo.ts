@@ -1,0 +1,68 @@
+// SQL for administrative units (reference data) and the old → new commune mapping.
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { likeEscape, searchKey, toneKey } from '../../platform/text.js';
+
+export type Generation = 'current' | 'pre2025';
+
+export interface AdminUnitRow {
+  code: string;
+  level: string;
+  name: string;
+  full_name: string;
+  name_en: string | null;
+  unit_type: string | null;
+  parent_code: string | null;
+  province_code: string;
+  generation: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+/**
+ * Units of a generation, by level / parent; `q` matches the name with the tone placement ignored, or the full
+ * name without diacritics (the text is matched literally: % and _ are not wildcards), exact names first.
+ */
+export async function searchUnits(
+  db: Db,
+  opts: { generation: Generation; level?: string; parent?: string; q?: string; limit: number; offset: number },
+): Promise<{ items: AdminUnitRow[]; total: number }> {
+  const { level, parent, q } = opts;
+  let query = db.selectFrom('admin_units').selectAll().where('generation', '=', opts.generation);
+  if (level) query = query.where('level', '=', level);
+  if (parent) query = query.where('parent_code', '=', parent);
+  if (q) {
+    query = query.where((eb) => eb.or([eb('name_key', 'like', `%${likeEscape(toneKey(q))}%`), eb(sql`f_unaccent(lower(full_name))`, 'like', `%${likeEscape(searchKey(q))}%`)]));
+  }
+  const order = q ? sql`(name_key = ${toneKey(q)} OR name_key LIKE ${'% ' + likeEscape(toneKey(q))}) DESC, level, code` : sql`code`;
+  const [items, total] = await Promise.all([
+    query.orderBy(order).limit(opts.limit).offset(opts.offset).execute(),
+    query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as AdminUnitRow[], total: Number(total.n) };
+}
+
+export const findUnit = (db: Db, generation: Generation, code: string, level?: string): Promise<AdminUnitRow | undefined> => {
+  let q = db.selectFrom('admin_units').selectAll().where('generation', '=', generation).where('code', '=', code);
+  if (level) q = q.where('level', '=', level);
+  return q.executeTakeFirst() as Promise<AdminUnitRow | undefined>;
+};
+
+/** The current units that took over a pre-2025 commune (wholly or partly), full takeovers first. */
+export async function successorsOf(db: Db, oldCode: string): Promise<Array<AdminUnitRow & { kind: 'full' | 'partial' }>> {
+  return (await db
+    .selectFrom('admin_unit_mapping as m')
+    .innerJoin('admin_units as u', (j) => j.onRef('u.code', '=', 'm.new_code').on('u.generation', '=', 'current'))
+    .selectAll('u')
+    .select('m.kind')
+    .where('m.old_code', '=', oldCode)
+    .orderBy('m.kind')
+    .orderBy('u.code')
+    .execute()) as Array<AdminUnitRow & { kind: 'full' | 'partial' }>;
+}
+
+/** Current units by code (names for addresses and place names on forms). */
+export async function currentUnitsByCodes(db: Db, codes: string[]): Promise<AdminUnitRow[]> {
+  if (codes.length === 0) return [];
+  return (await db.selectFrom('admin_units').selectAll().where('generation', '=', 'current').where('code', 'in', codes).execute()) as AdminUnitRow[];
+}
