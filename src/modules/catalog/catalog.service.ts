@@ -16,7 +16,8 @@ import type { FeeOverrideBody, IssueListQuery, SearchQuery } from './catalog.sch
 import { isoOrNull } from '../../platform/values.js';
 
 registerMessages({
-  PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục {code}.', en: 'Procedure {code} was not found.' },
+  // the one registration of this code (the workflow module throws it too)
+  PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục hành chính {code}.', en: 'Administrative procedure {code} not found.' },
   PROCEDURE_NOT_IN_FORCE: {
     vi: 'Thủ tục {code} không có phiên bản có hiệu lực tại thời điểm {at}.',
     en: 'Procedure {code} has no version in force at {at}.',

@@ -17,7 +17,6 @@ import type { ProcessSave } from './workflow.schema.js';
 import type { z } from 'zod';
 
 registerMessages({
-  PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục hành chính {code}.', en: 'Administrative procedure {code} not found.' },
   PROCEDURE_NO_TIME_LIMIT: {
     vi: 'Thủ tục chưa có thời hạn giải quyết; không thể lập quy trình mặc định.',
     en: 'The procedure has no legal time limit; no default process can be derived.',
