@@ -23,6 +23,7 @@ import { importReferenceCatalogIfChanged } from './modules/catalog/catalog.impor
 import { webRoutes } from './modules/web/web.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { seedFormTemplates } from './modules/documents/documents.service.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 
 export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}): Promise<AppContext> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, ...db });
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   workflowRoutes(app, ctx);
   dossierRoutes(app, ctx);
   documentRoutes(app, ctx);
+  reportRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

@@ -1,0 +1,94 @@
+// zod response schemas of the report API.
+import { z } from 'zod';
+import { InboxItemOut, ProblemOut } from '../dossiers/dossiers.out.js';
+import { GROUP_BYS, MEASURES } from './reports.schema.js';
+
+const count = z.number().int().min(0);
+const Rate = z.number().nullable().meta({ description: 'Percentage 0–100 with 2 decimals; null when the denominator is 0' });
+
+export const PeriodOut = z.object({
+  from: z.string().meta({ description: 'YYYY-MM-DD, local' }),
+  to: z.string().meta({ description: 'YYYY-MM-DD, local, inclusive' }),
+  asOf: z.string().meta({ description: 'ISO instant the in-process counts are taken at: min(now, end of the period)' }),
+});
+
+const measureShape = Object.fromEntries(MEASURES.map((m) => [m, count])) as Record<(typeof MEASURES)[number], typeof count>;
+
+export const ProgressRowOut = z.object({
+  key: z.string().nullable().meta({ description: "agency code | field | procedure code | '1'|'2'|'3' | 'YYYY-MM'; null on the totals row" }),
+  label: z.string(),
+  ...measureShape,
+  onTimeRate: Rate.meta({ description: 'QĐ 766 2.1: (resolvedEarly + resolvedOnTime + inProcessOnTime) ÷ received × 100' }),
+});
+
+export const ProgressOut = z.object({
+  period: PeriodOut,
+  groupBy: z.enum(GROUP_BYS),
+  agencyCode: z.string().nullable(),
+  totals: ProgressRowOut,
+  rows: z.array(ProgressRowOut),
+});
+
+export const DrillOut = z.object({
+  items: z.array(InboxItemOut),
+  total: count,
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const OfficialRowOut = z.object({
+  userId: z.string(),
+  fullName: z.string(),
+  username: z.string(),
+  agencyCode: z.string().nullable().meta({ description: 'Agency where the official finished most steps in the period (else their home agency)' }),
+  stepsDone: count,
+  early: count,
+  onTime: count,
+  late: count,
+  holding: count.meta({ description: 'Open dossiers assigned to the official now' }),
+  holdingOverdue: count,
+  onTimeRate: Rate.meta({ description: '(early + onTime) ÷ stepsDone × 100' }),
+});
+
+export const OfficialsOut = z.object({ period: PeriodOut, agencyCode: z.string().nullable(), rows: z.array(OfficialRowOut) });
+
+const IndicatorOut = z.object({
+  code: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  numerator: count.nullable(),
+  denominator: count.nullable(),
+  ratio: Rate,
+  score: z.number().nullable(),
+  max: z.number(),
+  available: z.boolean(),
+  noteVi: z.string(),
+  noteEn: z.string(),
+});
+
+export const IndicatorsOut = z.object({
+  period: PeriodOut,
+  agencyCode: z.string().nullable(),
+  groups: z.array(
+    z.object({
+      code: z.enum(['CKMB', 'TDGQ', 'CLGQ', 'TTTT', 'MDSH', 'MDHL']),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      max: z.number(),
+      score: z.number().nullable(),
+      indicators: z.array(IndicatorOut),
+    }),
+  ),
+  score: z.number().meta({ description: 'Sum of the available indicators’ points' }),
+  maxAvailable: z.number().meta({ description: 'Sum of the maxima of the available indicators' }),
+});
+
+const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ProblemOut])) as Record<number, typeof ProblemOut>;
+export const REPORT_PROBLEMS = problems(400, 401, 403, 404, 422);
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = XLSX;
+export const XlsxOut = {
+  description: 'Excel workbook (.xlsx)',
+  content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
+};

@@ -1,0 +1,135 @@
+// Report use cases: progress of resolution (TT 01/2018-style table) with drill-down, officials, QĐ 766
+// indicators, and their Excel exports. Who may read: the roles of `report.read` (leaders, procedure control,
+// admin), over the agency subtrees where they hold them; dossiers are counted by their competent agency.
+import type { AppContext } from '../../platform/context.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { AppError } from '../../platform/errors.js';
+import { scopePaths } from '../org/permissions.js';
+import * as orgRepo from '../org/org.repo.js';
+import { agencyIdsUnder } from '../dossiers/dossiers.repo.js';
+import { inboxItem } from '../dossiers/dossiers.service.js';
+import { PERFORMER_KINDS } from '../catalog/catalog.service.js';
+import { evaluate, onTimeRate, percent, type Fraction } from './indicators.js';
+import { periodOf, type Period } from './period.js';
+import * as repo from './reports.repo.js';
+import { MEASURES, type DrillQueryIn, type GroupBy, type Measure, type PeriodQueryIn, type ProgressQueryIn } from './reports.schema.js';
+
+export interface ReportScope {
+  /** Competent agencies whose dossiers are counted. */
+  agencyIds: string[];
+  /** The `agency` parameter, when given. */
+  agencyCode: string | null;
+  /** Name printed on exports: the agency asked for, or the only agency the caller reports on. */
+  agencyName: string | null;
+}
+
+/** The caller's report scope, narrowed to `agency` (404 when unknown or outside the scope; 403 without report roles). */
+export async function reportScope(ctx: AppContext, p: Principal, agency: string | undefined): Promise<ReportScope> {
+  const paths = [...new Set(scopePaths(p, 'report.read'))];
+  if (paths.length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (agency !== undefined) {
+    const a = await orgRepo.findAgencyByCode(ctx.db, agency);
+    if (!a || !paths.some((pp) => a.path.startsWith(pp))) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
+    return { agencyIds: await agencyIdsUnder(ctx.db, [a.path]), agencyCode: a.code, agencyName: a.name };
+  }
+  // the broadest assignments only (a path under another one adds nothing)
+  const roots = paths.filter((pp) => !paths.some((q) => q !== pp && pp.startsWith(q)));
+  const only = roots.length === 1 ? p.assignments.find((x) => x.agencyPath === roots[0]) : undefined;
+  return { agencyIds: await agencyIdsUnder(ctx.db, roots), agencyCode: null, agencyName: only?.agencyName ?? null };
+}
+
+const windowOf = (period: Period): repo.Window => ({ start: period.start, end: period.end, asOf: period.asOf });
+const periodOut = (period: Period) => ({ from: period.from, to: period.to, asOf: period.asOf.toISOString() });
+
+export type ProgressRowOut = { key: string | null; label: string; onTimeRate: number | null } & Record<Measure, number>;
+
+function rowOut(r: repo.ProgressRow, label?: string): ProgressRowOut {
+  const counts = Object.fromEntries(MEASURES.map((m) => [m, r[m]])) as Record<Measure, number>;
+  return { key: r.isTotal ? null : r.key, label: label ?? r.label, ...counts, onTimeRate: onTimeRate(r) };
+}
+
+const EMPTY_TOTALS = { key: null, label: '', isTotal: true, ...Object.fromEntries(MEASURES.map((m) => [m, 0])) } as repo.ProgressRow;
+const collator = new Intl.Collator('vi');
+
+/** GET /reports/progress: one row per group (sorted by received, then label) and the totals. */
+export async function progress(ctx: AppContext, p: Principal, q: ProgressQueryIn) {
+  const period = periodOf(q, ctx.clock.now());
+  const scope = await reportScope(ctx, p, q.agency);
+  const rows = await repo.progress(ctx.db, windowOf(period), scope.agencyIds, q.groupBy);
+  const totals = rows.find((r) => r.isTotal) ?? EMPTY_TOTALS;
+  const groups = rows.filter((r) => !r.isTotal).map((r) => rowOut(r));
+  groups.sort((a, b) => b.received - a.received || collator.compare(a.label, b.label) || String(a.key).localeCompare(String(b.key)));
+  return {
+    period: periodOut(period),
+    groupBy: q.groupBy,
+    agencyCode: scope.agencyCode,
+    totals: rowOut(totals, 'Tổng cộng'),
+    rows: groups,
+    agencyName: scope.agencyName,
+  };
+}
+
+/** GET /reports/progress/dossiers: the dossiers of one cell (same predicates as the aggregate). */
+export async function progressDossiers(ctx: AppContext, p: Principal, q: DrillQueryIn) {
+  const period = periodOf(q, ctx.clock.now());
+  const scope = await reportScope(ctx, p, q.agency);
+  const r = await repo.drill(ctx.db, windowOf(period), scope.agencyIds, {
+    groupBy: q.groupBy,
+    key: q.groupBy === undefined ? undefined : q.key,
+    measure: q.measure,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: r.items.map(inboxItem), total: r.total, page: q.page, pageSize: q.pageSize };
+}
+
+/** GET /reports/officials. */
+export async function officials(ctx: AppContext, p: Principal, q: PeriodQueryIn) {
+  const now = ctx.clock.now();
+  const period = periodOf(q, now);
+  const scope = await reportScope(ctx, p, q.agency);
+  const rows = await repo.officials(ctx.db, windowOf(period), scope.agencyIds, now);
+  return {
+    period: periodOut(period),
+    agencyCode: scope.agencyCode,
+    rows: rows.map((r) => ({
+      userId: r.user_id,
+      fullName: r.full_name,
+      username: r.username,
+      agencyCode: r.agency_code,
+      stepsDone: r.steps_done,
+      early: r.early,
+      onTime: r.on_time,
+      late: r.late,
+      holding: r.holding,
+      holdingOverdue: r.holding_overdue,
+      onTimeRate: percent(r.early + r.on_time, r.steps_done),
+    })),
+  };
+}
+
+/** GET /reports/indicators: the QĐ 766 groups, with what the data here supports. */
+export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn) {
+  const period = periodOf(q, ctx.clock.now());
+  const scope = await reportScope(ctx, p, q.agency);
+  const c = await repo.indicatorCounts(ctx.db, windowOf(period), scope.agencyIds, PERFORMER_KINDS);
+  const f = (numerator: number, denominator: number): Fraction => ({ numerator, denominator });
+  const e = evaluate({
+    '1.3': f(c.procFullContent, c.procTotal),
+    '2.1': f(c.onTime, c.received),
+    '3.1': f(c.procOnline, c.procTotal),
+    '3.2': f(c.procOnlineWithDossiers, c.procOnline),
+    '3.3': f(c.newOnline, c.newTotal),
+    '3.5': f(c.procFeePaidOnline, c.procFee),
+    '3.5b': f(c.procFeeWithDossiers, c.procFee),
+    '3.6': f(c.paidOnline, c.payDue),
+    '4.1': f(c.eResults, c.results),
+    '4.2': f(c.digitised, c.results),
+    '4.3': f(c.reused, c.newTotal),
+  });
+  return { period: periodOut(period), agencyCode: scope.agencyCode, ...e, agencyName: scope.agencyName };
+}
+
+export type ProgressReport = Awaited<ReturnType<typeof progress>>;
+export type IndicatorsReport = Awaited<ReturnType<typeof indicators>>;
+export type { GroupBy };
