@@ -1,7 +1,8 @@
 // The officials' web app in Debian's Chromium against the real server (PGlite by default): a dossier goes
 // through the whole default process by clicking (reception + receipt, handler, leader, clerk, return
-// officer), the leader's dashboard counts it as on time; then a supplement request and its resumption,
-// a transfer to a commune and back, and a refusal at the desk.
+// officer), the leader's dashboard counts it as on time (the department's row of the progress table); then
+// a supplement request and its resumption, a transfer to a commune and back, bulk assignment with the
+// assignee picker, and a refusal at the desk.
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -148,10 +149,16 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the whole road of a dossier in the brow
     expect(await r.locator('section[aria-labelledby=d-slip] .badge.late').count()).toBe(0);
     await shot(r, '05-dossier-returned-control-slip');
 
-    // the leader's dashboard counts it as resolved on time
+    // the leader's dashboard counts it as resolved on time: the department's row of the progress table
     await l.getByRole('link', { name: 'Thống kê' }).click();
-    await expect.poll(() => l.getByTestId('on-time').textContent(), { timeout: 20_000 }).toContain('100');
-    expect(await l.getByTestId('on-time').textContent()).toContain('1/1');
+    const row = l.locator(`[data-testid=progress-table] tr[data-key="${STP}"]`);
+    const n = async (m: string) => Number(await row.locator(`[data-measure=${m}]`).textContent());
+    await expect.poll(() => row.locator('[data-measure=resolved]').textContent(), { timeout: 20_000 }).toBe('1');
+    expect(await n('received')).toBe(1);
+    expect((await n('resolvedEarly')) + (await n('resolvedOnTime'))).toBe(1);
+    expect(await n('resolvedLate')).toBe(0);
+    expect(await row.locator('[data-measure=onTimeRate]').textContent()).toBe('100%');
+    expect(await l.getByTestId('on-time').textContent()).toContain('100%');
     await l.locator('.chart svg').first().waitFor();
     await shot(l, '06-dashboard-leader');
   });
@@ -194,7 +201,13 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the whole road of a dossier in the brow
     await l.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await l.getByRole('tab', { name: 'Tất cả trong phạm vi' }).click();
     for (const c of codes) await l.getByRole('checkbox', { name: `Chọn hồ sơ ${c}` }).check();
-    await l.getByLabel('Phân công cho (tên đăng nhập)').fill('demo.chuyenvien');
+    // the assignee is picked from the department's officials (by name), not typed as an id
+    await l.getByLabel('Tìm cán bộ').fill('Đức');
+    const picker = l.getByLabel('Cán bộ được phân công');
+    const option = picker.locator('option', { hasText: 'demo.chuyenvien' });
+    await option.waitFor({ state: 'attached' });
+    expect(await option.textContent()).toContain('Trần Minh Đức');
+    await picker.selectOption((await option.getAttribute('value'))!);
     await shot(l, '10-inbox-bulk-assign');
     await l.getByRole('button', { name: 'Phân công 2 hồ sơ' }).click();
     await expect.poll(() => l.getByRole('status').textContent()).toBe('Đã phân công 2 hồ sơ, lỗi 0');

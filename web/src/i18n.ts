@@ -53,7 +53,7 @@ const vi = {
     user: 'Người được phân công (tên đăng nhập)', confirmText: 'Thực hiện thao tác «{{action}}» với hồ sơ {{code}}?', run: 'Thực hiện',
   },
   dash: {
-    title: 'Thống kê, theo dõi', period: 'Kỳ báo cáo', from: 'Từ ngày', to: 'Đến ngày', agency: 'Cơ quan', allScope: 'Toàn bộ phạm vi được giao', refresh: 'Làm mới',
+    title: 'Thống kê, theo dõi', scope: 'Phạm vi số liệu', period: 'Kỳ báo cáo', from: 'Từ ngày', to: 'Đến ngày', agency: 'Cơ quan', allScope: 'Toàn bộ phạm vi được giao', refresh: 'Làm mới',
     presets: { this_month: 'Tháng này', last_month: 'Tháng trước', this_quarter: 'Quý này', this_year: 'Năm nay', custom: 'Tùy chọn' },
     periodText: 'Từ ngày {{from}} đến ngày {{to}}', asOf: 'số liệu tính đến {{at}}', badRange: 'Ngày bắt đầu phải trước ngày kết thúc',
     received: 'Hồ sơ nhận giải quyết', resolved: 'Đã giải quyết', inProcess: 'Đang giải quyết', onTimeRate: 'Tỉ lệ đúng hạn', overdue: 'Đang giải quyết quá hạn', rateHint: 'đúng hạn và trong hạn / nhận giải quyết',
@@ -151,7 +151,7 @@ const en: Dict = {
     user: 'Assignee (username)', confirmText: 'Perform “{{action}}” on dossier {{code}}?', run: 'Perform',
   },
   dash: {
-    title: 'Dashboard', period: 'Reporting period', from: 'From', to: 'To', agency: 'Agency', allScope: 'Everything in my scope', refresh: 'Refresh',
+    title: 'Dashboard', scope: 'Report scope', period: 'Reporting period', from: 'From', to: 'To', agency: 'Agency', allScope: 'Everything in my scope', refresh: 'Refresh',
     presets: { this_month: 'This month', last_month: 'Last month', this_quarter: 'This quarter', this_year: 'This year', custom: 'Custom' },
     periodText: '{{from}} to {{to}}', asOf: 'figures as of {{at}}', badRange: 'The start date must not be after the end date',
     received: 'Dossiers to resolve', resolved: 'Resolved', inProcess: 'In process', onTimeRate: 'On-time rate', overdue: 'In process, overdue', rateHint: 'on time and within the deadline / to resolve',

@@ -124,7 +124,7 @@ function Overview({ query }: { query: URLSearchParams }) {
     <div className="dash">
       <div className="dash-head">
         <h1>{t('dash.title')}</h1>
-        <form className="dash-controls" aria-label={t('dash.period')} onSubmit={(e) => e.preventDefault()}>
+        <form className="dash-controls" aria-label={t('dash.scope')} onSubmit={(e) => e.preventDefault()}>
           <div className="field">
             <label htmlFor="d-preset">{t('dash.period')}</label>
             <select id="d-preset" value={st.preset} onChange={(e) => set({ preset: e.target.value as Preset })}>
@@ -143,6 +143,7 @@ function Overview({ query }: { query: URLSearchParams }) {
             <label htmlFor="d-agency">{t('dash.agency')}</label>
             <select id="d-agency" value={st.agency} onChange={(e) => set({ agency: e.target.value })}>
               <option value="">{t('dash.allScope')}</option>
+              {st.agency && !scope.items.some((a) => a.code === st.agency) && <option value={st.agency}>{scope.names.get(st.agency) ?? st.agency}</option>}
               {scope.items.map((a) => <option key={a.code} value={a.code}>{'\u00a0\u00a0'.repeat(a.level)}{a.name}</option>)}
             </select>
           </div>
