@@ -15,7 +15,9 @@ export const PeriodOut = z.object({
 const measureShape = Object.fromEntries(MEASURES.map((m) => [m, count])) as Record<(typeof MEASURES)[number], typeof count>;
 
 export const ProgressRowOut = z.object({
-  key: z.string().nullable().meta({ description: "agency code | field | procedure code | '1'|'2'|'3' | 'YYYY-MM'; null on the totals row" }),
+  key: z.string().nullable().meta({
+    description: "agency code | field ('__none__' for dossiers without a field) | procedure code | '1'|'2'|'3' (channel) | 'YYYY-MM'; null on the totals row",
+  }),
   label: z.string(),
   ...measureShape,
   onTimeRate: Rate.meta({ description: 'QĐ 766 2.1: (resolvedEarly + resolvedOnTime + inProcessOnTime) ÷ received × 100' }),

@@ -243,6 +243,9 @@ export interface IndicatorCounts {
   procFeePaidOnline: number;
 }
 
+/** QĐ 766 1.3: the parts every published procedure must show (catalogue parse fields; a 'missing' issue on one fails it). */
+const MANDATORY_PARTS = ['name', 'steps', 'channels', 'channels.timeLimit', 'components', 'applicants', 'implementingAgency'];
+
 const jsonArray = (e: RawBuilder<unknown>) => sql`CASE WHEN jsonb_typeof(${e}) = 'array' THEN ${e} ELSE '[]'::jsonb END`;
 
 /**
@@ -306,7 +309,9 @@ export async function indicatorCounts(db: Db, w: Window, scope: string[], perfor
           AND (${nonEmpty('v.implementing_agency')} OR ${nonEmpty('v.competent_agency')})
           AND EXISTS (SELECT 1 FROM procedure_components c WHERE c.version_id = v.id)
           AND EXISTS (SELECT 1 FROM procedure_channels c WHERE c.version_id = v.id
-                      AND (c.time_value IS NOT NULL OR c.time_unit IS NOT NULL OR btrim(COALESCE(c.time_text, '')) <> ''))) AS full_content,
+                      AND (c.time_value IS NOT NULL OR c.time_unit IS NOT NULL OR btrim(COALESCE(c.time_text, '')) <> ''))
+          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(${jsonArray(sql`v.issues`)}) i
+                          WHERE i->>'status' = 'missing' AND i->>'field' = ANY(${sql.val(MANDATORY_PARTS)}::text[]))) AS full_content,
         (EXISTS (SELECT 1 FROM procedure_channels c, jsonb_array_elements(${jsonArray(sql`c.fees`)}) f
                  WHERE c.version_id = a.current_version_id AND jsonb_typeof(f->'amountVnd') = 'number' AND (f->>'amountVnd')::numeric > 0)
           OR EXISTS (SELECT 1 FROM procedure_fee_overrides o WHERE o.procedure_id = a.id AND o.amount_vnd > 0)) AS fee
