@@ -244,6 +244,10 @@ describe('step units: unit-scoped role assignments', () => {
     await setUnit(unitB);
     const { dossier: d1 } = await receive(u['demo.tiepnhan']!);
     await act(u['demo.tiepnhan']!, d1.code, 'forward');
+    // the pools follow the same rule: not in the unit-A handler's pool, in the agency-wide handler's
+    const poolCodes = async (c: typeof unitHandler) => ((await c.get('/api/v1/dossiers?pool=true&pageSize=100')).body.items as any[]).map((i) => i.code);
+    expect(await poolCodes(unitHandler)).not.toContain(d1.code);
+    expect(await poolCodes(u['demo.chuyenvien']!)).toContain(d1.code);
     const allowed = await unitHandler.get(`/api/v1/dossiers/${d1.code}/allowed-actions`);
     expect(allowed.status).toBe(200);
     expect(allowed.body.allowed).not.toContain('claim');
@@ -257,6 +261,7 @@ describe('step units: unit-scoped role assignments', () => {
     await setUnit(unitA);
     const { dossier: d2 } = await receive(u['demo.tiepnhan']!);
     await act(u['demo.tiepnhan']!, d2.code, 'forward');
+    expect(await poolCodes(unitHandler)).toContain(d2.code);
     expect((await unitHandler.get(`/api/v1/dossiers/${d2.code}/allowed-actions`)).body.allowed).toContain('claim');
     await act(unitHandler, d2.code, 'claim');
     const fwd = await act(unitHandler, d2.code, 'forward');

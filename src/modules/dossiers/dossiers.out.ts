@@ -48,6 +48,9 @@ const inboxShape = {
   stepOverdue: z.boolean().optional().meta({ description: 'Current step flagged overdue by the deadline sweep' }),
   consultationDueSoon: z.boolean().optional().meta({ description: 'An open consultation flagged due soon' }),
   consultationOverdue: z.boolean().optional().meta({ description: 'An open consultation flagged overdue' }),
+  field: z.string().nullable().optional().meta({ description: 'Lĩnh vực of the procedure at reception' }),
+  finishedAt: Instant.nullable().optional().meta({ description: 'End of processing (NgayKetThucXuLy)' }),
+  indicatorOnTime: z.boolean().nullable().optional().meta({ description: 'QĐ 766 outcome once processing ended (null while processing)' }),
   updatedAt: Instant,
 };
 

@@ -13,6 +13,8 @@ export interface DossierRow {
   national_status: number;
   step_key: string | null;
   step_role: string | null;
+  /** Unit (phòng) of the current step, for unit-scoped pools (migration 0012). */
+  step_unit_id: string | null;
   assignee_id: string | null;
   current_agency_id: string;
   receiving_agency_id: string;
@@ -61,7 +63,7 @@ export interface DossierRow {
 /** Columns derived from the state (see projection.ts). */
 export type ProjectionColumns = Pick<
   DossierRow,
-  | 'code' | 'version' | 'status' | 'national_status' | 'step_key' | 'step_role' | 'assignee_id' | 'current_agency_id'
+  | 'code' | 'version' | 'status' | 'national_status' | 'step_key' | 'step_role' | 'step_unit_id' | 'assignee_id' | 'current_agency_id'
   | 'accepted_at' | 'clock_start_at' | 'due_at' | 'original_due_at' | 'step_due_at' | 'due_soon' | 'overdue'
   | 'step_due_soon' | 'step_overdue' | 'consultation_due_soon' | 'consultation_overdue'
   | 'finished_at' | 'returned_at' | 'updated_at'
@@ -169,6 +171,14 @@ export async function agencyIdsUnder(db: Db, prefixes: string[]): Promise<string
 
 // ---- inbox ----
 
+/** A step-role pool: unassigned dossiers at a step of `role` in `agencyIds`; a unit-scoped pool only sees
+ * steps of its unit (phòng) or without a unit. */
+export interface InboxPool {
+  role: string;
+  agencyIds: string[];
+  unitId: string | null;
+}
+
 export interface InboxFilter {
   scopeAgencyIds: string[];
   userId: string;
@@ -184,8 +194,8 @@ export interface InboxFilter {
   consultationOverdue?: boolean;
   consultationDueSoon?: boolean;
   mine?: boolean;
-  /** (role, agency ids) pairs of the principal's step-role pools. */
-  pools?: Array<{ role: string; agencyIds: string[] }>;
+  /** The principal's step-role pools (see poolsOf in the service). */
+  pools?: InboxPool[];
   /** Lĩnh vực (exact). */
   field?: string;
   channel?: number;
@@ -252,7 +262,11 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
     q = q.where('d.assignee_id', 'is', null).where((eb) =>
       pools.length === 0
         ? sql<boolean>`false`
-        : eb.or(pools.map((p) => eb.and([eb('d.step_role', '=', p.role), eb('d.current_agency_id', 'in', p.agencyIds.length ? p.agencyIds : ['00000000-0000-0000-0000-000000000000'])]))),
+        : eb.or(pools.map((p) => {
+            const where = [eb('d.step_role', '=', p.role), eb('d.current_agency_id', 'in', p.agencyIds.length ? p.agencyIds : ['00000000-0000-0000-0000-000000000000'])];
+            if (p.unitId !== null) where.push(eb.or([eb('d.step_unit_id', 'is', null), eb('d.step_unit_id', '=', p.unitId)]));
+            return eb.and(where);
+          })),
     );
   }
   if (f.field !== undefined) q = q.where('d.field', '=', f.field);

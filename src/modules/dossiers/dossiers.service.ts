@@ -256,6 +256,7 @@ function projectionOf(state: DossierState, process: ProcessRow, cal: IndicatorCa
     national_status: NATIONAL_STATUS[state.state],
     step_key: state.stepKey,
     step_role: stepRole,
+    step_unit_id: stepRole === null || state.state === 'transferred' ? null : (step?.unitId ?? null),
     assignee_id: state.assigneeId,
     current_agency_id: state.currentAgencyId,
     accepted_at: d(state.acceptedAt),
@@ -342,6 +343,9 @@ export function inboxItem(row: repo.DossierRow) {
     stepOverdue: row.step_overdue ?? false,
     consultationDueSoon: row.consultation_due_soon ?? false,
     consultationOverdue: row.consultation_overdue ?? false,
+    field: row.field ?? null,
+    finishedAt: iso(row.finished_at),
+    indicatorOnTime: row.indicator_on_time ?? null,
     updatedAt: iso(row.updated_at)!,
   };
 }
@@ -880,6 +884,24 @@ function localDayRange(from: string | undefined, to: string | undefined, fromNam
 }
 
 /** GET /dossiers: inbox and search, scoped to the caller. */
+/**
+ * The step-role pools of the principal: one per (role, unit) of its assignments. An agency-wide assignment
+ * (unitId null) sees every unassigned step of that role in its subtree; a unit-scoped one (phòng) sees the
+ * steps of its unit and the steps without a unit — the same rule as actorsAt() / the state machine.
+ */
+async function poolsOf(db: Db, p: Principal): Promise<repo.InboxPool[]> {
+  const groups = new Map<string, { role: string; unitId: string | null; paths: string[] }>();
+  for (const a of p.assignments) {
+    const k = `${a.role}|${a.unitId ?? ''}`;
+    const g = groups.get(k) ?? { role: a.role, unitId: a.unitId, paths: [] };
+    g.paths.push(a.agencyPath);
+    groups.set(k, g);
+  }
+  const pools: repo.InboxPool[] = [];
+  for (const g of groups.values()) pools.push({ role: g.role, unitId: g.unitId, agencyIds: await repo.agencyIdsUnder(db, g.paths) });
+  return pools;
+}
+
 export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryIn) {
   const received = localDayRange(q.receivedFrom, q.receivedTo, 'receivedFrom', 'receivedTo');
   const finished = localDayRange(q.finishedFrom, q.finishedTo, 'finishedFrom', 'finishedTo');
@@ -889,13 +911,7 @@ export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryI
     const a = await orgRepo.findAgencyByCode(ctx.db, q.agency);
     agencyId = a?.id ?? '00000000-0000-0000-0000-000000000000';
   }
-  let pools: Array<{ role: string; agencyIds: string[] }> | undefined;
-  if (q.pool) {
-    const byRole = new Map<string, string[]>();
-    for (const a of p.assignments) byRole.set(a.role, [...(byRole.get(a.role) ?? []), a.agencyPath]);
-    pools = [];
-    for (const [role, paths] of byRole) pools.push({ role, agencyIds: await repo.agencyIdsUnder(ctx.db, paths) });
-  }
+  const pools = q.pool ? await poolsOf(ctx.db, p) : undefined;
   const r = await repo.inbox(ctx.db, {
     scopeAgencyIds,
     userId: p.userId,
