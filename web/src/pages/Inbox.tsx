@@ -147,7 +147,6 @@ export function InboxPage() {
 
       {leader && selected.size > 0 && (
         <section className="card bulk" aria-label={t('inbox.bulk')}>
-          <span className="muted">{t('inbox.selected', { n: selected.size })}</span>
           <AssigneePicker value={assignee} onChange={setAssignee} />
           <button type="button" className="primary" disabled={!assignee} onClick={() => void bulkAssign()}>{t('inbox.assign', { n: selected.size })}</button>
         </section>
