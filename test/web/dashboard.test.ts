@@ -114,6 +114,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
     await cell(page, STP, 'resolved').getByRole('link').click();
     await page.getByTestId('drill-table').getByRole('link', { name: code.B, exact: true }).waitFor();
     expect(await page.locator('[data-testid=drill-table] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-testid=drill-table] tbody tr .badge.on_time').textContent()).toBe('Đúng hạn');
     await ctx.close();
   });
 

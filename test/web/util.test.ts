@@ -74,6 +74,7 @@ describe('report periods', () => {
     expect(monthStartBefore('2026-05-20', 11)).toBe('2025-06-01');
     expect(monthStartBefore('2026-12-01', 11)).toBe('2026-01-01');
     expect(monthStartBefore('2026-01-31', 0)).toBe('2026-01-01');
+    expect(monthStartBefore('2026-12-15', -1)).toBe('2027-01-01'); // the next month
     expect(fmtLocalDate('2026-05-01')).toBe('01/05/2026');
     expect(fmtRate(97.5)).toBe('97,5%');
     expect(fmtRate(97.5, 'en')).toBe('97.5%');

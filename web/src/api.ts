@@ -155,6 +155,8 @@ export interface InboxItem {
   id: string; code: string | null; version: number; state: string; nationalStatus: number; stepKey: string | null;
   procedureCode: string; procedureName: string; applicantName: string; channel: number; currentAgencyId: string;
   assigneeId: string | null; submittedAt: string; acceptedAt: string | null; dueAt: string | null; dueSoon: boolean; overdue: boolean; updatedAt: string;
+  /** lĩnh vực at reception; end of processing; QĐ 766 outcome once processing ended (null while processing) */
+  field?: string | null; finishedAt?: string | null; indicatorOnTime?: boolean | null;
 }
 export interface Dossier extends InboxItem {
   nationalStatusLabel: string;

@@ -74,7 +74,7 @@ const vi = {
     officials: 'Kết quả xử lý theo cán bộ', official: 'Cán bộ', stepsDone: 'Lượt xử lý xong', early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn', holding: 'Đang giữ', holdingOverdue: 'Đang giữ quá hạn', noOfficials: 'Chưa có cán bộ nào xử lý xong hồ sơ trong kỳ',
     indicators: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)', indicator: 'Chỉ số', value: 'Số liệu', score: 'Điểm', points: '{{score}} / {{max}} điểm',
     totalScore: 'Tổng điểm có số liệu: {{score}} / {{max}}', unavailable: 'Chưa có số liệu', notScored: 'chưa chấm',
-    drillTitle: '{{measure}} — {{label}}', back: 'Quay lại thống kê', acceptedAt: 'Ngày tiếp nhận', drillEmpty: 'Không có hồ sơ',
+    drillTitle: '{{measure}} — {{label}}', back: 'Quay lại thống kê', acceptedAt: 'Ngày tiếp nhận', finishedAt: 'Kết thúc xử lý', drillEmpty: 'Không có hồ sơ',
   },
   admin: {
     title: 'Quản trị hệ thống', users: 'Người dùng', agencies: 'Cơ quan, đơn vị', procedures: 'Thủ tục', process: 'Quy trình nội bộ', holidays: 'Lịch nghỉ', hours: 'Giờ làm việc',
@@ -172,7 +172,7 @@ const en: Dict = {
     officials: 'Results by official', official: 'Official', stepsDone: 'Steps done', early: 'Early', onTime: 'On time', late: 'Late', holding: 'Holding', holdingOverdue: 'Holding, overdue', noOfficials: 'No official finished a step in the period',
     indicators: 'Service indicators for citizens and businesses (Decision 766/QĐ-TTg)', indicator: 'Indicator', value: 'Figures', score: 'Score', points: '{{score}} / {{max}} points',
     totalScore: 'Total of the measurable indicators: {{score}} / {{max}}', unavailable: 'No data yet', notScored: 'not scored',
-    drillTitle: '{{measure}} — {{label}}', back: 'Back to the dashboard', acceptedAt: 'Accepted', drillEmpty: 'No dossiers',
+    drillTitle: '{{measure}} — {{label}}', back: 'Back to the dashboard', acceptedAt: 'Accepted', finishedAt: 'Processing ended', drillEmpty: 'No dossiers',
   },
   admin: {
     title: 'Administration', users: 'Users', agencies: 'Agencies and units', procedures: 'Procedures', process: 'Internal process', holidays: 'Holiday calendar', hours: 'Office hours',

@@ -10,7 +10,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import {
-  api, download, qs, type Agency, type GroupBy, type Indicators, type Measure, type OfficialRow, type Progress, type ProgressRow, type ReportQuery, type Role,
+  api, download, MEASURES, qs, type Agency, type GroupBy, type Indicators, type Measure, type OfficialRow, type Progress, type ProgressRow, type ReportQuery, type Role,
 } from '../api';
 import { ErrorBox, Link, navigate, StatusBadge, useAsync, useLocation, useSession } from '../ui';
 import { fmtDateTime, fmtLocalDate, fmtRate, isIsoDate, localDate, monthStartBefore, PRESETS, presetRange, type Preset } from '../util';
@@ -330,7 +330,15 @@ function OnTimeChart({ data, by, rq, ret }: { data: Progress | undefined; by: Gr
 
 function TrendChart({ data, rq, ret }: { data: Progress | undefined; rq: ReportQuery; ret: string }) {
   const { t } = useTranslation();
-  const rows = useMemo(() => sortRows('month', data?.rows ?? []), [data]);
+  // every month of the window, empty months as zeros (the server lists only months with dossiers)
+  const rows = useMemo(() => {
+    const byKey = new Map((data?.rows ?? []).map((r) => [r.key, r]));
+    const out: ProgressRow[] = [];
+    for (let m = rq.from.slice(0, 7); m <= rq.to.slice(0, 7); m = monthStartBefore(`${m}-01`, -1).slice(0, 7)) {
+      out.push(byKey.get(m) ?? ({ key: m, label: m, onTimeRate: null, ...Object.fromEntries(MEASURES.map((x) => [x, 0])) } as ProgressRow));
+    }
+    return out;
+  }, [data, rq.from, rq.to]);
   const option = useMemo(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 } },
@@ -348,7 +356,7 @@ function TrendChart({ data, rq, ret }: { data: Progress | undefined; rq: ReportQ
     if (r && si < 2) navigate(drillHref(rq, 'month', r.key ?? NO_KEY, si === 0 ? 'received' : 'resolved', rowLabel(t, 'month', r), ret));
   }, [rows, rq.from, rq.to, rq.agency, ret, t]); // eslint-disable-line react-hooks/exhaustive-deps
   if (!data) return <div className="chart-empty" />;
-  if (rows.length === 0) return <p className="muted chart-empty">{t('dash.chartEmpty')}</p>;
+  if (data.rows.length === 0) return <p className="muted chart-empty">{t('dash.chartEmpty')}</p>;
   return <Chart option={option} height={280} label={t('dash.chartAlt', { title: t('dash.trend') })} onClick={onClick} />;
 }
 
@@ -490,11 +498,11 @@ function DrillPage({ query }: { query: URLSearchParams }) {
           <thead>
             <tr>
               <th scope="col">{t('inbox.code')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th>
-              <th scope="col">{t('inbox.status')}</th><th scope="col">{t('dash.acceptedAt')}</th><th scope="col">{t('inbox.due')}</th>
+              <th scope="col">{t('inbox.status')}</th><th scope="col">{t('dash.acceptedAt')}</th><th scope="col">{t('inbox.due')}</th><th scope="col">{t('dash.finishedAt')}</th>
             </tr>
           </thead>
           <tbody>
-            {list.data && list.data.items.length === 0 && <tr><td colSpan={6} className="muted">{t('dash.drillEmpty')}</td></tr>}
+            {list.data && list.data.items.length === 0 && <tr><td colSpan={7} className="muted">{t('dash.drillEmpty')}</td></tr>}
             {list.data?.items.map((it) => (
               <tr key={it.id} className={it.overdue ? 'overdue' : ''}>
                 <td><Link className="code" to={`/dossiers/${encodeURIComponent(it.code ?? it.id)}`}>{it.code ?? t('inbox.noCode')}</Link></td>
@@ -503,6 +511,7 @@ function DrillPage({ query }: { query: URLSearchParams }) {
                 <td><StatusBadge status={it.nationalStatus} /></td>
                 <td>{fmtDateTime(it.acceptedAt, i18n.language)}</td>
                 <td>{fmtDateTime(it.dueAt, i18n.language)}</td>
+                <td>{it.finishedAt ? <>{fmtDateTime(it.finishedAt, i18n.language)}{typeof it.indicatorOnTime === 'boolean' && <> <span className={`badge ${it.indicatorOnTime ? 'on_time' : 'late'}`}>{t(it.indicatorOnTime ? 'dossier.on_time' : 'dossier.late')}</span></>}</> : '—'}</td>
               </tr>
             ))}
           </tbody>
