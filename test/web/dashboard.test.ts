@@ -87,6 +87,16 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
     await page.locator('.chart svg').first().waitFor();
     await page.locator('.chart svg').nth(1).waitFor();
     await shot(page, '30-dashboard-leader');
+    // screen readers: every control named, every table named, every header cell scoped
+    const a11y = await page.evaluate(() => ({
+      unnamed: [...document.querySelectorAll('main input, main select, main button, main a')].filter((el) => {
+        const e = el as HTMLInputElement;
+        return !(e.labels && e.labels.length > 0) && !e.getAttribute('aria-label') && !(e.textContent ?? '').trim();
+      }).map((el) => el.outerHTML.slice(0, 80)),
+      unnamedTables: [...document.querySelectorAll('main table')].filter((tb) => !tb.querySelector('caption') && !tb.getAttribute('aria-labelledby')).length,
+      unscoped: [...document.querySelectorAll('main th')].filter((th) => !th.getAttribute('scope')).length,
+    }));
+    expect(a11y).toEqual({ unnamed: [], unnamedTables: 0, unscoped: 0 });
 
     // by channel: the labels in the interface language
     await page.getByRole('tab', { name: 'Theo kênh' }).click();
