@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { HttpClient, TestApp } from '../helpers.js';
 import { ManualClock } from '../helpers.js';
 import { COMMUNE_PROC, HOUR, STP, XA1, act, receive, startDossierApp } from '../dossiers/fixtures.js';
@@ -487,5 +488,36 @@ describe('Excel exports', () => {
     ws.eachRow((row) => { if (cellText(row.getCell(2).value).startsWith('Tổng điểm')) total = row; });
     expect(total!.getCell(6).value).toBe(json.score);
     expect(total!.getCell(7).value).toBe(json.maxAvailable);
+  });
+});
+
+describe('payment methods (QĐ 766 3.6)', () => {
+  // last: it adds a payment to A
+  it('confirm_payment takes one of the listed methods (422 naming them otherwise); 3.6 counts online exactly and old free text', async () => {
+    const ind = async () => (await get('demo.lanhdaotinh', `/api/v1/reports/indicators?${NOV}`)).groups.flatMap((g: any) => g.indicators).find((i: any) => i.code === '3.6');
+    expect(await ind()).toMatchObject({ numerator: 1, denominator: 2 }); // K online, E cash
+    await act(u['demo.chuyenvien']!, code.A, 'request_payment', { amount: 50000, reason: 'Lệ phí' });
+    const c = u['demo.thuphi']!;
+    const v = (await c.get(`/api/v1/dossiers/${code.A}`)).body.version;
+    for (const method of ['Tiền mặt', 'ONLINE', 'card', 7]) {
+      const r = await c.post(`/api/v1/dossiers/${code.A}/actions/confirm_payment`, { version: v, payload: { amount: 50000, method } });
+      expect(r.status, String(method)).toBe(422);
+      expect(r.body.code).toBe('INVALID_PAYLOAD');
+      expect(r.body.title).toContain('cash (tiền mặt), bank_transfer (chuyển khoản), pos (thẻ/POS), online (thanh toán trực tuyến');
+      expect(r.body.errors[0]).toMatchObject({ path: 'body.payload', code: 'INVALID_PAYLOAD' });
+    }
+    const en = await c.post(`/api/v1/dossiers/${code.A}/actions/confirm_payment`, { version: v, payload: { method: 'card' } }, { 'accept-language': 'en' });
+    expect(en.body.title).toContain('method must be one of: cash (cash), bank_transfer (bank transfer), pos (card/POS), online (online payment');
+    expect((await c.get(`/api/v1/dossiers/${code.A}`)).body.version).toBe(v); // nothing written
+    await act(c, code.A, 'confirm_payment', { amount: 50000, receiptNumber: 'BL-3', method: 'pos' });
+    expect(await ind()).toMatchObject({ numerator: 1, denominator: 3 });
+    // payments recorded before the list hold free text: the old matching still applies to them
+    const setMethod = (dossier: string, method: string) =>
+      sql`UPDATE dossiers SET state = jsonb_set(state, '{payments,0,method}', to_jsonb(${method}::text)) WHERE code = ${dossier}`.execute(t.ctx.db);
+    await setMethod(code.E!, 'Trực tuyến');
+    expect(await ind()).toMatchObject({ numerator: 2, denominator: 3 });
+    await setMethod(code.E!, 'Chuyển khoản');
+    expect(await ind()).toMatchObject({ numerator: 1, denominator: 3 });
+    await setMethod(code.E!, 'cash');
   });
 });

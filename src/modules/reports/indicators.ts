@@ -136,8 +136,8 @@ export const GROUPS: GroupDef[] = [
       },
       {
         code: '3.6', nameVi: 'Hồ sơ thanh toán trực tuyến', nameEn: 'Dossiers paid online', max: 6, scoring: LINEAR,
-        noteVi: 'Hồ sơ có khoản nộp ghi phương thức trực tuyến (online, dvcqg, gateway…) / hồ sơ có yêu cầu thực hiện nghĩa vụ tài chính trong kỳ; phí thu tại quầy khi tiếp nhận không được ghi là khoản nộp nên không tính.',
-        noteEn: 'Dossiers with a payment recorded as online (online, dvcqg, gateway…) ÷ dossiers with a payment request in the period; fees taken at the desk on reception are not recorded as payments and are not counted.',
+        noteVi: 'Hồ sơ có khoản nộp theo hình thức thanh toán trực tuyến (online: Cổng DVCQG / nền tảng thanh toán; dữ liệu cũ ghi tự do: trực tuyến, dvcqg…) / hồ sơ có yêu cầu thực hiện nghĩa vụ tài chính trong kỳ; phí thu tại quầy khi tiếp nhận không được ghi là khoản nộp nên không tính.',
+        noteEn: 'Dossiers with a payment made online (method online: national portal / payment platform; older free-text records: online, dvcqg, gateway…) ÷ dossiers with a payment request in the period; fees taken at the desk on reception are not recorded as payments and are not counted.',
       },
     ],
   },

@@ -8,6 +8,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DossierRow } from '../dossiers/dossiers.repo.js';
+import { PAYMENT_METHODS, type PaymentMethod } from '../workflow/state-machine.js';
 import { NO_FIELD_KEY, type GroupBy, type Measure } from './reports.schema.js';
 
 export interface Window {
@@ -220,8 +221,13 @@ export async function officials(db: Db, w: Window, scope: string[], now: Date): 
   }));
 }
 
-/** Payment methods (free text, compared without diacritics, `_`/`-` as spaces) that count as online payment. */
+/**
+ * Online payment (QĐ 766 3.6): confirm_payment's method 'online' (one of PAYMENT_METHODS since they became a
+ * list). Payments recorded before that hold free text: those that are not one of the listed values count when
+ * the text (compared without diacritics, `_`/`-` as spaces) is one of these.
+ */
 export const ONLINE_PAYMENT_METHODS = ['online', 'truc tuyen', 'dvcqg', 'gateway', 'payment gateway', 'cong thanh toan'];
+const ONLINE_METHOD: PaymentMethod = 'online';
 
 export interface IndicatorCounts {
   received: number;
@@ -271,7 +277,9 @@ export async function indicatorCounts(db: Db, w: Window, scope: string[], perfor
   const payDue = sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${payments}) x WHERE jsonb_typeof(x->'amount') <> 'number' OR (x->>'amount')::numeric > 0)`;
   const paidOnline = sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${payments}) x
     WHERE jsonb_typeof(x->'paidAt') = 'string'
-      AND translate(lower(public.f_unaccent(COALESCE(x->>'method', ''))), '_-', '  ') = ANY(${sql.val(ONLINE_PAYMENT_METHODS)}::text[]))`;
+      AND (x->>'method' = ${ONLINE_METHOD}::text
+        OR (NOT (COALESCE(x->>'method', '') = ANY(${sql.val([...PAYMENT_METHODS])}::text[]))
+          AND translate(lower(public.f_unaccent(COALESCE(x->>'method', ''))), '_-', '  ') = ANY(${sql.val(ONLINE_PAYMENT_METHODS)}::text[]))))`;
   const nonEmpty = (c: string) => sql`btrim(COALESCE(${sql.ref(c)}, '')) <> ''`;
   const { rows } = await sql<IndicatorCounts>`
     WITH d AS (

@@ -11,6 +11,7 @@ import {
   execute,
   fold,
   nationalStatus,
+  PAYMENT_METHODS,
   receive,
   type Actor,
   type DecideResult,
@@ -527,6 +528,39 @@ describe('request_payment / confirm_payment', () => {
     expectFail(s.try('confirm_payment', A.otherHandler), 'FORBIDDEN');
     s.do('confirm_payment', A.reception);
     expect(s.state.state).toBe('processing');
+  });
+
+  it('method is one of cash, bank_transfer, pos, online (or absent); anything else is INVALID_PAYLOAD naming them', () => {
+    for (const method of PAYMENT_METHODS) {
+      const s = claimedHandling();
+      s.do('request_payment', A.handler, { amount: 10000 });
+      s.do('confirm_payment', A.cashier, { method });
+      expect(s.state.payments[0]!.method).toBe(method);
+    }
+    const s = claimedHandling();
+    s.do('request_payment', A.handler, { amount: 10000 });
+    for (const method of ['Tiền mặt', 'CASH', 'card', 'online ', 42, {}]) {
+      const r = expectFail(s.try('confirm_payment', A.cashier, { method }), 'INVALID_PAYLOAD');
+      if (!r.ok) {
+        expect(r.messageVi).toContain('cash (tiền mặt), bank_transfer (chuyển khoản), pos (thẻ/POS), online (thanh toán trực tuyến');
+        expect(r.messageEn).toContain('method must be one of: cash (cash), bank_transfer (bank transfer), pos (card/POS), online (online payment');
+      }
+    }
+    expect(s.state.state).toBe('awaiting_payment');
+    s.do('confirm_payment', A.cashier, { method: null });
+    expect(s.state.payments[0]!.method).toBeNull();
+  });
+
+  it('stored events with a free-text method (before the list) still replay', () => {
+    const s = claimedHandling();
+    s.do('request_payment', A.handler, { amount: 10000 });
+    s.do('confirm_payment', A.cashier, { method: 'cash' });
+    const old = s.events.map((e) => (e.action === 'confirm_payment' ? { ...e, payload: { ...e.payload, method: 'Chuyển khoản qua ngân hàng' } } : e));
+    const st = fold(old)!;
+    expect(st.payments[0]!.method).toBe('Chuyển khoản qua ngân hàng');
+    expect(st.state).toBe(s.state.state);
+    // and the next command decides on that state as usual
+    expect(decide(st, { action: 'forward', actor: A.handler, expectedVersion: st.version, payload: {} }, s.ctx).ok).toBe(true);
   });
 
   it('fees on return: from result_ready and back', () => {

@@ -539,6 +539,29 @@ function finish(s: DossierState, cmd: Command, ctx: DecideContext, outcome: 'app
   };
 }
 
+/**
+ * Payment methods (hình thức nộp phí, lệ phí) confirm_payment accepts: cash (tiền mặt), bank_transfer
+ * (chuyển khoản), pos (thẻ/POS), online (thanh toán trực tuyến: Cổng DVCQG / nền tảng thanh toán — QĐ 766
+ * indicator 3.6). Only new commands are checked: events stored with other (free) text still replay.
+ */
+export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'pos', 'online'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+const PAYMENT_METHOD_NAMES: Record<PaymentMethod, { vi: string; en: string }> = {
+  cash: { vi: 'tiền mặt', en: 'cash' },
+  bank_transfer: { vi: 'chuyển khoản', en: 'bank transfer' },
+  pos: { vi: 'thẻ/POS', en: 'card/POS' },
+  online: { vi: 'thanh toán trực tuyến qua Cổng DVCQG / nền tảng thanh toán', en: 'online payment through the national portal / payment platform' },
+};
+
+/** The optional `method` of confirm_payment: one of PAYMENT_METHODS, else INVALID_PAYLOAD listing them. */
+function paymentMethod(p: Raw): PaymentMethod | null {
+  const v = p.method;
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' && (PAYMENT_METHODS as readonly string[]).includes(v)) return v as PaymentMethod;
+  const list = (lang: 'vi' | 'en') => PAYMENT_METHODS.map((m) => `${m} (${PAYMENT_METHOD_NAMES[m][lang]})`).join(', ');
+  throw new PayloadError(`Hình thức nộp (method) phải là một trong: ${list('vi')}`, `method must be one of: ${list('en')}`);
+}
+
 type Build = (s: DossierState, cmd: Command, ctx: DecideContext) => Draft | null;
 
 const reason = (cmd: Command): Raw => ({ reason: reqString(asObject(cmd.payload), 'reason') });
@@ -623,13 +646,14 @@ const BUILD: Record<ActionName, Build> = {
   },
   confirm_payment: (s, cmd, ctx) => {
     const p = asObject(cmd.payload);
+    const method = paymentMethod(p);
     const { stepDueAt, suspendedHours } = resumeClock(s, 'payment', ctx);
     return {
       toState: s.pausedFrom ?? 'processing',
       payload: {
         amount: optNumber(p, 'amount', { min: 0 }),
         receiptNumber: optString(p, 'receiptNumber'),
-        method: optString(p, 'method'),
+        method,
         suspendedHours,
       },
       clock: stepDueAt !== undefined ? { stepDueAt } : null,
