@@ -185,6 +185,9 @@ export interface OfficeHours { agency: string; current: { from: string | null; w
 export interface ProcessStep { key: string; nameVi: string; nameEn: string; role: string; agency: string | { agencyId: string }; unitId?: string | null; budgetHours: number; actions: string[]; next: string[] }
 export interface ProcessDef { id: string; version: number; derived: boolean; legalLimitHours: number; steps: ProcessStep[]; config: Record<string, unknown>; agencyId: string | null }
 
+/** confirm_payment methods (hình thức nộp phí, lệ phí); the server refuses other values (422 INVALID_PAYLOAD). */
+export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'pos', 'online'] as const;
+
 // Reports (QĐ 766 and the official progress report). Periods are local dates, `to` inclusive.
 export type GroupBy = 'agency' | 'field' | 'procedure' | 'channel' | 'month';
 export const MEASURES = [

@@ -50,6 +50,7 @@ const vi = {
     note: 'Ghi chú', reason: 'Lý do', items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)', toStep: 'Chuyển đến bước', sendBackTo: 'Trả lại bước', assignee: 'Giao cho (tên đăng nhập, không bắt buộc)', agency: 'Cơ quan nhận',
     hours: 'Thời hạn (giờ làm việc)', question: 'Nội dung xin ý kiến', answer: 'Ý kiến trả lời', docNumber: 'Số văn bản', docDate: 'Ngày ký', docSigner: 'Người ký', docTitle: 'Trích yếu',
     method: 'Hình thức trả', tracking: 'Số vận đơn', recipient: 'Người nhận', amount: 'Số tiền (đồng)', receiptNumber: 'Số biên lai', payMethod: 'Hình thức nộp', newDueAt: 'Ngày hẹn mới', noticeNumber: 'Số thông báo',
+    payMethods: { cash: 'Tiền mặt', bank_transfer: 'Chuyển khoản', pos: 'Thẻ (POS)', online: 'Thanh toán trực tuyến (Cổng DVCQG / nền tảng thanh toán)' }, pickPayMethod: '— Chọn hình thức —',
     user: 'Người được phân công (tên đăng nhập)', confirmText: 'Thực hiện thao tác «{{action}}» với hồ sơ {{code}}?', run: 'Thực hiện',
   },
   dash: {
@@ -148,6 +149,7 @@ const en: Dict = {
     note: 'Note', reason: 'Reason', items: 'Missing documents (one per line)', toStep: 'Forward to step', sendBackTo: 'Send back to step', assignee: 'Assign to (username, optional)', agency: 'Receiving agency',
     hours: 'Time allowed (working hours)', question: 'Question', answer: 'Answer', docNumber: 'Document number', docDate: 'Signed on', docSigner: 'Signed by', docTitle: 'Title',
     method: 'Return method', tracking: 'Tracking number', recipient: 'Recipient', amount: 'Amount (VND)', receiptNumber: 'Receipt number', payMethod: 'Payment method', newDueAt: 'New appointment', noticeNumber: 'Notice number',
+    payMethods: { cash: 'Cash', bank_transfer: 'Bank transfer', pos: 'Card (POS)', online: 'Online payment (national portal / payment platform)' }, pickPayMethod: '— Choose a method —',
     user: 'Assignee (username)', confirmText: 'Perform “{{action}}” on dossier {{code}}?', run: 'Perform',
   },
   dash: {

@@ -2,14 +2,14 @@
 // actions as buttons with their dialogs, printing.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Agency, type Dossier, type FileInfo } from '../api';
+import { api, ApiError, PAYMENT_METHODS, type Agency, type Dossier, type FileInfo } from '../api';
 import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, StatusBadge, useAsync, useSession } from '../ui';
 import { fmtDateTime, isoToLocalInput, localDate, localInputToIso } from '../util';
 import { AddressText, openPrint, partyLabel } from './Print';
 import { Remaining, useWorkCalendar } from './Inbox';
 
 /** Fields each action's dialog asks for. */
-type Kind = 'text' | 'textarea' | 'lines' | 'number' | 'date' | 'datetime' | 'agency' | 'step' | 'backstep' | 'method';
+type Kind = 'text' | 'textarea' | 'lines' | 'number' | 'date' | 'datetime' | 'agency' | 'step' | 'backstep' | 'method' | 'payMethod';
 interface Spec { key: string; label: string; kind: Kind; required?: boolean }
 const SPECS: Record<string, Spec[]> = {
   forward: [{ key: 'assigneeId', label: 'act.assignee', kind: 'text' }],
@@ -29,7 +29,7 @@ const SPECS: Record<string, Spec[]> = {
   consult: [{ key: 'agencyCode', label: 'act.agency', kind: 'agency', required: true }, { key: 'hours', label: 'act.hours', kind: 'number', required: true }, { key: 'question', label: 'act.question', kind: 'textarea' }],
   answer_consultation: [{ key: 'answer', label: 'act.answer', kind: 'textarea', required: true }],
   request_payment: [{ key: 'amount', label: 'act.amount', kind: 'number' }, { key: 'reason', label: 'act.reason', kind: 'text' }],
-  confirm_payment: [{ key: 'amount', label: 'act.amount', kind: 'number' }, { key: 'receiptNumber', label: 'act.receiptNumber', kind: 'text' }, { key: 'method', label: 'act.payMethod', kind: 'text' }],
+  confirm_payment: [{ key: 'amount', label: 'act.amount', kind: 'number' }, { key: 'receiptNumber', label: 'act.receiptNumber', kind: 'text' }, { key: 'method', label: 'act.payMethod', kind: 'payMethod' }],
   apologize: [{ key: 'reason', label: 'act.reason', kind: 'textarea', required: true }, { key: 'newDueAt', label: 'act.newDueAt', kind: 'datetime', required: true }],
   assign: [{ key: 'userId', label: 'act.user', kind: 'text', required: true }],
   stop: [{ key: 'reason', label: 'act.reason', kind: 'textarea' }, { key: 'noticeNumber', label: 'act.noticeNumber', kind: 'text' }],
@@ -301,6 +301,12 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
               case 'method': return (
                 <select id={id} name={s.key} value={val} onChange={(e) => set(e.target.value)}>
                   <option value="counter">{t('reception.counter')}</option><option value="post">{t('reception.post')}</option><option value="online">{t('reception.online')}</option>
+                </select>
+              );
+              case 'payMethod': return (
+                <select id={id} name={s.key} value={val} onChange={(e) => set(e.target.value)}>
+                  <option value="">{t('act.pickPayMethod')}</option>
+                  {PAYMENT_METHODS.map((m) => <option key={m} value={m}>{t(`act.payMethods.${m}`)}</option>)}
                 </select>
               );
               default: return <input id={id} name={s.key} value={val} onChange={(e) => set(e.target.value)} />;
