@@ -26,7 +26,7 @@ let t: TestApp & { clock: ManualClock };
 /** Clients authenticated with API tokens (sessions would expire over the weeks the clock moves). */
 const u: Record<string, HttpClient> = {};
 const USERS = [
-  'demo.tiepnhan', 'demo.chuyenvien', 'demo.lanhdao', 'demo.vanthu', 'demo.thuphi', 'demo.xa.tiepnhan', 'demo.xa.lanhdao',
+  'demo.tiepnhan', 'demo.chuyenvien', 'demo.lanhdao', 'demo.vanthu', 'demo.thuphi', 'demo.xa.tiepnhan', 'demo.xa.lanhdao', 'demo.xa.chuyenvien',
   'demo.lanhdaotinh', 'demo.kiemsoat', 'demo.admin',
 ];
 /** Dossier codes by letter. */
@@ -91,7 +91,8 @@ const commune = () => ({
 
 /**
  * Timeline (local time). Province dossiers: 15 working days (Sở Tư pháp); commune: 5 working days (Phường Hạc Thành).
- * A  26/10 in person, still at the handler → carried over, overdue in November (due 16/11)
+ * A  26/10 in person, still at the handler → carried over, overdue in November (due 16/11); on 10/11 sent up
+ *    for approval and sent back to the handler twice, then transferred to the commune (no time limit) and back
  * B  26/10, finished 28/10 → not in November
  * L  26/10, finished 10/11 → carried over, resolved early
  * C  02/11, finished 04/11 with an e-result and a reused component → early
@@ -153,6 +154,15 @@ beforeAll(async () => {
 
   at('2026-11-10T10:00');
   await finishFromReception(code.L);
+  // A goes up for approval and is sent back, twice: the handler and the leader each finish two steps of A
+  for (let i = 0; i < 2; i++) {
+    await act(u['demo.chuyenvien']!, code.A, 'forward');
+    await act(u['demo.lanhdao']!, code.A, 'claim');
+    await act(u['demo.lanhdao']!, code.A, 'send_back', { toStep: 'handling', reason: 'Xem lại' });
+  }
+  // then consults the commune through a transfer without a time limit: the commune's step has no due instant
+  await act(u['demo.chuyenvien']!, code.A, 'transfer', { agencyCode: XA1 });
+  await act(u['demo.xa.chuyenvien']!, code.A, 'return_transfer', {});
 
   at('2026-11-16T09:00');
   code.H = await atHandler({ channel: 3, delivery: { method: 'post', address: { line: '12 Lê Lợi', communeCode: '14797' } } });
@@ -383,7 +393,120 @@ describe('officials', () => {
     for (let i = 1; i < r.rows.length; i++) expect(r.rows[i - 1].stepsDone).toBeGreaterThanOrEqual(r.rows[i].stepsDone);
     // the commune leader sees the commune's officials only
     const xa = await get('demo.xa.lanhdao', `/api/v1/reports/officials?${NOV}`);
-    expect(xa.rows.map((x: any) => x.username)).toEqual(['demo.xa.tiepnhan']);
+    expect(xa.rows.map((x: any) => x.username).sort()).toEqual(['demo.xa.chuyenvien', 'demo.xa.tiepnhan']);
+    // the commune's step of the transfer had no time limit: counted as on time
+    expect(by['demo.xa.chuyenvien']).toMatchObject({ stepsDone: 1, early: 0, onTime: 1, late: 0, holding: 0 });
+  });
+});
+
+describe('officials drill-down', () => {
+  const OFFICIAL_MEASURES = ['stepsDone', 'early', 'onTime', 'late', 'holding', 'holdingOverdue'] as const;
+  const drill = (who: string, q: string, userId: string, measure: string) =>
+    get(who, `/api/v1/reports/officials/dossiers?${q}&userId=${userId}&measure=${measure}&pageSize=200`);
+
+  it('every number of every official row is the total of its drill-down, under each reader and period', async () => {
+    const cases: Array<[string, string]> = [
+      ['demo.lanhdaotinh', NOV], ['demo.lanhdaotinh', 'from=2026-10-01&to=2026-10-31'], ['demo.lanhdaotinh', 'from=2026-11-01&to=2026-11-20'],
+      ['demo.lanhdaotinh', `${NOV}&agency=${STP}`], ['demo.lanhdao', NOV], ['demo.xa.lanhdao', NOV],
+    ];
+    let checked = 0;
+    for (const [who, q] of cases) {
+      const [from, to] = [/from=([\d-]+)/.exec(q)![1]!, /to=([\d-]+)/.exec(q)![1]!];
+      const rows = (await get(who, `/api/v1/reports/officials?${q}`)).rows;
+      expect(rows.length, `${who} ${q}`).toBeGreaterThan(0);
+      if (who === 'demo.lanhdaotinh' && q === NOV) {
+        // every measure has something to list
+        for (const m of OFFICIAL_MEASURES) expect(rows.reduce((n: number, r: any) => n + r[m], 0), m).toBeGreaterThan(0);
+      }
+      for (const row of rows) {
+        for (const m of OFFICIAL_MEASURES) {
+          const d = await drill(who, q, row.userId, m);
+          expect(d.total, `${who} ${q} ${row.username} ${m}`).toBe(row[m]);
+          expect(d.items).toHaveLength(row[m]);
+          expect(d.official).toEqual({ userId: row.userId, fullName: row.fullName, username: row.username });
+          expect(d.measure).toBe(m);
+          for (const it of d.items) {
+            if (m.startsWith('holding')) {
+              expect(it.step).toBeNull();
+              expect(it.assigneeId).toBe(row.userId);
+              if (m === 'holdingOverdue') expect(it.overdue || it.indicatorOnTime === false || new Date(it.dueAt) < t.clock.now()).toBe(true);
+            } else {
+              expect(localDate(new Date(it.step.at)) >= from && localDate(new Date(it.step.at)) <= to).toBe(true);
+              if (m === 'early') expect(it.step.classification).toBe('early');
+              if (m === 'late') expect(it.step.classification).toBe('late');
+              if (m === 'onTime') expect([null, 'on_time']).toContain(it.step.classification);
+            }
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('lists the steps (a dossier once per step) and the dossiers held; pages; scope and bad input', async () => {
+    const rows = (await get('demo.lanhdaotinh', `/api/v1/reports/officials?${NOV}`)).rows;
+    const id = (username: string) => rows.find((x: any) => x.username === username).userId;
+    // the clerk recorded the results of C, D, E, F and L in November
+    const clerk = await drill('demo.lanhdaotinh', NOV, id('demo.vanthu'), 'stepsDone');
+    expect(letters(clerk.items)).toEqual(['C', 'D', 'E', 'F', 'L']);
+    // oldest step first
+    const at = clerk.items.map((x: any) => x.step.at);
+    expect([...at].sort()).toEqual(at);
+    // the handler finished the handling step of A twice (sent back from approval), and holds A, H, K
+    const handler = await drill('demo.lanhdaotinh', NOV, id('demo.chuyenvien'), 'stepsDone');
+    expect(letters(handler.items).filter((x) => x === 'A')).toEqual(['A', 'A', 'A']); // twice up for approval, once transferred
+    const commune = await drill('demo.lanhdaotinh', NOV, id('demo.xa.chuyenvien'), 'onTime');
+    expect(letters(commune.items)).toEqual(['A']);
+    expect(commune.items[0].step.classification).toBeNull();
+    expect(letters((await drill('demo.lanhdaotinh', NOV, id('demo.chuyenvien'), 'holding')).items)).toEqual(['A', 'H', 'K']);
+    expect(letters((await drill('demo.lanhdaotinh', NOV, id('demo.chuyenvien'), 'holdingOverdue')).items)).toEqual(['A', 'K']);
+    // pages, inbox item shape
+    const p = await get('demo.lanhdaotinh', `/api/v1/reports/officials/dossiers?${NOV}&userId=${id('demo.vanthu')}&page=2&pageSize=2`);
+    expect(p).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(letters(p.items)).toEqual(letters(clerk.items.slice(2, 4)));
+    for (const f of ['id', 'code', 'version', 'state', 'nationalStatus', 'procedureCode', 'procedureName', 'applicantName', 'channel', 'acceptedAt', 'dueAt', 'finishedAt']) {
+      expect(p.items[0]).toHaveProperty(f);
+    }
+    // measure defaults to stepsDone
+    expect((await get('demo.lanhdaotinh', `/api/v1/reports/officials/dossiers?${NOV}&userId=${id('demo.vanthu')}`)).total).toBe(5);
+
+    // scope: an unknown user, an official of another agency, an agency outside the scope → 404
+    const unknown = await u['demo.lanhdaotinh']!.get(`/api/v1/reports/officials/dossiers?${NOV}&userId=00000000-0000-4000-8000-000000000000`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('REPORT_OFFICIAL_NOT_FOUND');
+    expect(unknown.body.title).toMatch(/cán bộ/);
+    const other = await u['demo.xa.lanhdao']!.get(`/api/v1/reports/officials/dossiers?${NOV}&userId=${id('demo.vanthu')}`, { 'accept-language': 'en' });
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('REPORT_OFFICIAL_NOT_FOUND');
+    expect(other.body.title).toMatch(/official/);
+    expect((await u['demo.lanhdaotinh']!.get(`/api/v1/reports/officials/dossiers?${NOV}&agency=${XA1}&userId=${id('demo.vanthu')}`)).status).toBe(404);
+    const agency = await u['demo.xa.lanhdao']!.get(`/api/v1/reports/officials/dossiers?${NOV}&agency=${STP}&userId=${id('demo.xa.tiepnhan')}`);
+    expect(agency.status).toBe(404);
+    expect(agency.body.code).toBe('NOT_FOUND');
+    // the commune's own official is there
+    expect(letters((await get('demo.xa.lanhdao', `/api/v1/reports/officials/dossiers?${NOV}&userId=${id('demo.xa.tiepnhan')}&measure=holding`)).items)).toEqual(['I2']);
+    // a known official of the scope with nothing in the period: empty, not 404
+    expect((await get('demo.lanhdaotinh', `/api/v1/reports/officials/dossiers?from=2026-09-01&to=2026-09-30&userId=${id('demo.vanthu')}`)).total).toBe(0);
+    // no report role: 403
+    expect((await (await tokenClient('demo.chuyenvien')).get(`/api/v1/reports/officials/dossiers?${NOV}&userId=${id('demo.vanthu')}`)).status).toBe(403);
+
+    // bad input: 400 naming the field, 422 for the period
+    const c = u['demo.lanhdaotinh']!;
+    for (const [q, field] of [
+      [`${NOV}`, 'querystring.userId'],
+      [`${NOV}&userId=nope`, 'querystring.userId'],
+      [`${NOV}&userId=${id('demo.vanthu')}&measure=received`, 'querystring.measure'],
+      [`${NOV}&userId=${id('demo.vanthu')}&pageSize=500`, 'querystring.pageSize'],
+      [`${NOV}&userId=${id('demo.vanthu')}&page=0`, 'querystring.page'],
+    ]) {
+      const r = await c.get(`/api/v1/reports/officials/dossiers?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body.errors.map((e: any) => e.path), q).toContain(field);
+    }
+    const inv = await c.get(`/api/v1/reports/officials/dossiers?from=2026-11-30&to=2026-11-01&userId=${id('demo.vanthu')}`);
+    expect(inv.status).toBe(422);
+    expect(inv.body.code).toBe('REPORT_PERIOD_INVALID');
   });
 });
 

@@ -1,7 +1,7 @@
 // zod response schemas of the report API.
 import { z } from 'zod';
 import { InboxItemOut, ProblemOut } from '../dossiers/dossiers.out.js';
-import { GROUP_BYS, MEASURES } from './reports.schema.js';
+import { GROUP_BYS, MEASURES, OFFICIAL_MEASURES } from './reports.schema.js';
 
 const count = z.number().int().min(0);
 const Rate = z.number().nullable().meta({ description: 'Percentage 0–100 with 2 decimals; null when the denominator is 0' });
@@ -50,6 +50,22 @@ export const OfficialRowOut = z.object({
   holding: count.meta({ description: 'Open dossiers assigned to the official now' }),
   holdingOverdue: count,
   onTimeRate: Rate.meta({ description: '(early + onTime) ÷ stepsDone × 100' }),
+});
+
+export const OfficialDrillOut = z.object({
+  official: z.object({ userId: z.string(), fullName: z.string(), username: z.string() }),
+  measure: z.enum(OFFICIAL_MEASURES),
+  items: z.array(
+    InboxItemOut.extend({
+      step: z.object({
+        at: z.string().meta({ description: 'When the official finished the step (hand-over)' }),
+        classification: z.string().nullable().meta({ description: 'early | on_time | late, against the step’s due instant; null: no due instant (counted as on time)' }),
+      }).nullable().meta({ description: 'Step measures: the step behind the row (a dossier appears once per step); null for holding measures' }),
+    }),
+  ),
+  total: count,
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 
 export const OfficialsOut = z.object({ period: PeriodOut, agencyCode: z.string().nullable(), rows: z.array(OfficialRowOut) });

@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DossierRow } from '../dossiers/dossiers.repo.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../workflow/state-machine.js';
-import { NO_FIELD_KEY, type GroupBy, type Measure } from './reports.schema.js';
+import { NO_FIELD_KEY, type GroupBy, type Measure, type OfficialMeasure } from './reports.schema.js';
 
 export interface Window {
   start: Date;
@@ -170,34 +170,66 @@ export interface OfficialRow {
   holding_overdue: number;
 }
 
+// Officials. A step is a hand-over in the event log (event.handover, alias e): the official who finished it
+// is handover.from.userId, the agency where it was done handover.from.agencyId, and its classification
+// against the step's due instant early | on_time | late (none: no due instant, counted as on time).
+const STEP_USER = sql<string>`(e.event->'handover'->'from'->>'userId')`;
+const STEP_AGENCY = sql<string>`(e.event->'handover'->'from'->>'agencyId')`;
+const STEP_CLASS = sql<string | null>`(e.event->'handover'->>'classification')`;
+
+/** Steps finished in the window at an agency of `scope` (alias e). */
+function stepsIn(w: Window, scope: string[]): RawBuilder<boolean> {
+  return sql<boolean>`e.at >= ${ts(w.start)} AND e.at < ${ts(w.end)}
+    AND ${STEP_USER} IS NOT NULL AND ${STEP_AGENCY} = ANY(${sql.val(scope)}::text[])`;
+}
+
+/** Open dossiers held (assigned) now at an agency of `scope` (alias d). */
+function heldIn(scope: string[]): RawBuilder<boolean> {
+  return sql<boolean>`d.assignee_id IS NOT NULL AND d.status NOT IN ('refused', 'stopped', 'returned')
+    AND d.current_agency_id = ANY(${uuids(scope)})`;
+}
+
+type StepMeasure = Extract<OfficialMeasure, 'stepsDone' | 'early' | 'onTime' | 'late'>;
+type HeldMeasure = Exclude<OfficialMeasure, StepMeasure>;
+const isStepMeasure = (m: OfficialMeasure): m is StepMeasure => m === 'stepsDone' || m === 'early' || m === 'onTime' || m === 'late';
+
+/** One predicate per step measure (alias e), to be combined with stepsIn(). */
+const STEP_PREDICATES: Record<StepMeasure, RawBuilder<boolean>> = {
+  stepsDone: sql<boolean>`true`,
+  early: sql<boolean>`${STEP_CLASS} IS NOT DISTINCT FROM 'early'`,
+  onTime: sql<boolean>`(${STEP_CLASS} = 'on_time' OR ${STEP_CLASS} IS NULL)`,
+  late: sql<boolean>`${STEP_CLASS} IS NOT DISTINCT FROM 'late'`,
+};
+
+/** One predicate per holding measure (alias d), to be combined with heldIn(); overdue judged at `now`. */
+function heldPredicates(now: Date): Record<HeldMeasure, RawBuilder<boolean>> {
+  return { holding: sql<boolean>`true`, holdingOverdue: overdueAt(ts(now)) };
+}
+
 /**
- * Per official: the steps they finished in the period at an agency of `scope` (hand-overs in the event log,
- * classified early / on time / late against the step's due instant; a step without a due instant counts
- * as on time), and the open dossiers they hold now at an agency of `scope` (overdue as of `now`).
+ * Per official: the steps they finished in the period at an agency of `scope` (classified early / on time /
+ * late against the step's due instant; a step without a due instant counts as on time), and the open
+ * dossiers they hold now at an agency of `scope` (overdue as of `now`).
  */
 export async function officials(db: Db, w: Window, scope: string[], now: Date): Promise<OfficialRow[]> {
+  const held = heldPredicates(now);
   const { rows } = await sql<OfficialRow>`
-    WITH steps AS (
-      SELECT e.event->'handover'->'from'->>'userId' AS user_id,
-             e.event->'handover'->'from'->>'agencyId' AS agency_id,
-             e.event->'handover'->>'classification' AS cls
+    WITH done AS (
+      SELECT ${STEP_USER} AS user_id,
+             count(*) FILTER (WHERE ${STEP_PREDICATES.stepsDone}) AS steps_done,
+             count(*) FILTER (WHERE ${STEP_PREDICATES.early}) AS early,
+             count(*) FILTER (WHERE ${STEP_PREDICATES.onTime}) AS on_time,
+             count(*) FILTER (WHERE ${STEP_PREDICATES.late}) AS late,
+             mode() WITHIN GROUP (ORDER BY ${STEP_AGENCY}) AS agency_id
       FROM dossier_events e
-      WHERE e.at >= ${ts(w.start)} AND e.at < ${ts(w.end)}
-        AND e.event->'handover'->'from'->>'userId' IS NOT NULL
-        AND e.event->'handover'->'from'->>'agencyId' = ANY(${sql.val(scope)}::text[])
-    ), done AS (
-      SELECT user_id,
-             count(*) AS steps_done,
-             count(*) FILTER (WHERE cls = 'early') AS early,
-             count(*) FILTER (WHERE cls = 'on_time' OR cls IS NULL) AS on_time,
-             count(*) FILTER (WHERE cls = 'late') AS late,
-             mode() WITHIN GROUP (ORDER BY agency_id) AS agency_id
-      FROM steps GROUP BY user_id
+      WHERE ${stepsIn(w, scope)}
+      GROUP BY 1
     ), held AS (
-      SELECT d.assignee_id::text AS user_id, count(*) AS holding, count(*) FILTER (WHERE ${overdueAt(ts(now))}) AS holding_overdue
+      SELECT d.assignee_id::text AS user_id,
+             count(*) FILTER (WHERE ${held.holding}) AS holding,
+             count(*) FILTER (WHERE ${held.holdingOverdue}) AS holding_overdue
       FROM dossiers d
-      WHERE d.assignee_id IS NOT NULL AND d.status NOT IN ('refused', 'stopped', 'returned')
-        AND d.current_agency_id = ANY(${uuids(scope)})
+      WHERE ${heldIn(scope)}
       GROUP BY d.assignee_id
     ), who AS (SELECT user_id FROM done UNION SELECT user_id FROM held)
     SELECT u.id AS user_id, u.full_name, u.username, a.code AS agency_code,
@@ -219,6 +251,55 @@ export async function officials(db: Db, w: Window, scope: string[], now: Date): 
     holding: Number(r.holding),
     holding_overdue: Number(r.holding_overdue),
   }));
+}
+
+/**
+ * The official, when they belong to the report scope: their home agency or one of their role assignments
+ * is in `scope`, or they are in the officials report of the window (a step finished or a dossier held
+ * there). Null otherwise (unknown user included).
+ */
+export async function officialInScope(db: Db, w: Window, scope: string[], userId: string): Promise<{ id: string; full_name: string; username: string } | null> {
+  const { rows } = await sql<{ id: string; full_name: string; username: string }>`
+    SELECT u.id, u.full_name, u.username FROM users u
+    WHERE u.id = ${userId}::uuid AND (
+      u.home_agency_id = ANY(${uuids(scope)})
+      OR EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = u.id AND ra.agency_id = ANY(${uuids(scope)}))
+      OR EXISTS (SELECT 1 FROM dossiers d WHERE d.assignee_id = u.id AND ${heldIn(scope)})
+      OR EXISTS (SELECT 1 FROM dossier_events e WHERE ${stepsIn(w, scope)} AND ${STEP_USER} = u.id::text))`.execute(db);
+  return rows[0] ?? null;
+}
+
+export interface OfficialDrillRow extends DossierRow {
+  /** Step measures: the hand-over that finished the step (one row per step, a dossier may recur). */
+  step_at: Date | null;
+  step_classification: string | null;
+}
+
+/**
+ * The rows behind one number of the officials report (same predicates as the aggregate): for the step
+ * measures one row per step the official finished (its dossier, oldest step first), for the holding
+ * measures the dossiers they hold now (earliest appointment first).
+ */
+export async function officialDrill(
+  db: Db, w: Window, scope: string[], now: Date, f: { userId: string; measure: OfficialMeasure; limit: number; offset: number },
+): Promise<{ items: OfficialDrillRow[]; total: number }> {
+  if (isStepMeasure(f.measure)) {
+    const from = sql`FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+      WHERE ${stepsIn(w, scope)} AND ${STEP_USER} = ${f.userId}::text AND ${STEP_PREDICATES[f.measure]}`;
+    const [items, total] = await Promise.all([
+      sql<OfficialDrillRow>`SELECT d.*, e.at AS step_at, ${STEP_CLASS} AS step_classification ${from}
+        ORDER BY e.at, e.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
+      sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db),
+    ]);
+    return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
+  }
+  const from = sql`FROM dossiers d WHERE ${heldIn(scope)} AND d.assignee_id = ${f.userId}::uuid AND ${heldPredicates(now)[f.measure]}`;
+  const [items, total] = await Promise.all([
+    sql<OfficialDrillRow>`SELECT d.*, NULL::timestamptz AS step_at, NULL::text AS step_classification ${from}
+      ORDER BY d.due_at NULLS LAST, d.code, d.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
+    sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db),
+  ]);
+  return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
 }
 
 /**

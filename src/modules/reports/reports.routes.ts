@@ -3,8 +3,8 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import * as svc from './reports.service.js';
-import { DrillQuery, PeriodQuery, ProgressQuery } from './reports.schema.js';
-import { DrillOut, IndicatorsOut, OfficialsOut, ProgressOut, REPORT_PROBLEMS, XLSX_TYPE, XlsxOut } from './reports.out.js';
+import { DrillQuery, OfficialDrillQuery, PeriodQuery, ProgressQuery } from './reports.schema.js';
+import { DrillOut, IndicatorsOut, OfficialDrillOut, OfficialsOut, ProgressOut, REPORT_PROBLEMS, XLSX_TYPE, XlsxOut } from './reports.out.js';
 import { indicatorsFileName, indicatorsWorkbook, progressFileName, progressWorkbook } from './xlsx.js';
 
 const PERIOD_DOC =
@@ -71,6 +71,21 @@ export function reportRoutes(app: App, ctx: AppContext): void {
       response: { 200: OfficialsOut, ...REPORT_PROBLEMS },
     },
   }, async (req) => svc.officials(ctx, requirePrincipal(req), req.query));
+
+  app.get('/api/v1/reports/officials/dossiers', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Hồ sơ sau một số liệu của cán bộ / officials drill-down',
+      description:
+        `What is behind one number of an official's row of /reports/officials (same query, plus userId and the measure), with the same predicates: ` +
+        `stepsDone | early | onTime | late → one item per step the official finished in the period (its dossier as an inbox item, plus the step's ` +
+        `hand-over instant and classification; a dossier recurs when they finished several of its steps), oldest first; holding | holdingOverdue → ` +
+        `the open dossiers they hold now (overdue judged now), earliest appointment first. 404 REPORT_OFFICIAL_NOT_FOUND when the user is unknown or ` +
+        `outside the scope (neither their home agency, a role assignment nor a step or held dossier of the period is in it). ${PERIOD_DOC}`,
+      querystring: OfficialDrillQuery,
+      response: { 200: OfficialDrillOut, ...REPORT_PROBLEMS },
+    },
+  }, async (req) => svc.officialDossiers(ctx, requirePrincipal(req), req.query));
 
   app.get('/api/v1/reports/indicators', {
     schema: {

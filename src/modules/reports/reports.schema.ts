@@ -41,4 +41,16 @@ export const DrillQuery = PeriodQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type DrillQueryIn = z.infer<typeof DrillQuery>;
+
+/** The numbers of an officials-report row (also the drill-down measures). */
+export const OFFICIAL_MEASURES = ['stepsDone', 'early', 'onTime', 'late', 'holding', 'holdingOverdue'] as const;
+export type OfficialMeasure = (typeof OFFICIAL_MEASURES)[number];
+
+export const OfficialDrillQuery = PeriodQuery.extend({
+  userId: z.uuid().meta({ description: 'The official (userId of a row of /reports/officials); 404 when unknown or outside the report scope' }),
+  measure: z.enum(OFFICIAL_MEASURES).default('stepsDone'),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type OfficialDrillQueryIn = z.infer<typeof OfficialDrillQuery>;
 export type PeriodQueryIn = z.infer<typeof PeriodQuery>;

@@ -4,6 +4,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
+import { registerMessages } from '../../platform/i18n/messages.js';
 import { scopePaths } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
 import { agencyIdsUnder } from '../dossiers/dossiers.repo.js';
@@ -12,7 +13,16 @@ import { PERFORMER_KINDS } from '../catalog/catalog.service.js';
 import { evaluate, onTimeRate, percent, type Fraction } from './indicators.js';
 import { periodOf, type Period } from './period.js';
 import * as repo from './reports.repo.js';
-import { MEASURES, type DrillQueryIn, type GroupBy, type Measure, type PeriodQueryIn, type ProgressQueryIn } from './reports.schema.js';
+import {
+  MEASURES, type DrillQueryIn, type GroupBy, type Measure, type OfficialDrillQueryIn, type PeriodQueryIn, type ProgressQueryIn,
+} from './reports.schema.js';
+
+registerMessages({
+  REPORT_OFFICIAL_NOT_FOUND: {
+    vi: 'Không tìm thấy cán bộ này trong phạm vi báo cáo của bạn.',
+    en: 'This official is not within your report scope.',
+  },
+});
 
 export interface ReportScope {
   /** Competent agencies whose dossiers are counted. */
@@ -105,6 +115,41 @@ export async function officials(ctx: AppContext, p: Principal, q: PeriodQueryIn)
       holdingOverdue: r.holding_overdue,
       onTimeRate: percent(r.early + r.on_time, r.steps_done),
     })),
+  };
+}
+
+/**
+ * GET /reports/officials/dossiers: what is behind one number of an official's row (same predicates as the
+ * aggregate): one item per step finished (stepsDone, early, onTime, late) or per dossier held (holding,
+ * holdingOverdue). 404 when the official is unknown or outside the (narrowed) report scope.
+ */
+export async function officialDossiers(ctx: AppContext, p: Principal, q: OfficialDrillQueryIn) {
+  const now = ctx.clock.now();
+  const period = periodOf(q, now);
+  const scope = await reportScope(ctx, p, q.agency);
+  const w = windowOf(period);
+  const official = await repo.officialInScope(ctx.db, w, scope.agencyIds, q.userId);
+  if (!official) {
+    throw new AppError(404, 'REPORT_OFFICIAL_NOT_FOUND', { userId: q.userId }, {
+      errors: [{ path: 'querystring.userId', code: 'REPORT_OFFICIAL_NOT_FOUND', messageVi: 'Không có cán bộ này trong phạm vi', messageEn: 'No such official in scope' }],
+    });
+  }
+  const r = await repo.officialDrill(ctx.db, w, scope.agencyIds, now, {
+    userId: official.id,
+    measure: q.measure,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return {
+    official: { userId: official.id, fullName: official.full_name, username: official.username },
+    measure: q.measure,
+    items: r.items.map((row) => ({
+      ...inboxItem(row),
+      step: row.step_at ? { at: new Date(row.step_at).toISOString(), classification: row.step_classification } : null,
+    })),
+    total: r.total,
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }
 
