@@ -1,6 +1,6 @@
 // The leader's dashboard on the reports API in Debian's Chromium (PGlite by default): the progress table by
 // agency and by channel, a drill-down from a figure to the dossiers behind it, the Excel exports, the QĐ 766
-// indicators with the unavailable ones greyed, results by official with names; the period and agency pickers
+// indicators with the unavailable ones greyed, results by official with names and their drill-down; the period and agency pickers
 // kept in the URL; the inbox filters (channel, field, received dates) kept in the URL; removing a role
 // assignment in the administration. Screenshots (Vietnamese, English, tablet) in test-results/web/.
 import { copyFileSync, readFileSync } from 'node:fs';
@@ -125,6 +125,24 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
     await page.getByTestId('drill-table').getByRole('link', { name: code.B, exact: true }).waitFor();
     expect(await page.locator('[data-testid=drill-table] tbody tr').count()).toBe(1);
     expect(await page.locator('[data-testid=drill-table] tbody tr .badge.on_time').textContent()).toBe('Đúng hạn');
+
+    // results by official: a number opens the steps behind it, the official named in the heading
+    await page.getByRole('link', { name: /Quay lại thống kê/ }).click();
+    const handler = page.locator('[data-testid=officials-table] tr[data-user="demo.chuyenvien"]');
+    await handler.waitFor();
+    expect(await handler.locator('[data-measure=holding]').getByRole('link').count()).toBe(0); // 0: not a link
+    await handler.getByRole('link', { name: '1 — Lượt xử lý xong: Trần Minh Đức' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lượt xử lý xong — Trần Minh Đức (demo.chuyenvien)' }).waitFor();
+    await page.getByTestId('drill-table').getByRole('link', { name: code.B, exact: true }).waitFor();
+    expect(await page.locator('[data-testid=drill-table] tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('drill-table').getByRole('columnheader', { name: 'Xử lý xong bước' }).count()).toBe(1);
+    expect(page.url()).toContain('measure=stepsDone');
+    await shot(page, '37-dashboard-official-drill-down');
+    // a reload keeps it (the query is in the URL)
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Trần Minh Đức/ }).waitFor();
+    await page.getByRole('link', { name: /Quay lại thống kê/ }).click();
+    await handler.waitFor();
     await ctx.close();
   });
 

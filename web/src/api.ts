@@ -203,6 +203,12 @@ export interface OfficialRow {
   userId: string; fullName: string; username: string; agencyCode: string | null; stepsDone: number; early: number; onTime: number; late: number;
   holding: number; holdingOverdue: number; onTimeRate: number | null;
 }
+/** The numbers of an officials-report row, each opening the steps or dossiers behind it. */
+export const OFFICIAL_MEASURES = ['stepsDone', 'early', 'onTime', 'late', 'holding', 'holdingOverdue'] as const;
+export type OfficialMeasure = (typeof OFFICIAL_MEASURES)[number];
+/** A row of the officials drill-down: the dossier, and for step measures the step the official finished. */
+export type OfficialDrillItem = InboxItem & { step: { at: string; classification: string | null } | null };
+export interface OfficialDrill extends Page<OfficialDrillItem> { official: { userId: string; fullName: string; username: string }; measure: OfficialMeasure }
 export interface Indicator {
   code: string; nameVi: string; nameEn: string; numerator: number | null; denominator: number | null; ratio: number | null; score: number | null; max: number;
   available: boolean; noteVi: string; noteEn: string;
@@ -271,6 +277,8 @@ export const api = {
   progressDossiers: (q: ReportQuery & { groupBy?: GroupBy; key?: string; measure: Measure; page?: number; pageSize?: number }) =>
     get<Page<InboxItem>>(`/api/v1/reports/progress/dossiers${qs({ ...q })}`),
   officialsReport: (q: ReportQuery) => get<{ rows: OfficialRow[] }>(`/api/v1/reports/officials${qs({ ...q })}`),
+  officialDossiers: (q: ReportQuery & { userId: string; measure: OfficialMeasure; page?: number; pageSize?: number }) =>
+    get<OfficialDrill>(`/api/v1/reports/officials/dossiers${qs({ ...q })}`),
   indicators: (q: ReportQuery) => get<Indicators>(`/api/v1/reports/indicators${qs({ ...q })}`),
   progressXlsxUrl: (q: ReportQuery & { groupBy: GroupBy }) => `/api/v1/reports/progress.xlsx${qs({ ...q })}`,
   indicatorsXlsxUrl: (q: ReportQuery) => `/api/v1/reports/indicators.xlsx${qs({ ...q })}`,

@@ -1,7 +1,8 @@
 // Leader dashboard on the reports API (code-split: ECharts loads only here). A reporting period (presets or
 // from/to) and an agency of the caller's scope, both kept in the URL; KPI tiles; on-time/late and 12-month
 // charts; the official progress table (by agency, field, procedure, channel, month) where every figure
-// opens the list of the dossiers behind it (/dashboard/dossiers?…); results by official; the QĐ 766
+// opens the list of the dossiers behind it (/dashboard/dossiers?…); results by official, every number
+// opening the steps or dossiers behind it (the same page with userId); the QĐ 766
 // indicators (unavailable ones greyed with what is missing); Excel exports from the server.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import {
-  api, download, MEASURES, qs, type Agency, type GroupBy, type Indicators, type Measure, type OfficialRow, type Progress, type ProgressRow, type ReportQuery, type Role,
+  api, download, MEASURES, OFFICIAL_MEASURES, qs, type Agency, type GroupBy, type Indicators, type Measure, type OfficialDrillItem, type OfficialMeasure, type OfficialRow,
+  type Progress, type ProgressRow, type ReportQuery, type Role,
 } from '../api';
 import { ErrorBox, Link, navigate, StatusBadge, useAsync, useLocation, useSession } from '../ui';
 import { fmtDateTime, fmtLocalDate, fmtRate, isIsoDate, localDate, monthStartBefore, PRESETS, presetRange, type Preset } from '../util';
@@ -68,6 +70,11 @@ function writeState(s: DashState): string {
 
 function drillHref(rq: ReportQuery, groupBy: GroupBy | undefined, key: string | null | undefined, measure: Measure, label: string, ret: string): string {
   return `/dashboard/dossiers${qs({ ...rq, groupBy, key: key ?? undefined, measure, label, ret })}`;
+}
+
+/** The steps or dossiers behind a number of an official's row (the same drill-down page, with userId). */
+function officialHref(rq: ReportQuery, userId: string, measure: OfficialMeasure, name: string, ret: string): string {
+  return `/dashboard/dossiers${qs({ ...rq, userId, measure, label: name, ret })}`;
 }
 
 export default function DashboardPage() {
@@ -205,7 +212,7 @@ function Overview({ query }: { query: URLSearchParams }) {
       <section className="card" aria-labelledby="o-title">
         <h2 id="o-title">{t('dash.officials')}</h2>
         <ErrorBox error={officials.error} />
-        {officials.data && <OfficialsTable rows={officials.data.rows} names={scope.names} period={period} />}
+        {officials.data && <OfficialsTable rows={officials.data.rows} names={scope.names} period={period} rq={rq} ret={ret} />}
       </section>
 
       <section className="card" aria-labelledby="i-title">
@@ -360,34 +367,47 @@ function TrendChart({ data, rq, ret }: { data: Progress | undefined; rq: ReportQ
   return <Chart option={option} height={280} label={t('dash.chartAlt', { title: t('dash.trend') })} onClick={onClick} />;
 }
 
-function OfficialsTable({ rows, names, period }: { rows: OfficialRow[]; names: Map<string, string>; period: string }) {
+function OfficialsTable({ rows, names, period, rq, ret }: { rows: OfficialRow[]; names: Map<string, string>; period: string; rq: ReportQuery; ret: string }) {
   const { t, i18n } = useTranslation();
   if (rows.length === 0) return <p className="muted">{t('dash.noOfficials')}</p>;
   const sorted = [...rows].sort((a, b) => b.stepsDone - a.stepsDone || b.holding - a.holding || a.fullName.localeCompare(b.fullName, 'vi'));
+  const num = (r: OfficialRow, m: OfficialMeasure, bad = false) => {
+    const n = r[m];
+    return (
+      <td key={m} className={`num ${bad && n > 0 ? 'bad' : ''}`} data-measure={m}>
+        {n > 0
+          ? <Link to={officialHref(rq, r.userId, m, r.fullName, ret)} aria-label={t('dash.officialCell', { n, measure: t(`dash.om.${m}`), name: r.fullName })}>{n}</Link>
+          : <span className="zero">0</span>}
+      </td>
+    );
+  };
   return (
-    <div className="table-wrap">
-      <table className="report" data-testid="officials-table">
-        <caption className="sr-only">{t('dash.caption', { title: t('dash.officials'), by: t('dash.official'), period })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="name">{t('dash.official')}</th><th scope="col">{t('dash.agency')}</th>
-            <th scope="col">{t('dash.stepsDone')}</th><th scope="col">{t('dash.early')}</th><th scope="col">{t('dash.onTime')}</th><th scope="col">{t('dash.late')}</th>
-            <th scope="col">{t('dash.h.rate')}</th><th scope="col">{t('dash.holding')}</th><th scope="col">{t('dash.holdingOverdue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr key={r.userId}>
-              <th scope="row" className="name">{r.fullName} <small>({r.username})</small></th>
-              <td>{r.agencyCode ? names.get(r.agencyCode) ?? r.agencyCode : '—'}</td>
-              <td className="num">{r.stepsDone}</td><td className="num">{r.early}</td><td className="num">{r.onTime}</td>
-              <td className={`num ${r.late > 0 ? 'bad' : ''}`}>{r.late}</td><td className="num">{fmtRate(r.onTimeRate, i18n.language)}</td>
-              <td className="num">{r.holding}</td><td className={`num ${r.holdingOverdue > 0 ? 'bad' : ''}`}>{r.holdingOverdue}</td>
+    <>
+      <p className="muted hint">{t('dash.officialsHint')}</p>
+      <div className="table-wrap">
+        <table className="report" data-testid="officials-table">
+          <caption className="sr-only">{t('dash.caption', { title: t('dash.officials'), by: t('dash.official'), period })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="name">{t('dash.official')}</th><th scope="col">{t('dash.agency')}</th>
+              <th scope="col">{t('dash.stepsDone')}</th><th scope="col">{t('dash.early')}</th><th scope="col">{t('dash.onTime')}</th><th scope="col">{t('dash.late')}</th>
+              <th scope="col">{t('dash.h.rate')}</th><th scope="col">{t('dash.holding')}</th><th scope="col">{t('dash.holdingOverdue')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {sorted.map((r) => (
+              <tr key={r.userId} data-user={r.username}>
+                <th scope="row" className="name">{r.fullName} <small>({r.username})</small></th>
+                <td>{r.agencyCode ? names.get(r.agencyCode) ?? r.agencyCode : '—'}</td>
+                {num(r, 'stepsDone')}{num(r, 'early')}{num(r, 'onTime')}{num(r, 'late', true)}
+                <td className="num">{fmtRate(r.onTimeRate, i18n.language)}</td>
+                {num(r, 'holding')}{num(r, 'holdingOverdue', true)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -475,17 +495,32 @@ function DrillPage({ query }: { query: URLSearchParams }) {
   const agency = query.get('agency') ?? undefined;
   const groupBy = (query.get('groupBy') ?? undefined) as GroupBy | undefined;
   const key = query.get('key') ?? undefined;
-  const measure = (query.get('measure') ?? 'received') as Measure;
+  // an official's number (userId) or a cell of the progress report
+  const userId = query.get('userId') ?? undefined;
+  const rawMeasure = query.get('measure');
+  const officialMeasure: OfficialMeasure = (OFFICIAL_MEASURES as readonly string[]).includes(rawMeasure ?? '') ? (rawMeasure as OfficialMeasure) : 'stepsDone';
+  const measure = (rawMeasure ?? 'received') as Measure;
   const label = query.get('label') ?? '';
   const ret = query.get('ret');
   const back = ret && ret.startsWith('/dashboard') && !ret.startsWith('//') ? ret : '/dashboard';
   const page = Math.max(1, Number(query.get('page')) || 1);
   const pageSize = 50;
-  const list = useAsync(() => api.progressDossiers({ from, to, agency, groupBy, key, measure, page, pageSize }), [query.toString()]);
+  const list = useAsync<{ items: OfficialDrillItem[]; total: number; official?: { fullName: string; username: string } }>(
+    () => (userId
+      ? api.officialDossiers({ from, to, agency, userId, measure: officialMeasure, page, pageSize })
+      : api.progressDossiers({ from, to, agency, groupBy, key, measure, page, pageSize }).then((r) => ({ ...r, items: r.items.map((it) => ({ ...it, step: null })) }))),
+    [query.toString()],
+  );
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
   const goPage = (p: number) => { const q = new URLSearchParams(query); q.set('page', String(p)); navigate(`/dashboard/dossiers?${q}`, true); };
-  const title = t('dash.drillTitle', { measure: t(`dash.m.${measure}`, { defaultValue: measure }), label });
+  // the official's name from the server (the URL's label is only a placeholder while loading)
+  const official = list.data?.official;
+  const title = userId
+    ? t('dash.drillTitle', { measure: t(`dash.om.${officialMeasure}`), label: official ? `${official.fullName} (${official.username})` : label })
+    : t('dash.drillTitle', { measure: t(`dash.m.${measure}`, { defaultValue: measure }), label });
+  const steps = userId !== undefined && !officialMeasure.startsWith('holding');
   const period = t('dash.periodText', { from: fmtLocalDate(from), to: fmtLocalDate(to) });
+  const cols = steps ? 8 : 7;
   return (
     <>
       <p className="noprint"><Link to={back}>← {t('dash.back')}</Link></p>
@@ -497,14 +532,16 @@ function DrillPage({ query }: { query: URLSearchParams }) {
           <caption className="sr-only">{title}, {period}</caption>
           <thead>
             <tr>
+              {steps && <th scope="col">{t('dash.stepAt')}</th>}
               <th scope="col">{t('inbox.code')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th>
               <th scope="col">{t('inbox.status')}</th><th scope="col">{t('dash.acceptedAt')}</th><th scope="col">{t('inbox.due')}</th><th scope="col">{t('dash.finishedAt')}</th>
             </tr>
           </thead>
           <tbody>
-            {list.data && list.data.items.length === 0 && <tr><td colSpan={7} className="muted">{t('dash.drillEmpty')}</td></tr>}
+            {list.data && list.data.items.length === 0 && <tr><td colSpan={cols} className="muted">{t('dash.drillEmpty')}</td></tr>}
             {list.data?.items.map((it) => (
-              <tr key={it.id} className={it.overdue ? 'overdue' : ''}>
+              <tr key={it.step ? `${it.id}@${it.step.at}` : it.id} className={it.overdue ? 'overdue' : ''}>
+                {steps && <td>{it.step ? <>{fmtDateTime(it.step.at, i18n.language)} <StepBadge classification={it.step.classification} /></> : '—'}</td>}
                 <td><Link className="code" to={`/dossiers/${encodeURIComponent(it.code ?? it.id)}`}>{it.code ?? t('inbox.noCode')}</Link></td>
                 <td>{it.applicantName}</td>
                 <td><span className="code">{it.procedureCode}</span> {it.procedureName.length > 90 ? `${it.procedureName.slice(0, 90)}…` : it.procedureName}</td>
@@ -520,6 +557,15 @@ function DrillPage({ query }: { query: URLSearchParams }) {
       <Pager total={list.data?.total ?? 0} page={page} pages={pages} onPage={goPage} />
     </>
   );
+}
+
+/** A step's classification against its due instant (none: no time limit, counted as on time). */
+function StepBadge({ classification }: { classification: string | null }) {
+  const { t } = useTranslation();
+  if (classification === 'early' || classification === 'on_time' || classification === 'late') {
+    return <span className={`badge ${classification}`}>{t(`dossier.${classification}`)}</span>;
+  }
+  return <span className="badge on_time">{t('dash.noStepDue')}</span>;
 }
 
 function Pager({ total, page, pages, onPage }: { total: number; page: number; pages: number; onPage: (p: number) => void }): ReactNode {
