@@ -1,6 +1,7 @@
 // The leader's dashboard on the reports API in Debian's Chromium (PGlite by default): the progress table by
 // agency and by channel, a drill-down from a figure to the dossiers behind it, the Excel exports, the QĐ 766
-// indicators with the unavailable ones greyed, results by official with names and their drill-down; the period and agency pickers
+// indicators with the unavailable ones greyed, results by official with names and their drill-down; the report
+// and inbox tabs by keyboard (WAI-ARIA tabs pattern); the period and agency pickers
 // kept in the URL; the inbox filters (channel, field, received dates) kept in the URL; removing a role
 // assignment in the administration. Screenshots (Vietnamese, English, tablet) in test-results/web/.
 import { copyFileSync, readFileSync } from 'node:fs';
@@ -143,6 +144,65 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
     await page.getByRole('heading', { level: 1, name: /Trần Minh Đức/ }).waitFor();
     await page.getByRole('link', { name: /Quay lại thống kê/ }).click();
     await handler.waitFor();
+    await ctx.close();
+  });
+
+  it('the report and inbox tabs follow the WAI-ARIA tabs pattern: arrows, Home and End move and select; Tab goes to the panel', async () => {
+    const { page, ctx } = await signIn(browser, t.url, 'demo.lanhdao');
+    await page.goto('/dashboard');
+    await expect.poll(() => cell(page, STP, 'received').textContent(), { timeout: 20_000 }).toBe('3');
+    const tabs = page.getByRole('tablist', { name: 'Tình hình, kết quả giải quyết thủ tục hành chính' }).getByRole('tab');
+    const state = () => tabs.evaluateAll((els) => els.map((e) => `${e.textContent}:${e.getAttribute('aria-selected')}:${e.getAttribute('tabindex')}`));
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await state()).toEqual([
+      'Theo cơ quan:true:0', 'Theo lĩnh vực:false:-1', 'Theo thủ tục:false:-1', 'Theo kênh:false:-1', 'Theo tháng:false:-1',
+    ]);
+    const panel = page.getByRole('tabpanel');
+    expect(await tabs.first().getAttribute('aria-controls')).toBe(await panel.getAttribute('id'));
+    expect(await panel.getAttribute('aria-labelledby')).toBe(await tabs.first().getAttribute('id'));
+    // Tab reaches the selected tab only; the arrows move and select
+    await tabs.first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Theo lĩnh vực');
+    await expect.poll(() => page.url()).toContain('by=field');
+    expect(await state()).toEqual([
+      'Theo cơ quan:false:-1', 'Theo lĩnh vực:true:0', 'Theo thủ tục:false:-1', 'Theo kênh:false:-1', 'Theo tháng:false:-1',
+    ]);
+    await expect.poll(() => panel.getAttribute('aria-labelledby')).toBe(await tabs.nth(1).getAttribute('id'));
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Theo tháng');
+    await expect.poll(() => page.url()).toContain('by=month');
+    await page.keyboard.press('ArrowRight'); // wraps to the first
+    expect(await focused()).toBe('Theo cơ quan');
+    await expect.poll(() => page.url()).not.toContain('by=');
+    await page.keyboard.press('ArrowLeft'); // and back to the last
+    expect(await focused()).toBe('Theo tháng');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('Theo kênh');
+    await expect.poll(() => cell(page, '2', 'received').textContent()).toBe('1'); // the panel shows the channel table
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tabpanel');
+
+    // the inbox: the same pattern
+    await page.goto('/inbox');
+    const inbox = page.getByRole('tablist', { name: 'Hồ sơ' }).getByRole('tab');
+    await expect.poll(() => inbox.evaluateAll((els) => els.map((e) => `${e.textContent}:${e.getAttribute('aria-selected')}:${e.getAttribute('tabindex')}`)))
+      .toEqual(['Của tôi:true:0', 'Chờ nhận xử lý:false:-1', 'Tất cả trong phạm vi:false:-1']);
+    await inbox.first().focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('Tất cả trong phạm vi');
+    await expect.poll(() => page.url()).toContain('tab=all');
+    await page.getByRole('tabpanel').getByRole('link', { name: code.A, exact: true }).waitFor();
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Của tôi');
+    await expect.poll(() => page.url()).toContain('tab=mine');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('Chờ nhận xử lý');
+    await expect.poll(() => page.url()).toContain('tab=pool');
     await ctx.close();
   });
 

@@ -1,5 +1,5 @@
 // Small shared UI pieces: router, session context, dialog, form fields, drafts kept in sessionStorage.
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type AnchorHTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Me, type Role } from './api';
 
@@ -90,6 +90,43 @@ export function Dialog({ title, onClose, children, footer, wide }: { title: stri
       {footer && <div className="dlg-foot">{footer}</div>}
     </dialog>
   );
+}
+
+// ---- tabs (WAI-ARIA tabs pattern, automatic activation) ----
+/** Ids linking a tab and its panel: `${id}-tab-${key}` labels `${id}-panel`. */
+export const tabId = (id: string, key: string) => `${id}-tab-${key}`;
+export const tabPanelId = (id: string) => `${id}-panel`;
+
+/**
+ * A tablist: only the selected tab is in the tab order (roving tabindex); Left/Right (wrapping), Home and
+ * End move the focus and select the tab. Pair it with <TabPanel id value> around the content it controls.
+ */
+export function Tabs<K extends string>({ id, label, tabs, value, onChange }: {
+  id: string; label: string; tabs: ReadonlyArray<{ key: K; label: ReactNode }>; value: K; onChange: (key: K) => void;
+}) {
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const move = (e: KeyboardEvent, i: number) => {
+    const n = tabs.length;
+    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    refs.current[to]?.focus();
+    if (tabs[to]!.key !== value) onChange(tabs[to]!.key);
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label={label}>
+      {tabs.map((tab, i) => (
+        <button key={tab.key} ref={(el) => { refs.current[i] = el; }} type="button" role="tab" id={tabId(id, tab.key)} aria-controls={tabPanelId(id)}
+          aria-selected={tab.key === value} tabIndex={tab.key === value ? 0 : -1}
+          onClick={() => { if (tab.key !== value) onChange(tab.key); }} onKeyDown={(e) => move(e, i)}>{tab.label}</button>
+      ))}
+    </div>
+  );
+}
+
+/** The panel of a <Tabs id>: labelled by the selected tab, focusable (Tab from the tablist lands here). */
+export function TabPanel({ id, value, children, className }: { id: string; value: string; children: ReactNode; className?: string }) {
+  return <div id={tabPanelId(id)} role="tabpanel" aria-labelledby={tabId(id, value)} tabIndex={0} className={className}>{children}</div>;
 }
 
 // ---- fields ----

@@ -14,7 +14,7 @@ import {
   api, download, MEASURES, OFFICIAL_MEASURES, qs, type Agency, type GroupBy, type Indicators, type Measure, type OfficialDrillItem, type OfficialMeasure, type OfficialRow,
   type Progress, type ProgressRow, type ReportQuery, type Role,
 } from '../api';
-import { ErrorBox, Link, navigate, StatusBadge, useAsync, useLocation, useSession } from '../ui';
+import { ErrorBox, Link, navigate, StatusBadge, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
 import { fmtDateTime, fmtLocalDate, fmtRate, isIsoDate, localDate, monthStartBefore, PRESETS, presetRange, type Preset } from '../util';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
@@ -198,15 +198,11 @@ function Overview({ query }: { query: URLSearchParams }) {
           <span className="spacer" />
           <ExportButton label={t('dash.exportProgress')} url={api.progressXlsxUrl({ ...rq, groupBy: st.by })} disabled={!valid} testid="export-progress" />
         </div>
-        <div className="tabs" role="tablist" aria-label={t('dash.progress')}>
-          {GROUPS.map((g) => (
-            <button key={g} type="button" role="tab" id={`tab-${g}`} aria-controls="p-panel" aria-selected={st.by === g} onClick={() => set({ by: g })}>{t(`dash.tabs.${g}`)}</button>
-          ))}
-        </div>
-        <div id="p-panel" role="tabpanel" aria-labelledby={`tab-${st.by}`}>
+        <Tabs id="p" label={t('dash.progress')} tabs={GROUPS.map((g) => ({ key: g, label: t(`dash.tabs.${g}`) }))} value={st.by} onChange={(g) => set({ by: g })} />
+        <TabPanel id="p" value={st.by}>
           <p className="muted hint">{t('dash.drillHint')}</p>
           {progress.data ? <ProgressTable data={progress.data} rq={rq} ret={ret} period={period} /> : progress.loading && <p className="loading">{t('app.loading')}</p>}
-        </div>
+        </TabPanel>
       </section>
 
       <section className="card" aria-labelledby="o-title">

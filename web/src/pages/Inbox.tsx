@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type InboxItem, type Official } from '../api';
-import { ErrorBox, Field, navigate, StatusBadge, useAsync, useLocation, useSession } from '../ui';
+import { ErrorBox, Field, navigate, StatusBadge, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
 import { defaultCalendar, fmtDateTime, fmtWorkingHours, localDate, workingHoursBetween, type WorkCalendar } from '../util';
 
 const TABS = ['mine', 'pool', 'all'] as const;
@@ -98,96 +98,96 @@ export function InboxPage() {
   return (
     <>
       <h1>{t('inbox.title')}</h1>
-      <div className="tabs" role="tablist" aria-label={t('inbox.title')}>
-        {TABS.map((k) => <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => go({ tab: k })}>{t(`inbox.${k}`)}</button>)}
-      </div>
-      <form className="filters" role="search" aria-label={t('inbox.filters')} onSubmit={(e) => { e.preventDefault(); go({ q: q.trim() }); }}>
-        <Field label={t('common.search')} className="f-q">{(id) => <input id={id} type="search" placeholder={t('inbox.q')} value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
-        <Field label={t('inbox.status')}>{(id) => (
-          <select id={id} value={f.status} onChange={(e) => go({ status: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((s) => <option key={s} value={s}>{s}. {t(`status.${s}`)}</option>)}
-          </select>
-        )}</Field>
-        <Field label={t('inbox.field')} className="f-field">{(id) => (
-          <select id={id} value={f.field} onChange={(e) => go({ field: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {f.field && !fields.data?.items.some((x) => x.name === f.field) && <option value={f.field}>{f.field}</option>}
-            {fields.data?.items.map((x) => <option key={x.name} value={x.name}>{x.name}</option>)}
-          </select>
-        )}</Field>
-        <Field label={t('inbox.channel')}>{(id) => (
-          <select id={id} value={f.channel} onChange={(e) => go({ channel: e.target.value })}>
-            <option value="">{t('common.all')}</option>
-            {[1, 2, 3].map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
-          </select>
-        )}</Field>
-        <Field label={t('inbox.procedure')}>{(id) => <input id={id} value={f.procedure} onChange={(e) => go({ procedure: e.target.value.trim() })} />}</Field>
-        <Field label={t('inbox.receivedFrom')}>{(id) => <input id={id} type="date" value={f.receivedFrom} max={f.receivedTo || undefined} onChange={(e) => go({ receivedFrom: e.target.value })} />}</Field>
-        <Field label={t('inbox.receivedTo')}>{(id) => <input id={id} type="date" value={f.receivedTo} min={f.receivedFrom || undefined} onChange={(e) => go({ receivedTo: e.target.value })} />}</Field>
-        <Field label={t('inbox.sort')}>{(id) => (
-          <select id={id} value={f.sort || 'updated_desc'} onChange={(e) => go({ sort: e.target.value === 'updated_desc' ? '' : e.target.value })}>
-            {SORTS.map((s) => <option key={s} value={s}>{t(`inbox.sorts.${s}`)}</option>)}
-          </select>
-        )}</Field>
-        <div className="f-end">
-          <label className="check"><input type="checkbox" checked={f.overdue === 'true'} onChange={(e) => go({ overdue: e.target.checked ? 'true' : '' })} />{t('inbox.overdue')}</label>
-          <label className="check"><input type="checkbox" checked={f.dueSoon === 'true'} onChange={(e) => go({ dueSoon: e.target.checked ? 'true' : '' })} />{t('inbox.dueSoon')}</label>
-          <button type="submit" className="primary">{t('common.search')}</button>
-          {active && <button type="button" onClick={() => { setQ(''); navigate(`/inbox?tab=${tab}`, true, true); }}>{t('inbox.clear')}</button>}
+      <Tabs id="inbox" label={t('inbox.title')} tabs={TABS.map((k) => ({ key: k, label: t(`inbox.${k}`) }))} value={tab} onChange={(k) => go({ tab: k })} />
+      <TabPanel id="inbox" value={tab}>
+        <form className="filters" role="search" aria-label={t('inbox.filters')} onSubmit={(e) => { e.preventDefault(); go({ q: q.trim() }); }}>
+          <Field label={t('common.search')} className="f-q">{(id) => <input id={id} type="search" placeholder={t('inbox.q')} value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
+          <Field label={t('inbox.status')}>{(id) => (
+            <select id={id} value={f.status} onChange={(e) => go({ status: e.target.value })}>
+              <option value="">{t('common.all')}</option>
+              {[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((s) => <option key={s} value={s}>{s}. {t(`status.${s}`)}</option>)}
+            </select>
+          )}</Field>
+          <Field label={t('inbox.field')} className="f-field">{(id) => (
+            <select id={id} value={f.field} onChange={(e) => go({ field: e.target.value })}>
+              <option value="">{t('common.all')}</option>
+              {f.field && !fields.data?.items.some((x) => x.name === f.field) && <option value={f.field}>{f.field}</option>}
+              {fields.data?.items.map((x) => <option key={x.name} value={x.name}>{x.name}</option>)}
+            </select>
+          )}</Field>
+          <Field label={t('inbox.channel')}>{(id) => (
+            <select id={id} value={f.channel} onChange={(e) => go({ channel: e.target.value })}>
+              <option value="">{t('common.all')}</option>
+              {[1, 2, 3].map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+            </select>
+          )}</Field>
+          <Field label={t('inbox.procedure')}>{(id) => <input id={id} value={f.procedure} onChange={(e) => go({ procedure: e.target.value.trim() })} />}</Field>
+          <Field label={t('inbox.receivedFrom')}>{(id) => <input id={id} type="date" value={f.receivedFrom} max={f.receivedTo || undefined} onChange={(e) => go({ receivedFrom: e.target.value })} />}</Field>
+          <Field label={t('inbox.receivedTo')}>{(id) => <input id={id} type="date" value={f.receivedTo} min={f.receivedFrom || undefined} onChange={(e) => go({ receivedTo: e.target.value })} />}</Field>
+          <Field label={t('inbox.sort')}>{(id) => (
+            <select id={id} value={f.sort || 'updated_desc'} onChange={(e) => go({ sort: e.target.value === 'updated_desc' ? '' : e.target.value })}>
+              {SORTS.map((s) => <option key={s} value={s}>{t(`inbox.sorts.${s}`)}</option>)}
+            </select>
+          )}</Field>
+          <div className="f-end">
+            <label className="check"><input type="checkbox" checked={f.overdue === 'true'} onChange={(e) => go({ overdue: e.target.checked ? 'true' : '' })} />{t('inbox.overdue')}</label>
+            <label className="check"><input type="checkbox" checked={f.dueSoon === 'true'} onChange={(e) => go({ dueSoon: e.target.checked ? 'true' : '' })} />{t('inbox.dueSoon')}</label>
+            <button type="submit" className="primary">{t('common.search')}</button>
+            {active && <button type="button" onClick={() => { setQ(''); navigate(`/inbox?tab=${tab}`, true, true); }}>{t('inbox.clear')}</button>}
+          </div>
+        </form>
+        {(f.agency || f.finishedFrom || f.finishedTo) && (
+          <p className="chips">
+            {f.agency && <span className="chip">{t('inbox.agency')}: <span className="code">{f.agency}</span> <button type="button" className="small" aria-label={`${t('inbox.clear')}: ${t('inbox.agency')}`} onClick={() => go({ agency: '' })}>×</button></span>}
+            {f.finishedFrom && <span className="chip">{t('inbox.finishedFrom')}: {f.finishedFrom} <button type="button" className="small" aria-label={`${t('inbox.clear')}: ${t('inbox.finishedFrom')}`} onClick={() => go({ finishedFrom: '' })}>×</button></span>}
+            {f.finishedTo && <span className="chip">{t('inbox.finishedTo')}: {f.finishedTo} <button type="button" className="small" aria-label={`${t('inbox.clear')}: ${t('inbox.finishedTo')}`} onClick={() => go({ finishedTo: '' })}>×</button></span>}
+          </p>
+        )}
+
+        {leader && selected.size > 0 && (
+          <section className="card bulk" aria-label={t('inbox.bulk')}>
+            <AssigneePicker value={assignee} onChange={setAssignee} />
+            <button type="button" className="primary" disabled={!assignee} onClick={() => void bulkAssign()}>{t('inbox.assign', { n: selected.size })}</button>
+          </section>
+        )}
+        {msg && <div className="alert ok" role="status">{msg}</div>}
+        <ErrorBox error={list.error ?? err} />
+
+        <div className="table-wrap">
+          <table aria-busy={list.loading} data-testid="inbox-table">
+            <caption className="sr-only">{t('inbox.title')}: {t(`inbox.${tab}`)}</caption>
+            <thead>
+              <tr>
+                {leader && <th scope="col"><input type="checkbox" aria-label={t('inbox.selectAll')} checked={items.length > 0 && selected.size === items.length} onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())} /></th>}
+                <th scope="col">{t('inbox.code')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th><th scope="col">{t('inbox.status')}</th><th scope="col">{t('inbox.due')}</th><th scope="col">{t('inbox.remaining')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.length === 0 && !list.loading && <tr><td colSpan={7} className="muted">{t('inbox.empty')}</td></tr>}
+              {items.map((it) => {
+                const href = `/dossiers/${encodeURIComponent(it.code ?? it.id)}`;
+                return (
+                  <tr key={it.id} className={`clickable ${it.overdue ? 'overdue' : it.dueSoon ? 'duesoon' : ''}`} onClick={(e) => { if ((e.target as HTMLElement).closest('input,a,button')) return; navigate(href); }}>
+                    {leader && <td><input type="checkbox" aria-label={t('inbox.select', { code: it.code ?? it.applicantName })} checked={selected.has(it.id)} onChange={(e) => setSelected((s) => { const n = new Set(s); if (e.target.checked) n.add(it.id); else n.delete(it.id); return n; })} /></td>}
+                    <td><a className="code" href={href} onClick={(e) => { e.preventDefault(); navigate(href); }}>{it.code ?? t('inbox.noCode')}</a>{it.channel !== 1 && <div><small>{t(`channel.${it.channel}`)}</small></div>}</td>
+                    <td>{it.applicantName}</td>
+                    <td><span className="code">{it.procedureCode}</span> {it.procedureName.length > 90 ? `${it.procedureName.slice(0, 90)}…` : it.procedureName}</td>
+                    <td><StatusBadge status={it.nationalStatus} />{it.stepKey && <div><small>{t(`steps.${it.stepKey}`, { defaultValue: it.stepKey })}</small></div>}</td>
+                    <td>{fmtDateTime(it.dueAt, i18n.language)}</td>
+                    <td><Remaining item={it} cal={cal} /></td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </div>
-      </form>
-      {(f.agency || f.finishedFrom || f.finishedTo) && (
-        <p className="chips">
-          {f.agency && <span className="chip">{t('inbox.agency')}: <span className="code">{f.agency}</span> <button type="button" className="small" aria-label={`${t('inbox.clear')}: ${t('inbox.agency')}`} onClick={() => go({ agency: '' })}>×</button></span>}
-          {f.finishedFrom && <span className="chip">{t('inbox.finishedFrom')}: {f.finishedFrom} <button type="button" className="small" aria-label={`${t('inbox.clear')}: ${t('inbox.finishedFrom')}`} onClick={() => go({ finishedFrom: '' })}>×</button></span>}
-          {f.finishedTo && <span className="chip">{t('inbox.finishedTo')}: {f.finishedTo} <button type="button" className="small" aria-label={`${t('inbox.clear')}: ${t('inbox.finishedTo')}`} onClick={() => go({ finishedTo: '' })}>×</button></span>}
-        </p>
-      )}
-
-      {leader && selected.size > 0 && (
-        <section className="card bulk" aria-label={t('inbox.bulk')}>
-          <AssigneePicker value={assignee} onChange={setAssignee} />
-          <button type="button" className="primary" disabled={!assignee} onClick={() => void bulkAssign()}>{t('inbox.assign', { n: selected.size })}</button>
-        </section>
-      )}
-      {msg && <div className="alert ok" role="status">{msg}</div>}
-      <ErrorBox error={list.error ?? err} />
-
-      <div className="table-wrap">
-        <table aria-busy={list.loading} data-testid="inbox-table">
-          <caption className="sr-only">{t('inbox.title')}: {t(`inbox.${tab}`)}</caption>
-          <thead>
-            <tr>
-              {leader && <th scope="col"><input type="checkbox" aria-label={t('inbox.selectAll')} checked={items.length > 0 && selected.size === items.length} onChange={(e) => setSelected(e.target.checked ? new Set(items.map((i) => i.id)) : new Set())} /></th>}
-              <th scope="col">{t('inbox.code')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th><th scope="col">{t('inbox.status')}</th><th scope="col">{t('inbox.due')}</th><th scope="col">{t('inbox.remaining')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.length === 0 && !list.loading && <tr><td colSpan={7} className="muted">{t('inbox.empty')}</td></tr>}
-            {items.map((it) => {
-              const href = `/dossiers/${encodeURIComponent(it.code ?? it.id)}`;
-              return (
-                <tr key={it.id} className={`clickable ${it.overdue ? 'overdue' : it.dueSoon ? 'duesoon' : ''}`} onClick={(e) => { if ((e.target as HTMLElement).closest('input,a,button')) return; navigate(href); }}>
-                  {leader && <td><input type="checkbox" aria-label={t('inbox.select', { code: it.code ?? it.applicantName })} checked={selected.has(it.id)} onChange={(e) => setSelected((s) => { const n = new Set(s); if (e.target.checked) n.add(it.id); else n.delete(it.id); return n; })} /></td>}
-                  <td><a className="code" href={href} onClick={(e) => { e.preventDefault(); navigate(href); }}>{it.code ?? t('inbox.noCode')}</a>{it.channel !== 1 && <div><small>{t(`channel.${it.channel}`)}</small></div>}</td>
-                  <td>{it.applicantName}</td>
-                  <td><span className="code">{it.procedureCode}</span> {it.procedureName.length > 90 ? `${it.procedureName.slice(0, 90)}…` : it.procedureName}</td>
-                  <td><StatusBadge status={it.nationalStatus} />{it.stepKey && <div><small>{t(`steps.${it.stepKey}`, { defaultValue: it.stepKey })}</small></div>}</td>
-                  <td>{fmtDateTime(it.dueAt, i18n.language)}</td>
-                  <td><Remaining item={it} cal={cal} /></td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <nav className="pager" aria-label={t('common.pagination')}>
-        <span>{t('common.total', { n: list.data?.total ?? 0 })}</span>
-        <button type="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>{t('common.prev')}</button>
-        <span aria-live="polite">{t('common.page', { page, pages })}</span>
-        <button type="button" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>{t('common.next')}</button>
-      </nav>
+        <nav className="pager" aria-label={t('common.pagination')}>
+          <span>{t('common.total', { n: list.data?.total ?? 0 })}</span>
+          <button type="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>{t('common.prev')}</button>
+          <span aria-live="polite">{t('common.page', { page, pages })}</span>
+          <button type="button" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>{t('common.next')}</button>
+        </nav>
+      </TabPanel>
     </>
   );
 }
