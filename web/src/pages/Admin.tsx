@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Agency, type HolidayYear, type ProcessDef, type ProcessStep, type ProcedureItem, type RoleAssignment, type User, type Weekly } from '../api';
-import { Dialog, ErrorBox, Field, navigate, useAsync, useLocation, useSession } from '../ui';
+import { Dialog, ErrorBox, Field, navigate, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
 import { fmtMoney, localDate } from '../util';
 
 const TABS = ['users', 'agencies', 'procedures', 'process', 'holidays', 'hours'] as const;
@@ -21,15 +21,15 @@ export default function AdminPage() {
   return (
     <>
       <h1>{t('admin.title')}</h1>
-      <div className="tabs" role="tablist">
-        {visible.map((k) => <button key={k} role="tab" aria-selected={tab === k} onClick={() => navigate(`/admin/${k}`)}>{t(`admin.${k}`)}</button>)}
-      </div>
-      {tab === 'users' && <Users />}
-      {tab === 'agencies' && <Agencies />}
-      {tab === 'procedures' && <Procedures />}
-      {tab === 'process' && <ProcessEditor />}
-      {tab === 'holidays' && <Holidays />}
-      {tab === 'hours' && <OfficeHours />}
+      <Tabs id="admin" label={t('admin.title')} tabs={visible.map((k) => ({ key: k, label: t(`admin.${k}`) }))} value={tab} onChange={(k) => navigate(`/admin/${k}`)} />
+      <TabPanel id="admin" value={tab}>
+        {tab === 'users' && <Users />}
+        {tab === 'agencies' && <Agencies />}
+        {tab === 'procedures' && <Procedures />}
+        {tab === 'process' && <ProcessEditor />}
+        {tab === 'holidays' && <Holidays />}
+        {tab === 'hours' && <OfficeHours />}
+      </TabPanel>
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
-import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, navigate, useAsync, useDraft, useSession } from '../ui';
+import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, navigate, TabPanel, Tabs, useAsync, useDraft, useSession } from '../ui';
 import { emptyApplicant, fmtDateTime, fmtMoney, normalisePhone, validateApplicant, type ApplicantForm } from '../util';
 import { openPrint } from './Print';
 
@@ -27,11 +27,11 @@ export function ReceptionPage() {
   return (
     <>
       <h1>{t('reception.title')}</h1>
-      <div className="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'new'} onClick={() => setTab('new')}>{t('reception.tabNew')}</button>
-        <button role="tab" aria-selected={tab === 'queue'} onClick={() => setTab('queue')}>{t('reception.tabQueue', { n: queue.data?.total ?? 0 })}</button>
-      </div>
-      {tab === 'new' ? <NewDossier /> : <OnlineQueue items={queue.data?.items ?? []} error={queue.error} reload={queue.reload} />}
+      <Tabs id="reception" label={t('reception.title')} value={tab} onChange={setTab}
+        tabs={[{ key: 'new', label: t('reception.tabNew') }, { key: 'queue', label: t('reception.tabQueue', { n: queue.data?.total ?? 0 }) }]} />
+      <TabPanel id="reception" value={tab}>
+        {tab === 'new' ? <NewDossier /> : <OnlineQueue items={queue.data?.items ?? []} error={queue.error} reload={queue.reload} />}
+      </TabPanel>
     </>
   );
 }
