@@ -13,6 +13,8 @@ import { COMMUNE_PROC, HOUR, STP, XA1, act, receive, startDossierApp } from '../
 import { createToken } from '../../src/modules/org/auth.service.js';
 import { findUserByUsername } from '../../src/modules/org/org.repo.js';
 import { parseLocalDateTime, localDate } from '../../src/modules/calendar/working-time.js';
+import { factsFromJsonb } from '../../src/modules/reports/reports.repo.js';
+import { reportFactsOf } from '../../src/modules/reports/facts.js';
 
 const MEASURES = [
   'received', 'carriedOver', 'newOnline', 'newInPerson', 'newPostal', 'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate',
@@ -614,6 +616,35 @@ describe('Excel exports', () => {
   });
 });
 
+describe('report facts (migration 0013)', () => {
+  it('the projection columns hold what the state / filing / event say, after the full paths of this file', async () => {
+    const f = factsFromJsonb();
+    const names = Object.keys(f) as (keyof typeof f)[];
+    const { rows } = await sql<Record<string, any>>`
+      SELECT d.code, d.state, ${sql.join(names.map((n) => sql`d.${sql.ref(n)} AS ${sql.ref(n)}, ${f[n]} AS ${sql.ref(`json_${n}`)}`))}
+      FROM dossiers d`.execute(t.ctx.db);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) {
+      for (const n of names) expect(r[n], `${r.code} ${n}`).toEqual(r[`json_${n}`]);
+      const ts = reportFactsOf(r.state);
+      for (const n of Object.keys(ts) as (keyof typeof ts)[]) expect(ts[n], `${r.code} ${n} (engine)`).toEqual(r[n]);
+    }
+    // the paths of this file reach these facts
+    for (const n of ['has_result', 'pay_due', 'paid_online'] as const) expect(rows.some((r) => r[n]), n).toBe(true);
+    expect(rows.some((r) => r.result_outcome === 'approved'), 'approved').toBe(true);
+    // hand-over columns of the event log (generated), and the log stays append-only
+    const ev = await sql<{ n: number }>`SELECT count(*) AS n FROM dossier_events e
+      WHERE e.handover_user_id IS DISTINCT FROM e.event->'handover'->'from'->>'userId'
+         OR e.handover_agency_id IS DISTINCT FROM e.event->'handover'->'from'->>'agencyId'
+         OR e.handover_classification IS DISTINCT FROM e.event->'handover'->>'classification'`.execute(t.ctx.db);
+    expect(Number(ev.rows[0]!.n)).toBe(0);
+    const steps = await sql<{ n: number }>`SELECT count(*) AS n FROM dossier_events WHERE handover_user_id IS NOT NULL`.execute(t.ctx.db);
+    expect(Number(steps.rows[0]!.n)).toBeGreaterThan(0);
+    await expect(sql`UPDATE dossier_events SET note = note`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE dossier_events CASCADE`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
+  });
+});
+
 describe('payment methods (QĐ 766 3.6)', () => {
   // last: it adds a payment to A
   it('confirm_payment takes one of the listed methods (422 naming them otherwise); 3.6 counts online exactly and old free text', async () => {
@@ -634,9 +665,14 @@ describe('payment methods (QĐ 766 3.6)', () => {
     expect((await c.get(`/api/v1/dossiers/${code.A}`)).body.version).toBe(v); // nothing written
     await act(c, code.A, 'confirm_payment', { amount: 50000, receiptNumber: 'BL-3', method: 'pos' });
     expect(await ind()).toMatchObject({ numerator: 1, denominator: 3 });
-    // payments recorded before the list hold free text: the old matching still applies to them
-    const setMethod = (dossier: string, method: string) =>
-      sql`UPDATE dossiers SET state = jsonb_set(state, '{payments,0,method}', to_jsonb(${method}::text)) WHERE code = ${dossier}`.execute(t.ctx.db);
+    // payments recorded before the list hold free text: the old matching still applies to them (the
+    // paid_online column as migration 0013 backfills it from the state, and as the engine computes it)
+    const setMethod = async (dossier: string, method: string) => {
+      await sql`UPDATE dossiers SET state = jsonb_set(state, '{payments,0,method}', to_jsonb(${method}::text)) WHERE code = ${dossier}`.execute(t.ctx.db);
+      await sql`UPDATE dossiers d SET paid_online = ${factsFromJsonb().paid_online} WHERE code = ${dossier}`.execute(t.ctx.db);
+      const { rows } = await sql<{ state: any; paid_online: boolean }>`SELECT state, paid_online FROM dossiers WHERE code = ${dossier}`.execute(t.ctx.db);
+      expect(reportFactsOf(rows[0]!.state).paid_online, method).toBe(rows[0]!.paid_online);
+    };
     await setMethod(code.E!, 'Trực tuyến');
     expect(await ind()).toMatchObject({ numerator: 2, denominator: 3 });
     await setMethod(code.E!, 'Chuyển khoản');

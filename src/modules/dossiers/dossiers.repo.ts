@@ -53,6 +53,13 @@ export interface DossierRow {
   indicator_on_time: boolean | null;
   indicator_late_from: Date | null;
   indicator_late: boolean;
+  /** Report facts of the state (migration 0013, reports/facts.ts). The generated columns filing_has_file and
+   * filing_reused come with selectAll but are never written. */
+  has_result: boolean;
+  result_outcome: string | null;
+  result_has_file: boolean;
+  pay_due: boolean;
+  paid_online: boolean;
   calendar_version: string | null;
   secret_hash: string | null;
   state: DossierState;
@@ -68,6 +75,7 @@ export type ProjectionColumns = Pick<
   | 'step_due_soon' | 'step_overdue' | 'consultation_due_soon' | 'consultation_overdue'
   | 'finished_at' | 'returned_at' | 'updated_at'
   | 'indicator_end_at' | 'indicator_on_time' | 'indicator_late_from' | 'indicator_late'
+  | 'has_result' | 'result_outcome' | 'result_has_file' | 'pay_due' | 'paid_online'
 > & { state: DossierState };
 
 export { isUuid };

@@ -52,6 +52,7 @@ import * as repo from './dossiers.repo.js';
 import { attachFilesToEvents } from '../documents/attach.js';
 import type { ReceiveInputBody } from './dossiers.schema.js';
 import { isoOrNull } from '../../platform/values.js';
+import { reportFactsOf } from '../reports/facts.js';
 
 registerMessages({
   STALE_VERSION: { vi: 'Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại.', en: 'The dossier has changed; reload and retry.' },
@@ -276,6 +277,7 @@ function projectionOf(state: DossierState, process: ProcessRow, cal: IndicatorCa
     indicator_on_time: ind.onTime,
     indicator_late_from: d(ind.lateFrom),
     indicator_late: ind.late,
+    ...reportFactsOf(state),
     updated_at: new Date(state.updatedAt),
     state,
   };

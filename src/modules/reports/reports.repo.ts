@@ -8,7 +8,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DossierRow } from '../dossiers/dossiers.repo.js';
-import { PAYMENT_METHODS, type PaymentMethod } from '../workflow/state-machine.js';
+import { PAYMENT_METHODS } from '../workflow/state-machine.js';
+import { ONLINE_METHOD, ONLINE_PAYMENT_METHODS } from './facts.js';
 import { NO_FIELD_KEY, type GroupBy, type Measure, type OfficialMeasure } from './reports.schema.js';
 
 export interface Window {
@@ -21,6 +22,22 @@ export interface Window {
 export type Counts = Record<Measure, number>;
 
 const ts = (d: Date) => sql`${d}::timestamptz`;
+
+/**
+ * Runs the statements of a report with JIT compilation off (SET LOCAL, in a transaction): the report
+ * aggregates have plan costs that make PostgreSQL JIT-compile them, which costs more than the whole query
+ * on these row counts (1–2 s per call at 100,000 dossiers). The statements run one after the other.
+ */
+async function noJit<T>(db: Db, f: (db: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) {
+    await sql`SET LOCAL jit = off`.execute(db);
+    return f(db);
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL jit = off`.execute(trx);
+    return f(trx);
+  });
+}
 const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
 
 /** The dossiers of the period, within the competent agencies `scope` (table alias d). */
@@ -28,6 +45,20 @@ function counted(w: Window, scope: string[]): RawBuilder<boolean> {
   return sql<boolean>`d.competent_agency_id = ANY(${uuids(scope)})
     AND d.accepted_at IS NOT NULL AND d.accepted_at < ${ts(w.end)}
     AND (d.accepted_at >= ${ts(w.start)} OR d.finished_at IS NULL OR d.finished_at >= ${ts(w.start)})`;
+}
+
+/**
+ * The same dossiers as counted(), as the UNION ALL of its two disjoint parts, `select` (alias d, with `join`)
+ * over each: accepted in the period, and accepted before it but not finished before its start. Each part has
+ * its own index range, where the OR of counted() makes an ordered scan walk from the oldest acceptance.
+ */
+function countedParts(w: Window, scope: string[], select: RawBuilder<unknown>, join: RawBuilder<unknown>): RawBuilder<unknown> {
+  const inScope = sql`d.competent_agency_id = ANY(${uuids(scope)})`;
+  return sql`${select} FROM dossiers d ${join}
+      WHERE ${inScope} AND d.accepted_at >= ${ts(w.start)} AND d.accepted_at < ${ts(w.end)}
+    UNION ALL
+    ${select} FROM dossiers d ${join}
+      WHERE ${inScope} AND d.accepted_at < ${ts(w.start)} AND (d.finished_at IS NULL OR d.finished_at >= ${ts(w.start)})`;
 }
 
 /**
@@ -65,7 +96,7 @@ export function measurePredicates(w: Window): Record<Measure, RawBuilder<boolean
     inProcess: sql<boolean>`NOT ${resolved}`,
     inProcessOnTime: sql<boolean>`(NOT ${resolved} AND NOT ${overdue})`,
     inProcessOverdue: sql<boolean>`(NOT ${resolved} AND ${overdue})`,
-    refusedOrStopped: sql<boolean>`(${resolved} AND (d.status IN ('refused', 'stopped') OR d.state->'result'->>'outcome' = 'rejected'))`,
+    refusedOrStopped: sql<boolean>`(${resolved} AND (d.status IN ('refused', 'stopped') OR d.result_outcome = 'rejected'))`,
   };
 }
 
@@ -114,7 +145,7 @@ export async function progress(db: Db, w: Window, scope: string[], groupBy: Grou
   const cols = sql.join(
     (Object.keys(preds) as Measure[]).map((m) => sql`count(*) FILTER (WHERE ${preds[m]}) AS ${sql.ref(m)}`),
   );
-  const { rows } = await sql<Record<string, unknown>>`
+  const { rows } = await noJit(db, (db) => sql<Record<string, unknown>>`
     WITH d AS (
       SELECT d.*, ${g.key} AS gkey, ${g.label} AS glabel
       FROM dossiers d ${g.join}
@@ -122,7 +153,7 @@ export async function progress(db: Db, w: Window, scope: string[], groupBy: Grou
     )
     SELECT d.gkey, max(d.glabel) AS glabel, GROUPING(d.gkey) AS grp, ${cols}
     FROM d
-    GROUP BY GROUPING SETS ((d.gkey), ())`.execute(db);
+    GROUP BY GROUPING SETS ((d.gkey), ())`.execute(db));
   return rows.map((r) => {
     const out = { key: (r.gkey as string | null) ?? null, label: (r.glabel as string | null) ?? '', isTotal: Number(r.grp) === 1 } as ProgressRow;
     for (const m of Object.keys(preds) as Measure[]) out[m] = Number(r[m] ?? 0);
@@ -144,17 +175,13 @@ export async function drill(db: Db, w: Window, scope: string[], f: DrillFilter):
   const byKey = f.groupBy !== undefined && f.key !== undefined;
   const g = byKey ? grouping(f.groupBy!, w) : null;
   const cte = sql`
-    WITH d AS (
-      SELECT d.*, ${g ? g.key : sql`NULL::text`} AS gkey
-      FROM dossiers d ${g ? g.join : sql``}
-      WHERE ${counted(w, scope)}
-    )`;
+    WITH d AS (${countedParts(w, scope, sql`SELECT d.*, ${g ? g.key : sql`NULL::text`} AS gkey`, g ? g.join : sql``)})`;
   const where = sql`${pred} ${byKey ? sql`AND d.gkey = ${f.key}` : sql``}`;
-  const [items, total] = await Promise.all([
-    sql<DossierRow>`${cte} SELECT d.* FROM d WHERE ${where} ORDER BY d.accepted_at, d.code, d.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
-    sql<{ n: number }>`${cte} SELECT count(*) AS n FROM d WHERE ${where}`.execute(db),
-  ]);
-  return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
+  return noJit(db, async (db) => {
+    const items = await sql<DossierRow>`${cte} SELECT d.* FROM d WHERE ${where} ORDER BY d.accepted_at, d.code, d.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+    const total = await sql<{ n: number }>`${cte} SELECT count(*) AS n FROM d WHERE ${where}`.execute(db);
+    return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
+  });
 }
 
 export interface OfficialRow {
@@ -173,9 +200,11 @@ export interface OfficialRow {
 // Officials. A step is a hand-over in the event log (event.handover, alias e): the official who finished it
 // is handover.from.userId, the agency where it was done handover.from.agencyId, and its classification
 // against the step's due instant early | on_time | late (none: no due instant, counted as on time).
-const STEP_USER = sql<string>`(e.event->'handover'->'from'->>'userId')`;
-const STEP_AGENCY = sql<string>`(e.event->'handover'->'from'->>'agencyId')`;
-const STEP_CLASS = sql<string | null>`(e.event->'handover'->>'classification')`;
+// These are generated columns of dossier_events (migration 0013), covered by the partial index
+// dossier_events_handovers (at) WHERE handover_user_id IS NOT NULL.
+const STEP_USER = sql<string>`e.handover_user_id`;
+const STEP_AGENCY = sql<string>`e.handover_agency_id`;
+const STEP_CLASS = sql<string | null>`e.handover_classification`;
 
 /** Steps finished in the window at an agency of `scope` (alias e). */
 function stepsIn(w: Window, scope: string[]): RawBuilder<boolean> {
@@ -213,7 +242,7 @@ function heldPredicates(now: Date): Record<HeldMeasure, RawBuilder<boolean>> {
  */
 export async function officials(db: Db, w: Window, scope: string[], now: Date): Promise<OfficialRow[]> {
   const held = heldPredicates(now);
-  const { rows } = await sql<OfficialRow>`
+  const { rows } = await noJit(db, (db) => sql<OfficialRow>`
     WITH done AS (
       SELECT ${STEP_USER} AS user_id,
              count(*) FILTER (WHERE ${STEP_PREDICATES.stepsDone}) AS steps_done,
@@ -241,7 +270,7 @@ export async function officials(db: Db, w: Window, scope: string[], now: Date): 
     LEFT JOIN done ON done.user_id = who.user_id
     LEFT JOIN held ON held.user_id = who.user_id
     LEFT JOIN agencies a ON a.id::text = COALESCE(done.agency_id, u.home_agency_id::text)
-    ORDER BY COALESCE(done.steps_done, 0) DESC, u.full_name, u.username`.execute(db);
+    ORDER BY COALESCE(done.steps_done, 0) DESC, u.full_name, u.username`.execute(db));
   return rows.map((r) => ({
     ...r,
     steps_done: Number(r.steps_done),
@@ -286,29 +315,23 @@ export async function officialDrill(
   if (isStepMeasure(f.measure)) {
     const from = sql`FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
       WHERE ${stepsIn(w, scope)} AND ${STEP_USER} = ${f.userId}::text AND ${STEP_PREDICATES[f.measure]}`;
-    const [items, total] = await Promise.all([
-      sql<OfficialDrillRow>`SELECT d.*, e.at AS step_at, ${STEP_CLASS} AS step_classification ${from}
-        ORDER BY e.at, e.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
-      sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db),
-    ]);
-    return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
+    return noJit(db, async (db) => {
+      const items = await sql<OfficialDrillRow>`SELECT d.*, e.at AS step_at, ${STEP_CLASS} AS step_classification ${from}
+        ORDER BY e.at, e.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+      const total = await sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db);
+      return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
+    });
   }
   const from = sql`FROM dossiers d WHERE ${heldIn(scope)} AND d.assignee_id = ${f.userId}::uuid AND ${heldPredicates(now)[f.measure]}`;
-  const [items, total] = await Promise.all([
-    sql<OfficialDrillRow>`SELECT d.*, NULL::timestamptz AS step_at, NULL::text AS step_classification ${from}
-      ORDER BY d.due_at NULLS LAST, d.code, d.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db),
-    sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db),
-  ]);
-  return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
+  return noJit(db, async (db) => {
+    const items = await sql<OfficialDrillRow>`SELECT d.*, NULL::timestamptz AS step_at, NULL::text AS step_classification ${from}
+      ORDER BY d.due_at NULLS LAST, d.code, d.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+    const total = await sql<{ n: number }>`SELECT count(*) AS n ${from}`.execute(db);
+    return { items: items.rows, total: Number(total.rows[0]?.n ?? 0) };
+  });
 }
 
-/**
- * Online payment (QĐ 766 3.6): confirm_payment's method 'online' (one of PAYMENT_METHODS since they became a
- * list). Payments recorded before that hold free text: those that are not one of the listed values count when
- * the text (compared without diacritics, `_`/`-` as spaces) is one of these.
- */
-export const ONLINE_PAYMENT_METHODS = ['online', 'truc tuyen', 'dvcqg', 'gateway', 'payment gateway', 'cong thanh toan'];
-const ONLINE_METHOD: PaymentMethod = 'online';
+export { ONLINE_PAYMENT_METHODS };
 
 export interface IndicatorCounts {
   received: number;
@@ -336,6 +359,29 @@ const MANDATORY_PARTS = ['name', 'steps', 'channels', 'channels.timeLimit', 'com
 const jsonArray = (e: RawBuilder<unknown>) => sql`CASE WHEN jsonb_typeof(${e}) = 'array' THEN ${e} ELSE '[]'::jsonb END`;
 
 /**
+ * The report facts of a dossier (alias d) as defined on its state / filing jsonb: what the projection columns
+ * of migration 0013 hold (the engine computes them in reports/facts.ts, the migration backfilled them with
+ * these expressions). Reports read the columns; tests check the columns against these.
+ */
+export function factsFromJsonb(): Record<'has_result' | 'result_outcome' | 'result_has_file' | 'pay_due' | 'paid_online' | 'filing_has_file' | 'filing_reused', RawBuilder<unknown>> {
+  const components = jsonArray(sql`d.filing->'components'`);
+  const payments = jsonArray(sql`d.state->'payments'`);
+  return {
+    has_result: sql`COALESCE(jsonb_typeof(d.state->'result') = 'object', false)`,
+    result_outcome: sql`d.state->'result'->>'outcome'`,
+    result_has_file: sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${jsonArray(sql`d.state->'result'->'documents'`)}) x WHERE jsonb_typeof(x->'fileId') = 'string')`,
+    pay_due: sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${payments}) x WHERE jsonb_typeof(x->'amount') <> 'number' OR (x->>'amount')::numeric > 0)`,
+    paid_online: sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${payments}) x
+      WHERE jsonb_typeof(x->'paidAt') = 'string'
+        AND (x->>'method' = ${ONLINE_METHOD}::text
+          OR (NOT (COALESCE(x->>'method', '') = ANY(${sql.val([...PAYMENT_METHODS])}::text[]))
+            AND translate(lower(public.f_unaccent(COALESCE(x->>'method', ''))), '_-', '  ') = ANY(${sql.val(ONLINE_PAYMENT_METHODS)}::text[]))))`,
+    filing_has_file: sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${components}) c WHERE jsonb_typeof(c->'fileId') = 'string')`,
+    filing_reused: sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${components}) c WHERE jsonb_typeof(c->'reusedFrom') = 'string')`,
+  };
+}
+
+/**
  * Counts behind the QĐ 766 indicators, in one statement: the dossiers of the period (as the progress
  * report) and the published procedures performed by an agency of `scope` (catalogue: explicit links in
  * procedure_agencies, else the agency kind that performs the procedure's level by default).
@@ -345,24 +391,19 @@ export async function indicatorCounts(db: Db, w: Window, scope: string[], perfor
   const start = ts(w.start);
   const end = ts(w.end);
   const isNew = sql`d.accepted_at >= ${start}`;
-  const hasResult = sql`(jsonb_typeof(d.state->'result') = 'object' AND d.finished_at >= ${start} AND d.finished_at < ${end})`;
-  const eResult = sql`(EXISTS (SELECT 1 FROM result_documents rd WHERE rd.dossier_id = d.id AND rd.file_id IS NOT NULL)
-    OR EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = d.id AND f.purpose = 'result')
-    OR EXISTS (SELECT 1 FROM jsonb_array_elements(${jsonArray(sql`d.state->'result'->'documents'`)}) x WHERE jsonb_typeof(x->'fileId') = 'string'))`;
-  const components = jsonArray(sql`d.filing->'components'`);
-  const componentFiles = sql`(EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = d.id AND f.purpose IN ('component', 'supplement'))
-    OR EXISTS (SELECT 1 FROM jsonb_array_elements(${components}) c WHERE jsonb_typeof(c->'fileId') = 'string'))`;
-  const reused = sql`(EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = d.id AND (f.reused_from IS NOT NULL OR f.from_citizen_store))
-    OR EXISTS (SELECT 1 FROM jsonb_array_elements(${components}) c WHERE jsonb_typeof(c->'reusedFrom') = 'string'))`;
-  const payments = jsonArray(sql`d.state->'payments'`);
-  const payDue = sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${payments}) x WHERE jsonb_typeof(x->'amount') <> 'number' OR (x->>'amount')::numeric > 0)`;
-  const paidOnline = sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${payments}) x
-    WHERE jsonb_typeof(x->'paidAt') = 'string'
-      AND (x->>'method' = ${ONLINE_METHOD}::text
-        OR (NOT (COALESCE(x->>'method', '') = ANY(${sql.val([...PAYMENT_METHODS])}::text[]))
-          AND translate(lower(public.f_unaccent(COALESCE(x->>'method', ''))), '_-', '  ') = ANY(${sql.val(ONLINE_PAYMENT_METHODS)}::text[]))))`;
+  // the state / filing facts are projection columns (migration 0013; their jsonb definitions: FACTS_FROM_JSONB)
+  const hasResult = sql`(d.has_result AND d.finished_at >= ${start} AND d.finished_at < ${end})`;
+  const eResult = sql`(d.result_has_file
+    OR EXISTS (SELECT 1 FROM result_documents rd WHERE rd.dossier_id = d.id AND rd.file_id IS NOT NULL)
+    OR EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = d.id AND f.purpose = 'result'))`;
+  const componentFiles = sql`(d.filing_has_file
+    OR EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = d.id AND f.purpose IN ('component', 'supplement')))`;
+  const reused = sql`(d.filing_reused
+    OR EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = d.id AND (f.reused_from IS NOT NULL OR f.from_citizen_store)))`;
+  const payDue = sql`d.pay_due`;
+  const paidOnline = sql`d.paid_online`;
   const nonEmpty = (c: string) => sql`btrim(COALESCE(${sql.ref(c)}, '')) <> ''`;
-  const { rows } = await sql<IndicatorCounts>`
+  const { rows } = await noJit(db, (db) => sql<IndicatorCounts>`
     WITH d AS (
       SELECT d.* FROM dossiers d WHERE ${counted(w, scope)}
     ), ds AS (
@@ -421,7 +462,7 @@ export async function indicatorCounts(db: Db, w: Window, scope: string[], perfor
       ps.proc_total AS "procTotal", ps.proc_full_content AS "procFullContent", ps.proc_online AS "procOnline",
       ps.proc_online_with_dossiers AS "procOnlineWithDossiers", ps.proc_fee AS "procFee",
       ps.proc_fee_with_dossiers AS "procFeeWithDossiers", ps.proc_fee_paid_online AS "procFeePaidOnline"
-    FROM ds CROSS JOIN ps`.execute(db);
+    FROM ds CROSS JOIN ps`.execute(db));
   const r = rows[0]!;
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v ?? 0)])) as unknown as IndicatorCounts;
 }
