@@ -90,7 +90,8 @@ type Column = { name: string; type: string; hasDefault: boolean };
 async function columnsOf(c: pg.PoolClient, table: string): Promise<Column[]> {
   const { rows } = await c.query(
     `SELECT column_name AS name, data_type AS type, column_default IS NOT NULL AS "hasDefault"
-     FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+     FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
+     ORDER BY ordinal_position`,
     [table],
   );
   return rows as Column[];
