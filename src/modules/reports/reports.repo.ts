@@ -243,16 +243,22 @@ function heldPredicates(now: Date): Record<HeldMeasure, RawBuilder<boolean>> {
 export async function officials(db: Db, w: Window, scope: string[], now: Date): Promise<OfficialRow[]> {
   const held = heldPredicates(now);
   const { rows } = await noJit(db, (db) => sql<OfficialRow>`
-    WITH done AS (
-      SELECT ${STEP_USER} AS user_id,
+    WITH steps AS (
+      SELECT ${STEP_USER} AS user_id, ${STEP_AGENCY} AS agency_id,
              count(*) FILTER (WHERE ${STEP_PREDICATES.stepsDone}) AS steps_done,
              count(*) FILTER (WHERE ${STEP_PREDICATES.early}) AS early,
              count(*) FILTER (WHERE ${STEP_PREDICATES.onTime}) AS on_time,
-             count(*) FILTER (WHERE ${STEP_PREDICATES.late}) AS late,
-             mode() WITHIN GROUP (ORDER BY ${STEP_AGENCY}) AS agency_id
+             count(*) FILTER (WHERE ${STEP_PREDICATES.late}) AS late
       FROM dossier_events e
       WHERE ${stepsIn(w, scope)}
-      GROUP BY 1
+      GROUP BY 1, 2
+    ), done AS (
+      -- the official's agency: where they finished the most steps, ties to the smallest id (= mode() of
+      -- the agency over their steps, without sorting every step)
+      SELECT user_id, sum(steps_done) AS steps_done, sum(early) AS early, sum(on_time) AS on_time, sum(late) AS late,
+             (array_agg(agency_id ORDER BY steps_done DESC, agency_id))[1] AS agency_id
+      FROM steps
+      GROUP BY user_id
     ), held AS (
       SELECT d.assignee_id::text AS user_id,
              count(*) FILTER (WHERE ${held.holding}) AS holding,
