@@ -8,12 +8,10 @@
 //   npx tsx bench/catalog-search.ts --pg       same, with the local server as default
 // On PostgreSQL the run uses a scratch database created on that server and dropped at the end.
 // Options: --rounds N (default 20), --size N (synthetic catalogue size, default 100000).
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { openBenchDatabase } from './scratch-db.js';
 import { loadConfig } from '../src/platform/config.js';
 import { systemClock } from '../src/platform/clock.js';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrations.js';
 import type { AppContext } from '../src/platform/context.js';
 import { seedDemoOrg } from '../src/modules/demo/demo-org.js';
@@ -54,31 +52,6 @@ const label = (q: Partial<SearchQuery>) => Object.entries(q).map(([k, v]) => `${
 
 // ---------- database ----------
 
-async function open(): Promise<{ database: Database; drop: () => Promise<void>; where: string }> {
-  if (!pgUrl) {
-    const database = await openDatabase({});
-    return { database, drop: async () => {}, where: 'PGlite (in memory)' };
-  }
-  const name = `motcua_bench_${randomBytes(4).toString('hex')}`;
-  const adminUrl = new URL(pgUrl);
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString() });
-  return {
-    database,
-    where: `PostgreSQL ${u.host}, scratch database ${name}`,
-    drop: async () => {
-      const a = new pg.Client({ connectionString: adminUrl.toString() });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 // ---------- synthetic catalogue ----------
 
@@ -180,7 +153,7 @@ function report(title: string, n: number, r: Result): void {
   for (const [q, e] of r.perQuery) console.log(`    ${q.padEnd(44)} ${fmt(pct(e.samples, 50)).padStart(10)} / ${fmt(pct(e.samples, 99)).padStart(10)}   ${e.total}`);
 }
 
-const { database, drop, where } = await open();
+const { database, drop, where } = await openBenchDatabase(pgUrl);
 try {
   const ctx: AppContext = { config: loadConfig({ LOG_LEVEL: 'silent' }), database, db: database.db, clock: systemClock };
   const version = (await database.pool.query('SELECT version()')).rows[0].version as string;

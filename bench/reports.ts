@@ -29,13 +29,13 @@
 //          officials 1156 ms (15×) → 303 ms (5.1×); indicators 3834 ms (48×) → 254 ms (4.2×)
 // The cloned event log is not vacuumed here, so officials scans the table; after a VACUUM (autovacuum in
 // production) it reads the covering index dossier_events_handovers (~2× faster again).
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import type pg from 'pg';
+import { openBenchDatabase } from './scratch-db.js';
 import { Kysely, PostgresDialect } from 'kysely';
 import { loadConfig } from '../src/platform/config.js';
 import { systemClock } from '../src/platform/clock.js';
-import { openDatabase, type Database } from '../src/platform/db/database.js';
+import type { Database } from '../src/platform/db/database.js';
 import type { AppContext } from '../src/platform/context.js';
 import type { Principal } from '../src/platform/auth/principal.js';
 import { prepareDatabase } from '../src/app.js';
@@ -66,32 +66,6 @@ const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`
 
 // ---------- database ----------
 
-async function open(): Promise<{ database: Database; drop: () => Promise<void>; where: string }> {
-  if (!pgUrl) {
-    const database = await openDatabase({});
-    return { database, drop: async () => {}, where: 'PGlite (in memory)' };
-  }
-  const name = `motcua_bench_${randomBytes(4).toString('hex')}`;
-  const adminUrl = new URL(pgUrl);
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString() });
-  return {
-    database,
-    where: `PostgreSQL ${u.host}, scratch database ${name}`,
-    drop: async () => {
-      if (KEEP) return console.log(`\nkept the scratch database ${name} (DROP DATABASE ${name} when done)`);
-      const a = new pg.Client({ connectionString: adminUrl.toString() });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 // ---------- growing the demo dossiers ----------
 
@@ -324,7 +298,7 @@ async function explain(ctx: AppContext, p: Principal, q: { from: string; to: str
   }
 }
 
-const { database, drop, where } = await open();
+const { database, drop, where } = await openBenchDatabase(pgUrl, { keep: KEEP });
 try {
   const ctx: AppContext = { config: loadConfig({ LOG_LEVEL: 'silent' }), database, db: database.db, clock: systemClock };
   const version = (await database.pool.query('SELECT version()')).rows[0].version as string;
