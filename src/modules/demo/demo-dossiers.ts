@@ -79,7 +79,8 @@ async function principalOf(ctx: AppContext, username: string): Promise<Principal
   };
 }
 
-type Step = [user: string, action: string, payload?: Record<string, unknown>, maxHours?: number];
+/** A step of a scenario, done between minHours (default 0.2) and maxHours wall-clock hours after the previous one. */
+type Step = [user: string, action: string, payload?: Record<string, unknown>, maxHours?: number, minHours?: number];
 
 interface Scenario {
   name: string;
@@ -94,13 +95,15 @@ interface Scenario {
 
 const DOC = (n: number, date: string, signer: string) => ({ number: `${n}/QĐ`, date, signer });
 
-function provincial(extra: Step[] = [], tail: Step[] = [], opts: { late?: boolean } = {}): Step[] {
-  const handlerHours = opts.late ? 500 : 40; // wall-clock hours; 500 h ≈ 3 weeks > 15 working days
+function provincial(extra: Step[] = [], tail: Step[] = [], opts: { late?: boolean; tight?: boolean } = {}): Step[] {
+  // wall-clock hours: 500 h ≈ 3 weeks > 15 working days; a tight handler uses most of the 15 working days, so
+  // the result is recorded around the appointment day (some on the day, some a day early or late)
+  const [handlerMin, handlerMax] = opts.late ? [0.2, 500] : opts.tight ? [365, 415] : [0.2, 40];
   return [
     ['demo.tiepnhan', 'forward', {}, 3],
     ['demo.chuyenvien', 'claim', {}, 6],
     ...extra,
-    ['demo.chuyenvien', 'forward', {}, handlerHours],
+    ['demo.chuyenvien', 'forward', {}, handlerMax, handlerMin],
     ['demo.lanhdao', 'claim', {}, 4],
     ['demo.lanhdao', 'approve', {}, 12],
     ['demo.vanthu', 'claim', {}, 2],
@@ -130,6 +133,7 @@ function commune(desk: 'demo.xa' | 'demo.xa2', extra: Step[] = []): Step[] {
 
 const SCENARIOS: Scenario[] = [
   { name: 'provincial', weight: 30, desk: 'demo.tiepnhan', procedure: PROV_PROC, competent: STP, steps: provincial() },
+  { name: 'provincial-tight', weight: 8, desk: 'demo.tiepnhan', procedure: PROV_PROC, competent: STP, steps: provincial([], [], { tight: true }) },
   { name: 'provincial-late', weight: 8, desk: 'demo.tiepnhan', procedure: PROV_PROC, competent: STP, steps: provincial([], [], { late: true }) },
   {
     name: 'supplement', weight: 8, desk: 'demo.tiepnhan', procedure: PROV_PROC, competent: STP,
@@ -282,8 +286,8 @@ export async function seedDemoDossiers(ctx: AppContext, opts: DemoDossierOptions
       continue;
     }
     let t = at;
-    for (const [user, action, payload = {}, maxHours = 8] of sc.steps) {
-      t = office(t + (0.2 + rnd() * maxHours) * HOUR);
+    for (const [user, action, payload = {}, maxHours = 8, minHours = 0.2] of sc.steps) {
+      t = office(t + (minHours + rnd() * (maxHours - minHours)) * HOUR);
       if (t >= realNow - HOUR) break; // still in progress today
       clock.set(new Date(t));
       const p = resolvePayload(payload, dueAt, i, t);
