@@ -110,6 +110,11 @@ export function localDate(t: Date): string {
   return formatIsoDate(localDayOf(toMs(t, 'localDate(t)')));
 }
 
+/** 00:00 Vietnam local time of a local calendar day 'YYYY-MM-DD'. */
+export function localDayStart(day: string): Date {
+  return new Date(localMidnight(parseIsoDate(day)));
+}
+
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** Parses a Vietnam local 'YYYY-MM-DDTHH:MM' (optionally ':SS') into an instant. */

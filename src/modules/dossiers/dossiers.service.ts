@@ -18,10 +18,12 @@ import {
   addWorkingHours as calAddWorkingHours,
   formatLocalDateTime,
   localDate,
+  localDayStart,
   sameDayDue,
   workingMinutesBetween,
   type WorkingCalendar,
 } from '../calendar/working-time.js';
+import { addDaysIso } from '../calendar/civil-date.js';
 import { agenciesPerforming, getProcedureForReception } from '../catalog/catalog.service.js';
 import { ACTION_LABELS, SYSTEM_FLAG_ACTIONS, isActionName, type ActionName, type Role } from '../workflow/actions.js';
 import {
@@ -880,12 +882,11 @@ function localDayRange(from: string | undefined, to: string | undefined, fromNam
     });
   }
   return {
-    from: from ? new Date(`${from}T00:00:00+07:00`) : undefined,
-    before: to ? new Date(new Date(`${to}T00:00:00+07:00`).getTime() + 86_400_000) : undefined,
+    from: from ? localDayStart(from) : undefined,
+    before: to ? localDayStart(addDaysIso(to, 1)) : undefined,
   };
 }
 
-/** GET /dossiers: inbox and search, scoped to the caller. */
 /**
  * The step-role pools of the principal: one per (role, unit) of its assignments. An agency-wide assignment
  * (unitId null) sees every unassigned step of that role in its subtree; a unit-scoped one (phòng) sees the
@@ -904,6 +905,7 @@ async function poolsOf(db: Db, p: Principal): Promise<repo.InboxPool[]> {
   return pools;
 }
 
+/** GET /dossiers: inbox and search, scoped to the caller. */
 export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryIn) {
   const received = localDayRange(q.receivedFrom, q.receivedTo, 'receivedFrom', 'receivedTo');
   const finished = localDayRange(q.finishedFrom, q.finishedTo, 'finishedFrom', 'finishedTo');

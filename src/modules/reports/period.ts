@@ -2,7 +2,8 @@
 // 1975), `from` and `to` inclusive. start = from 00:00+07, end = (to + 1 day) 00:00+07, asOf = min(now, end).
 import { AppError } from '../../platform/errors.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
-import { localDate, parseLocalDateTime } from '../calendar/working-time.js';
+import { localDate, localDayStart } from '../calendar/working-time.js';
+import { addDaysIso } from '../calendar/civil-date.js';
 
 /** Longest period a report covers: a (leap) year, so that annual reports fit and one query stays bounded. */
 export const MAX_PERIOD_DAYS = 366;
@@ -31,13 +32,10 @@ export interface Period {
 const DAY_MS = 86_400_000;
 
 /** 00:00 local time of a local calendar day. */
-export const localMidnight = (day: string): Date => parseLocalDateTime(`${day}T00:00`);
+export const localMidnight = localDayStart;
 
 /** The local calendar day after `day`. */
-export function nextDay(day: string): string {
-  const t = new Date(`${day}T00:00:00Z`).getTime() + DAY_MS;
-  return new Date(t).toISOString().slice(0, 10);
-}
+export const nextDay = (day: string): string => addDaysIso(day, 1);
 
 /**
  * The period of a report query. Defaults: `from` = first day of `to`'s month, `to` = today (local).
