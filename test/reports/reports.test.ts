@@ -14,7 +14,7 @@ import { createToken } from '../../src/modules/org/auth.service.js';
 import { findUserByUsername } from '../../src/modules/org/org.repo.js';
 import { parseLocalDateTime, localDate } from '../../src/modules/calendar/working-time.js';
 import { factsFromJsonb } from '../../src/modules/reports/reports.repo.js';
-import { reportFactsOf } from '../../src/modules/reports/facts.js';
+import { reportFactsOf } from '../../src/modules/workflow/report-facts.js';
 
 const MEASURES = [
   'received', 'carriedOver', 'newOnline', 'newInPerson', 'newPostal', 'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate',

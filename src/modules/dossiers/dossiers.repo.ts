@@ -53,7 +53,7 @@ export interface DossierRow {
   indicator_on_time: boolean | null;
   indicator_late_from: Date | null;
   indicator_late: boolean;
-  /** Report facts of the state (migration 0013, reports/facts.ts). The generated columns filing_has_file and
+  /** Report facts of the state (migration 0013, workflow/report-facts.ts). The generated columns filing_has_file and
    * filing_reused come with selectAll but are never written. */
   has_result: boolean;
   result_outcome: string | null;

@@ -54,7 +54,7 @@ import * as repo from './dossiers.repo.js';
 import { attachFilesToEvents } from '../documents/attach.js';
 import type { ReceiveInputBody } from './dossiers.schema.js';
 import { isoOrNull } from '../../platform/values.js';
-import { reportFactsOf } from '../reports/facts.js';
+import { reportFactsOf } from '../workflow/report-facts.js';
 
 registerMessages({
   STALE_VERSION: { vi: 'Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại.', en: 'The dossier has changed; reload and retry.' },

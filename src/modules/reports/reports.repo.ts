@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DossierRow } from '../dossiers/dossiers.repo.js';
 import { PAYMENT_METHODS } from '../workflow/state-machine.js';
-import { ONLINE_METHOD, ONLINE_PAYMENT_METHODS } from './facts.js';
+import { ONLINE_METHOD, ONLINE_PAYMENT_METHODS } from '../workflow/report-facts.js';
 import { NO_FIELD_KEY, type GroupBy, type Measure, type OfficialMeasure } from './reports.schema.js';
 
 export interface Window {
@@ -366,7 +366,7 @@ const jsonArray = (e: RawBuilder<unknown>) => sql`CASE WHEN jsonb_typeof(${e}) =
 
 /**
  * The report facts of a dossier (alias d) as defined on its state / filing jsonb: what the projection columns
- * of migration 0013 hold (the engine computes them in reports/facts.ts, the migration backfilled them with
+ * of migration 0013 hold (the engine computes them in workflow/report-facts.ts, the migration backfilled them with
  * these expressions). Reports read the columns; tests check the columns against these.
  */
 export function factsFromJsonb(): Record<'has_result' | 'result_outcome' | 'result_has_file' | 'pay_due' | 'paid_online' | 'filing_has_file' | 'filing_reused', RawBuilder<unknown>> {

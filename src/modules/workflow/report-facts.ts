@@ -1,8 +1,10 @@
 // Report facts of a dossier state: the projection columns of migration 0013 (has_result, result_outcome,
 // result_has_file, pay_due, paid_online), computed by the engine at every event so that the reports never
-// read the state jsonb. Same definitions as the backfill of migration 0013 (test/reports/facts.test.ts).
-import type { DossierState } from '../workflow/types.js';
-import { PAYMENT_METHODS, type PaymentMethod } from '../workflow/state-machine.js';
+// read the state jsonb. Same definitions as the backfill of migration 0013 (checked in test/reports/reports.test.ts;
+// the migration's comment names this file's former place, reports/facts.ts). A pure function of the state, so it
+// lives with the engine: the dossier projection needs it, and the engine should not depend on reports.
+import type { DossierState } from './types.js';
+import { PAYMENT_METHODS, type PaymentMethod } from './state-machine.js';
 import { unaccent } from '../../platform/text.js';
 
 /**
