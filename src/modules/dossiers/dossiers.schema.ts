@@ -111,5 +111,7 @@ export const InboxQuery = z.object({
   finishedTo: LocalDay.optional(),
   sort: z.enum(['updated_desc', 'due_asc', 'received_desc']).default('updated_desc'),
 });
+/** The inbox query after validation (what listDossiers receives). */
+export type InboxQueryIn = z.output<typeof InboxQuery>;
 
 export const PublicQuery = z.object({ secret: z.string().min(1).max(100) });

@@ -52,7 +52,7 @@ import { formatDossierCode } from './dossier-code.js';
 import { checkCitizenId, isEmail, normalisePhone } from './applicant.js';
 import * as repo from './dossiers.repo.js';
 import { attachFilesToEvents } from '../documents/attach.js';
-import type { ReceiveInputBody } from './dossiers.schema.js';
+import type { InboxQueryIn, ReceiveInputBody } from './dossiers.schema.js';
 import { isoOrNull } from '../../platform/values.js';
 import { reportFactsOf } from '../workflow/report-facts.js';
 
@@ -837,30 +837,6 @@ export async function getControlSlip(ctx: AppContext, p: Principal, ref: string)
   };
 }
 
-export interface InboxQueryIn {
-  page: number;
-  pageSize: number;
-  q?: string;
-  status?: number;
-  state?: string;
-  procedure?: string;
-  agency?: string;
-  overdue?: boolean;
-  dueSoon?: boolean;
-  stepOverdue?: boolean;
-  stepDueSoon?: boolean;
-  consultationOverdue?: boolean;
-  consultationDueSoon?: boolean;
-  mine?: boolean;
-  pool?: boolean;
-  field?: string;
-  channel?: number;
-  receivedFrom?: string;
-  receivedTo?: string;
-  finishedFrom?: string;
-  finishedTo?: string;
-  sort?: repo.InboxSort;
-}
 
 registerMessages({
   DATE_RANGE_REVERSED: {
