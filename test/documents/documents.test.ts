@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { HttpClient, TestApp } from '../helpers.js';
 import { ManualClock } from '../helpers.js';
-import { HOUR, act, receive, receptionBody, startDossierApp } from '../dossiers/fixtures.js';
+import { HOUR, T0, act, receive, receptionBody, startDossierApp } from '../dossiers/fixtures.js';
 import { vnDateTime } from '../../src/modules/documents/pdf.js';
 import { decodeQr, pageCount, extractText as rawText, renderPage, saveResult } from './pdf-tools.js';
 
@@ -20,7 +20,8 @@ let t: TestApp & { clock: ManualClock };
 const u: Record<string, HttpClient> = {};
 const filesDir = mkdtempSync(join(tmpdir(), 'motcua-files-'));
 const pkiDir = mkdtempSync(join(tmpdir(), 'motcua-pki-'));
-const pki = testPki();
+// the certificates are valid around the app's (manual) clock, which starts at T0
+const pki = testPki(T0);
 const MAX_FILE = 256 * 1024;
 
 beforeAll(async () => {

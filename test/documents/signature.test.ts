@@ -5,11 +5,12 @@ import { defaultTemplate } from '../../src/modules/documents/templates.js';
 import { p12Subject, signPdf, verifyPdfSignatures } from '../../src/modules/documents/signature.js';
 import { testPki } from './pki.js';
 
-const pki = testPki();
-const agencyCert = pki.issue('Sở Tư pháp tỉnh Thanh Hóa', 'Ủy ban nhân dân tỉnh Thanh Hóa', { serial: '1a2b' });
-const otherCa = testPki();
-const strangerCert = otherCa.issue('Kẻ Mạo Danh', 'Không rõ', { serial: '99' });
+// one instant for the certificates, the signing and the verification: the test's clock
 const signingTime = new Date('2026-11-25T03:00:00Z');
+const pki = testPki(signingTime);
+const agencyCert = pki.issue('Sở Tư pháp tỉnh Thanh Hóa', 'Ủy ban nhân dân tỉnh Thanh Hóa', { serial: '1a2b' });
+const otherCa = testPki(signingTime);
+const strangerCert = otherCa.issue('Kẻ Mạo Danh', 'Không rõ', { serial: '99' });
 
 async function samplePdf(): Promise<Buffer> {
   return renderPdf({
@@ -29,7 +30,7 @@ describe('digital signatures', () => {
     const signed = await signPdf(await samplePdf(), {
       p12: agencyCert.p12('pw'), passphrase: 'pw', reason: 'Ban hành kết quả giải quyết TTHC', location: 'Thanh Hóa', signingTime,
     });
-    const r = verifyPdfSignatures(signed, { trustedCaPem: pki.ca.pem });
+    const r = verifyPdfSignatures(signed, { trustedCaPem: pki.ca.pem, now: signingTime });
     expect(r.signed).toBe(true);
     expect(r.valid).toBe(true);
     expect(r.modifiedAfterSigning).toBe(false);
@@ -41,7 +42,7 @@ describe('digital signatures', () => {
     expect(s.integrity && s.signatureValid && s.coversWholeDocument && s.certificateValidAtSigningTime).toBe(true);
     expect(s.trusted).toBe(true);
     // without trust anchors: valid but trust unknown
-    const u = verifyPdfSignatures(signed);
+    const u = verifyPdfSignatures(signed, { now: signingTime });
     expect(u.valid).toBe(true);
     expect(u.signatures[0]!.trusted).toBeNull();
   });
@@ -52,7 +53,7 @@ describe('digital signatures', () => {
     // flip a byte of the first content stream / object area (inside the first signed range)
     const at = tampered.indexOf('/Producer');
     tampered[at + 3] = tampered[at + 3]! ^ 0x20;
-    const r = verifyPdfSignatures(tampered, { trustedCaPem: pki.ca.pem });
+    const r = verifyPdfSignatures(tampered, { trustedCaPem: pki.ca.pem, now: signingTime });
     expect(r.valid).toBe(false);
     expect(r.modifiedAfterSigning).toBe(true);
     expect(r.signatures[0]!.integrity).toBe(false);
@@ -61,7 +62,7 @@ describe('digital signatures', () => {
   it('content appended after signing is reported', async () => {
     const signed = await signPdf(await samplePdf(), { p12: agencyCert.p12('pw'), passphrase: 'pw', reason: 'r', location: 'l', signingTime });
     const extended = Buffer.concat([signed, Buffer.from('\n1 0 obj\n(changed)\nendobj\n%%EOF\n')]);
-    const r = verifyPdfSignatures(extended, { trustedCaPem: pki.ca.pem });
+    const r = verifyPdfSignatures(extended, { trustedCaPem: pki.ca.pem, now: signingTime });
     expect(r.valid).toBe(false);
     expect(r.modifiedAfterSigning).toBe(true);
     expect(r.signatures[0]!.integrity).toBe(true);
@@ -70,14 +71,14 @@ describe('digital signatures', () => {
 
   it('a certificate from an untrusted CA is reported as not trusted', async () => {
     const signed = await signPdf(await samplePdf(), { p12: strangerCert.p12('x'), passphrase: 'x', reason: 'r', location: 'l', signingTime });
-    const r = verifyPdfSignatures(signed, { trustedCaPem: pki.ca.pem });
+    const r = verifyPdfSignatures(signed, { trustedCaPem: pki.ca.pem, now: signingTime });
     expect(r.signatures[0]!.integrity).toBe(true);
     expect(r.signatures[0]!.trusted).toBe(false);
     expect(r.valid).toBe(false);
   });
 
   it('an unsigned PDF and garbage are reported as unsigned, not errors', async () => {
-    expect(verifyPdfSignatures(await samplePdf())).toMatchObject({ signed: false, valid: false });
-    expect(verifyPdfSignatures(Buffer.from('%PDF-1.4\n/ByteRange [0 10 20 5] <zz>'))).toMatchObject({ signed: false });
+    expect(verifyPdfSignatures(await samplePdf(), { now: signingTime })).toMatchObject({ signed: false, valid: false });
+    expect(verifyPdfSignatures(Buffer.from('%PDF-1.4\n/ByteRange [0 10 20 5] <zz>'), { now: signingTime })).toMatchObject({ signed: false });
   });
 });

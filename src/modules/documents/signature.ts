@@ -25,7 +25,8 @@ export interface SignOptions {
   /** Signer name shown by readers (defaults to the certificate's CN). */
   name?: string;
   contactInfo?: string;
-  signingTime?: Date;
+  /** From the clock port: the library would otherwise take the machine's time. */
+  signingTime: Date;
 }
 
 export class SignatureError extends Error {
@@ -297,12 +298,11 @@ function verifyOne(pdf: Buffer, raw: RawSignature, ca: forge.pki.CAStore | null,
   return report;
 }
 
-/** `now` stands in for the signing time of signatures that carry none (from the clock port). */
-export function verifyPdfSignatures(pdf: Buffer, opts: { trustedCaPem?: string | null; now?: Date } = {}): VerifyReport {
+/** `now` (from the clock port) stands in for the signing time of signatures that carry none. */
+export function verifyPdfSignatures(pdf: Buffer, opts: { trustedCaPem?: string | null; now: Date }): VerifyReport {
   const raws = findSignatures(pdf);
   const ca = caStoreFromPem(opts.trustedCaPem);
-  const now = opts.now ?? new Date(); // callers in the app pass ctx.clock.now()
-  const signatures = raws.map((r) => verifyOne(pdf, r, ca, now));
+  const signatures = raws.map((r) => verifyOne(pdf, r, ca, opts.now));
   // an earlier signature of a multi-signature file legitimately does not cover later revisions: the file is
   // unchanged after signing when the signature that reaches furthest covers the whole file intact
   let lastIdx = -1;
