@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -49,11 +49,21 @@ export async function ensureWebBuilt(): Promise<void> {
   }
 }
 
+/**
+ * The environment for Chromium without faketime's preload: Debian's /usr/bin/chromium is a shell script
+ * that breaks when it inherits libfaketime. The page's clock is set from this process instead (newContext).
+ */
+function browserEnv(): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' };
+  for (const k of Object.keys(env)) if (k === 'LD_PRELOAD' || k.startsWith('FAKETIME') || k.startsWith('DYLD_')) delete env[k];
+  return env;
+}
+
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    env: { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' },
+    env: browserEnv(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--lang=vi-VN'],
   });
 }
@@ -63,9 +73,20 @@ export interface Desk {
   page: Page;
 }
 
+/**
+ * A browser context whose pages share this test process's notion of "now" (which faketime may have moved):
+ * the web app computes "today", "this month" and remaining working time in the browser, and must agree
+ * with the server it talks to.
+ */
+export async function newContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...opts });
+  await ctx.clock.install({ time: new Date() });
+  return ctx;
+}
+
 /** A browser context for one official, signed in through the sign-in page. */
 export async function signIn(browser: Browser, base: string, username: string, opts: { lang?: 'vi' | 'en'; viewport?: { width: number; height: number } } = {}): Promise<Desk> {
-  const ctx = await browser.newContext({ baseURL: base, viewport: opts.viewport ?? { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const ctx = await newContext(browser, { baseURL: base, viewport: opts.viewport ?? { width: 1366, height: 768 } });
   if (opts.lang === 'en') await ctx.addInitScript(() => localStorage.setItem('motcua.lang', 'en'));
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error(`[browser ${username}]`, e.message));

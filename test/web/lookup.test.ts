@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers.js';
-import { ensureWebBuilt, HAS_CHROMIUM, launch, shot, SKIP_REASON } from './browser.js';
+import { ensureWebBuilt, HAS_CHROMIUM, launch, newContext, shot, SKIP_REASON } from './browser.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -31,7 +31,7 @@ describe.skipIf(!HAS_CHROMIUM)('public lookup page /tra-cuu', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const { code } = r.body.dossier;
     const secret = r.body.receipt.secret;
-    const page = await browser.newPage();
+    const page = await (await newContext(browser)).newPage();
     await page.goto(`${t.url}/tra-cuu?code=${encodeURIComponent(code)}&secret=${encodeURIComponent(secret)}`);
     await page.getByRole('heading', { name: code }).waitFor();
     const text = await page.locator('.lookup-result').innerText();
