@@ -24,8 +24,20 @@ import { webRoutes } from './modules/web/web.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { seedFormTemplates } from './modules/documents/documents.service.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { checkDossierConfig } from './modules/dossiers/dossiers.config.js';
+import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
+import type { JobDefinition } from './platform/jobs.js';
+
+/** The background jobs of every module (started by `motcua serve`). */
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob];
+
+/** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
+export function checkModuleConfig(config: Config): void {
+  checkDossierConfig(config);
+}
 
 export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}): Promise<AppContext> {
+  checkModuleConfig(config);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, ...db });
   return { config, database, db: database.db, clock };
 }
@@ -46,6 +58,7 @@ export async function seedDemo(ctx: AppContext, opts: { dossiers?: boolean; sign
 }
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+  checkModuleConfig(ctx.config);
   const app = await createHttpServer(ctx, { resolver: principalResolver(ctx), logger: opts.logger });
   systemRoutes(app, ctx);
   authRoutes(app, ctx);

@@ -1,6 +1,6 @@
 // `motcua serve`: open the database, migrate, seed, listen, and shut down gracefully on signals.
 import type { Config } from '../platform/config.js';
-import { buildApp, openContext, prepareDatabase, seedDemo } from '../app.js';
+import { buildApp, jobDefinitions, openContext, prepareDatabase, seedDemo } from '../app.js';
 import { DEMO_LOGINS } from '../modules/demo/demo-org.js';
 import { startJobs } from '../platform/jobs.js';
 
@@ -12,7 +12,7 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
-  const jobs = await startJobs(ctx, { onError: (err) => app.log.error({ err }, 'job queue error') });
+  const jobs = await startJobs(ctx, jobDefinitions, { onError: (err) => app.log.error({ err }, 'job queue error') });
   // demo dossiers (a few hundred, made through the services) are generated in the background once the
   // server is up; shutdown stops the generation between two dossiers
   const demoAbort = new AbortController();

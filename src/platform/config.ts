@@ -1,6 +1,5 @@
 // Configuration from the environment, validated once at start.
 import { z } from 'zod';
-import { validatePattern } from '../modules/dossiers/dossier-code.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -95,8 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError([`MOTCUA_AGENCY_CODE_PATTERN: not a valid regular expression`]);
   }
-  const codeIssues = validatePattern(e.MOTCUA_DOSSIER_CODE_PATTERN);
-  if (codeIssues.length > 0) throw new ConfigError([`MOTCUA_DOSSIER_CODE_PATTERN: ${codeIssues[0]!.messageEn}`]);
   if (e.MOTCUA_OIDC_ISSUER && !e.MOTCUA_OIDC_CLIENT_ID) {
     throw new ConfigError(['MOTCUA_OIDC_CLIENT_ID: required when MOTCUA_OIDC_ISSUER is set']);
   }

@@ -1,13 +1,19 @@
-// Background jobs on pg-boss 10 (same database): the scheduled deadline sweep. The sweep itself is a plain
-// service function (sweepDeadlines); this file only schedules and runs it. Started by `motcua serve`.
+// Background jobs on pg-boss 10 (same database). Platform knows no module: modules define their jobs
+// (name, optional cron, a plain service call) and the composition root (src/app.ts) hands the list to
+// startJobs, which creates the queues, schedules them and runs them. Started by `motcua serve`.
 import PgBoss from 'pg-boss';
 import type { AppContext } from './context.js';
-import { sweepDeadlines } from '../modules/dossiers/dossiers.service.js';
 
-export const DEADLINE_SWEEP = 'deadline-sweep';
-/** Every 5 minutes, local time (the cron is evaluated in Asia/Ho_Chi_Minh). */
-export const DEADLINE_SWEEP_CRON = '*/5 * * * *';
+/** Crons are evaluated in local time. */
 export const JOBS_TZ = 'Asia/Ho_Chi_Minh';
+
+export interface JobDefinition {
+  /** pg-boss queue name (singleton policy: one run at a time). */
+  name: string;
+  /** Schedule in JOBS_TZ; without it the job runs only when sent. */
+  cron?: string;
+  run(ctx: AppContext): Promise<object | void>;
+}
 
 export interface Jobs {
   boss: PgBoss;
@@ -20,7 +26,7 @@ export interface JobOptions {
   onError?: (err: unknown) => void;
 }
 
-export async function startJobs(ctx: AppContext, opts: JobOptions = {}): Promise<Jobs> {
+export async function startJobs(ctx: AppContext, definitions: JobDefinition[], opts: JobOptions = {}): Promise<Jobs> {
   // On PGlite, pg-boss shares the app's single pool client (see database.ts: concurrent connections to
   // pglite-socket can interleave protocol messages); on PostgreSQL it has its own small pool.
   const db = ctx.database.kind === 'pglite'
@@ -29,11 +35,11 @@ export async function startJobs(ctx: AppContext, opts: JobOptions = {}): Promise
   const boss = new PgBoss(db ? { db, schema: 'pgboss' } : { connectionString: ctx.database.url, max: 2, schema: 'pgboss' });
   boss.on('error', (err) => opts.onError?.(err));
   await boss.start();
-  await boss.createQueue(DEADLINE_SWEEP, { name: DEADLINE_SWEEP, policy: 'singleton' }).catch(() => {});
-  await boss.schedule(DEADLINE_SWEEP, DEADLINE_SWEEP_CRON, {}, { tz: JOBS_TZ });
-  await boss.work(DEADLINE_SWEEP, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async () => {
-    return sweepDeadlines(ctx, ctx.clock.now());
-  });
+  for (const job of definitions) {
+    await boss.createQueue(job.name, { name: job.name, policy: 'singleton' }).catch(() => {}); // exists already
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: JOBS_TZ });
+    await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async () => (await job.run(ctx)) ?? undefined);
+  }
   return {
     boss,
     stop: async () => {

@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers.js';
 import { ManualClock } from '../helpers.js';
-import { DEADLINE_SWEEP, DEADLINE_SWEEP_CRON, startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { jobDefinitions } from '../../src/app.js';
+import { DEADLINE_SWEEP, DEADLINE_SWEEP_CRON } from '../../src/modules/dossiers/dossiers.jobs.js';
 import { HOUR, receive, startDossierApp } from './fixtures.js';
 
 let t: TestApp & { clock: ManualClock };
@@ -20,7 +22,7 @@ describe('jobs', () => {
   it('schedules the deadline sweep and runs it: overdue dossiers get a system mark_overdue event', async () => {
     const desk = await t.login('demo.tiepnhan');
     const { dossier } = await receive(desk);
-    jobs = await startJobs(t.ctx, { pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(t.ctx, jobDefinitions, { pollingIntervalSeconds: 0.5 });
     const schedules = await jobs.boss.getSchedules();
     const s = schedules.find((x) => x.name === DEADLINE_SWEEP)!;
     expect(s.cron).toBe(DEADLINE_SWEEP_CRON);

@@ -163,4 +163,11 @@ describe('motcua CLI', () => {
     expect(r.stderr).toMatch(/"abc"/);
     expect(readdirSync(dataDir)).toEqual([]);
   });
+
+  it('serve with a bad MOTCUA_DOSSIER_CODE_PATTERN (a module setting) exits 78 naming it, before touching the data dir', async () => {
+    const r = await run(['serve'], { MOTCUA_DOSSIER_CODE_PATTERN: '{agency}-{nope}' });
+    expect(r.code).toBe(78);
+    expect(r.stderr).toMatch(/MOTCUA_DOSSIER_CODE_PATTERN/);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
 });

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { ACTION_NAMES } from '../workflow/actions.js';
 import { INTERNAL_STATES } from '../workflow/types.js';
+import { ProblemOut, problems } from '../../platform/http/problem.schema.js';
+
+export { ProblemOut };
 
 /**
  * A loose object (unknown keys pass through the serializer) typed as a plain object, so that the service's
@@ -236,19 +239,6 @@ export const PublicDossierOut = z.object({
 });
 
 /** application/problem+json (platform/http/problem.ts). */
-export const ProblemOut = loose({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  code: z.string(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  requestId: z.string().optional(),
-  errors: z.array(loose({ path: z.string().optional(), code: z.string().optional(), message: z.string().optional() })).optional(),
-  allowed: z.array(z.string()).optional().meta({ description: 'On 409/403 of an action: the actions allowed now' }),
-});
-
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ProblemOut])) as Record<number, typeof ProblemOut>;
 /** Error answers of every authenticated dossier route. */
 export const READ_PROBLEMS = problems(400, 401, 404);
 export const WRITE_PROBLEMS = problems(400, 401, 403, 404, 409, 422, 428);

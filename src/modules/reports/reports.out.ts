@@ -1,6 +1,7 @@
 // zod response schemas of the report API.
 import { z } from 'zod';
-import { InboxItemOut, ProblemOut } from '../dossiers/dossiers.out.js';
+import { InboxItemOut } from '../dossiers/dossiers.out.js';
+import { problems } from '../../platform/http/problem.schema.js';
 import { GROUP_BYS, MEASURES, OFFICIAL_MEASURES } from './reports.schema.js';
 
 const count = z.number().int().min(0);
@@ -101,7 +102,6 @@ export const IndicatorsOut = z.object({
   maxAvailable: z.number().meta({ description: 'Sum of the maxima of the available indicators' }),
 });
 
-const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ProblemOut])) as Record<number, typeof ProblemOut>;
 export const REPORT_PROBLEMS = problems(400, 401, 403, 404, 422);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

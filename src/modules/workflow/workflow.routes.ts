@@ -6,7 +6,7 @@ import { originOf } from '../../platform/audit.js';
 import * as svc from './workflow.service.js';
 import { ProcedureParam, ProcessOut, ProcessQuery, ProcessSave, StatusMappingOut } from './workflow.schema.js';
 import { statusMapping } from './status-mapping.js';
-import { ProblemOut } from '../dossiers/dossiers.out.js';
+import { ProblemOut } from '../../platform/http/problem.schema.js';
 
 const PROBLEMS = { 400: ProblemOut, 401: ProblemOut, 403: ProblemOut, 404: ProblemOut };
 
