@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildControlSlip, controlSlipRows } from './control-slip.js';
-import { A, AGENCY, CENTRE, DOC, OTHER, Sim } from './testing.js';
+import { A, AGENCY, CENTRE, DOC, OTHER, Sim } from '../../../test/workflow/simulator.js';
 
 function fullRun(): Sim {
   const s = Sim.start({ input: { code: '000.00.01.H22-260302-0001' } });

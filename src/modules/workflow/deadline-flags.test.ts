@@ -2,7 +2,7 @@
 // deadline, follow the current step.
 import { describe, expect, it } from 'vitest';
 import { consultationFlags, fold, stepFlags, type DecideResult } from './state-machine.js';
-import { A, DOC, OTHER, Sim } from './testing.js';
+import { A, DOC, OTHER, Sim } from '../../../test/workflow/simulator.js';
 
 function expectFail(r: DecideResult, code: string) {
   expect(r.ok).toBe(false);

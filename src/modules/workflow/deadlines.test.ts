@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classify, clockRunning, elapsedWorkingHours, hoursBetween, indicatorColumns, indicatorTiming, suspendedHours } from './deadlines.js';
-import { A, DOC, Sim, addWorkingHours, makeCtx, workingHoursBetween } from './testing.js';
+import { A, DOC, Sim, addWorkingHours, makeCtx, workingHoursBetween } from '../../../test/workflow/simulator.js';
 import { defaultProcess } from './process.js';
 
 const cal = { addWorkingHours, workingHoursBetween };

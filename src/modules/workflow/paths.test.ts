@@ -7,7 +7,7 @@ import type { ActionName } from './actions.js';
 import { controlSlipRows } from './control-slip.js';
 import { defaultProcess, findStep, validateProcess, type ProcessDefinition, type ProcessStep } from './process.js';
 import { fold, isTerminal, nationalStatus, type Actor } from './state-machine.js';
-import { A, AGENCY, CENTRE, DOC, OTHER, Sim } from './testing.js';
+import { A, AGENCY, CENTRE, DOC, OTHER, Sim } from '../../../test/workflow/simulator.js';
 
 function forwardPaths(def: ProcessDefinition): string[][] {
   const out: string[][] = [];

@@ -21,7 +21,7 @@ import {
   type WorkflowConfig,
 } from './state-machine.js';
 import { openSuspension } from './deadlines.js';
-import { A, AGENCY, CENTRE, DOC, OTHER, makeCtx, workingHoursBetween } from './testing.js';
+import { A, AGENCY, CENTRE, DOC, OTHER, makeCtx, workingHoursBetween } from '../../../test/workflow/simulator.js';
 
 const ACTORS: Actor[] = [...Object.values(A), { ...A.handler, unitIds: ['phong-x'] }];
 const DAY_MIN = 24 * 60;

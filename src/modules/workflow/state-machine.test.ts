@@ -16,7 +16,7 @@ import {
   type Actor,
   type DecideResult,
 } from './state-machine.js';
-import { A, AGENCY, CENTRE, DOC, OTHER, Sim, T0, makeCtx } from './testing.js';
+import { A, AGENCY, CENTRE, DOC, OTHER, Sim, T0, makeCtx } from '../../../test/workflow/simulator.js';
 
 const H = 3_600_000;
 const iso = (s: string) => new Date(s).toISOString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addWorkingHours, endOfWorkingDay, normalise, workingHoursBetween } from './testing.js';
+import { addWorkingHours, endOfWorkingDay, normalise, workingHoursBetween } from './simulator.js';
 
 const d = (s: string) => new Date(s);
 

@@ -1,8 +1,8 @@
-// Test support for the workflow module (not used by production code): a simple fake working-time calendar
+// Test support for the workflow module's unit tests: a simple fake working-time calendar
 // (Mon–Fri 08:00–16:00 UTC, no holidays), a set of actors, and a small simulator that runs commands and
 // keeps the event log.
 
-import { defaultProcess, type ProcessDefinition } from './process.js';
+import { defaultProcess, type ProcessDefinition } from '../../src/modules/workflow/process.js';
 import {
   DEFAULT_WORKFLOW_CONFIG,
   decide,
@@ -17,8 +17,8 @@ import {
   type DossierState,
   type ReceiveInput,
   type WorkflowConfig,
-} from './state-machine.js';
-import type { ActionName } from './actions.js';
+} from '../../src/modules/workflow/state-machine.js';
+import type { ActionName } from '../../src/modules/workflow/actions.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
