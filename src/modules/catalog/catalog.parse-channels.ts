@@ -144,8 +144,15 @@ function applyTimeCell(
         log.warn('channels.timeLimit', `${label}: time column "${cell.text}" has no unit; unit taken from description "${t.text}"`);
         return t;
       }
-      log.failed('channels.timeLimit', `${label}: time column "${cell.text}" has no unit`);
-      return null;
+      const same = distinctTimes(findTimeExpressions(description).filter((x) => x.value === cell.value));
+      if (same.length > 1) {
+        log.failed('channels.timeLimit', `${label}: time column "${cell.text}" has no unit and the description gives it two units`);
+        return null;
+      }
+      // The national portal's default unit is the working day ("Thời hạn giải quyết: 1" = 1 working day): read
+      // it so, marked 'unit_inferred' and warned, so that an admin reviews it (GET /admin/procedures/inferred-units).
+      log.warn('channels.timeLimit', `${label}: time column "${cell.text}" has no unit; read as working days (đơn vị suy ra)`);
+      return { value: cell.value, unit: 'working_days', text: cell.text, from: 'unit_inferred' };
     }
     case 'none': {
       // Only an empty column falls back to the description; "Không quy định" is an answer, not a gap to fill.
