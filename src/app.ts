@@ -13,6 +13,7 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { adminUnitRoutes } from './modules/org/admin-units.routes.js';
 import { importAdminUnits } from './modules/org/admin-units.import.js';
 import { seedDemoOrg } from './modules/demo/demo-org.js';
+import { applyLegalDefaultLimits } from './modules/catalog/catalog.time-limits.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { seedCalendar } from './modules/calendar/calendar.seed.js';
 import { workflowRoutes } from './modules/workflow/workflow.routes.js';
@@ -42,6 +43,7 @@ export async function prepareDatabase(ctx: AppContext): Promise<void> {
 export async function seedDemo(ctx: AppContext, opts: { dossiers?: boolean; signal?: AbortSignal } = {}): Promise<void> {
   await seedDemoOrg(ctx, ctx.config.demoPassword);
   await importReferenceCatalogIfChanged(ctx); // the bundled national + defence procedure catalogue (idempotent)
+  await applyLegalDefaultLimits(ctx.db); // limits fixed by law where the catalogue has none (chứng thực)
   if (opts.dossiers) await seedDemoDossiers(ctx, { signal: opts.signal });
 }
 

@@ -445,3 +445,44 @@ export async function lastImport(db: Db): Promise<{ at: Date; source: string; to
     .limit(1)
     .executeTakeFirst()) as { at: Date; source: string; total: number; created: number; new_versions: number; unchanged: number; skipped: number } | undefined;
 }
+
+// ---------- time limits set by an administrator ----------
+
+export interface TimeLimitOverrideRow {
+  procedure_id: string;
+  value: string | number;
+  unit: 'working_days' | 'working_hours' | 'same_day';
+  basis: string;
+  updated_at: Date;
+}
+
+export async function timeLimitOverride(db: Db, procedureId: string): Promise<TimeLimitOverrideRow | undefined> {
+  return (await db.selectFrom('procedure_time_limits').selectAll().where('procedure_id', '=', procedureId).executeTakeFirst()) as TimeLimitOverrideRow | undefined;
+}
+
+export async function upsertTimeLimit(db: Db, r: { procedureId: string; value: number; unit: string; basis: string; by: string | null }): Promise<void> {
+  await sql`
+    INSERT INTO procedure_time_limits (procedure_id, value, unit, basis, updated_by, updated_at)
+    VALUES (${r.procedureId}, ${r.value}, ${r.unit}, ${r.basis}, ${r.by}, now())
+    ON CONFLICT (procedure_id) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit, basis = EXCLUDED.basis,
+      updated_by = EXCLUDED.updated_by, updated_at = now()`.execute(db);
+}
+
+/** Procedures (current version) without any time limit in the catalogue and without an admin one. */
+export async function proceduresWithoutLimit(db: Db): Promise<Array<{ id: string; code: string; name: string; field: string | null }>> {
+  const { rows } = await sql<{ id: string; code: string; name: string; field: string | null }>`
+    SELECT p.id, p.code, p.name, p.field FROM procedures p
+    WHERE p.time_limit IS NULL AND NOT EXISTS (SELECT 1 FROM procedure_time_limits t WHERE t.procedure_id = p.id)
+    ORDER BY p.code`.execute(db);
+  return rows;
+}
+
+/** Procedures whose current version has a time limit read without a unit ("đơn vị suy ra"), for review. */
+export async function proceduresWithInferredUnit(db: Db, limit: number, offset: number) {
+  const { rows } = await sql<{ code: string; name: string; field: string | null; time_text: string | null; total: string }>`
+    SELECT p.code, p.name, p.field, min(c.time_text) AS time_text, count(*) OVER () AS total
+    FROM procedures p JOIN procedure_channels c ON c.version_id = p.current_version_id AND c.time_from = 'unit_inferred'
+    WHERE NOT EXISTS (SELECT 1 FROM procedure_time_limits t WHERE t.procedure_id = p.id)
+    GROUP BY p.code, p.name, p.field ORDER BY p.code LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return rows;
+}

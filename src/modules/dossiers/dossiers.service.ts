@@ -50,6 +50,7 @@ import { processById, processForDossier, workflowConfigOf, legalLimitOf, type Pr
 import type { ProcessRow } from '../workflow/workflow.repo.js';
 import { formatDossierCode } from './dossier-code.js';
 import { checkCitizenId, isEmail, normalisePhone } from './applicant.js';
+import { resolveComponents } from './filed-components.js';
 import * as repo from './dossiers.repo.js';
 import { attachFilesToEvents } from '../documents/attach.js';
 import type { InboxQueryIn, ReceiveInputBody } from './dossiers.schema.js';
@@ -561,10 +562,13 @@ export async function receiveDossier(
   if (errors.length > 0) throw invalid(errors, 'APPLICANT_INVALID');
 
   const outcome = body.outcome ?? (body.channel === 2 ? 'register' : 'accept');
+  const filed = resolveComponents(proc, body, outcome);
+  if (filed.errors.length > 0) throw invalid(filed.errors);
   const cal = await calendarFor(ctx, receiving.id, now);
   const channel = (proc.channels ?? []).find((c: { kind: unknown }) => CHANNEL_KINDS[body.channel]!.includes(String(c.kind))) ?? proc.channels?.[0];
   const filing = {
-    components: body.components,
+    caseKey: body.caseKey ?? null,
+    components: filed.components,
     delivery: body.delivery,
     fees: channel?.fees ?? [],
     legalLimitHours,
@@ -649,7 +653,7 @@ export async function receiveDossier(
       await attachFilesToEvents(trx, {
         userId: p.userId,
         events,
-        extra: body.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
+        extra: filed.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
       });
       await repo.insertEvents(trx, events, cal.version);
       const full = { ...row, created_at: now } as repo.DossierRow;
