@@ -267,6 +267,8 @@ export interface ReceptionProcedure {
   name: string;
   field: string | null;
   levels: string[];
+  /** "Cơ quan thực hiện" as the catalogue words it (may name the competent department). */
+  implementingAgency: string | null;
   channels: Array<{ kind: 'in_person' | 'online' | 'postal'; timeLimit: { value: number; unit: string } | null; fees: Array<{ name: string; amountVnd: number | null }> }>;
   components: Array<{ id: string; name: string; template: string | null; originals: number; certifiedCopies: number; copies: number; required: boolean }>;
   /** The catalogue's cases (trường hợp) and their checklists (component ids). */
@@ -301,6 +303,7 @@ export async function getProcedureForReception(ctx: AppContext, code: string, at
     name: v.name,
     field: v.field,
     levels: v.levels,
+    implementingAgency: v.implementing_agency,
     channels: channels.map((c) => ({
       kind: c.kind,
       timeLimit: c.time_unit !== null && c.time_value !== null ? { value: Number(c.time_value), unit: c.time_unit } : null,

@@ -24,7 +24,9 @@ import {
   type WorkingCalendar,
 } from '../calendar/working-time.js';
 import { addDaysIso } from '../calendar/civil-date.js';
-import { agenciesPerforming, getProcedureForReception } from '../catalog/catalog.service.js';
+import { agenciesPerforming, getProcedureForReception, type ReceptionProcedure } from '../catalog/catalog.service.js';
+import { competenceFor } from '../competence/competent-agency.js';
+import { requireSomeoneCanAct } from '../competence/role-holders.js';
 import { ACTION_LABELS, SYSTEM_FLAG_ACTIONS, isActionName, type ActionName, type Role } from '../workflow/actions.js';
 import {
   NATIONAL_STATUS,
@@ -504,6 +506,44 @@ async function agencyByCode(ctx: AppContext, code: string, path: string): Promis
   return a;
 }
 
+/**
+ * The competent agency: the one given (it must be a candidate of competenceFor or perform the procedure), else
+ * the only candidate (competent-agency.ts); several → the desk must choose (the candidates are in the error);
+ * none → the earlier rule (the desk's parent when it performs the procedure, or the only performer), never the
+ * desk itself, else the missing configuration is named.
+ */
+async function competentAgencyOf(ctx: AppContext, proc: ReceptionProcedure, receiving: orgRepo.AgencyRow, code: string | undefined): Promise<orgRepo.AgencyRow> {
+  const competence = await competenceFor(ctx.db, proc, receiving);
+  const performing: string[] = await agenciesPerforming(ctx, proc.id);
+  const candidates = competence.candidates;
+  if (code) {
+    const chosen = await agencyByCode(ctx, code, 'body.competentAgencyCode');
+    if (!candidates.some((c) => c.id === chosen.id) && performing.length > 0 && !performing.includes(chosen.id)) {
+      throw invalid([{ path: 'body.competentAgencyCode', code: 'NOT_COMPETENT', messageVi: 'Cơ quan không thực hiện thủ tục này', messageEn: 'The agency does not perform this procedure' }]);
+    }
+    return chosen;
+  }
+  if (candidates.length === 1) return (await orgRepo.findAgencyById(ctx.db, candidates[0]!.id))!;
+  const names = candidates.map((c) => `${c.name} (${c.code})`).join('; ');
+  if (candidates.length > 1) {
+    throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED', {}, {
+      candidates: candidates.map((c) => ({ code: c.code, name: c.name })),
+      errors: [{ path: 'body.competentAgencyCode', code: 'COMPETENT_AGENCY_CHOICE', messageVi: `Chọn cơ quan có thẩm quyền: ${names}`, messageEn: `Choose the competent agency: ${names}` }],
+    });
+  }
+  const guess =
+    (receiving.parent_id && performing.includes(receiving.parent_id) ? receiving.parent_id : null) ??
+    (performing.includes(receiving.id) ? receiving.id : null) ??
+    (performing.length === 1 ? performing[0]! : null);
+  const guessed = guess ? await orgRepo.findAgencyById(ctx.db, guess) : undefined;
+  // a desk (centre) is never competent by default: a dossier left there in the handling step strands
+  if (guessed && guessed.kind !== 'service_centre' && guessed.kind !== 'commune_centre') return guessed;
+  throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED', {}, {
+    candidates: [],
+    errors: [{ path: 'body.competentAgencyCode', code: 'COMPETENT_AGENCY_UNKNOWN', messageVi: competence.missing?.vi ?? 'Cần chọn cơ quan có thẩm quyền', messageEn: competence.missing?.en ?? 'Choose the competent agency' }],
+  });
+}
+
 const CHANNEL_KINDS: Record<number, string[]> = { 1: ['1', 'in_person', 'direct', 'truc_tiep'], 2: ['2', 'online', 'truc_tuyen'], 3: ['3', 'postal', 'post', 'buu_chinh'] };
 
 interface Reception {
@@ -541,21 +581,7 @@ export async function receiveDossier(
     throw invalid([{ path: 'body.procedureCode', code: 'PROCEDURE_NOT_FOUND', messageVi: `Không có thủ tục ${body.procedureCode}`, messageEn: `No procedure ${body.procedureCode}` }]);
   }
   const legalLimitHours = legalLimitOf(proc as ProcedureRef);
-  const performing: string[] = await agenciesPerforming(ctx, proc.id);
-  let competent: orgRepo.AgencyRow;
-  if (body.competentAgencyCode) {
-    competent = await agencyByCode(ctx, body.competentAgencyCode, 'body.competentAgencyCode');
-    if (performing.length > 0 && !performing.includes(competent.id)) {
-      throw invalid([{ path: 'body.competentAgencyCode', code: 'NOT_COMPETENT', messageVi: 'Cơ quan không thực hiện thủ tục này', messageEn: 'The agency does not perform this procedure' }]);
-    }
-  } else {
-    const guess =
-      (receiving.parent_id && performing.includes(receiving.parent_id) ? receiving.parent_id : null) ??
-      (performing.includes(receiving.id) ? receiving.id : null) ??
-      (performing.length === 1 ? performing[0]! : null);
-    if (!guess) throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED');
-    competent = (await orgRepo.findAgencyById(ctx.db, guess))!;
-  }
+  const competent = await competentAgencyOf(ctx, proc, receiving, body.competentAgencyCode);
   const returnAgency = body.returnAgencyCode ? await agencyByCode(ctx, body.returnAgencyCode, 'body.returnAgencyCode') : receiving;
 
   const { errors, phone } = await validateApplicant(ctx, body, now);
@@ -698,6 +724,25 @@ async function resolvePayload(ctx: AppContext, action: ActionName, payload: Reco
   return out;
 }
 
+/**
+ * A move into a step (or agency) where nobody holds the step's role is refused (409 NO_ONE_CAN_ACT, naming
+ * the missing role assignment): the dossier would strand there.
+ */
+async function requireActorsFor(db: Db, before: DossierState, next: DossierState, process: ProcessRow): Promise<void> {
+  if (isTerminal(next)) return;
+  if (next.stepKey === before.stepKey && next.currentAgencyId === before.currentAgencyId && next.state === before.state) return;
+  const step = findStep(process.definition, next.stepKey);
+  const role = next.state === 'transferred' ? 'handler' : step?.role;
+  if (!role) return;
+  await requireSomeoneCanAct(db, {
+    agencyId: next.currentAgencyId,
+    role,
+    unitId: next.state === 'transferred' ? null : (step?.unitId ?? null),
+    stepVi: step?.nameVi ?? 'Thụ lý',
+    stepEn: step?.nameEn ?? 'Handling',
+  });
+}
+
 export function parseIfMatch(h: string | undefined): number | undefined {
   if (!h) return undefined;
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(h.trim());
@@ -748,6 +793,7 @@ export async function performAction(
       const r = decide(state, { action, actor, expectedVersion: expected, payload, note: req.note ?? null }, dctx);
       if (!r.ok) throw decideError(r);
       const next = r.events.reduce(evolve, state);
+      await requireActorsFor(trx, state, next, process);
       // documents: files referenced by the action (result documents, a supplement's fileIds) → hashes in the event
       const extraIds = Array.isArray(req.payload?.fileIds) ? (req.payload.fileIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
       await attachFilesToEvents(trx, { userId: p.userId, events: r.events, extra: extraIds.map((fileId) => ({ fileId })) });
