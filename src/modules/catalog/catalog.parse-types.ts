@@ -34,7 +34,7 @@ export interface TimeLimit {
    * without unit) the single unambiguous time expression found in the channel's description; 'unit_inferred'
    * for a bare number with no unit anywhere, read in the national portal's default unit (working days).
    */
-  from: 'time_column' | 'description' | 'unit_inferred';
+  from: 'time_column' | 'description' | 'unit_inferred' | 'steps';
 }
 
 export interface Fee {

@@ -1,3 +1,5 @@
+import { timeFromSteps } from './catalog.parse-channels.js';
+import { readRecords } from './catalog.import.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -643,5 +645,21 @@ describe.skipIf(!haveRef)('full reference sets', () => {
       ['postal', 30],
       ['in_person', 20],
     ]);
+  });
+});
+
+describe('time limits stated only in the steps text', () => {
+  it('hộ kinh doanh 1.001612: "trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ" fills the channels, flagged', () => {
+    const raw = (readRecords(new URL('../../../reference-data/tthc/tthc_sample_18_common.json', import.meta.url).pathname) as Array<{ ma_thu_tuc: string }>).find((r) => r.ma_thu_tuc === '1.001612');
+    const p = parseNationalRecord(raw);
+    for (const c of p.channels) expect(c.timeLimit).toEqual({ value: 3, unit: 'working_days', text: '03 ngày làm việc', from: 'steps' });
+    expect(issuesOf(p, 'channels.timeLimit')).toEqual([]);
+    expect(warningsOf(p, 'channels.timeLimit').some((w) => w.detail.includes('steps text'))).toBe(true);
+  });
+
+  it('steps with two different stated times are not used', () => {
+    expect(timeFromSteps('Trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ… trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ')).toBeNull();
+    expect(timeFromSteps('Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ hợp lệ')).toMatchObject({ value: 5, unit: 'working_days' });
+    expect(timeFromSteps('Nộp hồ sơ trong 05 ngày làm việc')).toBeNull();
   });
 });

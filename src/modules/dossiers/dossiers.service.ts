@@ -9,7 +9,6 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid, type FieldError } from '../../platform/errors.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
-import { randomToken, safeEqual, sha256 } from '../../platform/auth/secrets.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, inSubtree, scopePaths } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
@@ -53,6 +52,7 @@ import type { ProcessRow } from '../workflow/workflow.repo.js';
 import { formatDossierCode } from './dossier-code.js';
 import { checkCitizenId, isEmail, normalisePhone } from './applicant.js';
 import { resolveComponents } from './filed-components.js';
+import { newLookupSecret, secretHash, secretMatches } from './lookup-secret.js';
 import * as repo from './dossiers.repo.js';
 import { attachFilesToEvents } from '../documents/attach.js';
 import type { InboxQueryIn, ReceiveInputBody } from './dossiers.schema.js';
@@ -316,7 +316,7 @@ async function issueCode(ctx: AppContext, db: Db, agency: { id: string; code: st
   return formatDossierCode(codePattern(ctx), { agencyCode: agency.code, date, sequence: seq });
 }
 
-const newSecret = (): string => randomToken(9); // 12 base64url characters, printed on the receipt
+const newSecret = newLookupSecret; // printed on the receipt (lookup-secret.ts)
 
 // ---------------------------------------------------------------------------------------------
 // Output shapes
@@ -671,7 +671,7 @@ export async function receiveDossier(
         filing,
         submitted_at: new Date(state.submittedAt),
         calendar_version: cal.version,
-        secret_hash: secret ? sha256(secret) : null,
+        secret_hash: secret ? secretHash(secret) : null,
         ...projectionOf(state, process, dctx),
       };
       await repo.insertDossier(trx, row);
@@ -800,7 +800,7 @@ export async function performAction(
       await repo.insertEvents(trx, r.events, cal.version);
       await repo.updateProjection(trx, row.id, projectionOf(next, process, dctx), {
         agencyIds: agencyIdsOf(next, row.agency_ids),
-        secretHash: secret ? sha256(secret) : undefined,
+        secretHash: secret ? secretHash(secret) : undefined,
         calendarVersion: cal.version,
       });
       const updated = { ...row, ...projectionOf(next, process, dctx), agency_ids: agencyIdsOf(next, row.agency_ids) } as repo.DossierRow;
@@ -974,13 +974,19 @@ export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryI
 // ---------------------------------------------------------------------------------------------
 // Public look-up (citizen): only what the receipt shows; the same 404 for a wrong code or secret.
 
+const LOOKUP_HINT = {
+  hintVi: 'Kiểm tra lại mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Mã tra cứu gồm 15 chữ in hoa và chữ số, không có chữ O, chữ I, số 0, số 1; không phân biệt chữ hoa, chữ thường; có thể gõ có hoặc không có dấu cách.',
+  hintEn: 'Check the dossier code and the lookup code printed on the receipt. The lookup code has 15 capital letters and digits, without the letters O and I or the digits 0 and 1; upper or lower case and spaces do not matter.',
+};
+
 export async function publicLookup(ctx: AppContext, code: string, secret: string) {
-  const notFound = () => new AppError(404, 'NOT_FOUND', { what: 'dossier' });
-  const row = repo.isUuid(code) ? undefined : await repo.findByRef(ctx.db, code);
-  const given = sha256(secret);
-  // compare even when the dossier does not exist, so timing does not reveal codes
-  const ok = safeEqual(given, row?.secret_hash ?? sha256('\u0000no-dossier'));
-  if (!row || !row.secret_hash || !ok) throw notFound();
+  const notFound = () => new AppError(404, 'NOT_FOUND', { what: 'dossier' }, LOOKUP_HINT);
+  // dossier codes are matched case-insensitively (they are issued in upper case)
+  const typed = code.trim();
+  const row = repo.isUuid(typed) ? undefined : ((await repo.findByRef(ctx.db, typed)) ?? (await repo.findByRef(ctx.db, code.trim().toUpperCase())));
+  // compared even when the dossier does not exist, so timing does not reveal codes
+  const ok = secretMatches(secret, row?.secret_hash);
+  if (!row || !ok) throw notFound();
   const ag = await agencyInfo(ctx.db, [row.receiving_agency_id, row.return_agency_id]);
   return {
     code: row.code!,
