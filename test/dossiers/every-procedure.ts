@@ -102,7 +102,7 @@ export function summarise(outcomes: Outcome[]): string {
   const lines = [`${outcomes.length} procedures: ${ok} received and forwarded to a competent handler, ${outcomes.length - ok} exceptions`];
   const byReason = new Map<string, string[]>();
   for (const o of outcomes.filter((x) => !x.ok)) {
-    const key = `${o.stage}: ${(o.reason ?? '').replace(/procedure \d\.\d+/gi, 'procedure …').replace(/Procedure \d\.\d+/g, 'Procedure …')}`;
+    const key = `${o.stage}: ${(o.reason ?? '').replace(/\d\.\d{6}/g, '…')}`;
     byReason.set(key, [...(byReason.get(key) ?? []), o.code]);
   }
   for (const [reason, codes] of [...byReason].sort((a, b) => b[1].length - a[1].length)) lines.push(`  ${codes.length} × ${reason}\n      ${codes.join(' ')}`);
