@@ -243,7 +243,7 @@ export const api = {
   me: () => get<Me>('/api/v1/auth/me', { reauth: false }),
   logout: () => post<void>('/api/v1/auth/logout', undefined, { reauth: false }),
 
-  procedures: (q: { q?: string; field?: string; agency?: string; level?: string; page?: number; pageSize?: number }) =>
+  procedures: (q: { q?: string; field?: string; agency?: string; desk?: string; level?: string; page?: number; pageSize?: number }) =>
     get<Page<ProcedureItem> & { fuzzy?: boolean }>(`/api/v1/procedures${qs(q)}`),
   procedure: (code: string) => get<Procedure>(`/api/v1/procedures/${enc(code)}`),
   competence: (code: string, desk: string) => get<Competence>(`/api/v1/procedures/${enc(code)}/competence${qs({ desk })}`),

@@ -15,6 +15,8 @@ export const SearchQuery = z.object({
   level: LevelSchema.optional(),
   field: z.string().trim().min(1).max(200).optional(),
   agency: AgencyCode.optional(),
+  /** a reception desk (agency code): only province/commune procedures, those of the desk's level first */
+  desk: AgencyCode.optional(),
   channel: ChannelKindSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

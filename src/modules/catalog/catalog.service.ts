@@ -122,7 +122,10 @@ export async function searchProcedures(ctx: AppContext, p: Principal | null, que
   const includeHidden = !!opts.includeHidden && isManager(p);
   const agency = await agencyFilter(ctx, query.agency);
   if (agency === 'none') return { items: [], total: 0 };
+  const desk = query.desk ? await getAgency(ctx, query.desk).catch(() => null) : null;
+  if (query.desk && !desk) return { items: [], total: 0 };
   const params: repo.SearchParams = {
+    deskLevel: desk ? (/^commune_/.test(desk.kind) ? 'commune' : 'province') : undefined,
     q: query.q,
     level: query.level,
     channel: query.channel,

@@ -31,19 +31,27 @@ const COMMUNE_KINDS = ['commune_centre', 'commune_committee', 'commune_police'];
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').toLowerCase().trim();
 
-/** "Sở Tư pháp tỉnh Thanh Hóa" → "sở tư pháp"; "Công an tỉnh Thanh Hóa" → "công an tỉnh". */
-export function agencyStem(name: string, kind: string): string {
+/**
+ * The words the catalogue uses for an agency of the province: "Sở Tư pháp tỉnh Thanh Hóa" → "sở tư pháp";
+ * "Công an tỉnh Thanh Hóa" → "công an tỉnh"; "Kho bạc Nhà nước khu vực Thanh Hóa" → "kho bạc nhà nước khu vực".
+ */
+export function agencyStem(name: string, kind: string, province = ''): string {
   const m = /^(.*?)\s+tỉnh\s+\S.*$/u.exec(name);
-  if (!m) return norm(name);
-  return norm(kind === 'department' ? m[1]! : `${m[1]} tỉnh`);
+  if (m) return norm(kind === 'department' ? m[1]! : `${m[1]} tỉnh`);
+  const p = norm(province);
+  const n = norm(name);
+  return p && n.endsWith(` ${p}`) ? n.slice(0, -p.length - 1) : n;
 }
 
 /** Agencies whose stem the implementing-agency text names (whole words). */
-export function namedIn(text: string | null, agencies: repo.AgencyLite[]): repo.AgencyLite[] {
+export function namedIn(text: string | null, agencies: repo.AgencyLite[], province = ''): repo.AgencyLite[] {
   if (!text) return [];
-  const t = ` ${norm(text).replace(/[,;.()]/gu, ' ').replace(/\s+/gu, ' ')} `;
-  return agencies.filter((a) => t.includes(` ${agencyStem(a.name, a.kind)} `));
+  const t = ` ${norm(text).replace(/[,;.()-]/gu, ' ').replace(/\s+/gu, ' ')} `;
+  return agencies.filter((a) => t.includes(` ${agencyStem(a.name, a.kind, province)} `));
 }
+
+/** "Ủy ban nhân dân tỉnh Thanh Hóa" → "Thanh Hóa". */
+const provinceNameOf = (rootName: string | undefined) => /tỉnh\s+(.+)$/u.exec(rootName ?? '')?.[1] ?? /thành phố\s+(.+)$/u.exec(rootName ?? '')?.[1] ?? '';
 
 const POLICE_TEXT = /công an (cấp )?(xã|phường)/iu;
 const COMMITTEE_TEXT = /(ủy|uỷ) ban nhân dân (cấp )?(xã|phường)|ubnd (cấp )?xã/iu;
@@ -80,7 +88,8 @@ async function provinceCompetence(
   const linked = keep(links.filter((l) => l.performs && l.path.startsWith(root) && !COMMUNE_KINDS.includes(l.kind) && l.kind !== 'service_centre'));
   if (linked.length > 0) return { level: 'province', source: 'link', candidates: linked.map(lite) };
   const agencies = await repo.agenciesUnder(db, root, ['department', 'vertical_agency']);
-  const named = keep(namedIn(proc.implementingAgency, agencies));
+  const province = provinceNameOf((await repo.agencyById(db, root.split('/').filter(Boolean)[0]!))?.name);
+  const named = keep(namedIn(proc.implementingAgency, agencies, province));
   if (named.length > 0) return { level: 'province', source: 'catalog_text', candidates: named.map(lite) };
   const row = proc.field ? await repo.currentFieldAgency(db, 'province', proc.field) : undefined;
   const mapped = row?.agency_id ? keep(agencies.filter((a) => a.id === row.agency_id)) : [];

@@ -51,7 +51,7 @@ function ProcedurePicker({ value, label, onPick, error }: { value: string; label
   useEffect(() => {
     if (!open || q.trim().length < 2) { setItems([]); return; }
     const h = setTimeout(() => {
-      api.procedures({ q: q.trim(), pageSize: 10 }).then((r) => { setItems(r.items); setFuzzy(!!r.fuzzy); setActive(0); }, () => setItems([]));
+      api.procedures({ q: q.trim(), pageSize: 10, desk: agencyFor('reception') || undefined }).then((r) => { setItems(r.items); setFuzzy(!!r.fuzzy); setActive(0); }, () => setItems([]));
     }, 200);
     return () => clearTimeout(h);
   }, [q, open, agencyFor]);
