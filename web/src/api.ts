@@ -132,7 +132,9 @@ export interface Competence { level: string; source: string; candidates: Array<{
 export interface Procedure {
   id: string; code: string; name: string; field: string | null; levels: string[]; public: boolean;
   channels: Array<{ kind: string; timeLimit: TimeLimit | null; timeText: string | null; fees: Fee[] }>;
-  components: Component[]; cases?: ProcedureCase[]; agencies: Array<{ code: string; name: string }>; legalLimitHours: number | null; sameDay: boolean;
+  components: Component[]; cases?: ProcedureCase[];
+  /** the limit in force: catalogue, a bare number read as working days (unit_inferred), or set by an admin */
+  timeLimit?: { value: number; unit: string; source: 'catalog' | 'unit_inferred' | 'admin'; basis: string | null } | null; agencies: Array<{ code: string; name: string }>; legalLimitHours: number | null; sameDay: boolean;
   implementingAgency: string | null; competentAgency: string | null; results: Array<{ name: string }>;
 }
 export interface AdminUnit { code: string; name: string; fullName?: string; level: string; parentCode: string | null; provinceCode: string | null }

@@ -311,7 +311,9 @@ function NewDossier() {
             onPick={(p) => setD((x) => ({ ...x, procedureCode: p.code, procedureName: p.name, components: {}, competent: '', caseKey: undefined }))} />
           {proc && (
             <div className="grid g2">
-              <div><span className="muted">{t('reception.timeLimit')}:</span> {inPerson?.timeLimit?.text ?? inPerson?.timeText ?? '—'}</div>
+              <div><span className="muted">{t('reception.timeLimit')}:</span> {proc.timeLimit
+                ? <>{proc.timeLimit.unit === 'same_day' ? t('reception.units.same_day') : `${proc.timeLimit.value} ${t(`reception.units.${proc.timeLimit.unit}`)}`}{proc.timeLimit.source === 'unit_inferred' && <small className="muted"> ({t('reception.unitInferred')})</small>}{proc.timeLimit.basis && <small className="muted" title={proc.timeLimit.basis}> — {proc.timeLimit.basis}</small>}</>
+                : (inPerson?.timeLimit?.text ?? inPerson?.timeText ?? '—')}</div>
               {competentChoices.length > 0 && (
                 <Field label={t('reception.competent')} hint={competence && competence.candidates.length > 1 ? t('reception.competentMust') : undefined} required={!!competence && competence.candidates.length > 1}>
                   {(id, ds) => (
