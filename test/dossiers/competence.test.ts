@@ -32,7 +32,7 @@ describe('competent agency at the desk', () => {
   it('catalogue text names the department; else the field map; several named → the desk must choose', async () => {
     const named = await desk.get(`/api/v1/procedures/1.005411/competence?desk=${CENTRE}`);
     expect(named.body.source).toBe('catalog_text');
-    expect(named.body.candidates.map((c: any) => c.code).sort()).toEqual(['000.00.04.H56', '000.00.05.H56', '000.00.23.H56']);
+    expect(named.body.candidates.map((c: any) => c.code).sort()).toEqual(['000.00.04.H56', '000.00.05.H56', '000.00.63.H56']);
     const r = await post(desk, { procedureCode: '1.005411' });
     expect(r.status).toBe(422);
     expect(r.body.code).toBe('COMPETENT_AGENCY_REQUIRED');

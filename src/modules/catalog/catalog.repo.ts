@@ -247,7 +247,7 @@ const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql.join(parts, sq
 export async function search(db: Db, p: SearchParams & { fuzzy?: boolean }): Promise<SearchHit[]> {
   const where = filters(p);
   // a desk sees the procedures of its own level first
-  const r0 = p.deskLevel ? sql`CASE WHEN p.levels @> ARRAY[${p.deskLevel}]::text[] THEN 0 ELSE 1 END` : sql`0`;
+  const r0 = p.deskLevel ? sql`CASE WHEN p.levels @> ARRAY[${p.deskLevel}]::text[] THEN 0 ELSE 1 END` : sql`0::int`; // a bare 0 would be a column position
   const q = p.q?.trim() ?? '';
   const words = q ? searchWords(q) : [];
   if (q && isCodeQuery(q)) {

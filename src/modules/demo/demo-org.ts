@@ -47,28 +47,28 @@ export const DEMO_AGENCIES: AgencySpec[] = [
   // resolution was not read].
   ...(
     [
-      ['snv', '08', 'Sở Nội vụ', 'Department of Home Affairs'],
-      ['sct', '09', 'Sở Công Thương', 'Department of Industry and Trade'],
-      ['skhcn', '10', 'Sở Khoa học và Công nghệ', 'Department of Science and Technology'],
-      ['sgddt', '11', 'Sở Giáo dục và Đào tạo', 'Department of Education and Training'],
-      ['svhttdl', '12', 'Sở Văn hóa, Thể thao và Du lịch', 'Department of Culture, Sports and Tourism'],
-      ['sdttg', '13', 'Sở Dân tộc và Tôn giáo', 'Department of Ethnic and Religious Affairs'],
-      ['ttra', '14', 'Thanh tra tỉnh Thanh Hóa', 'Provincial Inspectorate'],
-      ['vpubnd', '15', 'Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa', "Office of the Provincial People's Committee"],
-      ['bqlkkt', '16', 'Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp', 'Nghi Son Economic Zone and Industrial Parks Authority'],
+      ['snv', '50', 'Sở Nội vụ', 'Department of Home Affairs'],
+      ['sct', '51', 'Sở Công Thương', 'Department of Industry and Trade'],
+      ['skhcn', '52', 'Sở Khoa học và Công nghệ', 'Department of Science and Technology'],
+      ['sgddt', '53', 'Sở Giáo dục và Đào tạo', 'Department of Education and Training'],
+      ['svhttdl', '54', 'Sở Văn hóa, Thể thao và Du lịch', 'Department of Culture, Sports and Tourism'],
+      ['sdttg', '55', 'Sở Dân tộc và Tôn giáo', 'Department of Ethnic and Religious Affairs'],
+      ['ttra', '56', 'Thanh tra tỉnh Thanh Hóa', 'Provincial Inspectorate'],
+      ['vpubnd', '57', 'Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa', "Office of the Provincial People's Committee"],
+      ['bqlkkt', '58', 'Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp', 'Nghi Son Economic Zone and Industrial Parks Authority'],
     ] as const
   ).map(([key, n, name, nameEn]): AgencySpec => ({ key, code: `000.00.${n}.${P}`, name: name.startsWith('Sở ') ? `${name} tỉnh Thanh Hóa` : name, nameEn, kind: 'department', parent: 'ubnd', adminUnit: '38' })),
   // Central agencies organised vertically that receive procedures at provincial level (demo names and codes).
   ...(
     [
-      ['cat', '20', 'Công an tỉnh Thanh Hóa', 'Thanh Hoa Provincial Police'],
-      ['hq', '21', 'Chi cục Hải quan khu vực Thanh Hóa', 'Regional Customs Branch'],
-      ['bhxh', '22', 'Bảo hiểm xã hội tỉnh Thanh Hóa', 'Provincial Social Insurance'],
-      ['kbnn', '23', 'Kho bạc Nhà nước khu vực Thanh Hóa', 'Regional State Treasury'],
-      ['nhnn', '24', 'Ngân hàng Nhà nước Khu vực Thanh Hóa', 'State Bank regional branch'],
-      ['tand', '25', 'Tòa án nhân dân tỉnh Thanh Hóa', "Provincial People's Court"],
-      ['thads', '26', 'Thi hành án dân sự tỉnh Thanh Hóa', 'Provincial Civil Judgment Enforcement'],
-      ['bchqs', '27', 'Bộ Chỉ huy Quân sự tỉnh Thanh Hóa', 'Provincial Military Command'],
+      ['cat', '60', 'Công an tỉnh Thanh Hóa', 'Thanh Hoa Provincial Police'],
+      ['hq', '61', 'Chi cục Hải quan khu vực Thanh Hóa', 'Regional Customs Branch'],
+      ['bhxh', '62', 'Bảo hiểm xã hội tỉnh Thanh Hóa', 'Provincial Social Insurance'],
+      ['kbnn', '63', 'Kho bạc Nhà nước khu vực Thanh Hóa', 'Regional State Treasury'],
+      ['nhnn', '64', 'Ngân hàng Nhà nước Khu vực Thanh Hóa', 'State Bank regional branch'],
+      ['tand', '65', 'Tòa án nhân dân tỉnh Thanh Hóa', "Provincial People's Court"],
+      ['thads', '66', 'Thi hành án dân sự tỉnh Thanh Hóa', 'Provincial Civil Judgment Enforcement'],
+      ['bchqs', '67', 'Bộ Chỉ huy Quân sự tỉnh Thanh Hóa', 'Provincial Military Command'],
     ] as const
   ).map(([key, n, name, nameEn]): AgencySpec => ({ key, code: `000.00.${n}.${P}`, name, nameEn, kind: 'vertical_agency', parent: 'ubnd', adminUnit: '38' })),
   ...DEMO_COMMUNES.flatMap((c, i): AgencySpec[] => [
