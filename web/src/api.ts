@@ -248,7 +248,8 @@ export const api = {
   procedures: (q: { q?: string; field?: string; agency?: string; desk?: string; level?: string; page?: number; pageSize?: number }) =>
     get<Page<ProcedureItem> & { fuzzy?: boolean }>(`/api/v1/procedures${qs(q)}`),
   procedure: (code: string) => get<Procedure>(`/api/v1/procedures/${enc(code)}`),
-  competence: (code: string, desk: string) => get<Competence>(`/api/v1/procedures/${enc(code)}/competence${qs({ desk })}`),
+  // a background preselection: a lapsed session is handled by the next real action, not by a dialog here
+  competence: (code: string, desk: string) => get<Competence>(`/api/v1/procedures/${enc(code)}/competence${qs({ desk })}`, { reauth: false }),
   fields: () => get<Page<{ name: string; count: number }>>('/api/v1/procedures/fields'),
   adminUnit: (code: string) => get<AdminUnit>(`/api/v1/admin-units/${enc(code)}`),
   adminUnits: (q: { level?: string; parent?: string; q?: string; pageSize?: number }) => get<Page<AdminUnit>>(`/api/v1/admin-units${qs(q)}`),
