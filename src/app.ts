@@ -13,6 +13,9 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { adminUnitRoutes } from './modules/org/admin-units.routes.js';
 import { importAdminUnits } from './modules/org/admin-units.import.js';
 import { seedDemoOrg } from './modules/demo/demo-org.js';
+import { applyLegalDefaultLimits } from './modules/catalog/catalog.time-limits.js';
+import { competenceRoutes } from './modules/competence/competence.routes.js';
+import { seedDemoFieldAgencies } from './modules/demo/demo-org.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { seedCalendar } from './modules/calendar/calendar.seed.js';
 import { workflowRoutes } from './modules/workflow/workflow.routes.js';
@@ -54,6 +57,8 @@ export async function prepareDatabase(ctx: AppContext): Promise<void> {
 export async function seedDemo(ctx: AppContext, opts: { dossiers?: boolean; signal?: AbortSignal } = {}): Promise<void> {
   await seedDemoOrg(ctx, ctx.config.demoPassword);
   await importReferenceCatalogIfChanged(ctx); // the bundled national + defence procedure catalogue (idempotent)
+  await applyLegalDefaultLimits(ctx.db); // limits fixed by law where the catalogue has none (chứng thực)
+  await seedDemoFieldAgencies(ctx); // the first version of the field → competent agency map
   if (opts.dossiers) await seedDemoDossiers(ctx, { signal: opts.signal });
 }
 
@@ -70,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   dossierRoutes(app, ctx);
   documentRoutes(app, ctx);
   reportRoutes(app, ctx);
+  competenceRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

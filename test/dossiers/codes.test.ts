@@ -34,7 +34,7 @@ describe('dossier codes', () => {
   }, 600_000);
 
   it('a failed reception releases its number; the next day starts again at 1', async () => {
-    const bad = await desk.post('/api/v1/dossiers', receptionBody({ outcome: 'accept', components: [{ name: 'x'.repeat(600) }] }));
+    const bad = await desk.post('/api/v1/dossiers', receptionBody({ outcome: 'accept', components: [{ name: 'x'.repeat(10_001) }] })); // above COMPONENT_NAME_MAX
     expect(bad.status).toBe(400);
     // a number taken in a transaction that rolls back is given again
     const centre = (await t.ctx.database.pool.query(`SELECT id FROM agencies WHERE code = '000.00.01.H56'`)).rows[0].id;

@@ -46,7 +46,7 @@ describe('main path', () => {
     expect(rec.dossier.nationalStatus).toBe(2);
     // form 01 data
     expect(rec.receipt.form).toBe('01');
-    expect(rec.receipt.secret).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(rec.receipt.secret).toMatch(/^[2-9A-HJ-NP-Z]{5} [2-9A-HJ-NP-Z]{5} [2-9A-HJ-NP-Z]{5}$/); // typeable from paper (issue 11)
     expect(rec.receipt.legalTimeLimit.workingDays).toBe(15);
     expect(rec.receipt.receivedAtLocal).toBe('2026-11-23T09:00');
     expect(rec.receipt.appointmentAt).toBeTruthy();

@@ -124,11 +124,17 @@ export interface AuthOptions { password: boolean; oidc: boolean; languages: stri
 export interface TimeLimit { value: number; unit: string; text: string }
 export interface ProcedureItem { code: string; name: string; field: string | null; levels: string[]; channels: string[]; timeLimit: (TimeLimit & { channel: string }) | null; public?: boolean }
 export interface Fee { name: string; amountVnd: number | null; text: string; local: boolean }
-export interface Component { id: string; name: string; originals: number; certifiedCopies: number; copies: number; required: boolean; group: string | null; templates: string[] }
+export interface Component { id: string; name: string; originals: number; certifiedCopies: number; copies: number; required: boolean; group: string | null; templates: string[]; note?: boolean }
+/** A case (trường hợp) of the catalogue's component list: the desk picks one and ticks its checklist. */
+export interface ProcedureCase { key: string; title: string; components: Array<{ id: string; required: boolean }> }
+/** GET /procedures/{code}/competence?desk=: the competent agency to preselect, or to choose among. */
+export interface Competence { level: string; source: string; candidates: Array<{ code: string; name: string }>; missingVi: string | null; missingEn: string | null }
 export interface Procedure {
   id: string; code: string; name: string; field: string | null; levels: string[]; public: boolean;
   channels: Array<{ kind: string; timeLimit: TimeLimit | null; timeText: string | null; fees: Fee[] }>;
-  components: Component[]; agencies: Array<{ code: string; name: string }>; legalLimitHours: number | null; sameDay: boolean;
+  components: Component[]; cases?: ProcedureCase[];
+  /** the limit in force: catalogue, a bare number read as working days (unit_inferred), or set by an admin */
+  timeLimit?: { value: number; unit: string; source: 'catalog' | 'unit_inferred' | 'admin'; basis: string | null } | null; agencies: Array<{ code: string; name: string }>; legalLimitHours: number | null; sameDay: boolean;
   implementingAgency: string | null; competentAgency: string | null; results: Array<{ name: string }>;
 }
 export interface AdminUnit { code: string; name: string; fullName?: string; level: string; parentCode: string | null; provinceCode: string | null }
@@ -143,10 +149,10 @@ export interface ApplicantIn {
   kind: 'individual' | 'organisation'; fullName: string; idNumber?: string; birthDate?: string; gender?: 'male' | 'female';
   organisation?: { name: string; taxCode?: string }; phone?: string; email?: string; address?: Address;
 }
-export interface ComponentIn { componentId?: string; name: string; provided: boolean; form: 'original' | 'certified' | 'copy'; copies: number; fileId?: string }
+export interface ComponentIn { componentId?: string; name?: string; provided: boolean; form: 'original' | 'certified' | 'copy'; copies: number; fileId?: string }
 export interface ReceiveBody {
   procedureCode: string; channel: 1 | 2 | 3; outcome?: 'accept' | 'incomplete' | 'refuse' | 'register';
-  competentAgencyCode?: string; applicant: ApplicantIn; components: ComponentIn[];
+  competentAgencyCode?: string; caseKey?: string; applicant: ApplicantIn; components: ComponentIn[];
   delivery: { method: 'counter' | 'post' | 'online'; address?: Address }; reason?: string; items?: string[]; note?: string;
 }
 
@@ -239,9 +245,11 @@ export const api = {
   me: () => get<Me>('/api/v1/auth/me', { reauth: false }),
   logout: () => post<void>('/api/v1/auth/logout', undefined, { reauth: false }),
 
-  procedures: (q: { q?: string; field?: string; agency?: string; level?: string; page?: number; pageSize?: number }) =>
+  procedures: (q: { q?: string; field?: string; agency?: string; desk?: string; level?: string; page?: number; pageSize?: number }) =>
     get<Page<ProcedureItem> & { fuzzy?: boolean }>(`/api/v1/procedures${qs(q)}`),
   procedure: (code: string) => get<Procedure>(`/api/v1/procedures/${enc(code)}`),
+  // a background preselection: a lapsed session is handled by the next real action, not by a dialog here
+  competence: (code: string, desk: string) => get<Competence>(`/api/v1/procedures/${enc(code)}/competence${qs({ desk })}`, { reauth: false }),
   fields: () => get<Page<{ name: string; count: number }>>('/api/v1/procedures/fields'),
   adminUnit: (code: string) => get<AdminUnit>(`/api/v1/admin-units/${enc(code)}`),
   adminUnits: (q: { level?: string; parent?: string; q?: string; pageSize?: number }) => get<Page<AdminUnit>>(`/api/v1/admin-units${qs(q)}`),

@@ -126,6 +126,33 @@ function timeFromDescription(description: string, unitlessValue: number | null):
   return { value: pick.value, unit: pick.unit, text: pick.text, from: 'description' };
 }
 
+/**
+ * The processing time stated in the steps text ("trình tự thực hiện"), used only when no channel has one: the
+ * expressions followed by "kể từ ngày nhận…" ("trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ") must all
+ * agree on one value and unit. Hộ kinh doanh 1.001612 states its 3 working days only there.
+ */
+export function timeFromSteps(steps: string | null): TimeValue | null {
+  if (!steps) return null;
+  const text = clean(steps);
+  const stated = findTimeExpressions(text).filter((t) => {
+    const at = text.indexOf(t.text);
+    return at >= 0 && /^[\s,]*(\([^)]*\)\s*)?kể từ (ngày|khi|thời điểm) (tiếp )?nhận/i.test(text.slice(at + t.text.length, at + t.text.length + 60));
+  });
+  const distinct = distinctTimes(stated);
+  return distinct.length === 1 ? distinct[0]! : null;
+}
+
+/** Fills channels without a limit from the steps text (see timeFromSteps), with a warning for review. */
+export function applyStepsTime(channels: Channel[], steps: string | null, log: IssueLog): void {
+  if (channels.length === 0 || channels.some((c) => c.timeLimit !== null)) return;
+  if (channels.some((c) => c.timeText !== null && /^(không quy định|không|không có|không áp dụng|không phải trả kết quả.*)\.?$/i.test(c.timeText))) return;
+  const t = timeFromSteps(steps);
+  if (!t) return;
+  for (const c of channels) c.timeLimit = { value: t.value, unit: t.unit, text: t.text, from: 'steps' };
+  log.issues.splice(0, log.issues.length, ...log.issues.filter((i) => i.field !== 'channels.timeLimit'));
+  log.warn('channels.timeLimit', `no channel states a time limit; taken from the steps text "${t.text}"`);
+}
+
 function applyTimeCell(
   cell: TimeCell,
   description: string,
@@ -144,8 +171,15 @@ function applyTimeCell(
         log.warn('channels.timeLimit', `${label}: time column "${cell.text}" has no unit; unit taken from description "${t.text}"`);
         return t;
       }
-      log.failed('channels.timeLimit', `${label}: time column "${cell.text}" has no unit`);
-      return null;
+      const same = distinctTimes(findTimeExpressions(description).filter((x) => x.value === cell.value));
+      if (same.length > 1) {
+        log.failed('channels.timeLimit', `${label}: time column "${cell.text}" has no unit and the description gives it two units`);
+        return null;
+      }
+      // The national portal's default unit is the working day ("Thời hạn giải quyết: 1" = 1 working day): read
+      // it so, marked 'unit_inferred' and warned, so that an admin reviews it (GET /admin/procedures/inferred-units).
+      log.warn('channels.timeLimit', `${label}: time column "${cell.text}" has no unit; read as working days (đơn vị suy ra)`);
+      return { value: cell.value, unit: 'working_days', text: cell.text, from: 'unit_inferred' };
     }
     case 'none': {
       // Only an empty column falls back to the description; "Không quy định" is an answer, not a gap to fill.

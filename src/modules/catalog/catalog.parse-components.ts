@@ -131,7 +131,8 @@ function tidyName(s: string): string {
     .trim();
 }
 
-const CONDITIONAL = /\(nếu có\)|\bnếu có\b/i;
+/** "(nếu có)", "… trong trường hợp ủy quyền …": a paper needed only in some situations. */
+const CONDITIONAL = /\(nếu có\)|\bnếu có\b|(?<![\p{L}])trong (các )?trường hợp(?![\p{L}])/iu;
 const CONDITIONAL_START = /^(trường hợp|đối với|nếu|riêng|ngoài ra)\b/i;
 /** "Bản sao có chứng thực …", "Bản sao hộ chiếu có chứng thực", "bản sao chứng thực". */
 const CERTIFIED = /bản sao(?: [^.;()]{0,60}?)? (?:có |được )?chứng thực/i;

@@ -31,9 +31,10 @@ export interface TimeLimit {
   text: string;
   /**
    * Where the value came from: the portal's time column, or (only when the column is empty or has a bare number
-   * without unit) the single unambiguous time expression found in the channel's description.
+   * without unit) the single unambiguous time expression found in the channel's description; 'unit_inferred'
+   * for a bare number with no unit anywhere, read in the national portal's default unit (working days).
    */
-  from: 'time_column' | 'description';
+  from: 'time_column' | 'description' | 'unit_inferred' | 'steps';
 }
 
 export interface Fee {

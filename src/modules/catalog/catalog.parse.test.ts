@@ -1,3 +1,5 @@
+import { timeFromSteps } from './catalog.parse-channels.js';
+import { readRecords } from './catalog.import.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
@@ -251,21 +253,22 @@ describe('levels, decision numbers', () => {
 });
 
 describe('national records (real, tricky)', () => {
-  it('khai sinh 1.001193: unit-less "1" stays a failure, free fees, grouped components, result code', () => {
+  it('khai sinh 1.001193: unit-less "1" is read as 1 working day (the portal default), flagged, free fees, grouped components, result code', () => {
     const p = nat('1.001193');
     expect(p).toMatchObject({ code: '1.001193', name: 'Thủ tục đăng ký khai sinh', field: 'Hộ tịch', levels: ['commune'] });
     expect(p.decisionNumber).toBe('163/QĐ-BTP');
     expect(p.sourceId).toBe('019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7'); // formality_id is empty: taken from detail_url
     expect(p.channels.map((c) => c.kind)).toEqual(['online', 'postal', 'in_person']);
     for (const c of p.channels) {
-      expect(c.timeLimit).toBeNull();
+      expect(c.timeLimit).toEqual({ value: 1, unit: 'working_days', text: '1', from: 'unit_inferred' });
       expect(c.timeText).toBe('1');
       expect(c.fees).toEqual([{ name: 'Phí, lệ phí', amountVnd: 0, amount: 0, currency: 'VND', text: 'Miễn phí', note: null }]);
     }
-    expect(issuesOf(p, 'channels.timeLimit')).toEqual([
-      { field: 'channels.timeLimit', status: 'failed', detail: 'Trực tuyến: time column "1" has no unit' },
-      { field: 'channels.timeLimit', status: 'failed', detail: 'Dịch vụ bưu chính: time column "1" has no unit' },
-      { field: 'channels.timeLimit', status: 'failed', detail: 'Trực tiếp: time column "1" has no unit' },
+    expect(issuesOf(p, 'channels.timeLimit')).toEqual([]);
+    expect(p.warnings.filter((w) => w.field === 'channels.timeLimit').map((w) => w.detail)).toEqual([
+      'Trực tuyến: time column "1" has no unit; read as working days (đơn vị suy ra)',
+      'Dịch vụ bưu chính: time column "1" has no unit; read as working days (đơn vị suy ra)',
+      'Trực tiếp: time column "1" has no unit; read as working days (đơn vị suy ra)',
     ]);
     const birth = p.components.find((c) => c.name.startsWith('Giấy chứng sinh'));
     expect(birth).toMatchObject({ originals: 1, copies: 0, required: true, group: '* Giấy tờ phải nộp:' });
@@ -406,13 +409,15 @@ describe('national records (real, tricky)', () => {
     const ok = parseNationalRecord(row('3Miễn phíTrong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.'));
     expect(ok.channels[0].timeLimit).toEqual({ value: 3, unit: 'working_days', text: '03 ngày làm việc', from: 'description' });
     expect(warningsOf(ok, 'channels.timeLimit')).toHaveLength(1);
-    // Same number, but about something else: no unit is borrowed.
+    // Same number, but about something else: no unit is borrowed; the portal's default unit (working days) is
+    // used and flagged for review.
     const other = parseNationalRecord(row('1Miễn phíẢnh chụp không quá 01 tháng, nộp kèm tờ khai.'));
-    expect(other.channels[0].timeLimit).toBeNull();
-    expect(issuesOf(other, 'channels.timeLimit')[0].status).toBe('failed');
+    expect(other.channels[0].timeLimit).toEqual({ value: 1, unit: 'working_days', text: '1', from: 'unit_inferred' });
+    expect(issuesOf(other, 'channels.timeLimit')).toEqual([]);
     // Two units for the same number: ambiguous.
     const two = parseNationalRecord(row('5Miễn phí05 ngày làm việc kể từ ngày nhận hồ sơ; 05 ngày đối với hồ sơ bổ sung'));
     expect(two.channels[0].timeLimit).toBeNull();
+    expect(issuesOf(two, 'channels.timeLimit')[0].status).toBe('failed');
   });
 
   it('1.007689: "Không phải trả kết quả cho người nộp thuế" is an answer (missing), not a parse failure', () => {
@@ -640,5 +645,21 @@ describe.skipIf(!haveRef)('full reference sets', () => {
       ['postal', 30],
       ['in_person', 20],
     ]);
+  });
+});
+
+describe('time limits stated only in the steps text', () => {
+  it('hộ kinh doanh 1.001612: "trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ" fills the channels, flagged', () => {
+    const raw = (readRecords(new URL('../../../reference-data/tthc/tthc_sample_18_common.json', import.meta.url).pathname) as Array<{ ma_thu_tuc: string }>).find((r) => r.ma_thu_tuc === '1.001612');
+    const p = parseNationalRecord(raw);
+    for (const c of p.channels) expect(c.timeLimit).toEqual({ value: 3, unit: 'working_days', text: '03 ngày làm việc', from: 'steps' });
+    expect(issuesOf(p, 'channels.timeLimit')).toEqual([]);
+    expect(warningsOf(p, 'channels.timeLimit').some((w) => w.detail.includes('steps text'))).toBe(true);
+  });
+
+  it('steps with two different stated times are not used', () => {
+    expect(timeFromSteps('Trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ… trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ')).toBeNull();
+    expect(timeFromSteps('Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ hợp lệ')).toMatchObject({ value: 5, unit: 'working_days' });
+    expect(timeFromSteps('Nộp hồ sơ trong 05 ngày làm việc')).toBeNull();
   });
 });

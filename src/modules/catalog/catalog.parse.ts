@@ -11,7 +11,7 @@
  * text stays available for an admin. Values are never guessed.
  */
 
-import { parseDefenceChannels, parsePortalChannels } from './catalog.parse-channels.js';
+import { applyStepsTime, parseDefenceChannels, parsePortalChannels } from './catalog.parse-channels.js';
 import { parseDefenceComponents, parsePortalComponents } from './catalog.parse-components.js';
 import { parseDefenceLegalBasis, parsePortalLegalBasis } from './catalog.parse-legal.js';
 import { parseDefenceResults, parsePortalResults } from './catalog.parse-results.js';
@@ -171,6 +171,8 @@ export function parseNationalRecord(raw: unknown): ParsedProcedure {
     warnings: log.warnings,
   };
   // The portal id; when the crawl left formality_id empty, the same id ends the detail URL.
+  applyStepsTime(p.channels, p.steps, log);
+  p.issues = log.issues;
   const sourceId = optional(r.formality_id) ?? /\/thu-tuc-hanh-chinh\/([0-9a-f-]{36})$/i.exec(p.sourceUrl ?? '')?.[1];
   if (sourceId) p.sourceId = sourceId;
   return p;

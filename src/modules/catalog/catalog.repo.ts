@@ -197,6 +197,8 @@ export interface SearchParams {
   channel?: ChannelKind;
   /** agency filter: the agency id and the level its kind performs by default (null: only explicit links) */
   agency?: { id: string; defaultLevel: Level | null };
+  /** a reception desk's level: only local (province/commune) procedures, those of this level first */
+  deskLevel?: 'province' | 'commune';
   includeHidden?: boolean;
   onlyWithIssues?: 'any' | 'failed';
   limit: number;
@@ -215,6 +217,7 @@ function filters(p: SearchParams): RawBuilder<unknown>[] {
   if (p.level) where.push(sql`p.levels @> ARRAY[${p.level}]::text[]`);
   if (p.channel) where.push(sql`p.channel_kinds @> ARRAY[${p.channel}]::text[]`);
   if (p.fieldKey) where.push(sql`p.field_key = ${p.fieldKey}`);
+  if (p.deskLevel) where.push(sql`p.levels && ARRAY['province', 'commune']::text[]`);
   if (p.onlyWithIssues === 'any') where.push(sql`p.issue_count > 0`);
   if (p.onlyWithIssues === 'failed') where.push(sql`p.failed_issue_count > 0`);
   if (p.agency) {
@@ -243,13 +246,15 @@ const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql.join(parts, sq
  */
 export async function search(db: Db, p: SearchParams & { fuzzy?: boolean }): Promise<SearchHit[]> {
   const where = filters(p);
+  // a desk sees the procedures of its own level first
+  const r0 = p.deskLevel ? sql`CASE WHEN p.levels @> ARRAY[${p.deskLevel}]::text[] THEN 0 ELSE 1 END` : sql`0::int`; // a bare 0 would be a column position
   const q = p.q?.trim() ?? '';
   const words = q ? searchWords(q) : [];
   if (q && isCodeQuery(q)) {
     where.push(sql`p.code LIKE ${`${likeEscape(q)}%`}`);
-    return pageAndCount(db, where, sql`(p.code = ${q}) DESC, p.code`, p);
+    return pageAndCount(db, where, sql`${r0}, (p.code = ${q}) DESC, p.code`, p);
   }
-  if (words.length === 0) return pageAndCount(db, where, sql`p.code`, p);
+  if (words.length === 0) return pageAndCount(db, where, sql`${r0}, p.code`, p);
   const key = ` ${words.join(' ')} `;
   if (p.fuzzy) {
     where.push(sql`${key} <% p.name_key`);
@@ -258,7 +263,7 @@ export async function search(db: Db, p: SearchParams & { fuzzy?: boolean }): Pro
       await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`.execute(trx);
       const { rows } = await sql<SearchHit>`
         SELECT ${COLUMNS}, count(*) OVER () AS total FROM procedures p WHERE ${and(where)}
-        ORDER BY word_similarity(${key}, p.name_key) DESC, length(p.name_key), p.code
+        ORDER BY ${r0}, word_similarity(${key}, p.name_key) DESC, length(p.name_key), p.code
         LIMIT ${p.limit} OFFSET ${p.offset}`.execute(trx);
       return rows;
     });
@@ -272,15 +277,15 @@ export async function search(db: Db, p: SearchParams & { fuzzy?: boolean }): Pro
   // spills to disk when a broad query ("cấp giấy") matches tens of thousands of procedures
   const { rows } = await sql<SearchHit>`
     WITH ranked AS (
-      SELECT p.id, p.code AS c,
+      SELECT p.id, p.code AS c, ${r0} AS r0,
         CASE WHEN p.name_key = ${key} OR p.name_key = ${` thu tuc${key}`} THEN 0 WHEN p.name_key LIKE ${phrase} THEN 1 ELSE 2 END AS r1,
         ${accentRank}
         length(p.name_key) - CASE WHEN starts_with(p.name_key, ' thu tuc ') THEN 8 ELSE 0 END AS r3,
         count(*) OVER () AS total
       FROM procedures p WHERE ${and(where)}
-      ORDER BY r1, r2, r3, c LIMIT ${p.limit} OFFSET ${p.offset})
+      ORDER BY r0, r1, r2, r3, c LIMIT ${p.limit} OFFSET ${p.offset})
     SELECT ${COLUMNS}, ranked.total FROM ranked JOIN procedures p ON p.id = ranked.id
-    ORDER BY r1, r2, r3, c`.execute(db);
+    ORDER BY r0, r1, r2, r3, c`.execute(db);
   return rows;
 }
 
@@ -444,4 +449,45 @@ export async function lastImport(db: Db): Promise<{ at: Date; source: string; to
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()) as { at: Date; source: string; total: number; created: number; new_versions: number; unchanged: number; skipped: number } | undefined;
+}
+
+// ---------- time limits set by an administrator ----------
+
+export interface TimeLimitOverrideRow {
+  procedure_id: string;
+  value: string | number;
+  unit: 'working_days' | 'working_hours' | 'same_day';
+  basis: string;
+  updated_at: Date;
+}
+
+export async function timeLimitOverride(db: Db, procedureId: string): Promise<TimeLimitOverrideRow | undefined> {
+  return (await db.selectFrom('procedure_time_limits').selectAll().where('procedure_id', '=', procedureId).executeTakeFirst()) as TimeLimitOverrideRow | undefined;
+}
+
+export async function upsertTimeLimit(db: Db, r: { procedureId: string; value: number; unit: string; basis: string; by: string | null }): Promise<void> {
+  await sql`
+    INSERT INTO procedure_time_limits (procedure_id, value, unit, basis, updated_by, updated_at)
+    VALUES (${r.procedureId}, ${r.value}, ${r.unit}, ${r.basis}, ${r.by}, now())
+    ON CONFLICT (procedure_id) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit, basis = EXCLUDED.basis,
+      updated_by = EXCLUDED.updated_by, updated_at = now()`.execute(db);
+}
+
+/** Procedures (current version) without any time limit in the catalogue and without an admin one. */
+export async function proceduresWithoutLimit(db: Db): Promise<Array<{ id: string; code: string; name: string; field: string | null }>> {
+  const { rows } = await sql<{ id: string; code: string; name: string; field: string | null }>`
+    SELECT p.id, p.code, p.name, p.field FROM procedures p
+    WHERE p.time_limit IS NULL AND NOT EXISTS (SELECT 1 FROM procedure_time_limits t WHERE t.procedure_id = p.id)
+    ORDER BY p.code`.execute(db);
+  return rows;
+}
+
+/** Procedures whose current version has a time limit read without a unit ("đơn vị suy ra"), for review. */
+export async function proceduresWithInferredUnit(db: Db, limit: number, offset: number) {
+  const { rows } = await sql<{ code: string; name: string; field: string | null; time_text: string | null; total: string }>`
+    SELECT p.code, p.name, p.field, min(c.time_text) AS time_text, count(*) OVER () AS total
+    FROM procedures p JOIN procedure_channels c ON c.version_id = p.current_version_id AND c.time_from = 'unit_inferred'
+    WHERE NOT EXISTS (SELECT 1 FROM procedure_time_limits t WHERE t.procedure_id = p.id)
+    GROUP BY p.code, p.name, p.field ORDER BY p.code LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return rows;
 }

@@ -6,6 +6,7 @@ import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { originOf } from '../../platform/audit.js';
 import { idempotencyKeyOf } from '../../platform/http/idempotency.js';
 import * as svc from './catalog.service.js';
+import * as limits from './catalog.time-limits.js';
 import {
   AgencyLinkBody,
   AgencyLinkParams,
@@ -13,6 +14,8 @@ import {
   FeeOverrideDeleteQuery,
   FeeOverridesOut,
   FieldsOut,
+  InferredUnitOut,
+  InferredUnitQuery,
   IssueListOut,
   IssueListQuery,
   PerformersOut,
@@ -20,6 +23,8 @@ import {
   ProcedureOut,
   SearchOut,
   SearchQuery,
+  TimeLimitBody,
+  TimeLimitSetOut,
   VisibilityOut,
 } from './catalog.schema.js';
 
@@ -86,4 +91,12 @@ export function catalogRoutes(app: App, ctx: AppContext): void {
   app.delete('/api/v1/admin/procedures/:code/agencies/:agencyCode', {
     schema: { tags: ['catalog'], summary: 'Bỏ cơ quan thực hiện / unlink an agency', params: AgencyLinkParams, response: { 200: PerformersOut } },
   }, async (req) => svc.unlinkAgency(ctx, requirePrincipal(req), req.params.code, req.params.agencyCode, adminOrigin(req)));
+
+  app.get('/api/v1/admin/procedures/inferred-units', {
+    schema: { tags: ['catalog'], summary: 'Thời hạn đơn vị suy ra / time limits read as working days from a bare number', querystring: InferredUnitQuery, response: { 200: InferredUnitOut } },
+  }, async (req) => limits.listInferredUnits(ctx, requirePrincipal(req), req.query));
+
+  app.put('/api/v1/admin/procedures/:code/time-limit', {
+    schema: { tags: ['catalog'], summary: 'Đặt thời hạn giải quyết / set the time limit (with its legal basis)', params: ProcedureCodeParam, body: TimeLimitBody, response: { 200: TimeLimitSetOut } },
+  }, async (req) => limits.setTimeLimit(ctx, requirePrincipal(req), req.params.code, req.body, originOf(req)));
 }

@@ -15,6 +15,8 @@ export const SearchQuery = z.object({
   level: LevelSchema.optional(),
   field: z.string().trim().min(1).max(200).optional(),
   agency: AgencyCode.optional(),
+  /** a reception desk (agency code): only province/commune procedures, those of the desk's level first */
+  desk: AgencyCode.optional(),
   channel: ChannelKindSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -72,6 +74,22 @@ export const ComponentOut = z.object({
   copies: z.number().int(),
   required: z.boolean(),
   group: z.string().nullable(),
+  /** guidance text of the catalogue (a "Lưu ý" row or a row with no papers), not a paper to tick */
+  note: z.boolean(),
+});
+
+export const CaseOut = z.object({
+  key: z.string(),
+  title: z.string(),
+  components: z.array(z.object({ id: z.string(), required: z.boolean() })),
+});
+
+export const EffectiveLimitOut = z.object({
+  value: z.number(),
+  unit: z.string(),
+  /** catalog | unit_inferred (a bare number read as working days, "đơn vị suy ra") | admin */
+  source: z.enum(['catalog', 'unit_inferred', 'admin']),
+  basis: z.string().nullable(),
 });
 
 export const IssueOut = z.object({ field: z.string(), status: z.enum(['missing', 'failed']), detail: z.string() });
@@ -100,6 +118,9 @@ export const ProcedureOut = z.object({
   decisionNumber: z.string().nullable(),
   channels: z.array(ChannelOut),
   components: z.array(ComponentOut),
+  /** the catalogue's cases (trường hợp): the desk picks one and ticks its checklist */
+  cases: z.array(CaseOut),
+  timeLimit: EffectiveLimitOut.nullable(),
   results: z.array(z.object({ name: z.string(), code: z.string().nullable() })),
   legalBasis: z.array(z.object({ number: z.string().nullable(), title: z.string(), issuedAt: z.string().nullable(), issuer: z.string().nullable() })),
   /** agencies of the province that perform it */
@@ -161,4 +182,21 @@ export const AgencyLinkParams = z.object({ code: ProcedureCode, agencyCode: Agen
 export const PerformersOut = z.object({
   code: z.string(),
   items: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), origin: z.enum(['default', 'linked']) })),
+});
+
+export const TimeLimitBody = z.object({
+  value: z.number().positive().max(3650),
+  unit: z.enum(['working_days', 'working_hours', 'same_day']),
+  /** the legal basis of the limit (article and act) */
+  basis: z.string().trim().min(3).max(1000),
+});
+export const TimeLimitSetOut = TimeLimitBody.extend({ code: z.string() });
+
+export const InferredUnitQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const InferredUnitOut = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), field: z.string().nullable(), timeText: z.string().nullable(), readAs: z.literal('working_days'), label: z.string() })),
+  total: z.number().int(),
 });

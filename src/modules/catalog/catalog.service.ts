@@ -14,6 +14,8 @@ import { getAgency } from '../org/org.service.js';
 import * as repo from './catalog.repo.js';
 import type { FeeOverrideBody, IssueListQuery, SearchQuery } from './catalog.schema.js';
 import { isoOrNull } from '../../platform/values.js';
+import { casesOf, type ProcedureCase } from './component-cases.js';
+import { adminTimeLimit } from './catalog.time-limits.js';
 
 registerMessages({
   // the one registration of this code (the workflow module throws it too)
@@ -120,7 +122,10 @@ export async function searchProcedures(ctx: AppContext, p: Principal | null, que
   const includeHidden = !!opts.includeHidden && isManager(p);
   const agency = await agencyFilter(ctx, query.agency);
   if (agency === 'none') return { items: [], total: 0 };
+  const desk = query.desk ? await getAgency(ctx, query.desk).catch(() => null) : null;
+  if (query.desk && !desk) return { items: [], total: 0 };
   const params: repo.SearchParams = {
+    deskLevel: desk ? (/^commune_/.test(desk.kind) ? 'commune' : 'province') : undefined,
     q: query.q,
     level: query.level,
     channel: query.channel,
@@ -167,12 +172,26 @@ function summaryLimit(channels: repo.ChannelRow[]): { value: number; unit: strin
 }
 
 async function loadVersion(db: Db, procedure: repo.ProcedureRow, version: repo.VersionRow) {
-  const [channels, components, overrides] = await Promise.all([
+  const [channels, components, overrides, adminLimit] = await Promise.all([
     repo.channelsOf(db, version.id),
     repo.componentsOf(db, version.id),
     repo.feeOverridesOf(db, procedure.id),
+    adminTimeLimit(db, procedure.id),
   ]);
-  return { channels, components, overrides };
+  return { channels, components, overrides, adminLimit };
+}
+
+/** The limit in force: an administrator's (with its legal basis) wins over the catalogue's. */
+function effectiveLimit(channels: repo.ChannelRow[], adminLimit: { value: number; unit: string; basis: string } | null) {
+  if (adminLimit) return { value: adminLimit.value, unit: adminLimit.unit, source: 'admin' as const, basis: adminLimit.basis };
+  const c = summaryLimit(channels);
+  if (!c) return null;
+  const inferred = channels.some((x) => x.time_from === 'unit_inferred' && x.time_unit === c.unit && Number(x.time_value) === c.value);
+  return { ...c, source: inferred ? ('unit_inferred' as const) : ('catalog' as const), basis: null };
+}
+
+function casesOut(components: repo.ComponentRow[]) {
+  return casesOf(components.map((c) => ({ id: c.id, name: c.name, required: c.required, group: c.group_name, originals: c.originals, copies: c.copies })));
 }
 
 /** GET /api/v1/procedures/{code}: the full structured record of the current version. */
@@ -183,9 +202,10 @@ export async function getProcedure(ctx: AppContext, p: Principal | null, code: s
   if (!proc.current_version_id) throw notFound(code);
   const v = await repo.versionById(ctx.db, proc.current_version_id);
   if (!v) throw notFound(code);
-  const { channels, components, overrides } = await loadVersion(ctx.db, proc, v);
+  const { channels, components, overrides, adminLimit } = await loadVersion(ctx.db, proc, v);
   const performers = await repo.performers(ctx.db, proc.id, proc.levels, PERFORMER_KINDS);
-  const limit = summaryLimit(channels);
+  const limit = effectiveLimit(channels, adminLimit);
+  const { cases, noteIds } = casesOut(components);
   return {
     id: proc.id,
     code: proc.code,
@@ -224,7 +244,10 @@ export async function getProcedure(ctx: AppContext, p: Principal | null, code: s
       copies: c.copies,
       required: c.required,
       group: c.group_name,
+      note: noteIds.includes(c.id),
     })),
+    cases,
+    timeLimit: limit,
     results: v.results.map((r) => ({ name: r.name, code: r.code ?? null })),
     legalBasis: v.legal_basis.map((l) => ({ number: l.number ?? null, title: l.title, issuedAt: l.issuedAt ?? null, issuer: l.issuer ?? null })),
     agencies: performers.map((a) => ({ code: a.code, name: a.name })),
@@ -247,8 +270,14 @@ export interface ReceptionProcedure {
   name: string;
   field: string | null;
   levels: string[];
+  /** "Cơ quan thực hiện" as the catalogue words it (may name the competent department). */
+  implementingAgency: string | null;
   channels: Array<{ kind: 'in_person' | 'online' | 'postal'; timeLimit: { value: number; unit: string } | null; fees: Array<{ name: string; amountVnd: number | null }> }>;
   components: Array<{ id: string; name: string; template: string | null; originals: number; certifiedCopies: number; copies: number; required: boolean }>;
+  /** The catalogue's cases (trường hợp) and their checklists (component ids). */
+  cases: ProcedureCase[];
+  /** The limit in force and where it comes from (catalogue, bare number read as working days, administrator). */
+  timeLimit: { value: number; unit: string; source: 'catalog' | 'unit_inferred' | 'admin'; basis: string | null } | null;
   /**
    * The in-person channel's time limit (else the first channel that has one) in working hours; see
    * `legalLimitHours()` for the conversion (days are treated as working days; months → null).
@@ -268,8 +297,8 @@ export async function getProcedureForReception(ctx: AppContext, code: string, at
   const proc = await procedureByCode(ctx.db, code);
   const v = await repo.versionAt(ctx.db, proc.id, when);
   if (!v) throw new AppError(409, 'PROCEDURE_NOT_IN_FORCE', { code, at: when.toISOString() });
-  const { channels, components, overrides } = await loadVersion(ctx.db, proc, v);
-  const limit = summaryLimit(channels);
+  const { channels, components, overrides, adminLimit } = await loadVersion(ctx.db, proc, v);
+  const limit = effectiveLimit(channels, adminLimit);
   return {
     id: proc.id,
     versionId: v.id,
@@ -277,6 +306,7 @@ export async function getProcedureForReception(ctx: AppContext, code: string, at
     name: v.name,
     field: v.field,
     levels: v.levels,
+    implementingAgency: v.implementing_agency,
     channels: channels.map((c) => ({
       kind: c.kind,
       timeLimit: c.time_unit !== null && c.time_value !== null ? { value: Number(c.time_value), unit: c.time_unit } : null,
@@ -291,6 +321,8 @@ export async function getProcedureForReception(ctx: AppContext, code: string, at
       copies: c.copies,
       required: c.required,
     })),
+    cases: casesOut(components).cases,
+    timeLimit: limit,
     legalLimitHours: legalLimitHours(limit),
     sameDay: limit?.unit === 'same_day',
     public: proc.public,

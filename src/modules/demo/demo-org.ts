@@ -6,6 +6,8 @@ import type { AppContext } from '../../platform/context.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
 import * as repo from '../org/org.repo.js';
+import { seedFieldAgencies } from '../competence/field-agencies.service.js';
+import { COMMUNE_POLICE_FIELDS, DEMO_FIELD_AGENCIES } from './demo-field-agencies.js';
 
 export const DEMO_PROVINCE = { code: '38', suffix: 'H56', name: 'Thanh Hóa' };
 
@@ -38,9 +40,42 @@ export const DEMO_AGENCIES: AgencySpec[] = [
   { key: 'stc', code: `000.00.05.${P}`, name: 'Sở Tài chính tỉnh Thanh Hóa', nameEn: 'Department of Finance', kind: 'department', parent: 'ubnd', adminUnit: '38', units: [{ code: 'DKKD', name: 'Phòng Đăng ký kinh doanh' }] },
   { key: 'syt', code: `000.00.06.${P}`, name: 'Sở Y tế tỉnh Thanh Hóa', nameEn: 'Department of Health', kind: 'department', parent: 'ubnd', adminUnit: '38' },
   { key: 'thue', code: `000.00.07.${P}`, name: 'Thuế tỉnh Thanh Hóa', nameEn: 'Thanh Hoa Provincial Tax Office', kind: 'vertical_agency', parent: 'ubnd', adminUnit: '38' },
+  // The other specialised agencies of the People's Committee after the 2025 reorganisation (the national
+  // model of Nghị định 45/2025/NĐ-CP: Nội vụ absorbs Lao động - Thương binh và Xã hội, Tài chính absorbs Kế
+  // hoạch và Đầu tư, Khoa học và Công nghệ absorbs Thông tin và Truyền thông, Xây dựng absorbs Giao thông vận
+  // tải, Nông nghiệp và Môi trường merges Nông nghiệp and Tài nguyên và Môi trường) [M: the province's own
+  // resolution was not read].
+  ...(
+    [
+      ['snv', '50', 'Sở Nội vụ', 'Department of Home Affairs'],
+      ['sct', '51', 'Sở Công Thương', 'Department of Industry and Trade'],
+      ['skhcn', '52', 'Sở Khoa học và Công nghệ', 'Department of Science and Technology'],
+      ['sgddt', '53', 'Sở Giáo dục và Đào tạo', 'Department of Education and Training'],
+      ['svhttdl', '54', 'Sở Văn hóa, Thể thao và Du lịch', 'Department of Culture, Sports and Tourism'],
+      ['sdttg', '55', 'Sở Dân tộc và Tôn giáo', 'Department of Ethnic and Religious Affairs'],
+      ['ttra', '56', 'Thanh tra tỉnh Thanh Hóa', 'Provincial Inspectorate'],
+      ['vpubnd', '57', 'Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa', "Office of the Provincial People's Committee"],
+      ['bqlkkt', '58', 'Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp', 'Nghi Son Economic Zone and Industrial Parks Authority'],
+    ] as const
+  ).map(([key, n, name, nameEn]): AgencySpec => ({ key, code: `000.00.${n}.${P}`, name: name.startsWith('Sở ') ? `${name} tỉnh Thanh Hóa` : name, nameEn, kind: 'department', parent: 'ubnd', adminUnit: '38' })),
+  // Central agencies organised vertically that receive procedures at provincial level (demo names and codes).
+  ...(
+    [
+      ['cat', '60', 'Công an tỉnh Thanh Hóa', 'Thanh Hoa Provincial Police'],
+      ['hq', '61', 'Chi cục Hải quan khu vực Thanh Hóa', 'Regional Customs Branch'],
+      ['bhxh', '62', 'Bảo hiểm xã hội tỉnh Thanh Hóa', 'Provincial Social Insurance'],
+      ['kbnn', '63', 'Kho bạc Nhà nước khu vực Thanh Hóa', 'Regional State Treasury'],
+      ['nhnn', '64', 'Ngân hàng Nhà nước Khu vực Thanh Hóa', 'State Bank regional branch'],
+      ['tand', '65', 'Tòa án nhân dân tỉnh Thanh Hóa', "Provincial People's Court"],
+      ['thads', '66', 'Thi hành án dân sự tỉnh Thanh Hóa', 'Provincial Civil Judgment Enforcement'],
+      ['bchqs', '67', 'Bộ Chỉ huy Quân sự tỉnh Thanh Hóa', 'Provincial Military Command'],
+    ] as const
+  ).map(([key, n, name, nameEn]): AgencySpec => ({ key, code: `000.00.${n}.${P}`, name, nameEn, kind: 'vertical_agency', parent: 'ubnd', adminUnit: '38' })),
   ...DEMO_COMMUNES.flatMap((c, i): AgencySpec[] => [
     { key: `${c.key}`, code: `000.${String(i + 11).padStart(2, '0')}.00.${P}`, name: `Ủy ban nhân dân ${c.name}`, nameEn: `${c.nameEn} People's Committee`, kind: 'commune_committee', parent: 'ubnd', adminUnit: c.unit, units: [{ code: 'VHXH', name: 'Phòng Văn hóa - Xã hội' }, { code: 'KT', name: 'Phòng Kinh tế' }] },
     { key: `${c.key}.tt`, code: `000.${String(i + 11).padStart(2, '0')}.01.${P}`, name: `Trung tâm Phục vụ hành chính công ${c.name}`, nameEn: `${c.nameEn} Public Administration Service Centre`, kind: 'commune_centre', parent: c.key, adminUnit: c.unit },
+    // residence and ID procedures at commune level (Luật Cư trú): the commune police, under the provincial police
+    { key: `${c.key}.ca`, code: `000.${String(i + 11).padStart(2, '0')}.02.${P}`, name: `Công an ${c.name}`, nameEn: `${c.nameEn} Police`, kind: 'commune_police', parent: 'cat', adminUnit: c.unit },
   ]),
 ];
 
@@ -67,7 +102,23 @@ export const DEMO_USERS: UserSpec[] = [
   { username: 'demo.xa2.tiepnhan', fullName: 'Mai Thị Phương', roles: [['reception', 'xa2.tt'], ['return_officer', 'xa2.tt']] },
   { username: 'demo.xa2.chuyenvien', fullName: 'Cao Văn Long', roles: [['handler', 'xa2'], ['unit_leader', 'xa2'], ['clerk', 'xa2']] },
   { username: 'demo.lienthong', fullName: 'Trục liên thông LGSP (demo)', roles: [['reception', 'ttpvhcc']], kind: 'integration' },
+  ...COMPETENT_STAFF(),
 ];
+
+/**
+ * One official per competent agency who handles, approves and issues, so that a dossier of every field reaches
+ * someone who can act (demo.<agency>.xuly). The Department of Justice and the two demo communes have their own
+ * named officials above.
+ */
+function COMPETENT_STAFF(): UserSpec[] {
+  const names = ['Lê Thị Thanh Hương', 'Nguyễn Văn Bình', 'Hoàng Thị Mai', 'Phạm Văn Cường', 'Trần Thị Dung', 'Vũ Đức Giang', 'Đỗ Thị Hạnh', 'Bùi Văn Hiếu', 'Ngô Thị Kim', 'Đinh Văn Lâm', 'Lý Thị Ngân', 'Trương Văn Phúc', 'Hà Thị Quyên', 'Mạc Văn Sơn', 'Tạ Thị Thảo', 'Lương Văn Toàn', 'Kiều Thị Uyên', 'Châu Văn Vinh', 'Phan Thị Xuân', 'Dương Văn Yên', 'Quách Thị Ánh', 'Tôn Văn Bảo', 'Lã Thị Cúc'];
+  const keys = ['sxd', 'snnmt', 'stc', 'syt', 'thue', 'snv', 'sct', 'skhcn', 'sgddt', 'svhttdl', 'sdttg', 'ttra', 'vpubnd', 'bqlkkt', 'cat', 'hq', 'bhxh', 'kbnn', 'nhnn', 'tand', 'thads', 'bchqs', 'xa1.ca', 'xa2.ca'];
+  return keys.map((key, i) => ({
+    username: `demo.${key.replace('.', '')}.xuly`,
+    fullName: names[i % names.length]!,
+    roles: (['handler', 'unit_leader', 'clerk'] as Role[]).map((r): [Role, string] => [r, key]),
+  }));
+}
 
 export const DEMO_LOGINS = DEMO_USERS.filter((u) => u.kind !== 'integration').map((u) => u.username);
 
@@ -93,4 +144,16 @@ export async function seedDemoOrg(ctx: AppContext, password: string): Promise<{ 
     for (const [role, key] of u.roles) await repo.insertAssignment(ctx.db, { userId: user.id, role, agencyId: agencies.get(key)!.id });
   }
   return { agencies, created };
+}
+
+/** The first version of the field → competent agency map of the demo province (idempotent). */
+export async function seedDemoFieldAgencies(ctx: AppContext): Promise<number> {
+  const ids = new Map<string, string>();
+  for (const spec of DEMO_AGENCIES) {
+    const row = await repo.findAgencyByCode(ctx.db, spec.code);
+    if (row) ids.set(spec.key, row.id);
+  }
+  const province = DEMO_FIELD_AGENCIES.filter(([, key]) => ids.has(key)).map(([field, key]) => ({ level: 'province' as const, field, agencyId: ids.get(key)! }));
+  const commune = COMMUNE_POLICE_FIELDS.map((field) => ({ level: 'commune' as const, field, communeKind: 'commune_police' as const }));
+  return seedFieldAgencies(ctx.db, [...province, ...commune], ctx.clock.now());
 }

@@ -33,9 +33,17 @@ export const RepresentativeIn = z.object({
   authorisationDocument: text(300),
 });
 
+/**
+ * Longest component name accepted: above the longest text the bundled national catalogue uses (6,777
+ * characters, a component that quotes its legal conditions), so that any catalogue component can be filed.
+ */
+export const COMPONENT_NAME_MAX = 10_000;
+
 export const ComponentIn = z.object({
+  /** A catalogue component (GET /procedures/{code} components[].id); its name is filled in when omitted. */
   componentId: z.string().max(100).optional(),
-  name: text(500),
+  /** Required for a free component (one without componentId). */
+  name: text(COMPONENT_NAME_MAX).optional(),
   provided: z.boolean().default(true),
   form: z.enum(['original', 'certified', 'copy']).default('copy'),
   copies: z.number().int().min(0).max(100).default(1),
@@ -53,6 +61,8 @@ export const ReceiveBody = z.object({
   returnAgencyCode: z.string().max(40).optional(),
   applicant: ApplicantIn,
   representative: RepresentativeIn.optional(),
+  /** The catalogue case (trường hợp) the dossier is filed under (GET /procedures/{code} cases[].key). */
+  caseKey: z.string().trim().min(1).max(20).optional(),
   components: z.array(ComponentIn).max(100).default([]),
   delivery: z.object({ method: z.enum(['counter', 'post', 'online']), address: Address.optional() }).default({ method: 'counter' }),
   submittedAt: z.iso.datetime({ offset: true }).optional(),

@@ -9,7 +9,6 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid, type FieldError } from '../../platform/errors.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
-import { randomToken, safeEqual, sha256 } from '../../platform/auth/secrets.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, inSubtree, scopePaths } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
@@ -24,7 +23,9 @@ import {
   type WorkingCalendar,
 } from '../calendar/working-time.js';
 import { addDaysIso } from '../calendar/civil-date.js';
-import { agenciesPerforming, getProcedureForReception } from '../catalog/catalog.service.js';
+import { agenciesPerforming, getProcedureForReception, type ReceptionProcedure } from '../catalog/catalog.service.js';
+import { competenceFor } from '../competence/competent-agency.js';
+import { requireSomeoneCanAct } from '../competence/role-holders.js';
 import { ACTION_LABELS, SYSTEM_FLAG_ACTIONS, isActionName, type ActionName, type Role } from '../workflow/actions.js';
 import {
   NATIONAL_STATUS,
@@ -50,6 +51,8 @@ import { processById, processForDossier, workflowConfigOf, legalLimitOf, type Pr
 import type { ProcessRow } from '../workflow/workflow.repo.js';
 import { formatDossierCode } from './dossier-code.js';
 import { checkCitizenId, isEmail, normalisePhone } from './applicant.js';
+import { resolveComponents } from './filed-components.js';
+import { newLookupSecret, secretHash, secretMatches } from './lookup-secret.js';
 import * as repo from './dossiers.repo.js';
 import { attachFilesToEvents } from '../documents/attach.js';
 import type { InboxQueryIn, ReceiveInputBody } from './dossiers.schema.js';
@@ -313,7 +316,7 @@ async function issueCode(ctx: AppContext, db: Db, agency: { id: string; code: st
   return formatDossierCode(codePattern(ctx), { agencyCode: agency.code, date, sequence: seq });
 }
 
-const newSecret = (): string => randomToken(9); // 12 base64url characters, printed on the receipt
+const newSecret = newLookupSecret; // printed on the receipt (lookup-secret.ts)
 
 // ---------------------------------------------------------------------------------------------
 // Output shapes
@@ -503,6 +506,44 @@ async function agencyByCode(ctx: AppContext, code: string, path: string): Promis
   return a;
 }
 
+/**
+ * The competent agency: the one given (it must be a candidate of competenceFor or perform the procedure), else
+ * the only candidate (competent-agency.ts); several → the desk must choose (the candidates are in the error);
+ * none → the earlier rule (the desk's parent when it performs the procedure, or the only performer), never the
+ * desk itself, else the missing configuration is named.
+ */
+async function competentAgencyOf(ctx: AppContext, proc: ReceptionProcedure, receiving: orgRepo.AgencyRow, code: string | undefined): Promise<orgRepo.AgencyRow> {
+  const competence = await competenceFor(ctx.db, proc, receiving);
+  const performing: string[] = await agenciesPerforming(ctx, proc.id);
+  const candidates = competence.candidates;
+  if (code) {
+    const chosen = await agencyByCode(ctx, code, 'body.competentAgencyCode');
+    if (!candidates.some((c) => c.id === chosen.id) && performing.length > 0 && !performing.includes(chosen.id)) {
+      throw invalid([{ path: 'body.competentAgencyCode', code: 'NOT_COMPETENT', messageVi: 'Cơ quan không thực hiện thủ tục này', messageEn: 'The agency does not perform this procedure' }]);
+    }
+    return chosen;
+  }
+  if (candidates.length === 1) return (await orgRepo.findAgencyById(ctx.db, candidates[0]!.id))!;
+  const names = candidates.map((c) => `${c.name} (${c.code})`).join('; ');
+  if (candidates.length > 1) {
+    throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED', {}, {
+      candidates: candidates.map((c) => ({ code: c.code, name: c.name })),
+      errors: [{ path: 'body.competentAgencyCode', code: 'COMPETENT_AGENCY_CHOICE', messageVi: `Chọn cơ quan có thẩm quyền: ${names}`, messageEn: `Choose the competent agency: ${names}` }],
+    });
+  }
+  const guess =
+    (receiving.parent_id && performing.includes(receiving.parent_id) ? receiving.parent_id : null) ??
+    (performing.includes(receiving.id) ? receiving.id : null) ??
+    (performing.length === 1 ? performing[0]! : null);
+  const guessed = guess ? await orgRepo.findAgencyById(ctx.db, guess) : undefined;
+  // a desk (centre) is never competent by default: a dossier left there in the handling step strands
+  if (guessed && guessed.kind !== 'service_centre' && guessed.kind !== 'commune_centre') return guessed;
+  throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED', {}, {
+    candidates: [],
+    errors: [{ path: 'body.competentAgencyCode', code: 'COMPETENT_AGENCY_UNKNOWN', messageVi: competence.missing?.vi ?? 'Cần chọn cơ quan có thẩm quyền', messageEn: competence.missing?.en ?? 'Choose the competent agency' }],
+  });
+}
+
 const CHANNEL_KINDS: Record<number, string[]> = { 1: ['1', 'in_person', 'direct', 'truc_tiep'], 2: ['2', 'online', 'truc_tuyen'], 3: ['3', 'postal', 'post', 'buu_chinh'] };
 
 interface Reception {
@@ -540,31 +581,20 @@ export async function receiveDossier(
     throw invalid([{ path: 'body.procedureCode', code: 'PROCEDURE_NOT_FOUND', messageVi: `Không có thủ tục ${body.procedureCode}`, messageEn: `No procedure ${body.procedureCode}` }]);
   }
   const legalLimitHours = legalLimitOf(proc as ProcedureRef);
-  const performing: string[] = await agenciesPerforming(ctx, proc.id);
-  let competent: orgRepo.AgencyRow;
-  if (body.competentAgencyCode) {
-    competent = await agencyByCode(ctx, body.competentAgencyCode, 'body.competentAgencyCode');
-    if (performing.length > 0 && !performing.includes(competent.id)) {
-      throw invalid([{ path: 'body.competentAgencyCode', code: 'NOT_COMPETENT', messageVi: 'Cơ quan không thực hiện thủ tục này', messageEn: 'The agency does not perform this procedure' }]);
-    }
-  } else {
-    const guess =
-      (receiving.parent_id && performing.includes(receiving.parent_id) ? receiving.parent_id : null) ??
-      (performing.includes(receiving.id) ? receiving.id : null) ??
-      (performing.length === 1 ? performing[0]! : null);
-    if (!guess) throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED');
-    competent = (await orgRepo.findAgencyById(ctx.db, guess))!;
-  }
+  const competent = await competentAgencyOf(ctx, proc, receiving, body.competentAgencyCode);
   const returnAgency = body.returnAgencyCode ? await agencyByCode(ctx, body.returnAgencyCode, 'body.returnAgencyCode') : receiving;
 
   const { errors, phone } = await validateApplicant(ctx, body, now);
   if (errors.length > 0) throw invalid(errors, 'APPLICANT_INVALID');
 
   const outcome = body.outcome ?? (body.channel === 2 ? 'register' : 'accept');
+  const filed = resolveComponents(proc, body, outcome);
+  if (filed.errors.length > 0) throw invalid(filed.errors);
   const cal = await calendarFor(ctx, receiving.id, now);
   const channel = (proc.channels ?? []).find((c: { kind: unknown }) => CHANNEL_KINDS[body.channel]!.includes(String(c.kind))) ?? proc.channels?.[0];
   const filing = {
-    components: body.components,
+    caseKey: body.caseKey ?? null,
+    components: filed.components,
     delivery: body.delivery,
     fees: channel?.fees ?? [],
     legalLimitHours,
@@ -641,7 +671,7 @@ export async function receiveDossier(
         filing,
         submitted_at: new Date(state.submittedAt),
         calendar_version: cal.version,
-        secret_hash: secret ? sha256(secret) : null,
+        secret_hash: secret ? secretHash(secret) : null,
         ...projectionOf(state, process, dctx),
       };
       await repo.insertDossier(trx, row);
@@ -649,7 +679,7 @@ export async function receiveDossier(
       await attachFilesToEvents(trx, {
         userId: p.userId,
         events,
-        extra: body.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
+        extra: filed.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
       });
       await repo.insertEvents(trx, events, cal.version);
       const full = { ...row, created_at: now } as repo.DossierRow;
@@ -692,6 +722,25 @@ async function resolvePayload(ctx: AppContext, action: ActionName, payload: Reco
   }
   if (action === 'accept') delete out.code; // the code is issued by the system
   return out;
+}
+
+/**
+ * A move into a step (or agency) where nobody holds the step's role is refused (409 NO_ONE_CAN_ACT, naming
+ * the missing role assignment): the dossier would strand there.
+ */
+async function requireActorsFor(db: Db, before: DossierState, next: DossierState, process: ProcessRow): Promise<void> {
+  if (isTerminal(next)) return;
+  if (next.stepKey === before.stepKey && next.currentAgencyId === before.currentAgencyId && next.state === before.state) return;
+  const step = findStep(process.definition, next.stepKey);
+  const role = next.state === 'transferred' ? 'handler' : step?.role;
+  if (!role) return;
+  await requireSomeoneCanAct(db, {
+    agencyId: next.currentAgencyId,
+    role,
+    unitId: next.state === 'transferred' ? null : (step?.unitId ?? null),
+    stepVi: step?.nameVi ?? 'Thụ lý',
+    stepEn: step?.nameEn ?? 'Handling',
+  });
 }
 
 export function parseIfMatch(h: string | undefined): number | undefined {
@@ -744,13 +793,14 @@ export async function performAction(
       const r = decide(state, { action, actor, expectedVersion: expected, payload, note: req.note ?? null }, dctx);
       if (!r.ok) throw decideError(r);
       const next = r.events.reduce(evolve, state);
+      await requireActorsFor(trx, state, next, process);
       // documents: files referenced by the action (result documents, a supplement's fileIds) → hashes in the event
       const extraIds = Array.isArray(req.payload?.fileIds) ? (req.payload.fileIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
       await attachFilesToEvents(trx, { userId: p.userId, events: r.events, extra: extraIds.map((fileId) => ({ fileId })) });
       await repo.insertEvents(trx, r.events, cal.version);
       await repo.updateProjection(trx, row.id, projectionOf(next, process, dctx), {
         agencyIds: agencyIdsOf(next, row.agency_ids),
-        secretHash: secret ? sha256(secret) : undefined,
+        secretHash: secret ? secretHash(secret) : undefined,
         calendarVersion: cal.version,
       });
       const updated = { ...row, ...projectionOf(next, process, dctx), agency_ids: agencyIdsOf(next, row.agency_ids) } as repo.DossierRow;
@@ -924,13 +974,19 @@ export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryI
 // ---------------------------------------------------------------------------------------------
 // Public look-up (citizen): only what the receipt shows; the same 404 for a wrong code or secret.
 
+const LOOKUP_HINT = {
+  hintVi: 'Kiểm tra lại mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Mã tra cứu gồm 15 chữ in hoa và chữ số, không có chữ O, chữ I, số 0, số 1; không phân biệt chữ hoa, chữ thường; có thể gõ có hoặc không có dấu cách.',
+  hintEn: 'Check the dossier code and the lookup code printed on the receipt. The lookup code has 15 capital letters and digits, without the letters O and I or the digits 0 and 1; upper or lower case and spaces do not matter.',
+};
+
 export async function publicLookup(ctx: AppContext, code: string, secret: string) {
-  const notFound = () => new AppError(404, 'NOT_FOUND', { what: 'dossier' });
-  const row = repo.isUuid(code) ? undefined : await repo.findByRef(ctx.db, code);
-  const given = sha256(secret);
-  // compare even when the dossier does not exist, so timing does not reveal codes
-  const ok = safeEqual(given, row?.secret_hash ?? sha256('\u0000no-dossier'));
-  if (!row || !row.secret_hash || !ok) throw notFound();
+  const notFound = () => new AppError(404, 'NOT_FOUND', { what: 'dossier' }, LOOKUP_HINT);
+  // dossier codes are matched case-insensitively (they are issued in upper case)
+  const typed = code.trim();
+  const row = repo.isUuid(typed) ? undefined : ((await repo.findByRef(ctx.db, typed)) ?? (await repo.findByRef(ctx.db, code.trim().toUpperCase())));
+  // compared even when the dossier does not exist, so timing does not reveal codes
+  const ok = secretMatches(secret, row?.secret_hash);
+  if (!row || !ok) throw notFound();
   const ag = await agencyInfo(ctx.db, [row.receiving_agency_id, row.return_agency_id]);
   return {
     code: row.code!,

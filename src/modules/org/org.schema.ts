@@ -5,7 +5,7 @@ import { ROLES } from '../../platform/auth/roles.js';
 export const RoleSchema = z.enum(ROLES);
 /** A calendar day PostgreSQL can store and the domain can mean (z.iso.date() alone accepts year 0000). */
 const Day = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { message: 'ngày phải trong khoảng 1900–2999 / date must be between 1900 and 2999' });
-export const AgencyKind = z.enum(['province_committee', 'department', 'service_centre', 'commune_committee', 'commune_centre', 'vertical_agency', 'other']);
+export const AgencyKind = z.enum(['province_committee', 'department', 'service_centre', 'commune_committee', 'commune_centre', 'commune_police', 'vertical_agency', 'other']);
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1).max(100),

@@ -18,8 +18,8 @@ import type { z } from 'zod';
 
 registerMessages({
   PROCEDURE_NO_TIME_LIMIT: {
-    vi: 'Thủ tục chưa có thời hạn giải quyết; không thể lập quy trình mặc định.',
-    en: 'The procedure has no legal time limit; no default process can be derived.',
+    vi: 'Thủ tục {code} chưa có thời hạn giải quyết trong danh mục nên chưa thể hẹn ngày trả kết quả. Quản trị viên cần đặt thời hạn kèm căn cứ pháp lý: Quản trị › Thủ tục › {code} › Thời hạn giải quyết.',
+    en: 'Procedure {code} has no time limit in the catalogue, so no appointment can be given. An administrator must set it with its legal basis: Administration › Procedures › {code} › Time limit (PUT /api/v1/admin/procedures/{code}/time-limit).',
   },
   PROCESS_INVALID: { vi: 'Quy trình nội bộ không hợp lệ.', en: 'The internal process is invalid.' },
 });
@@ -37,7 +37,15 @@ export function legalLimitOf(p: ProcedureRef): number {
     return p.legalLimitHours;
   }
   if (p.sameDay) return 0;
-  throw new AppError(422, 'PROCEDURE_NO_TIME_LIMIT', { code: p.code });
+  throw new AppError(422, 'PROCEDURE_NO_TIME_LIMIT', { code: p.code }, {
+    adminAction: `PUT /api/v1/admin/procedures/${p.code}/time-limit`,
+    errors: [{
+      path: 'body.procedureCode',
+      code: 'PROCEDURE_NO_TIME_LIMIT',
+      messageVi: `Thủ tục ${p.code} chưa có thời hạn giải quyết; cần quản trị viên đặt thời hạn (Quản trị › Thủ tục › Thời hạn giải quyết).`,
+      messageEn: `Procedure ${p.code} has no time limit; an administrator must set it (Administration › Procedures › Time limit).`,
+    }],
+  });
 }
 
 const cache = new Map<string, repo.ProcessRow>();

@@ -2,7 +2,7 @@
 // appointment; accept (receipt, form 01), incomplete (form 02), refuse (form 03); online submissions queue.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
+import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Competence, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
 import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, navigate, TabPanel, Tabs, useAsync, useDraft, useSession } from '../ui';
 import { emptyApplicant, fmtDateTime, fmtMoney, normalisePhone, validateApplicant, type ApplicantForm } from '../util';
 import { openPrint } from './Print';
@@ -12,6 +12,8 @@ interface Draft {
   procedureName: string;
   competent: string;
   applicant: ApplicantForm;
+  /** the catalogue case (trường hợp) chosen for the checklist */
+  caseKey?: string;
   components: Record<string, { provided: boolean; form: ComponentIn['form']; copies: number; fileId?: string; fileName?: string }>;
   delivery: 'counter' | 'post' | 'online';
   deliveryLine: string;
@@ -49,7 +51,7 @@ function ProcedurePicker({ value, label, onPick, error }: { value: string; label
   useEffect(() => {
     if (!open || q.trim().length < 2) { setItems([]); return; }
     const h = setTimeout(() => {
-      api.procedures({ q: q.trim(), pageSize: 10 }).then((r) => { setItems(r.items); setFuzzy(!!r.fuzzy); setActive(0); }, () => setItems([]));
+      api.procedures({ q: q.trim(), pageSize: 10, desk: agencyFor('reception') || undefined }).then((r) => { setItems(r.items); setFuzzy(!!r.fuzzy); setActive(0); }, () => setItems([]));
     }, 200);
     return () => clearTimeout(h);
   }, [q, open, agencyFor]);
@@ -139,7 +141,32 @@ function NewDossier() {
   const receiving = agencyFor('reception');
   const allAgencies = useAsync(() => api.agencies().then((r) => new Map(r.items.map((a) => [a.code, a]))), []);
   // the one-stop centres receive; the competent agency is chosen among the others that perform it
-  const competentChoices = (proc?.agencies ?? []).filter((g) => !/centre/.test(allAgencies.data?.get(g.code)?.kind ?? ''));
+  const competentChoicesOld = (proc?.agencies ?? []).filter((g) => !/centre/.test(allAgencies.data?.get(g.code)?.kind ?? ''));
+  // the competent agency as the server resolves it for this desk (links, catalogue text, field map)
+  const [competence, setCompetence] = useState<Competence | null>(null);
+  const competentChoices = competence ? competence.candidates : competentChoicesOld;
+  useEffect(() => {
+    setCompetence(null);
+    if (!proc || !receiving) return;
+    api.competence(proc.code, receiving).then((c) => {
+      setCompetence(c);
+      if (c.candidates.length === 1) setD((x) => (x.procedureCode === proc.code && !x.competent ? { ...x, competent: c.candidates[0]!.code } : x));
+    }, () => setCompetence(null));
+  }, [proc, receiving]);
+  const cases = proc?.cases ?? [];
+  const chosenCase = cases.length === 1 ? cases[0] : cases.find((c) => c.key === d.caseKey);
+  const byId = new Map((proc?.components ?? []).map((c) => [c.id, c]));
+  // the checklist: the chosen case's rows (without cases from an older server: every component)
+  const rows = proc ? (proc.cases ? (chosenCase?.components ?? []).map((r) => ({ ...byId.get(r.id)!, required: r.required })) : proc.components) : [];
+  const pickCase = (key: string) => setD((x) => {
+    const chosen = cases.find((c) => c.key === key);
+    const comps = { ...x.components };
+    for (const r of chosen?.components ?? []) {
+      const c = byId.get(r.id);
+      if (c) comps[c.id] ??= { provided: r.required, form: c.originals > 0 ? 'original' : c.certifiedCopies > 0 ? 'certified' : 'copy', copies: Math.max(1, c.originals + c.certifiedCopies + c.copies) };
+    }
+    return { ...x, caseKey: key, components: comps };
+  });
 
   useEffect(() => {
     if (!d.procedureCode) { setProc(null); return; }
@@ -148,8 +175,11 @@ function NewDossier() {
       setD((x) => {
         if (x.procedureCode !== p.code) return x;
         const comps = { ...x.components };
-        for (const c of p.components) comps[c.id] ??= { provided: c.required, form: c.originals > 0 ? 'original' : c.certifiedCopies > 0 ? 'certified' : 'copy', copies: Math.max(1, c.originals + c.certifiedCopies + c.copies) };
-        return { ...x, components: comps };
+        // with cases, rows are set when the case is chosen (the only case at once); required as that case says
+        const only = p.cases?.length === 1 ? p.cases[0] : undefined;
+        const initial = p.cases ? (only?.components ?? []).map((r) => ({ ...p.components.find((c) => c.id === r.id)!, required: r.required })) : p.components;
+        for (const c of initial) comps[c.id] ??= { provided: c.required, form: c.originals > 0 ? 'original' : c.certifiedCopies > 0 ? 'certified' : 'copy', copies: Math.max(1, c.originals + c.certifiedCopies + c.copies) };
+        return { ...x, caseKey: only?.key ?? x.caseKey, components: comps };
       });
     }, () => setProc(null));
   }, [d.procedureCode]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -200,6 +230,7 @@ function NewDossier() {
       channel: 1,
       outcome,
       competentAgencyCode: d.competent || undefined,
+      caseKey: chosenCase?.key,
       applicant: {
         kind: a.kind,
         fullName: a.fullName.trim(),
@@ -211,9 +242,9 @@ function NewDossier() {
         email: a.email.trim() || undefined,
         address,
       },
-      components: (proc?.components ?? []).map((c) => {
+      components: rows.map((c) => {
         const s = d.components[c.id] ?? { provided: false, form: 'copy' as const, copies: 1 };
-        return { componentId: c.id, name: c.name, provided: s.provided, form: s.form, copies: s.copies, fileId: s.fileId };
+        return { componentId: c.id, provided: s.provided, form: s.form, copies: s.copies, fileId: s.fileId };
       }),
       delivery: d.delivery === 'post' ? { method: 'post', address: address ? { ...address, line: d.deliveryLine.trim() } : undefined } : { method: d.delivery },
       note: d.note.trim() || undefined,
@@ -226,7 +257,8 @@ function NewDossier() {
     setSubmitError(null);
     if (outcome === 'accept') {
       if (!validate()) return;
-      const missing = (proc?.components ?? []).filter((c) => c.required && !d.components[c.id]?.provided);
+      if (cases.length > 1 && !chosenCase) { setErrors((e) => ({ ...e, caseKey: t('reception.casePickFirst') })); return; }
+      const missing = rows.filter((c) => c.required && !d.components[c.id]?.provided);
       if (missing.length > 0) { setSubmitError(new Error(t('reception.missingRequired', { names: missing.map((m) => m.name).join('; ') }))); return; }
     }
     setBusy(true);
@@ -276,19 +308,24 @@ function NewDossier() {
         <section className="card" aria-labelledby="sec-proc">
           <h2 id="sec-proc">{t('reception.procedure')}</h2>
           <ProcedurePicker label={t('reception.procedure')} value={d.procedureCode ? `${d.procedureCode} — ${d.procedureName}` : ''} error={err('procedure') ?? err('procedureCode')}
-            onPick={(p) => setD((x) => ({ ...x, procedureCode: p.code, procedureName: p.name, components: {}, competent: '' }))} />
+            onPick={(p) => setD((x) => ({ ...x, procedureCode: p.code, procedureName: p.name, components: {}, competent: '', caseKey: undefined }))} />
           {proc && (
             <div className="grid g2">
-              <div><span className="muted">{t('reception.timeLimit')}:</span> {inPerson?.timeLimit?.text ?? inPerson?.timeText ?? '—'}</div>
+              <div><span className="muted">{t('reception.timeLimit')}:</span> {proc.timeLimit
+                ? <>{proc.timeLimit.unit === 'same_day' ? t('reception.units.same_day') : `${proc.timeLimit.value} ${t(`reception.units.${proc.timeLimit.unit}`)}`}{proc.timeLimit.source === 'unit_inferred' && <small className="muted"> ({t('reception.unitInferred')})</small>}{proc.timeLimit.basis && <small className="muted" title={proc.timeLimit.basis}> — {proc.timeLimit.basis}</small>}</>
+                : (inPerson?.timeLimit?.text ?? inPerson?.timeText ?? '—')}</div>
               {competentChoices.length > 0 && (
-                <Field label={t('reception.competent')}>
-                  {(id) => (
-                    <select id={id} name="competent" value={d.competent} onChange={(e) => setD((x) => ({ ...x, competent: e.target.value }))}>
-                      <option value="">{t('reception.competentAuto')}</option>
+                <Field label={t('reception.competent')} hint={competence && competence.candidates.length > 1 ? t('reception.competentMust') : undefined} required={!!competence && competence.candidates.length > 1}>
+                  {(id, ds) => (
+                    <select id={id} name="competent" aria-describedby={ds} value={d.competent} onChange={(e) => setD((x) => ({ ...x, competent: e.target.value }))}>
+                      <option value="">{competence && competence.candidates.length > 1 ? t('reception.competentPick') : t('reception.competentAuto')}</option>
                       {competentChoices.map((g) => <option key={g.code} value={g.code}>{g.name}</option>)}
                     </select>
                   )}
                 </Field>
+              )}
+              {competence && competence.candidates.length === 0 && competence.missingVi && (
+                <div className="alert error" role="alert">{i18n.language === 'en' ? competence.missingEn : competence.missingVi}</div>
               )}
             </div>
           )}
@@ -329,17 +366,28 @@ function NewDossier() {
         {proc && (
           <section className="card" aria-labelledby="sec-comp">
             <h2 id="sec-comp">{t('reception.components')}</h2>
+            {cases.length > 1 && (
+              <Field label={t('reception.caseLabel')} error={err('caseKey')} required>
+                {(id, ds) => (
+                  <select id={id} name="caseKey" aria-describedby={ds} aria-invalid={!!err('caseKey')} value={chosenCase?.key ?? ''} onChange={(e) => pickCase(e.target.value)}>
+                    <option value="">{t('reception.casePick')}</option>
+                    {cases.map((c) => <option key={c.key} value={c.key}>{c.title.length > 140 ? `${c.title.slice(0, 139)}…` : c.title}</option>)}
+                  </select>
+                )}
+              </Field>
+            )}
+            {cases.length > 1 && !chosenCase ? <p className="muted">{t('reception.casePickFirst')}</p> : (
             <div className="table-wrap">
               <table className="checklist" aria-labelledby="sec-comp">
                 <thead><tr><th scope="col"><span className="sr-only">{t('reception.provided')}</span>✓</th><th scope="col">{t('reception.components')}</th><th scope="col">{t('reception.form')}</th><th scope="col">{t('reception.copies')}</th><th scope="col">{t('files.scan')}</th></tr></thead>
                 <tbody>
-                  {proc.components.map((c) => {
+                  {rows.map((c) => {
                     const s = d.components[c.id] ?? { provided: false, form: 'copy' as const, copies: 1 };
                     const upd = (p: Partial<typeof s>) => setD((x) => ({ ...x, components: { ...x.components, [c.id]: { ...s, ...p } } }));
                     return (
                       <tr key={c.id}>
                         <td><input type="checkbox" aria-label={`${t('reception.provided')}: ${c.name}`} checked={s.provided} onChange={(e) => upd({ provided: e.target.checked })} /></td>
-                        <td>{c.name}{c.required && <small> ({t('reception.requiredMark')})</small>}</td>
+                        <td><LongText text={c.name} more={t('reception.showFull')} />{c.required && <small> ({t('reception.requiredMark')})</small>}</td>
                         <td><select aria-label={`${t('reception.form')}: ${c.name}`} value={s.form} onChange={(e) => upd({ form: e.target.value as ComponentIn['form'] })}>
                           <option value="original">{t('reception.original')}</option><option value="certified">{t('reception.certified')}</option><option value="copy">{t('reception.copy')}</option>
                         </select></td>
@@ -358,6 +406,7 @@ function NewDossier() {
                 </tbody>
               </table>
             </div>
+            )}
           </section>
         )}
 
@@ -451,5 +500,17 @@ function OnlineQueue({ items, error, reload }: { items: InboxItem[]; error: unkn
         </div>
       )}
     </div>
+  );
+}
+
+/** A catalogue text shown short (its first sentence or 160 characters), the whole of it on demand. */
+function LongText({ text, more }: { text: string; more: string }) {
+  const cut = text.length > 160 ? text.slice(0, 160).replace(/\s+\S*$/u, '') : text;
+  if (cut === text) return <>{text}</>;
+  return (
+    <details className="long-text">
+      <summary>{cut}… <span className="link">{more}</span></summary>
+      <span>{text}</span>
+    </details>
   );
 }
