@@ -448,6 +448,9 @@ async function validateApplicant(ctx: AppContext, body: ReceiveInputBody, now: D
   const errors: FieldError[] = [];
   const a = body.applicant;
   const fe = (path: string, code: string, vi: string, en: string) => errors.push({ path, code, messageVi: vi, messageEn: en });
+  if (a.birthDate && a.birthDate > localDate(now)) {
+    fe('body.applicant.birthDate', 'DATE_IN_FUTURE', 'Ngày sinh không được sau hôm nay', 'The date of birth cannot be after today');
+  }
   if (a.kind === 'individual') {
     if (!a.idNumber) fe('body.applicant.idNumber', 'REQUIRED', 'Cần số định danh cá nhân', 'The citizen ID number is required');
     else errors.push(...checkCitizenId(a.idNumber, 'body.applicant.idNumber', { birthDate: a.birthDate, today: now }));
