@@ -38,6 +38,11 @@ const vi = {
     assignee: 'Cán bộ được phân công', findOfficial: 'Tìm cán bộ', pickOfficial: '— Chọn cán bộ —', noOfficials: 'Không tìm thấy cán bộ', bulk: 'Phân công hàng loạt',
   },
   channel: { 1: 'Trực tiếp', 2: 'Trực tuyến', 3: 'Bưu chính' },
+  input: {
+    tooLong: 'Tối đa {{max}} ký tự (đang có {{n}})', markup: 'Không được chứa thẻ HTML hay ký tự < >',
+    unprintable: 'Có ký tự không in được trên giấy tờ ({{chars}}): hãy xóa hoặc thay bằng chữ', nameChars: "Họ tên chỉ gồm chữ cái, dấu cách và các dấu . ' -",
+    dateEarly: 'Ngày phải từ 01/01/1900 trở đi', datePh: 'dd/mm/yyyy', otherErrors: 'Các lỗi khác',
+  },
   status: { 1: 'Mới đăng ký', 2: 'Đã tiếp nhận', 3: 'Không được tiếp nhận', 4: 'Đang xử lý', 5: 'Chờ bổ sung', 6: 'Chờ thực hiện nghĩa vụ tài chính', 7: 'Công dân yêu cầu rút hồ sơ', 8: 'Dừng xử lý', 9: 'Đã có kết quả', 10: 'Đã trả kết quả' },
   dossier: {
     summary: 'Thông tin hồ sơ', procedure: 'Thủ tục', applicant: 'Người nộp', idNumber: 'CCCD', phone: 'Điện thoại', address: 'Địa chỉ', status: 'Trạng thái', step: 'Bước hiện tại', holder: 'Đang ở cơ quan',
@@ -139,6 +144,11 @@ const en: Dict = {
     assignee: 'Assign to official', findOfficial: 'Find an official', pickOfficial: '— Choose an official —', noOfficials: 'No official found', bulk: 'Bulk assignment',
   },
   channel: { 1: 'In person', 2: 'Online', 3: 'Postal' },
+  input: {
+    tooLong: 'At most {{max}} characters ({{n}} typed)', markup: 'HTML tags and the characters < > are not allowed',
+    unprintable: 'Characters the forms cannot print ({{chars}}): remove or replace them', nameChars: "A name has only letters, spaces and . ' -",
+    dateEarly: 'The date must be 01/01/1900 or later', datePh: 'dd/mm/yyyy', otherErrors: 'Other errors',
+  },
   status: { 1: 'Registered', 2: 'Accepted', 3: 'Refused', 4: 'In process', 5: 'Awaiting supplement', 6: 'Awaiting payment', 7: 'Withdrawal requested', 8: 'Stopped', 9: 'Result ready', 10: 'Returned' },
   dossier: {
     summary: 'Dossier', procedure: 'Procedure', applicant: 'Applicant', idNumber: 'ID', phone: 'Phone', address: 'Address', status: 'Status', step: 'Current step', holder: 'Held by',
