@@ -1,6 +1,6 @@
 // Pure helpers: validation of the applicant form, Vietnam-time formatting, working hours left.
 // No React here (unit-tested in util.test.ts).
-import { APPLICANT_LIMITS } from './limits';
+import { APPLICANT_LIMITS } from './limits.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 const OFFSET_MS = 7 * 3_600_000; // Vietnam has no daylight saving time
