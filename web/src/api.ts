@@ -161,6 +161,7 @@ export interface InboxItem {
 export interface Dossier extends InboxItem {
   nationalStatusLabel: string;
   step: { key: string; nameVi: string; nameEn: string; role: string } | null;
+  steps: Array<{ key: string; nameVi: string; nameEn: string; role: Role; next: string[] }>;
   agencies: { current: AgencyInfo | null; receiving: AgencyInfo | null; competent: AgencyInfo | null; return: AgencyInfo | null };
   procedure: { code: string; name: string };
   applicant: Record<string, any>;
@@ -171,7 +172,12 @@ export interface Dossier extends InboxItem {
 export interface Page<T> { items: T[]; total: number; page?: number; pageSize?: number }
 export interface ReceiveResult { dossier: Dossier; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
 export interface ActionResult { dossier: Dossier; allowed: string[]; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
-export interface DossierEvent { version: number; action: string; fromState: string | null; toState: string; at: string; actor: { userId: string; roles: string[]; agencyId: string }; note: string | null; payload: Record<string, any> }
+export interface DossierEvent {
+  version: number; action: string; fromState: string | null; toState: string; at: string; actor: { userId: string; roles: string[]; agencyId: string; system?: boolean; citizen?: boolean };
+  note: string | null; payload: Record<string, any>; stepKey: string | null;
+  /** names of the actor, the assignee and the step the event led to (null: system, citizen, no step) */
+  actorName: string | null; assigneeName: string | null; stepNameVi: string | null; stepNameEn: string | null;
+}
 export interface SlipParty { agencyId: string | null; stepKey: string | null; userId: string | null; applicant?: boolean }
 export interface ControlSlip {
   form: string; title: string; rows: Array<{ action: string; at: string; giver: SlipParty; receiver: SlipParty; dueAt: string | null; classification: 'early' | 'on_time' | 'late' | null; stepKey?: string | null; note?: string | null }>;

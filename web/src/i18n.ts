@@ -38,6 +38,8 @@ const vi = {
     assignee: 'Cán bộ được phân công', findOfficial: 'Tìm cán bộ', pickOfficial: '— Chọn cán bộ —', noOfficials: 'Không tìm thấy cán bộ', bulk: 'Phân công hàng loạt',
   },
   channel: { 1: 'Trực tiếp', 2: 'Trực tuyến', 3: 'Bưu chính' },
+  queue: { age: 'Đã chờ' },
+  log: { system: 'Hệ thống', citizen: 'Công dân', to: 'giao cho {{name}}', step: 'bước «{{step}}»', pickStep: '— Chọn bước —', anyone: '— Không chỉ định —' },
   input: {
     tooLong: 'Tối đa {{max}} ký tự (đang có {{n}})', markup: 'Không được chứa thẻ HTML hay ký tự < >',
     unprintable: 'Có ký tự không in được trên giấy tờ ({{chars}}): hãy xóa hoặc thay bằng chữ', nameChars: "Họ tên chỉ gồm chữ cái, dấu cách và các dấu . ' -",
@@ -52,11 +54,11 @@ const vi = {
     printSlip: 'In phiếu kiểm soát', printPage: 'In trang này', back: 'Quay lại danh sách', done: 'Đã thực hiện: {{action}}', conflict: 'Hồ sơ vừa được người khác cập nhật; đã tải lại.', resultDocs: 'Văn bản kết quả',
   },
   act: {
-    note: 'Ghi chú', reason: 'Lý do', items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)', toStep: 'Chuyển đến bước', sendBackTo: 'Trả lại bước', assignee: 'Giao cho (tên đăng nhập, không bắt buộc)', agency: 'Cơ quan nhận',
+    note: 'Ghi chú', reason: 'Lý do', items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)', toStep: 'Chuyển đến bước', sendBackTo: 'Trả lại bước', assignee: 'Giao cho cán bộ (không bắt buộc)', agency: 'Cơ quan nhận',
     hours: 'Thời hạn (giờ làm việc)', question: 'Nội dung xin ý kiến', answer: 'Ý kiến trả lời', docNumber: 'Số văn bản', docDate: 'Ngày ký', docSigner: 'Người ký', docTitle: 'Trích yếu',
     method: 'Hình thức trả', tracking: 'Số vận đơn', recipient: 'Người nhận', amount: 'Số tiền (đồng)', receiptNumber: 'Số biên lai', payMethod: 'Hình thức nộp', newDueAt: 'Ngày hẹn mới', noticeNumber: 'Số thông báo',
     payMethods: { cash: 'Tiền mặt', bank_transfer: 'Chuyển khoản', pos: 'Thẻ (POS)', online: 'Thanh toán trực tuyến (Cổng DVCQG / nền tảng thanh toán)' }, pickPayMethod: '— Chọn hình thức —',
-    user: 'Người được phân công (tên đăng nhập)', confirmText: 'Thực hiện thao tác «{{action}}» với hồ sơ {{code}}?', run: 'Thực hiện',
+    user: 'Người được phân công', confirmText: 'Thực hiện thao tác «{{action}}» với hồ sơ {{code}}?', run: 'Thực hiện',
   },
   dash: {
     title: 'Thống kê, theo dõi', scope: 'Phạm vi số liệu', period: 'Kỳ báo cáo', from: 'Từ ngày', to: 'Đến ngày', agency: 'Cơ quan', allScope: 'Toàn bộ phạm vi được giao', refresh: 'Làm mới',
@@ -144,6 +146,8 @@ const en: Dict = {
     assignee: 'Assign to official', findOfficial: 'Find an official', pickOfficial: '— Choose an official —', noOfficials: 'No official found', bulk: 'Bulk assignment',
   },
   channel: { 1: 'In person', 2: 'Online', 3: 'Postal' },
+  queue: { age: 'Waiting' },
+  log: { system: 'System', citizen: 'Applicant', to: 'to {{name}}', step: 'step “{{step}}”', pickStep: '— Choose a step —', anyone: '— Nobody in particular —' },
   input: {
     tooLong: 'At most {{max}} characters ({{n}} typed)', markup: 'HTML tags and the characters < > are not allowed',
     unprintable: 'Characters the forms cannot print ({{chars}}): remove or replace them', nameChars: "A name has only letters, spaces and . ' -",
@@ -158,11 +162,11 @@ const en: Dict = {
     printSlip: 'Print control slip', printPage: 'Print this page', back: 'Back to the list', done: 'Done: {{action}}', conflict: 'Someone else just updated the dossier; reloaded.', resultDocs: 'Result documents',
   },
   act: {
-    note: 'Note', reason: 'Reason', items: 'Missing documents (one per line)', toStep: 'Forward to step', sendBackTo: 'Send back to step', assignee: 'Assign to (username, optional)', agency: 'Receiving agency',
+    note: 'Note', reason: 'Reason', items: 'Missing documents (one per line)', toStep: 'Forward to step', sendBackTo: 'Send back to step', assignee: 'Assign to an official (optional)', agency: 'Receiving agency',
     hours: 'Time allowed (working hours)', question: 'Question', answer: 'Answer', docNumber: 'Document number', docDate: 'Signed on', docSigner: 'Signed by', docTitle: 'Title',
     method: 'Return method', tracking: 'Tracking number', recipient: 'Recipient', amount: 'Amount (VND)', receiptNumber: 'Receipt number', payMethod: 'Payment method', newDueAt: 'New appointment', noticeNumber: 'Notice number',
     payMethods: { cash: 'Cash', bank_transfer: 'Bank transfer', pos: 'Card (POS)', online: 'Online payment (national portal / payment platform)' }, pickPayMethod: '— Choose a method —',
-    user: 'Assignee (username)', confirmText: 'Perform “{{action}}” on dossier {{code}}?', run: 'Perform',
+    user: 'Assignee', confirmText: 'Perform “{{action}}” on dossier {{code}}?', run: 'Perform',
   },
   dash: {
     title: 'Dashboard', scope: 'Report scope', period: 'Reporting period', from: 'From', to: 'To', agency: 'Agency', allScope: 'Everything in my scope', refresh: 'Refresh',

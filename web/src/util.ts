@@ -19,6 +19,16 @@ export function fmtWorkingHours(h: number, lang = 'vi'): string {
   const [d, hh] = lang === 'en' ? [days === 1 ? 'working day' : 'working days', 'h'] : ['ngày', 'giờ'];
   return days > 0 ? `${days} ${d}${hours ? ` ${hours} ${hh}` : ''}` : `${hours} ${hh}`;
 }
+/** How long ago an instant was, in calendar time: "45 phút", "3 giờ", "2 ngày" (the online queue's age). */
+export function fmtAge(iso: string, now: Date, lang = 'vi'): string {
+  const min = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 60_000));
+  const en = lang === 'en';
+  if (min < 60) return en ? `${min} min` : `${min} phút`;
+  const h = Math.floor(min / 60);
+  if (h < 24) return en ? `${h} h` : `${h} giờ`;
+  const d = Math.floor(h / 24);
+  return en ? `${d} ${d === 1 ? 'day' : 'days'}` : `${d} ngày`;
+}
 export function fmtDate(iso: string | null | undefined, lang = 'vi'): string {
   if (!iso) return '—';
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));

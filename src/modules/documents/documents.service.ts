@@ -14,6 +14,8 @@ import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, scopePaths, type Action } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
+import { userNames } from '../org/org.service.js';
+import { modernTones } from '../../platform/text.js';
 import * as adminUnits from '../org/admin-units.repo.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import { CLASSIFICATION_LABELS } from '../workflow/control-slip.js';
@@ -86,23 +88,6 @@ async function requireWorker(ctx: AppContext, p: Principal, d: DossierView, acti
   const ags = await agencyRows(ctx.db, ids);
   for (const a of ags.values()) for (const act of actions) if (can(p, act, a)) return;
   throw new AppError(403, 'FORBIDDEN');
-}
-
-async function userNames(db: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
-  const uuids = [...new Set(ids.filter((x): x is string => !!x && isUuid(x)))];
-  if (uuids.length === 0) return new Map();
-  return new Map((await orgRepo.userFullNames(db, uuids)).map((r) => [r.id, r.full_name]));
-}
-
-/** "Hoá" → "Hóa", "Thuỵ" → "Thụy": the tone placement agencies' names use (oa, oe, uy + final-less syllable). */
-function modernTones(s: string): string {
-  const map: Record<string, string> = { á: 'a\u0301', à: 'a\u0300', ả: 'a\u0309', ã: 'a\u0303', ạ: 'a\u0323', é: 'e\u0301', è: 'e\u0300', ẻ: 'e\u0309', ẽ: 'e\u0303', ẹ: 'e\u0323', ý: 'y\u0301', ỳ: 'y\u0300', ỷ: 'y\u0309', ỹ: 'y\u0303', ỵ: 'y\u0323' };
-  return s
-    .normalize('NFC')
-    .replace(/([oOuU])([áàảãạéèẻẽẹýỳỷỹỵ])(?=$|[\s,.;])/gu, (_m, v: string, t: string) => {
-      const d = map[t]!.normalize('NFD');
-      return `${(v + d.slice(1)).normalize('NFC')}${d[0]}`;
-    });
 }
 
 async function placeOf(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<string> {

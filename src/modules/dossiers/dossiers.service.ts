@@ -13,6 +13,7 @@ import { randomToken, safeEqual, sha256 } from '../../platform/auth/secrets.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, inSubtree, scopePaths } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
+import { userNames } from '../org/org.service.js';
 import { getWorkingCalendar } from '../calendar/calendar.service.js';
 import {
   addWorkingHours as calAddWorkingHours,
@@ -363,6 +364,8 @@ async function dossierOut(db: Db, row: repo.DossierRow) {
     ...inboxItem(row),
     nationalStatusLabel: NATIONAL_STATUS_LABELS[row.national_status],
     step: step ? { key: step.key, nameVi: step.nameVi, nameEn: step.nameEn, role: step.role } : null,
+    /** Names of the process's steps (send-back picker, event log): keys are internal. */
+    steps: process.definition.steps.map((x) => ({ key: x.key, nameVi: x.nameVi, nameEn: x.nameEn, role: x.role, next: x.next })),
     agencies: {
       current: publicAgency(ag.get(s.currentAgencyId)),
       receiving: publicAgency(ag.get(s.receivingAgencyId)),
@@ -821,7 +824,21 @@ export async function listForRegister(ctx: AppContext, agencyId: string, from: D
 export async function getEvents(ctx: AppContext, p: Principal, ref: string) {
   const row = await visibleDossier(ctx, p, ref);
   const events = await repo.listEvents(ctx.db, row.id);
-  return { items: events, total: events.length };
+  // the log shows who acted and to whom a dossier went by name, never by id
+  const people = (e: DossierEvent) => [e.actor.userId, e.assigneeId, e.payload.userId as string | undefined, e.payload.assigneeId as string | undefined];
+  const names = await userNames(ctx.db, events.flatMap(people));
+  const process = await processById(ctx.db, row.process_id);
+  const stepName = (key: string | null) => (key ? findStep(process.definition, key) : undefined);
+  return {
+    items: events.map((e) => ({
+      ...e,
+      actorName: names.get(e.actor.userId) ?? null,
+      assigneeName: (e.assigneeId && names.get(e.assigneeId)) || null,
+      stepNameVi: stepName(e.stepKey)?.nameVi ?? null,
+      stepNameEn: stepName(e.stepKey)?.nameEn ?? null,
+    })),
+    total: events.length,
+  };
 }
 
 export async function getControlSlip(ctx: AppContext, p: Principal, ref: string) {

@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { can, scopePaths, type Action } from './permissions.js';
 import * as repo from './org.repo.js';
+import { isUuid } from '../../platform/values.js';
 import type { AgencyCreate, AgencyPatch, AssignmentCreate, UnitCreate, UserCreate, UserPatch } from './org.schema.js';
 
 const denied = () => new AppError(403, 'FORBIDDEN');
@@ -232,4 +233,11 @@ export async function listAudit(ctx: AppContext, p: Principal, opts: { page: num
   // the audit log is province-wide (logins, IPs, every admin's changes): province-level admins only
   if (!isRootAdmin(p)) throw denied();
   return repo.listAudit(ctx.db, { action: opts.action, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+}
+
+/** Full names of users by id (forms, event logs); ids that are not users' (system, citizen) are left out. */
+export async function userNames(db: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
+  const uuids = [...new Set(ids.filter((x): x is string => !!x && isUuid(x)))];
+  if (uuids.length === 0) return new Map();
+  return new Map((await repo.userFullNames(db, uuids)).map((r) => [r.id, r.full_name]));
 }

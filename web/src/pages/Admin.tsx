@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Agency, type HolidayYear, type ProcessDef, type ProcessStep, type ProcedureItem, type RoleAssignment, type User, type Weekly } from '../api';
 import { Dialog, ErrorBox, Field, navigate, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
+import { DateInput } from '../DateInput';
 import { fmtMoney, localDate } from '../util';
 
 const TABS = ['users', 'agencies', 'procedures', 'process', 'holidays', 'hours'] as const;
@@ -496,7 +497,7 @@ function OfficeHours() {
     <section className="card">
       <div className="grid g2">
         <Field label={t('admin.agencyCode')}>{(id) => <select id={id} value={code} onChange={(e) => setCode(e.target.value)}>{agencies.data?.items.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}</select>}</Field>
-        <Field label={t('admin.validFrom')}>{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+        <Field label={t('admin.validFrom')}>{(id) => <DateInput id={id} value={from} onChange={(iso, text) => setFrom(iso ?? text)} />}</Field>
       </div>
       {oh.data && <p className="muted">{t('admin.inForce')}: {oh.data.current.sourceAgency ?? t('admin.national')}{oh.data.current.from ? ` (${oh.data.current.from})` : ''}</p>}
       <table>

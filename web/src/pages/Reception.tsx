@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
 import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, navigate, TabPanel, Tabs, useAsync, useDraft, useSession } from '../ui';
-import { emptyApplicant, fieldErrorsFromProblem, fmtDateTime, fmtMoney, isoToDmy, normalisePhone, parseDmy, RECEPTION_FIELDS, validateApplicant, type ApplicantForm, type ProblemFieldError } from '../util';
+import { emptyApplicant, fieldErrorsFromProblem, fmtAge, fmtDateTime, fmtMoney, isoToDmy, normalisePhone, parseDmy, RECEPTION_FIELDS, validateApplicant, type ApplicantForm, type ProblemFieldError } from '../util';
 import { DateInput } from '../DateInput';
 import { APPLICANT_LIMITS as L, RECEPTION_TEXT_LIMITS } from '../limits';
 import { openPrint } from './Print';
@@ -25,7 +25,8 @@ export function ReceptionPage() {
   const { t } = useTranslation();
   const { agencyFor } = useSession();
   const [tab, setTab] = useState<'new' | 'queue'>('new');
-  const queue = useAsync(() => api.dossiers({ status: 1, pageSize: 50, agency: agencyFor('reception') }), [tab]);
+  // online filings only (channel 2): a dossier registered at the counter is not waiting in this queue
+  const queue = useAsync(() => api.dossiers({ status: 1, channel: 2, pageSize: 50, agency: agencyFor('reception') }), [tab]);
   return (
     <>
       <h1>{t('reception.title')}</h1>
@@ -443,6 +444,9 @@ function OnlineQueue({ items, error, reload }: { items: InboxItem[]; error: unkn
     } catch (e) { setErr(e); } finally { setBusy(null); }
   };
   const sorted = useMemo(() => [...items].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)), [items]);
+  // the age of each filing, refreshed every minute (display only)
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => { const h = setInterval(() => setNow(new Date()), 60_000); return () => clearInterval(h); }, []);
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div className="card" ref={ref}>
@@ -451,11 +455,12 @@ function OnlineQueue({ items, error, reload }: { items: InboxItem[]; error: unkn
         <div className="table-wrap">
           <table>
             <caption className="sr-only">{t('reception.tabQueue', { n: sorted.length })}</caption>
-            <thead><tr><th scope="col">{t('reception.submittedAt')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th><th scope="col">{t('inbox.channel')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
+            <thead><tr><th scope="col">{t('reception.submittedAt')}</th><th scope="col">{t('queue.age')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th><th scope="col">{t('inbox.channel')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
             <tbody>
               {sorted.map((it) => (
                 <tr key={it.id}>
                   <td>{fmtDateTime(it.submittedAt, i18n.language)}</td>
+                  <td data-testid="age">{fmtAge(it.submittedAt, now, i18n.language)}</td>
                   <td>{it.applicantName}</td>
                   <td><span className="code">{it.procedureCode}</span> {it.procedureName}</td>
                   <td>{t(`channel.${it.channel}`)}</td>
