@@ -213,7 +213,7 @@ export interface OfficialRow {
 export const OFFICIAL_MEASURES = ['stepsDone', 'early', 'onTime', 'late', 'holding', 'holdingOverdue'] as const;
 export type OfficialMeasure = (typeof OFFICIAL_MEASURES)[number];
 /** A row of the officials drill-down: the dossier, and for step measures the step the official finished. */
-export type OfficialDrillItem = InboxItem & { step: { at: string; classification: string | null } | null };
+export type OfficialDrillItem = InboxItem & { step: { at: string; classification: string | null } | null; extended?: boolean; originalDueAt?: string | null };
 export interface OfficialDrill extends Page<OfficialDrillItem> { official: { userId: string; fullName: string; username: string }; measure: OfficialMeasure }
 export interface Indicator {
   code: string; nameVi: string; nameEn: string; numerator: number | null; denominator: number | null; ratio: number | null; score: number | null; max: number;

@@ -84,7 +84,7 @@ const vi = {
     officialCell: '{{n}} — {{measure}}: {{name}}', officialsHint: 'Bấm vào một số liệu để xem các lượt xử lý hoặc hồ sơ tương ứng.', stepAt: 'Xử lý xong bước', noStepDue: 'Bước không có hạn',
     indicators: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)', indicator: 'Chỉ số', value: 'Số liệu', score: 'Điểm', points: '{{score}} / {{max}} điểm',
     totalScore: 'Tổng điểm có số liệu: {{score}} / {{max}}', unavailable: 'Chưa có số liệu', notScored: 'chưa chấm',
-    drillTitle: '{{measure}} — {{label}}', back: 'Quay lại thống kê', acceptedAt: 'Ngày tiếp nhận', finishedAt: 'Kết thúc xử lý', drillEmpty: 'Không có hồ sơ',
+    drillTitle: '{{measure}} — {{label}}', back: 'Quay lại thống kê', acceptedAt: 'Ngày tiếp nhận', finishedAt: 'Kết thúc xử lý', drillEmpty: 'Không có hồ sơ', extended: 'Đã gia hạn', originalDue: 'hẹn ban đầu {{at}}',
   },
   admin: {
     title: 'Quản trị hệ thống', users: 'Người dùng', agencies: 'Cơ quan, đơn vị', procedures: 'Thủ tục', process: 'Quy trình nội bộ', holidays: 'Lịch nghỉ', hours: 'Giờ làm việc',
@@ -192,7 +192,7 @@ const en: Dict = {
     officialCell: '{{n}} — {{measure}}: {{name}}', officialsHint: 'Click a figure to list the steps or dossiers behind it.', stepAt: 'Step done', noStepDue: 'Step without a time limit',
     indicators: 'Service indicators for citizens and businesses (Decision 766/QĐ-TTg)', indicator: 'Indicator', value: 'Figures', score: 'Score', points: '{{score}} / {{max}} points',
     totalScore: 'Total of the measurable indicators: {{score}} / {{max}}', unavailable: 'No data yet', notScored: 'not scored',
-    drillTitle: '{{measure}} — {{label}}', back: 'Back to the dashboard', acceptedAt: 'Accepted', finishedAt: 'Processing ended', drillEmpty: 'No dossiers',
+    drillTitle: '{{measure}} — {{label}}', back: 'Back to the dashboard', acceptedAt: 'Accepted', finishedAt: 'Processing ended', drillEmpty: 'No dossiers', extended: 'Extended', originalDue: 'first appointment {{at}}',
   },
   admin: {
     title: 'Administration', users: 'Users', agencies: 'Agencies and units', procedures: 'Procedures', process: 'Internal process', holidays: 'Holiday calendar', hours: 'Office hours',
