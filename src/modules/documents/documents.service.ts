@@ -102,10 +102,24 @@ async function placeOf(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<s
   return '……';
 }
 
+/** The name of the agency's province ("Thanh Hóa"), which a form never breaks across two lines. */
+async function provinceNames(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<string[]> {
+  let a = agency;
+  for (let i = 0; a && i < 5; i++) {
+    if (a.admin_unit_code) {
+      const [u] = await adminUnits.currentUnitsByCodes(db, [a.admin_unit_code]);
+      const [province] = u ? await adminUnits.currentUnitsByCodes(db, [u.province_code]) : [];
+      if (province) return [modernTones(province.name)];
+    }
+    a = a.parent_id ? await orgRepo.findAgencyById(db, a.parent_id) : undefined;
+  }
+  return [];
+}
+
 async function headingFor(ctx: AppContext, agencyId: string, date: Date): Promise<RenderInput['heading']> {
   const a = await orgRepo.findAgencyById(ctx.db, agencyId);
   const parent = a?.parent_id ? await orgRepo.findAgencyById(ctx.db, a.parent_id) : undefined;
-  return { parentAgency: parent?.name ?? null, agency: a?.name ?? '', place: await placeOf(ctx.db, a), date };
+  return { parentAgency: parent?.name ?? null, agency: a?.name ?? '', place: await placeOf(ctx.db, a), date, keep: await provinceNames(ctx.db, a) };
 }
 
 async function templateFor(ctx: AppContext, form: FormNumber, at: string | Date): Promise<FormTemplate> {
@@ -323,7 +337,8 @@ export async function renderDossierForm(ctx: AppContext, p: Principal, ref: stri
     default:
       throw new AppError(404, 'NOT_FOUND', { what: 'form' });
   }
-  const pdf = await renderPdf(input);
+  // the receipt is one sheet the citizen takes home, however long the checklist (up to 10 components)
+  const pdf = await renderPdf(input, { onePage: form === '01' });
   return { pdf, fileName: `Mau-${form}_${(d.code ?? d.id).replace(/[^A-Za-z0-9.-]/g, '_')}.pdf` };
 }
 
