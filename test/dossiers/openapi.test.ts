@@ -27,6 +27,7 @@ const ROUTES: Array<[string, string, number]> = [
   ['get', '/api/v1/dossiers', 200],
   ['get', '/api/v1/dossiers/{code}', 200],
   ['get', '/api/v1/dossiers/{code}/events', 200],
+  ['get', '/api/v1/dossiers/{code}/assignees', 200],
   ['get', '/api/v1/dossiers/{code}/control-slip', 200],
   ['get', '/api/v1/dossiers/{code}/allowed-actions', 200],
   ['post', '/api/v1/dossiers/{code}/actions/{action}', 200],

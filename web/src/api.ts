@@ -277,6 +277,7 @@ export const api = {
   patchUser: (id: string, b: Record<string, unknown>) => patch<User>(`/api/v1/users/${id}`, b),
   assignRole: (id: string, b: { role: string; agencyCode: string }) => post<{ items: RoleAssignment[] }>(`/api/v1/users/${id}/roles`, b),
   removeRole: (id: string, assignmentId: string) => del<void>(`/api/v1/users/${id}/roles/${assignmentId}`),
+  assignees: (ref: string, action: 'forward' | 'assign') => get<{ items: Official[] }>(`/api/v1/dossiers/${enc(ref)}/assignees${qs({ action })}`),
   officials: (agencyCode: string, q: { role?: string; q?: string } = {}) => get<{ items: Official[] }>(`/api/v1/agencies/${enc(agencyCode)}/officials${qs(q)}`),
 
   progress: (q: ReportQuery & { groupBy: GroupBy }) => get<Progress>(`/api/v1/reports/progress${qs({ ...q })}`),

@@ -114,4 +114,7 @@ export const InboxQuery = z.object({
 /** The inbox query after validation (what listDossiers receives). */
 export type InboxQueryIn = z.output<typeof InboxQuery>;
 
+/** GET /dossiers/{code}/assignees: for which action the picker is (forward: the next step; assign: this one). */
+export const AssigneesQuery = z.object({ action: z.enum(['forward', 'assign']).default('forward') });
+
 export const PublicQuery = z.object({ secret: z.string().min(1).max(100) });

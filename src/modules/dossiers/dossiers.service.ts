@@ -13,7 +13,7 @@ import { randomToken, safeEqual, sha256 } from '../../platform/auth/secrets.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, inSubtree, scopePaths } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
-import { userNames } from '../org/org.service.js';
+import { officialsAt, userNames } from '../org/org.service.js';
 import { getWorkingCalendar } from '../calendar/calendar.service.js';
 import {
   addWorkingHours as calAddWorkingHours,
@@ -35,6 +35,7 @@ import {
   indicatorColumns,
   stepFlags,
   decide,
+  agencyOf,
   evolve,
   isTerminal,
   receive,
@@ -839,6 +840,20 @@ export async function getEvents(ctx: AppContext, p: Principal, ref: string) {
     })),
     total: events.length,
   };
+}
+
+/**
+ * GET /dossiers/{code}/assignees: who can take the dossier — for `forward`, the officials holding the next
+ * step's role where that step runs; for `assign`, the current step's. Readable by whoever sees the dossier
+ * (a desk forwarding to a department need not read the department's other dossiers).
+ */
+export async function listAssignees(ctx: AppContext, p: Principal, ref: string, action: 'forward' | 'assign') {
+  const row = await visibleDossier(ctx, p, ref);
+  const process = await processById(ctx.db, row.process_id);
+  const current = findStep(process.definition, row.state.stepKey);
+  const step = action === 'forward' ? findStep(process.definition, current?.next[0] ?? null) : current;
+  if (!step) return { items: [] };
+  return officialsAt(ctx, agencyOf(step, row.state), { role: step.role as Role, limit: 200 });
 }
 
 export async function getControlSlip(ctx: AppContext, p: Principal, ref: string) {

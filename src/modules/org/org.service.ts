@@ -241,3 +241,22 @@ export async function userNames(db: Db, ids: Array<string | null | undefined>): 
   if (uuids.length === 0) return new Map();
   return new Map((await repo.userFullNames(db, uuids)).map((r) => [r.id, r.full_name]));
 }
+
+/**
+ * Officials holding `role` at an agency or its subtree, for a caller already authorised by something else
+ * (the dossier they hold: GET /dossiers/{code}/assignees). Same shape as listOfficials.
+ */
+export async function officialsAt(ctx: AppContext, agencyId: string, opts: { role?: Role; limit: number }) {
+  const agency = await repo.findAgencyById(ctx.db, agencyId);
+  if (!agency) return { items: [] };
+  const users = await repo.officialsUnder(ctx.db, { path: agency.path, role: opts.role, limit: opts.limit });
+  const roles = byUserId(await repo.rolesUnder(ctx.db, users.map((u) => u.id), agency.path));
+  return {
+    items: users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      fullName: u.full_name,
+      roles: (roles.get(u.id) ?? []).map((r) => ({ role: r.role, agencyCode: r.agency_code })),
+    })),
+  };
+}

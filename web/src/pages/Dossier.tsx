@@ -2,7 +2,7 @@
 // actions as buttons with their dialogs, printing.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Official, PAYMENT_METHODS, type Agency, type Dossier, type FileInfo } from '../api';
+import { api, ApiError, PAYMENT_METHODS, type Agency, type Dossier, type FileInfo } from '../api';
 import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, StatusBadge, useAsync, useSession } from '../ui';
 import { DateInput } from '../DateInput';
 import { fmtDateTime, isoToLocalInput, localDate, localInputToIso } from '../util';
@@ -336,22 +336,11 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
   );
 }
 
-/**
- * The officials who can take the dossier: for a forward, those holding the next step's role; for an
- * assignment, the current step's role; in the agency that holds the dossier and the competent agency.
- */
+/** The officials who can take the dossier (GET /dossiers/{code}/assignees): the next step's for a forward, this step's for an assignment. */
 function OfficialSelect({ id, name, dossier, action, value, onChange }: { id: string; name: string; dossier: Dossier; action: string; value: string; onChange: (v: string) => void }) {
   const { t } = useTranslation();
-  const current = dossier.steps.find((x) => x.key === dossier.stepKey);
-  const step = action === 'forward' ? dossier.steps.find((x) => x.key === current?.next[0]) : current;
-  const agencies = [...new Set([dossier.agencies.current?.code, dossier.agencies.competent?.code].filter((x): x is string => !!x))];
-  const list = useAsync(async () => {
-    const all = await Promise.all(agencies.map((a) => api.officials(a, { role: step?.role }).then((r) => r.items)));
-    const seen = new Map<string, Official>();
-    for (const o of all.flat()) if (!seen.has(o.id)) seen.set(o.id, o);
-    return [...seen.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-  }, [agencies.join(','), step?.role]);
-  const items = list.data ?? [];
+  const list = useAsync(() => api.assignees(dossier.code ?? dossier.id, action === 'forward' ? 'forward' : 'assign'), [dossier.id, dossier.version, action]);
+  const items = list.data?.items ?? [];
   return (
     <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-busy={list.loading}>
       <option value="">{items.length || list.loading ? (action === 'forward' ? t('log.anyone') : t('inbox.pickOfficial')) : t('inbox.noOfficials')}</option>
