@@ -166,16 +166,17 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
   it('the holiday year view: mark a day off, then remove it', async () => {
     const a = await signIn(browser, t.url, 'demo.admin');
     await a.page.goto('/admin/holidays');
-    const day = a.page.getByRole('button', { name: '2026-12-24', exact: true });
+    // days are named dd/mm/yyyy, like every date on screen
+    const day = a.page.getByRole('button', { name: '24/12/2026', exact: true });
     await day.click();
-    const dlg = a.page.getByRole('dialog', { name: '2026-12-24' });
+    const dlg = a.page.getByRole('dialog', { name: '24/12/2026' });
     await dlg.getByLabel('Tên ngày').fill('Nghỉ đột xuất (thử)');
     await dlg.getByRole('button', { name: 'Đánh dấu nghỉ' }).click();
-    const marked = a.page.getByRole('button', { name: '2026-12-24 — Nghỉ đột xuất (thử)' });
+    const marked = a.page.getByRole('button', { name: '24/12/2026 — Nghỉ đột xuất (thử)' });
     await expect.poll(() => marked.getAttribute('class')).toContain('off');
     await marked.click();
     await a.page.getByRole('dialog').getByRole('button', { name: 'Bỏ đánh dấu' }).click();
-    await expect.poll(() => a.page.getByRole('button', { name: '2026-12-24', exact: true }).getAttribute('class')).not.toContain('off');
+    await expect.poll(() => a.page.getByRole('button', { name: '24/12/2026', exact: true }).getAttribute('class')).not.toContain('off');
     await a.ctx.close();
   });
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Agency, type HolidayYear, type ProcessDef, type ProcessStep, type ProcedureItem, type RoleAssignment, type User, type Weekly } from '../api';
 import { Dialog, ErrorBox, Field, navigate, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
 import { DateInput } from '../DateInput';
-import { fmtMoney, localDate } from '../util';
+import { fmtLocalDate, fmtMoney, localDate } from '../util';
 
 const TABS = ['users', 'agencies', 'procedures', 'process', 'holidays', 'hours'] as const;
 type Tab = (typeof TABS)[number];
@@ -471,7 +471,7 @@ function Holidays() {
                     const iso = `${year}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
                     const x = byDate.get(iso);
                     const cls = x ? (x.kind === 'working_day_swap' ? 'swap' : 'off') : c >= 5 ? 'we' : '';
-                    return <td key={c}><button className={`day ${cls}`} title={x ? (i18n.language === 'en' ? x.nameEn : x.nameVi) : undefined} aria-label={`${iso}${x ? ` — ${i18n.language === 'en' ? x.nameEn : x.nameVi}` : ''}`} onClick={() => setDay(iso)}>{d}</button></td>;
+                    return <td key={c}><button className={`day ${cls}`} title={x ? (i18n.language === 'en' ? x.nameEn : x.nameVi) : undefined} aria-label={`${fmtLocalDate(iso)}${x ? ` — ${i18n.language === 'en' ? x.nameEn : x.nameVi}` : ''}`} onClick={() => setDay(iso)}>{d}</button></td>;
                   })}</tr>
                 ))}</tbody>
               </table>
@@ -490,8 +490,8 @@ function DayDialog({ date, existing, onClose, onDone }: { date: string; existing
   const [err, setErr] = useState<unknown>(null);
   const add = async (kind: string) => { try { await api.addHoliday({ date, kind, nameVi: name || (kind === 'working_day_swap' ? 'Ngày làm bù' : 'Ngày nghỉ') }); onDone(); } catch (e) { setErr(e); } };
   return (
-    <Dialog title={date} onClose={onClose} footer={<button onClick={onClose}>{t('common.close')}</button>}>
-      {existing && <p><strong>{existing.nameVi}</strong> ({existing.kind})</p>}
+    <Dialog title={fmtLocalDate(date)} onClose={onClose} footer={<button onClick={onClose}>{t('common.close')}</button>}>
+      {existing && <p><strong>{existing.nameVi}</strong> ({t(`admin.dayKind.${existing.kind}`, { defaultValue: existing.kind })})</p>}
       {existing?.id ? (
         <button className="danger" onClick={async () => { try { await api.deleteHoliday(existing.id!); onDone(); } catch (e) { setErr(e); } }}>{t('admin.removeDay')}</button>
       ) : (
@@ -529,7 +529,7 @@ function OfficeHours() {
         <Field label={t('admin.agencyCode')}>{(id) => <select id={id} value={code} onChange={(e) => setCode(e.target.value)}>{agencies.data?.items.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}</select>}</Field>
         <Field label={t('admin.validFrom')}>{(id) => <DateInput id={id} value={from} onChange={(iso, text) => setFrom(iso ?? text)} />}</Field>
       </div>
-      {oh.data && <p className="muted">{t('admin.inForce')}: {oh.data.current.sourceAgency ?? t('admin.national')}{oh.data.current.from ? ` (${oh.data.current.from})` : ''}</p>}
+      {oh.data && <p className="muted">{t('admin.inForce')}: {oh.data.current.sourceAgency ?? t('admin.national')}{oh.data.current.from ? ` (${fmtLocalDate(oh.data.current.from)})` : ''}</p>}
       <table>
         <caption className="sr-only">{t('admin.hours')}</caption>
         <thead><tr><th scope="col">{t('admin.weekday')}</th><th scope="col">{t('admin.sessions')}</th></tr></thead>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, PAYMENT_METHODS, type Agency, type Dossier, type FileInfo } from '../api';
 import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, StatusBadge, useAsync, useSession } from '../ui';
 import { DateInput } from '../DateInput';
-import { fmtDateTime, isoToLocalInput, localDate, localInputToIso } from '../util';
+import { fmtDateTime, fmtLocalDate, isoToLocalInput, localDate, localInputToIso } from '../util';
 import { AddressText, openPrint, partyLabel } from './Print';
 import { Remaining, useWorkCalendar } from './Inbox';
 
@@ -133,7 +133,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
             {result && (
               <>
                 <h3>{t('dossier.resultDocs')}</h3>
-                <ul>{result.documents.map((x, i) => <li key={i}>{x.number} · {x.date} · {x.signer}</li>)}</ul>
+                <ul>{result.documents.map((x, i) => <li key={i}>{x.number} · {fmtLocalDate(String(x.date ?? ''))} · {x.signer}</li>)}</ul>
               </>
             )}
           </section>
