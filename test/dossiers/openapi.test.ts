@@ -132,7 +132,9 @@ describe('a full path over HTTP keeps every field', () => {
 
     const ev = await desk.get(`/api/v1/dossiers/${code}/events`);
     const stored = await t.ctx.database.pool.query('SELECT event FROM dossier_events WHERE dossier_id = $1 ORDER BY version', [row.rows[0].id]);
-    expect(ev.body.items).toEqual(stored.rows.map((x) => x.event));
+    // each event as stored, plus the names the log shows (actor, assignee, step)
+    expect(ev.body.items.map(({ actorName, assigneeName, stepNameVi, stepNameEn, ...e }: any) => e)).toEqual(stored.rows.map((x) => x.event));
+    expect(ev.body.items[0]).toMatchObject({ actorName: 'Nguyễn Thị Hồng Nhung', stepNameVi: expect.any(String) });
     expect(ev.body.total).toBe(stored.rows.length);
 
     const slip = await desk.get(`/api/v1/dossiers/${code}/control-slip`);
