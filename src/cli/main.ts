@@ -2,6 +2,7 @@
 import { loadConfig, ConfigError, type Config } from '../platform/config.js';
 import { parseArgs, UsageError, type Parsed } from './args.js';
 import { serve } from './serve.js';
+import { PortInUseError } from './port.js';
 import { openContext, prepareDatabase, seedDemo } from '../app.js';
 import { migrate } from '../platform/db/migrations.js';
 import * as repo from '../modules/org/org.repo.js';
@@ -160,7 +161,7 @@ run(process.argv.slice(2)).then(
       console.error(`motcua: ${err.message}\nRun "motcua --help".`);
       process.exit(2);
     }
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof PortInUseError) {
       console.error(err.message);
       process.exit(78); // EX_CONFIG
     }

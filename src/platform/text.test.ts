@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { likeEscape, nfc, sameName, searchKey, toneKey, unaccent } from './text.js';
+import { likeEscape, modernTones, nfc, sameName, searchKey, toneKey, unaccent } from './text.js';
 
 describe('toneKey / sameName', () => {
   it('ignores where the tone mark sits (old vs new placement)', () => {
@@ -72,5 +72,17 @@ describe('likeEscape', () => {
   it('escapes %, _ and the backslash', () => {
     expect(likeEscape('50%_off\\x')).toBe('50\\%\\_off\\\\x');
     expect(likeEscape('Hạc Thành')).toBe('Hạc Thành');
+  });
+});
+
+describe('modernTones', () => {
+  it('one spelling: the mark on the first vowel of oa, oe, uy without a final consonant; qu is a consonant', () => {
+    expect(modernTones('Tỉnh Thanh Hoá')).toBe('Tỉnh Thanh Hóa');
+    expect(modernTones('Khánh Hoà, Phường Thuỷ Nguyên')).toBe('Khánh Hòa, Phường Thủy Nguyên');
+    expect(modernTones('khoẻ')).toBe('khỏe');
+    expect(modernTones('Xã Quý Lộc')).toBe('Xã Quý Lộc');
+    expect(modernTones('Phường Hoàng Mai')).toBe('Phường Hoàng Mai');
+    expect(modernTones('Xã Hoà (cũ)')).toBe('Xã Hòa (cũ)');
+    expect(modernTones('Thanh Hóa')).toBe('Thanh Hóa');
   });
 });

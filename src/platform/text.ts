@@ -35,3 +35,15 @@ export const sameName = (a: string, b: string): boolean => toneKey(a) === toneKe
 
 /** Escapes the LIKE wildcards % and _ (and the escape character itself: PostgreSQL LIKE escapes with a backslash by default). */
 export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** "Hoá" → "Hóa", "Thuỵ" → "Thụy": the tone placement of agencies' names and of the
+ * province list (CV 915/CTK-CSCL): oa, oe, uy without a final consonant carry the mark on the first vowel ("qu" is a consonant: "Quý" stays). */
+export function modernTones(s: string): string {
+  const map: Record<string, string> = { á: 'a\u0301', à: 'a\u0300', ả: 'a\u0309', ã: 'a\u0303', ạ: 'a\u0323', é: 'e\u0301', è: 'e\u0300', ẻ: 'e\u0309', ẽ: 'e\u0303', ẹ: 'e\u0323', ý: 'y\u0301', ỳ: 'y\u0300', ỷ: 'y\u0309', ỹ: 'y\u0303', ỵ: 'y\u0323' };
+  return s
+    .normalize('NFC')
+    .replace(/(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵ])(?=$|[\s,.;)])/gu, (_m, v: string, t: string) => {
+      const d = map[t]!.normalize('NFD');
+      return `${(v + d.slice(1)).normalize('NFC')}${d[0]}`;
+    });
+}

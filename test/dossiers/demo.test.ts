@@ -34,3 +34,38 @@ describe('demo dossiers', () => {
     expect((await seedDemoDossiers(t.ctx)).created).toBe(0);
   }, 300_000);
 });
+
+describe('demo logins (README "Demo logins")', () => {
+  it('each login sees what the README says', async () => {
+    if ((await t.ctx.database.pool.query(`SELECT 1 FROM dossiers LIMIT 1`)).rowCount === 0) await seedDemoDossiers(t.ctx);
+    const seen: Record<string, { dossiers: number; users: number; reports: number }> = {};
+    for (const u of ['demo.admin', 'demo.tiepnhan', 'demo.chuyenvien', 'demo.lanhdao', 'demo.vanthu', 'demo.traketqua', 'demo.thuphi', 'demo.kiemsoat', 'demo.lanhdaotinh', 'demo.xa.tiepnhan', 'demo.xa.chuyenvien', 'demo.xa.lanhdao', 'demo.xa2.tiepnhan', 'demo.xa2.chuyenvien']) {
+      const c = await t.login(u);
+      const d = await c.get('/api/v1/dossiers?pageSize=1');
+      seen[u] = {
+        dossiers: d.status === 200 ? d.body.total : -d.status,
+        users: (await c.get('/api/v1/users?pageSize=1')).status,
+        reports: (await c.get('/api/v1/reports/progress?from=2026-10-01&to=2026-11-23')).status,
+      };
+    }
+    const total = Number((await t.ctx.database.pool.query(`SELECT count(*)::int n FROM dossiers`)).rows[0].n);
+    const partial = (n: number) => n > 0 && n < total;
+    // the administrator manages users and reads reports, but is in no dossier's scope
+    expect(seen['demo.admin']).toMatchObject({ dossiers: 0, users: 200, reports: 200 });
+    // province-wide leaders and procedure control see every dossier and the reports, no user admin
+    for (const u of ['demo.lanhdaotinh', 'demo.kiemsoat']) expect(seen[u]).toMatchObject({ dossiers: total, users: 403, reports: 200 });
+    // the provincial centre's desk, return officer and cashier: the centre's dossiers
+    const centre = seen['demo.tiepnhan']!.dossiers;
+    expect(partial(centre)).toBe(true);
+    for (const u of ['demo.tiepnhan', 'demo.traketqua', 'demo.thuphi']) expect(seen[u]).toMatchObject({ dossiers: centre, users: 403, reports: 403 });
+    // the Department of Justice: handler, clerk and leader see its dossiers; only the leader the reports
+    const stp = seen['demo.chuyenvien']!.dossiers;
+    expect(partial(stp)).toBe(true);
+    for (const u of ['demo.chuyenvien', 'demo.vanthu']) expect(seen[u]).toMatchObject({ dossiers: stp, reports: 403 });
+    expect(seen['demo.lanhdao']).toMatchObject({ dossiers: stp, reports: 200 });
+    // the communes: their own dossiers; their leaders (demo.xa.lanhdao, demo.xa2.chuyenvien) the reports
+    for (const u of ['demo.xa.tiepnhan', 'demo.xa.chuyenvien', 'demo.xa.lanhdao', 'demo.xa2.tiepnhan', 'demo.xa2.chuyenvien']) expect(partial(seen[u]!.dossiers)).toBe(true);
+    for (const u of ['demo.xa.tiepnhan', 'demo.xa.chuyenvien', 'demo.xa2.tiepnhan']) expect(seen[u]!.reports).toBe(403);
+    for (const u of ['demo.xa.lanhdao', 'demo.xa2.chuyenvien']) expect(seen[u]!.reports).toBe(200);
+  }, 300_000);
+});

@@ -27,6 +27,7 @@ const ROUTES: Array<[string, string, number]> = [
   ['get', '/api/v1/dossiers', 200],
   ['get', '/api/v1/dossiers/{code}', 200],
   ['get', '/api/v1/dossiers/{code}/events', 200],
+  ['get', '/api/v1/dossiers/{code}/assignees', 200],
   ['get', '/api/v1/dossiers/{code}/control-slip', 200],
   ['get', '/api/v1/dossiers/{code}/allowed-actions', 200],
   ['post', '/api/v1/dossiers/{code}/actions/{action}', 200],
@@ -131,7 +132,9 @@ describe('a full path over HTTP keeps every field', () => {
 
     const ev = await desk.get(`/api/v1/dossiers/${code}/events`);
     const stored = await t.ctx.database.pool.query('SELECT event FROM dossier_events WHERE dossier_id = $1 ORDER BY version', [row.rows[0].id]);
-    expect(ev.body.items).toEqual(stored.rows.map((x) => x.event));
+    // each event as stored, plus the names the log shows (actor, assignee, step)
+    expect(ev.body.items.map(({ actorName, assigneeName, stepNameVi, stepNameEn, ...e }: any) => e)).toEqual(stored.rows.map((x) => x.event));
+    expect(ev.body.items[0]).toMatchObject({ actorName: 'Nguyễn Thị Hồng Nhung', stepNameVi: expect.any(String) });
     expect(ev.body.total).toBe(stored.rows.length);
 
     const slip = await desk.get(`/api/v1/dossiers/${code}/control-slip`);

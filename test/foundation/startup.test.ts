@@ -108,7 +108,45 @@ async function stop(s: Server): Promise<number | null> {
   return code;
 }
 
+/** Waits for a line of the server's output; fails after READY_WITHIN_MS or when the server exits. */
+async function waitFor(s: Server, re: RegExp): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + READY_WITHIN_MS;
+  while (Date.now() < deadline) {
+    const m = s.output().match(re);
+    if (m) return m;
+    if (s.child.exitCode !== null) break;
+    await sleep(250);
+  }
+  throw new Error(`no line matching ${re}:\n${s.output()}`);
+}
+
+/** Dossiers in the whole province: demo.lanhdaotinh (provincial leader) sees them all. */
+async function countAllDossiers(url: string): Promise<number> {
+  const leader = new HttpClient(url);
+  expect((await leader.post('/api/v1/auth/login', { username: 'demo.lanhdaotinh', password: 'motcua-demo' })).status).toBe(200);
+  const r = await leader.get('/api/v1/dossiers?pageSize=1');
+  expect(r.status).toBe(200);
+  return r.body.total;
+}
+
 describe('motcua serve', () => {
+  it('a port already in use: one clear line and exit code 78, before touching the database', async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as { port: number }).port;
+    try {
+      const s = start(port);
+      const code = await Promise.race([s.exited, sleep(EXIT_WITHIN_MS).then(() => 'timeout' as const)]);
+      expect(code, s.output()).toBe(78);
+      const lines = s.output().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(`port ${port} is already in use`);
+      expect(lines[0]).toContain(`cổng ${port} đang được chương trình khác sử dụng`);
+    } finally {
+      await new Promise<void>((r) => busy.close(() => r()));
+    }
+  }, 60_000);
+
   it('starts, serves, stops on SIGTERM with exit code 0, and keeps its data for the next start', async () => {
     const port = await freePort();
     const first = start(port);
@@ -143,6 +181,10 @@ describe('motcua serve', () => {
     expect(users.body.items.map((u: any) => u.username)).toEqual(['demo.admin']);
     const agencies = await admin2.get('/api/v1/agencies');
     expect(agencies.body.items.filter((a: any) => a.code === '000.00.02.H56')).toHaveLength(1);
+    // the console says when the demo set is complete, with the number of dossiers the inboxes now hold
+    const complete = await waitFor(second, /demo data set complete: (\d+) dossiers/);
+    expect(Number(complete[1])).toBeGreaterThan(0);
+    expect(Number(complete[1])).toBe(await countAllDossiers(second.url));
 
     expect(await stop(second), second.output()).toBe(0);
   }, 240_000);

@@ -69,7 +69,8 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
     await page.getByRole('heading', { name: 'Thống kê, theo dõi' }).waitFor();
     // this month by default
     expect(await page.getByLabel('Kỳ báo cáo').inputValue()).toBe('this_month');
-    expect(await page.getByLabel('Đến ngày').inputValue()).toBe(localDate(new Date()));
+    // the period's dates are shown dd/mm/yyyy
+    expect(await page.getByLabel('Đến ngày').inputValue()).toBe(localDate(new Date()).split('-').reverse().join('/'));
     await expect.poll(() => cell(page, STP, 'received').textContent(), { timeout: 20_000 }).toBe('3');
     expect(await cell(page, STP, 'resolved').textContent()).toBe('1');
     expect(Number(await cell(page, STP, 'resolvedEarly').textContent()) + Number(await cell(page, STP, 'resolvedOnTime').textContent())).toBe(1);
@@ -295,7 +296,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
     await shot(page, '34-inbox-filters');
     // received from tomorrow: nothing
     const tomorrow = localDate(new Date(Date.now() + 86_400_000));
-    await page.getByLabel('Tiếp nhận từ ngày').fill(tomorrow);
+    // typed as dd/mm/yyyy (the field is not the browser's locale-dependent date input)
+    await page.getByLabel('Tiếp nhận từ ngày').pressSequentially(`${tomorrow.slice(8, 10)}${tomorrow.slice(5, 7)}${tomorrow.slice(0, 4)}`);
+    expect(await page.getByLabel('Tiếp nhận từ ngày').inputValue()).toBe(`${tomorrow.slice(8, 10)}/${tomorrow.slice(5, 7)}/${tomorrow.slice(0, 4)}`);
     await page.getByText('Không có hồ sơ').waitFor();
     expect(page.url()).toContain(`receivedFrom=${tomorrow}`);
     await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();

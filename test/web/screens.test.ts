@@ -142,17 +142,20 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
     await a.page.goto('/admin/process?procedure=1.009832');
     await a.page.getByLabel('Giờ 2').waitFor();
     await a.page.getByLabel('Giờ 2').fill('500');
-    await a.page.getByLabel('Thao tác 3').fill('approve, bay_len');
+    // actions and next steps are picked by their Vietnamese labels, never typed as keys
+    expect(await a.page.locator('input[aria-label^="Thao tác"]:not([type=checkbox]), input[aria-label^="Bước tiếp theo"]:not([type=checkbox]), input[aria-label^="Mã bước"]').count()).toBe(0);
+    await a.page.getByLabel(/^Thao tác 3: /).first().click(); // opens the picker (its summary)
+    await a.page.getByLabel('Thao tác 3: Từ chối tiếp nhận', { exact: true }).check();
     await expect.poll(() => a.page.getByLabel('Giờ 2').inputValue()).toBe('500');
-    await expect.poll(() => a.page.getByLabel('Thao tác 3').inputValue()).toBe('approve, bay_len');
     await a.page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
-    // the step's own error on its row, the process-wide one above the table
-    await a.page.locator('tr.overdue .err', { hasText: 'bay_len' }).waitFor();
+    // the step's own error on its row (the action by its label), the process-wide one above the table
+    await a.page.locator('tr.overdue .err', { hasText: '«Từ chối tiếp nhận»' }).waitFor();
+    expect(await a.page.locator('tr.overdue .err').textContent()).not.toMatch(/\brefuse\b/);
     await a.page.getByRole('alert').filter({ hasText: 'vượt thời hạn giải quyết' }).waitFor();
     await shot(a.page, '18-admin-process-editor-errors');
     // fixed, it saves as a new version (procedure-wide), with its settings
     await a.page.getByLabel('Giờ 2').fill('72');
-    await a.page.getByLabel('Thao tác 3').fill('approve, reject, send_back');
+    await a.page.getByLabel('Thao tác 3: Từ chối tiếp nhận', { exact: true }).uncheck();
     await a.page.getByLabel('Số lần yêu cầu bổ sung tối đa').fill('1');
     await a.page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await a.page.getByRole('status').filter({ hasText: 'Đã lưu' }).waitFor();
@@ -167,16 +170,18 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
     const a = await signIn(browser, t.url, 'demo.admin');
     await a.page.goto('/admin/holidays');
     if (day.slice(0, 4) !== localDate(new Date()).slice(0, 4)) await a.page.getByRole('button', { name: `Năm ${day.slice(0, 4)}` }).click();
-    const button = a.page.getByRole('button', { name: day, exact: true });
+    // days are named dd/mm/yyyy, like every date on screen
+    const shown = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+    const button = a.page.getByRole('button', { name: shown, exact: true });
     await button.click();
-    const dlg = a.page.getByRole('dialog', { name: day });
+    const dlg = a.page.getByRole('dialog', { name: shown });
     await dlg.getByLabel('Tên ngày').fill('Nghỉ đột xuất (thử)');
     await dlg.getByRole('button', { name: 'Đánh dấu nghỉ' }).click();
-    const marked = a.page.getByRole('button', { name: `${day} — Nghỉ đột xuất (thử)` });
+    const marked = a.page.getByRole('button', { name: `${shown} — Nghỉ đột xuất (thử)` });
     await expect.poll(() => marked.getAttribute('class')).toContain('off');
     await marked.click();
     await a.page.getByRole('dialog').getByRole('button', { name: 'Bỏ đánh dấu' }).click();
-    await expect.poll(() => a.page.getByRole('button', { name: day, exact: true }).getAttribute('class')).not.toContain('off');
+    await expect.poll(() => a.page.getByRole('button', { name: shown, exact: true }).getAttribute('class')).not.toContain('off');
     await a.ctx.close();
   });
 

@@ -82,3 +82,56 @@ describe('report periods', () => {
     expect(fmtRate(null)).toBe('—');
   });
 });
+
+describe('dd/mm/yyyy typing', () => {
+  it('digits fill day, month and year; separators close a one-digit part; backspace keeps working', async () => {
+    const { maskDmy, parseDmy, isoToDmy, maskDmyHm, parseDmyHm } = await import('../../web/src/util.js');
+    expect(maskDmy('15031990')).toBe('15/03/1990');
+    expect(maskDmy('150')).toBe('15/0');
+    expect(maskDmy('15/031')).toBe('15/03/1');
+    expect(maskDmy('1/3/1990')).toBe('1/3/1990');
+    expect(maskDmy('15/')).toBe('15/');
+    expect(maskDmy('15//')).toBe('15/');
+    expect(maskDmy('1503199012')).toBe('15/03/1990');
+    expect(maskDmy('ab15x')).toBe('15');
+    expect(maskDmy('')).toBe('');
+    expect(parseDmy('1/3/1990')).toBe('1990-03-01');
+    expect(parseDmy('15/03/1990')).toBe('1990-03-15');
+    expect(parseDmy('30/02/1990')).toBeNull();
+    expect(parseDmy('29/02/2024')).toBe('2024-02-29');
+    expect(parseDmy('15/03')).toBeNull();
+    expect(isoToDmy('1990-03-15')).toBe('15/03/1990');
+    expect(maskDmyHm('150319901430')).toBe('15/03/1990 14:30');
+    expect(maskDmyHm('1503199014')).toBe('15/03/1990 14');
+    expect(parseDmyHm('15/03/1990 14:30')).toBe('1990-03-15T14:30');
+    expect(parseDmyHm('15/03/1990 24:00')).toBeNull();
+  });
+});
+
+describe('printed text and problem field errors', () => {
+  it('refuses emoji, other scripts, markup and non-letters in names, within the limit', async () => {
+    const { textProblem } = await import('../../web/src/util.js');
+    expect(textProblem('Đặng-Lê Thị Ánh', 'name', 100)).toBeNull();
+    expect(textProblem('Nguyễn 😀', 'name', 100)).toEqual({ key: 'input.unprintable', params: { chars: '😀' } });
+    expect(textProblem('Trần 李', 'text', 100)!.key).toBe('input.unprintable');
+    expect(textProblem('<b>x</b>', 'text', 100)!.key).toBe('input.markup');
+    expect(textProblem('Nguyễn Văn A1', 'name', 100)!.key).toBe('input.nameChars');
+    expect(textProblem('Số 12, đường Lê Lợi', 'text', 100)).toBeNull();
+    expect(textProblem('x'.repeat(101), 'text', 100)).toEqual({ key: 'input.tooLong', params: { max: 100, n: 101 } });
+  });
+  it('maps API paths onto the reception fields; unknown paths stay in the rest', async () => {
+    const { fieldErrorsFromProblem, RECEPTION_FIELDS } = await import('../../web/src/util.js');
+    const r = fieldErrorsFromProblem([
+      { path: 'body.applicant.fullName', code: 'too_big', message: 'Tối đa 100 ký tự' },
+      { path: 'body.applicant.fullName', code: 'X', message: 'second' },
+      { path: 'body.applicant.address.line', message: 'line' },
+      { path: 'body.applicant.address.communeCode', message: 'commune' },
+      { path: 'body.applicant.organisation.name', message: 'org' },
+      { path: 'body.applicant', message: 'contact' },
+      { path: 'body.components.3.name', message: 'comp' },
+      { path: 'body.somethingNew', message: 'rest' },
+    ], RECEPTION_FIELDS);
+    expect(r.fields).toEqual({ fullName: 'Tối đa 100 ký tự', line: 'line', communeCode: 'commune', orgName: 'org', phone: 'contact', 'components.3': 'comp' });
+    expect(r.rest.map((e) => e.path)).toEqual(['body.somethingNew']);
+  });
+});

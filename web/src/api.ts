@@ -167,6 +167,7 @@ export interface InboxItem {
 export interface Dossier extends InboxItem {
   nationalStatusLabel: string;
   step: { key: string; nameVi: string; nameEn: string; role: string } | null;
+  steps: Array<{ key: string; nameVi: string; nameEn: string; role: Role; next: string[] }>;
   agencies: { current: AgencyInfo | null; receiving: AgencyInfo | null; competent: AgencyInfo | null; return: AgencyInfo | null };
   procedure: { code: string; name: string };
   applicant: Record<string, any>;
@@ -177,7 +178,12 @@ export interface Dossier extends InboxItem {
 export interface Page<T> { items: T[]; total: number; page?: number; pageSize?: number }
 export interface ReceiveResult { dossier: Dossier; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
 export interface ActionResult { dossier: Dossier; allowed: string[]; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
-export interface DossierEvent { version: number; action: string; fromState: string | null; toState: string; at: string; actor: { userId: string; roles: string[]; agencyId: string }; note: string | null; payload: Record<string, any> }
+export interface DossierEvent {
+  version: number; action: string; fromState: string | null; toState: string; at: string; actor: { userId: string; roles: string[]; agencyId: string; system?: boolean; citizen?: boolean };
+  note: string | null; payload: Record<string, any>; stepKey: string | null;
+  /** names of the actor, the assignee and the step the event led to (null: system, citizen, no step) */
+  actorName: string | null; assigneeName: string | null; stepNameVi: string | null; stepNameEn: string | null;
+}
 export interface SlipParty { agencyId: string | null; stepKey: string | null; userId: string | null; applicant?: boolean }
 export interface ControlSlip {
   form: string; title: string; rows: Array<{ action: string; at: string; giver: SlipParty; receiver: SlipParty; dueAt: string | null; classification: 'early' | 'on_time' | 'late' | null; stepKey?: string | null; note?: string | null }>;
@@ -213,7 +219,7 @@ export interface OfficialRow {
 export const OFFICIAL_MEASURES = ['stepsDone', 'early', 'onTime', 'late', 'holding', 'holdingOverdue'] as const;
 export type OfficialMeasure = (typeof OFFICIAL_MEASURES)[number];
 /** A row of the officials drill-down: the dossier, and for step measures the step the official finished. */
-export type OfficialDrillItem = InboxItem & { step: { at: string; classification: string | null } | null };
+export type OfficialDrillItem = InboxItem & { step: { at: string; classification: string | null } | null; extended?: boolean; originalDueAt?: string | null };
 export interface OfficialDrill extends Page<OfficialDrillItem> { official: { userId: string; fullName: string; username: string }; measure: OfficialMeasure }
 export interface Indicator {
   code: string; nameVi: string; nameEn: string; numerator: number | null; denominator: number | null; ratio: number | null; score: number | null; max: number;
@@ -279,6 +285,7 @@ export const api = {
   patchUser: (id: string, b: Record<string, unknown>) => patch<User>(`/api/v1/users/${id}`, b),
   assignRole: (id: string, b: { role: string; agencyCode: string }) => post<{ items: RoleAssignment[] }>(`/api/v1/users/${id}/roles`, b),
   removeRole: (id: string, assignmentId: string) => del<void>(`/api/v1/users/${id}/roles/${assignmentId}`),
+  assignees: (ref: string, action: 'forward' | 'assign') => get<{ items: Official[] }>(`/api/v1/dossiers/${enc(ref)}/assignees${qs({ action })}`),
   officials: (agencyCode: string, q: { role?: string; q?: string } = {}) => get<{ items: Official[] }>(`/api/v1/agencies/${enc(agencyCode)}/officials${qs(q)}`),
 
   progress: (q: ReportQuery & { groupBy: GroupBy }) => get<Progress>(`/api/v1/reports/progress${qs({ ...q })}`),

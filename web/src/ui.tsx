@@ -153,7 +153,8 @@ export function ErrorBox({ error }: { error: unknown }) {
   return (
     <div className="alert error" role="alert">
       <strong>{t('common.error')}:</strong> {msg}
-      {details.length > 0 && <ul>{details.map((d, i) => <li key={i}><code>{d.path}</code> {d.message ?? d.messageVi ?? d.code}</li>)}</ul>}
+      {/* the messages only: the API's paths (body.applicant.x) mean nothing to an officer */}
+      {details.length > 0 && <ul>{details.map((d, i) => <li key={i}>{d.message ?? d.messageVi ?? d.code}</li>)}</ul>}
     </div>
   );
 }

@@ -14,6 +14,8 @@ import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, scopePaths, type Action } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
+import { userNames } from '../org/org.service.js';
+import { modernTones } from '../../platform/text.js';
 import * as adminUnits from '../org/admin-units.repo.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import { CLASSIFICATION_LABELS } from '../workflow/control-slip.js';
@@ -88,23 +90,6 @@ async function requireWorker(ctx: AppContext, p: Principal, d: DossierView, acti
   throw new AppError(403, 'FORBIDDEN');
 }
 
-async function userNames(db: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
-  const uuids = [...new Set(ids.filter((x): x is string => !!x && isUuid(x)))];
-  if (uuids.length === 0) return new Map();
-  return new Map((await orgRepo.userFullNames(db, uuids)).map((r) => [r.id, r.full_name]));
-}
-
-/** "Hoá" → "Hóa", "Thuỵ" → "Thụy": the tone placement agencies' names use (oa, oe, uy + final-less syllable). */
-function modernTones(s: string): string {
-  const map: Record<string, string> = { á: 'a\u0301', à: 'a\u0300', ả: 'a\u0309', ã: 'a\u0303', ạ: 'a\u0323', é: 'e\u0301', è: 'e\u0300', ẻ: 'e\u0309', ẽ: 'e\u0303', ẹ: 'e\u0323', ý: 'y\u0301', ỳ: 'y\u0300', ỷ: 'y\u0309', ỹ: 'y\u0303', ỵ: 'y\u0323' };
-  return s
-    .normalize('NFC')
-    .replace(/([oOuU])([áàảãạéèẻẽẹýỳỷỹỵ])(?=$|[\s,.;])/gu, (_m, v: string, t: string) => {
-      const d = map[t]!.normalize('NFD');
-      return `${(v + d.slice(1)).normalize('NFC')}${d[0]}`;
-    });
-}
-
 async function placeOf(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<string> {
   let a = agency;
   for (let i = 0; a && i < 5; i++) {
@@ -117,10 +102,24 @@ async function placeOf(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<s
   return '……';
 }
 
+/** The name of the agency's province ("Thanh Hóa"), which a form never breaks across two lines. */
+async function provinceNames(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<string[]> {
+  let a = agency;
+  for (let i = 0; a && i < 5; i++) {
+    if (a.admin_unit_code) {
+      const [u] = await adminUnits.currentUnitsByCodes(db, [a.admin_unit_code]);
+      const [province] = u ? await adminUnits.currentUnitsByCodes(db, [u.province_code]) : [];
+      if (province) return [modernTones(province.name)];
+    }
+    a = a.parent_id ? await orgRepo.findAgencyById(db, a.parent_id) : undefined;
+  }
+  return [];
+}
+
 async function headingFor(ctx: AppContext, agencyId: string, date: Date): Promise<RenderInput['heading']> {
   const a = await orgRepo.findAgencyById(ctx.db, agencyId);
   const parent = a?.parent_id ? await orgRepo.findAgencyById(ctx.db, a.parent_id) : undefined;
-  return { parentAgency: parent?.name ?? null, agency: a?.name ?? '', place: await placeOf(ctx.db, a), date };
+  return { parentAgency: parent?.name ?? null, agency: a?.name ?? '', place: await placeOf(ctx.db, a), date, keep: await provinceNames(ctx.db, a) };
 }
 
 async function templateFor(ctx: AppContext, form: FormNumber, at: string | Date): Promise<FormTemplate> {
@@ -338,7 +337,8 @@ export async function renderDossierForm(ctx: AppContext, p: Principal, ref: stri
     default:
       throw new AppError(404, 'NOT_FOUND', { what: 'form' });
   }
-  const pdf = await renderPdf(input);
+  // the receipt is one sheet the citizen takes home, however long the checklist (up to 10 components)
+  const pdf = await renderPdf(input, { onePage: form === '01' });
   return { pdf, fileName: `Mau-${form}_${(d.code ?? d.id).replace(/[^A-Za-z0-9.-]/g, '_')}.pdf` };
 }
 

@@ -3,6 +3,7 @@
 // Every string is NFC-normalised before it reaches the PDF (NFD text renders but extracts broken).
 import { resolve } from 'node:path';
 import pdfmake from 'pdfmake';
+import { PDFDocument } from 'pdf-lib';
 import { FONTS, FONT_DIRS } from './fonts.js';
 import { conditionalLine, segments, type FormTemplate } from './templates.js';
 
@@ -100,6 +101,8 @@ export interface RenderInput {
     agency: string;
     place: string;
     date: Date;
+    /** Names never broken across two lines (the province, the place), in any case. */
+    keep?: string[];
   };
   /** Document number before the template suffix ("Số: 15/TN"); empty = "Số: ……" */
   number?: string | null;
@@ -115,11 +118,41 @@ export interface RenderInput {
   footer?: string;
 }
 
+/**
+ * A text with each name of `keep` as an unbreakable inline piece (pdfmake `noWrap`), case-insensitive:
+ * "ỦY BAN NHÂN DÂN TỈNH THANH HÓA" may wrap before "THANH HÓA", never inside it.
+ */
+export function keepTogether(text: string, keep: string[] = []): string | Array<{ text: string; noWrap?: boolean }> {
+  const names = [...new Set(keep.map((k) => nfc(k).trim()).filter((k) => k.includes(' ')))];
+  if (names.length === 0) return nfc(text);
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(${names.map(esc).join('|')})`, 'giu');
+  const parts = nfc(text).split(re).filter((x) => x !== '');
+  if (parts.length === 1 && !re.test(parts[0]!)) return nfc(text);
+  return parts.map((x) => (names.some((n) => n.toLocaleLowerCase('vi') === x.toLocaleLowerCase('vi')) ? { text: x, noWrap: true } : { text: x }));
+}
+
+/**
+ * How tightly a document is set: 0 is the normal layout; a form that must fit one page (form 01) is set
+ * again at 1, 2, 3 (smaller type, tighter lines and margins) until it does.
+ */
+export type Density = 0 | 1 | 2 | 3;
+const DENSITY = [
+  { body: 12.5, table: 11, line: 1.05, top: 18, bottom: 15, left: 30, right: 20 },
+  { body: 12, table: 10.5, line: 1.0, top: 14, bottom: 12, left: 25, right: 15 },
+  { body: 11.5, table: 10, line: 1.0, top: 12, bottom: 10, left: 20, right: 15 },
+  { body: 10, table: 8.5, line: 0.95, top: 8, bottom: 8, left: 20, right: 12 },
+] as const;
+
 const FORM_LABEL: Record<ComponentRow['form'], string> = { original: 'Bản chính', certified: 'Bản sao có chứng thực', copy: 'Bản sao' };
 
-function paragraph(line: string, vars: RenderInput['vars']): Record<string, unknown> {
+function paragraph(line: string, vars: RenderInput['vars'], keep: string[] = []): Record<string, unknown> {
+  const piece = (x: string, extra: Record<string, unknown>) => {
+    const k = keepTogether(x, keep);
+    return typeof k === 'string' ? [{ text: k, ...extra }] : k.map((p) => ({ ...p, ...extra }));
+  };
   return {
-    text: segments(line, vars).map((s) => (s.value ? { text: nfc(s.text) || '……………', bold: true } : { text: nfc(s.text) })),
+    text: segments(line, vars).flatMap((s) => (s.value ? piece(nfc(s.text) || '……………', { bold: true }) : piece(nfc(s.text), {}))),
     margin: [0, 1, 0, 1],
     alignment: 'justify',
   };
@@ -127,16 +160,22 @@ function paragraph(line: string, vars: RenderInput['vars']): Record<string, unkn
 
 const th = (text: string, extra: Record<string, unknown> = {}) => ({ text: nfc(text), bold: true, alignment: 'center', fontSize: 11, ...extra });
 const td = (text: string | number, extra: Record<string, unknown> = {}) => ({ text: nfc(String(text)), fontSize: 11, ...extra });
+const thBase = th;
+const tdBase = td;
 
-function table(name: string, input: RenderInput): Record<string, unknown> | null {
+function table(name: string, input: RenderInput, density: Density = 0): Record<string, unknown> | null {
   const t = input.tables ?? {};
   switch (name) {
     case 'components': {
       const rows = t.components ?? [];
+      const size = { fontSize: DENSITY[density].table };
+      const th = (x: string, extra: Record<string, unknown> = {}) => thBase(x, { ...size, ...extra });
+      const td = (x: string | number, extra: Record<string, unknown> = {}) => tdBase(x, { ...size, ...extra });
       return {
         table: {
           headerRows: 1,
-          widths: [22, '*', 95, 40, 40],
+          // the name takes the width: the form column holds "Bản sao có chứng thực" on two lines
+          widths: [20, '*', 66, 36, 34],
           body: [
             [th('TT'), th('Tên thành phần hồ sơ'), th('Hình thức'), th('Số lượng'), th('Số hóa')],
             ...(rows.length
@@ -151,6 +190,8 @@ function table(name: string, input: RenderInput): Record<string, unknown> | null
           ],
         },
         margin: [0, 3, 0, 6],
+        // tight layouts: less padding in every cell
+        ...(density >= 2 ? { layout: { paddingTop: () => 1, paddingBottom: () => 1 } } : {}),
       };
     }
     case 'items': {
@@ -249,25 +290,27 @@ function qrBlock(input: RenderInput): Record<string, unknown> | null {
 
 const LEFT_W = 178;
 const GAP = 6;
-const contentWidth = (landscape?: boolean) => (landscape ? 297 - 30 : 210 - 50) * MM;
+const contentWidth = (landscape?: boolean, density: Density = 0) => (landscape ? 297 - 30 : 210 - DENSITY[density].left - DENSITY[density].right) * MM;
 
-function heading(input: RenderInput): Record<string, unknown>[] {
+function heading(input: RenderInput, density: Density = 0): Record<string, unknown>[] {
   const c = input.template.content;
   const h = input.heading;
   const left: Record<string, unknown>[] = [];
   // left heading (ND 30/2020): managing body upper case, issuing body upper case bold, a short rule under it
-  if (h.parentAgency) left.push({ text: nfc(h.parentAgency).toUpperCase(), fontSize: 11, alignment: 'center' });
-  left.push({ text: nfc(h.agency).toUpperCase(), fontSize: 11, bold: !c.unitLine, alignment: 'center' });
-  if (c.unitLine) left.push({ text: nfc(c.unitLine), fontSize: 11, bold: true, alignment: 'center' });
+  const keep = [...(h.keep ?? []), h.place];
+  const upper = (x: string) => keepTogether(nfc(x).toUpperCase(), keep.map((k) => k.toUpperCase()));
+  if (h.parentAgency) left.push({ text: upper(h.parentAgency), fontSize: 11, alignment: 'center' });
+  left.push({ text: upper(h.agency), fontSize: 11, bold: !c.unitLine, alignment: 'center' });
+  if (c.unitLine) left.push({ text: upper(c.unitLine), fontSize: 11, bold: true, alignment: 'center' });
   left.push({ canvas: [{ type: 'line', x1: LEFT_W / 2 - 40, y1: 2, x2: LEFT_W / 2 + 40, y2: 2, lineWidth: 0.6 }], margin: [0, 0, 0, 4] });
   if (c.numberSuffix) left.push({ text: nfc(`Số: ${input.number || '……'}${c.numberSuffix}`), fontSize: 13, alignment: 'center' });
 
-  const rightW = contentWidth(c.landscape) - LEFT_W - GAP;
+  const rightW = contentWidth(c.landscape, density) - LEFT_W - GAP;
   const right: Record<string, unknown>[] = [
     { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12, bold: true, alignment: 'center' },
     { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 13, bold: true, alignment: 'center' },
     { canvas: [{ type: 'line', x1: rightW / 2 - 84, y1: 2, x2: rightW / 2 + 84, y2: 2, lineWidth: 0.6 }], margin: [0, 0, 0, 4] },
-    { text: nfc(`${h.place}, ${vnLongDate(h.date)}`), fontSize: 13, italics: true, alignment: 'center' },
+    { text: keepTogether(`${h.place}, ${vnLongDate(h.date)}`, keep), fontSize: 13, italics: true, alignment: 'center' },
   ];
   return [
     { text: nfc(`${c.formLabel} – ${input.template.legalBasis}`), fontSize: 9, italics: true, alignment: 'right', margin: [0, -12, 0, 4] },
@@ -281,50 +324,66 @@ function heading(input: RenderInput): Record<string, unknown>[] {
   ];
 }
 
-function signatures(input: RenderInput): Record<string, unknown> | null {
+/** The QR code with its caption under it, narrow: beside the signatures in the tight layouts. */
+function compactQr(input: RenderInput): Record<string, unknown> | null {
+  if (!input.qr) return null;
+  return {
+    width: 120,
+    stack: [
+      { qr: nfc(input.qr.url), fit: 72, eccLevel: 'M' },
+      ...input.qr.caption.map((c, i) => ({ text: nfc(c), font: 'BeVietnamPro', fontSize: i === 0 ? 7.5 : 6.5, bold: i === 0, margin: [0, i === 0 ? 4 : 1, 0, 0] })),
+    ],
+  };
+}
+
+function signatures(input: RenderInput, beside: Record<string, unknown> | null = null): Record<string, unknown> | null {
   const sigs = input.template.content.signatures;
   if (sigs.length === 0) return null;
   const block = (s: (typeof sigs)[number]) => ({
     stack: [
       { text: nfc(s.title), bold: true, alignment: 'center' },
       { text: nfc(s.hint), italics: true, alignment: 'center', fontSize: 11 },
-      { text: ' ', margin: [0, 0, 0, 30] },
+      { text: ' ', margin: [0, 0, 0, beside ? 22 : 30] },
       { text: nfc(s.nameVar ? (input.vars[s.nameVar] ?? '') : ''), bold: true, alignment: 'center' },
     ],
   });
   const cols = sigs.length === 1 ? [{ width: '*', text: '' }, { width: 220, ...block(sigs[0]!) }] : sigs.map((s) => ({ width: '*', ...block(s) }));
-  return { columns: cols, margin: [0, 8, 0, 0], unbreakable: true };
+  return { columns: beside ? [beside, ...cols.filter((x) => 'stack' in x)] : cols, margin: [0, 8, 0, 0], unbreakable: true };
 }
 
 /** The pdfmake document definition (exported for tests). */
-export function documentDefinition(input: RenderInput): Record<string, unknown> {
+export function documentDefinition(input: RenderInput, density: Density = 0): Record<string, unknown> {
   const c = input.template.content;
-  const content: unknown[] = [...heading(input)];
+  const d = DENSITY[density];
+  const keep = [...(input.heading.keep ?? []), input.heading.place];
+  const content: unknown[] = [...heading(input, density)];
   for (const raw of c.body) {
     const trimmed = raw.trim();
     const tm = /^\{\{table:([a-z]+)\}\}$/.exec(trimmed);
     if (tm) {
-      const tb = table(tm[1]!, input);
+      const tb = table(tm[1]!, input, density);
       if (tb) content.push(tb);
       continue;
     }
     if (trimmed === '{{qr}}') {
-      const q = qrBlock(input);
+      // the tight layouts put the code beside the signatures instead
+      const q = density >= 2 && c.signatures.length > 0 ? null : qrBlock(input);
       if (q) content.push(q);
       continue;
     }
     const line = conditionalLine(raw, input.vars);
-    if (line !== null) content.push(paragraph(line, input.vars));
+    if (line !== null) content.push(paragraph(line, input.vars, keep));
   }
-  const sig = signatures(input);
+  const qrBeside = density >= 2 && c.body.some((l) => l.trim() === '{{qr}}') ? compactQr(input) : null;
+  const sig = signatures(input, qrBeside);
   if (sig) content.push(sig);
-  for (const n of c.notes ?? []) content.push({ text: nfc(n), fontSize: 9.5, italics: true, margin: [0, 8, 0, 0], alignment: 'justify' });
+  for (const n of c.notes ?? []) content.push({ text: nfc(n), fontSize: density >= 2 ? 8.5 : 9.5, italics: true, margin: [0, density >= 2 ? 4 : 8, 0, 0], alignment: 'justify' });
 
   const landscape = !!c.landscape;
   return {
     pageSize: 'A4',
     pageOrientation: landscape ? 'landscape' : 'portrait',
-    pageMargins: landscape ? [15 * MM, 15 * MM, 15 * MM, 15 * MM] : [30 * MM, 18 * MM, 20 * MM, 15 * MM],
+    pageMargins: landscape ? [15 * MM, 15 * MM, 15 * MM, 15 * MM] : [d.left * MM, d.top * MM, d.right * MM, d.bottom * MM],
     info: {
       title: nfc(`${c.formLabel}: ${input.template.title}${input.vars.code ? ` – ${input.vars.code}` : ''}`),
       author: nfc(input.heading.agency),
@@ -332,18 +391,27 @@ export function documentDefinition(input: RenderInput): Record<string, unknown> 
       creator: 'motcua',
       producer: 'motcua (pdfmake)',
     },
-    defaultStyle: { font: 'Tinos', fontSize: 12.5, lineHeight: 1.05 },
+    defaultStyle: { font: 'Tinos', fontSize: d.body, lineHeight: d.line },
     content,
     footer: (page: number, pages: number) => ({
       columns: [
         { text: nfc(input.footer ?? ''), font: 'BeVietnamPro', fontSize: 7, color: '#555555' },
         { text: `${page}/${pages}`, font: 'BeVietnamPro', fontSize: 7, alignment: 'right', width: 40 },
       ],
-      margin: landscape ? [15 * MM, 8, 15 * MM, 0] : [30 * MM, 12, 20 * MM, 0],
+      margin: landscape ? [15 * MM, 8, 15 * MM, 0] : [d.left * MM, 12, d.right * MM, 0],
     }),
   };
 }
 
-export async function renderPdf(input: RenderInput): Promise<Buffer> {
-  return pdfmake.createPdf(documentDefinition(input)).getBuffer();
+/** The PDF; with `onePage`, set tighter (Density 1–3) until it fits one sheet (the last try is kept). */
+export async function renderPdf(input: RenderInput, opts: { onePage?: boolean } = {}): Promise<Buffer> {
+  let pdf = await pdfmake.createPdf(documentDefinition(input)).getBuffer();
+  for (let density = 1; opts.onePage && density <= 3 && (await pageCountOf(pdf)) > 1; density++) {
+    pdf = await pdfmake.createPdf(documentDefinition(input, density as Density)).getBuffer();
+  }
+  return pdf;
+}
+
+async function pageCountOf(pdf: Buffer): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }

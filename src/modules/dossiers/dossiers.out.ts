@@ -111,6 +111,7 @@ export const DossierOut = loose({
   ...inboxShape,
   nationalStatusLabel: Label,
   step: loose({ key: z.string(), nameVi: z.string(), nameEn: z.string(), role: z.string() }).nullable(),
+  steps: z.array(loose({ key: z.string(), nameVi: z.string(), nameEn: z.string(), role: z.string(), next: z.array(z.string()) })).meta({ description: "The steps of the dossier's process, with their names" }),
   agencies: loose({
     current: AgencyRef.nullable(),
     receiving: AgencyRef.nullable(),
@@ -147,7 +148,15 @@ export const EventOut = loose({
   clock: anyObject().nullable(),
 });
 
-export const EventsOut = loose({ items: z.array(EventOut), total: z.number().int() });
+/** An event of GET /events: with the names of the actor, the assignee and the step (the log shows names). */
+const EventLogOut = EventOut.extend({
+  actorName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  stepNameVi: z.string().nullable(),
+  stepNameEn: z.string().nullable(),
+});
+
+export const EventsOut = loose({ items: z.array(EventLogOut), total: z.number().int() });
 
 /** Form 01: receipt and appointment; `secret` is printed for the citizen look-up. */
 const ReceiptOut = loose({

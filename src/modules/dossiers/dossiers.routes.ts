@@ -5,7 +5,8 @@ import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { idempotencyKeyOf } from '../../platform/http/idempotency.js';
 import { originOf } from '../../platform/audit.js';
 import * as svc from './dossiers.service.js';
-import { ActionBody, ActionParam, InboxQuery, PublicQuery, ReceiveBody, RefParam } from './dossiers.schema.js';
+import { ActionBody, ActionParam, AssigneesQuery, InboxQuery, PublicQuery, ReceiveBody, RefParam } from './dossiers.schema.js';
+import { OfficialOut } from '../org/org.schema.js';
 import {
   ActionOut, AllowedOut, ControlSlipOut, DossierOut, EventsOut, InboxOut, ProblemOut, PublicDossierOut, READ_PROBLEMS,
   ReceptionOut, WRITE_PROBLEMS,
@@ -64,6 +65,17 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/dossiers/:code/events', {
     schema: { tags: ['dossiers'], summary: 'Nhật ký xử lý / event log', params: RefParam, response: { 200: EventsOut, ...READ_PROBLEMS } },
   }, async (req) => svc.getEvents(ctx, requirePrincipal(req), req.params.code));
+
+  app.get('/api/v1/dossiers/:code/assignees', {
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Cán bộ có thể nhận hồ sơ / who can take the dossier',
+      description: "forward: the officials holding the next step's role where it runs; assign: the current step's. Readable by whoever sees the dossier.",
+      params: RefParam,
+      querystring: AssigneesQuery,
+      response: { 200: z.object({ items: z.array(OfficialOut) }), ...READ_PROBLEMS },
+    },
+  }, async (req) => svc.listAssignees(ctx, requirePrincipal(req), req.params.code, req.query.action));
 
   app.get('/api/v1/dossiers/:code/control-slip', {
     schema: { tags: ['dossiers'], summary: 'Phiếu kiểm soát (mẫu 06) / control slip data', params: RefParam, response: { 200: ControlSlipOut, ...READ_PROBLEMS } },

@@ -1,12 +1,12 @@
 // zod schemas of the dossier API.
 import { z } from 'zod';
 import { ACTION_NAMES } from '../workflow/actions.js';
+import { APPLICANT_LIMITS as L, optionalPrintedText, pastDate, personName, printedText } from './applicant-text.js';
 
 const text = (max = 300) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const Address = z.object({
-  line: text(300),
+  line: printedText(L.addressLine),
   /** Current-generation commune / ward code (admin_units, generation 'current'). */
   communeCode: z.string().regex(/^\d{5}$/, '5-digit commune code'),
   provinceCode: z.string().regex(/^\d{2}$/, '2-digit province code').optional(),
@@ -14,23 +14,23 @@ export const Address = z.object({
 
 export const ApplicantIn = z.object({
   kind: z.enum(['individual', 'organisation']).default('individual'),
-  fullName: text(200),
-  idNumber: z.string().trim().max(20).optional(),
-  birthDate: isoDate.optional(),
+  fullName: personName(L.fullName),
+  idNumber: z.string().trim().max(L.idNumber).optional(),
+  birthDate: pastDate.optional(),
   gender: z.enum(['male', 'female']).optional(),
-  organisation: z.object({ name: text(300), taxCode: z.string().regex(/^\d{10}(-\d{3})?$/, 'tax code').optional() }).optional(),
-  phone: z.string().max(20).optional(),
-  email: z.string().max(254).optional(),
+  organisation: z.object({ name: printedText(L.organisationName), taxCode: z.string().regex(/^\d{10}(-\d{3})?$/, 'tax code').max(L.taxCode).optional() }).optional(),
+  phone: z.string().trim().max(L.phone).optional(),
+  email: z.string().trim().max(L.email).optional(),
   address: Address.optional(),
 });
 
 export const RepresentativeIn = z.object({
-  fullName: text(200),
-  idNumber: z.string().trim().max(20),
-  phone: z.string().max(20).optional(),
-  email: z.string().max(254).optional(),
+  fullName: personName(L.fullName),
+  idNumber: z.string().trim().max(L.idNumber),
+  phone: z.string().trim().max(L.phone).optional(),
+  email: z.string().trim().max(L.email).optional(),
   address: Address.optional(),
-  authorisationDocument: text(300),
+  authorisationDocument: printedText(L.authorisationDocument),
 });
 
 /**
@@ -66,9 +66,9 @@ export const ReceiveBody = z.object({
   components: z.array(ComponentIn).max(100).default([]),
   delivery: z.object({ method: z.enum(['counter', 'post', 'online']), address: Address.optional() }).default({ method: 'counter' }),
   submittedAt: z.iso.datetime({ offset: true }).optional(),
-  reason: z.string().trim().max(2000).optional(),
-  items: z.array(text(500)).max(50).optional(),
-  note: z.string().trim().max(2000).optional(),
+  reason: optionalPrintedText(2000).optional(),
+  items: z.array(printedText(500)).max(50).optional(),
+  note: optionalPrintedText(2000).optional(),
 });
 export type ReceiveInputBody = z.infer<typeof ReceiveBody>;
 
@@ -123,5 +123,8 @@ export const InboxQuery = z.object({
 });
 /** The inbox query after validation (what listDossiers receives). */
 export type InboxQueryIn = z.output<typeof InboxQuery>;
+
+/** GET /dossiers/{code}/assignees: for which action the picker is (forward: the next step; assign: this one). */
+export const AssigneesQuery = z.object({ action: z.enum(['forward', 'assign']).default('forward') });
 
 export const PublicQuery = z.object({ secret: z.string().min(1).max(100) });

@@ -12,6 +12,7 @@ import { runIdempotent } from '../../platform/http/idempotency.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, inSubtree, scopePaths } from '../org/permissions.js';
 import * as orgRepo from '../org/org.repo.js';
+import { officialsAt, userNames } from '../org/org.service.js';
 import { getWorkingCalendar } from '../calendar/calendar.service.js';
 import {
   addWorkingHours as calAddWorkingHours,
@@ -35,6 +36,7 @@ import {
   indicatorColumns,
   stepFlags,
   decide,
+  agencyOf,
   evolve,
   isTerminal,
   receive,
@@ -366,6 +368,8 @@ async function dossierOut(db: Db, row: repo.DossierRow) {
     ...inboxItem(row),
     nationalStatusLabel: NATIONAL_STATUS_LABELS[row.national_status],
     step: step ? { key: step.key, nameVi: step.nameVi, nameEn: step.nameEn, role: step.role } : null,
+    /** Names of the process's steps (send-back picker, event log): keys are internal. */
+    steps: process.definition.steps.map((x) => ({ key: x.key, nameVi: x.nameVi, nameEn: x.nameEn, role: x.role, next: x.next })),
     agencies: {
       current: publicAgency(ag.get(s.currentAgencyId)),
       receiving: publicAgency(ag.get(s.receivingAgencyId)),
@@ -451,6 +455,9 @@ async function validateApplicant(ctx: AppContext, body: ReceiveInputBody, now: D
   const errors: FieldError[] = [];
   const a = body.applicant;
   const fe = (path: string, code: string, vi: string, en: string) => errors.push({ path, code, messageVi: vi, messageEn: en });
+  if (a.birthDate && a.birthDate > localDate(now)) {
+    fe('body.applicant.birthDate', 'DATE_IN_FUTURE', 'Ngày sinh không được sau hôm nay', 'The date of birth cannot be after today');
+  }
   if (a.kind === 'individual') {
     if (!a.idNumber) fe('body.applicant.idNumber', 'REQUIRED', 'Cần số định danh cá nhân', 'The citizen ID number is required');
     else errors.push(...checkCitizenId(a.idNumber, 'body.applicant.idNumber', { birthDate: a.birthDate, today: now }));
@@ -868,7 +875,35 @@ export async function listForRegister(ctx: AppContext, agencyId: string, from: D
 export async function getEvents(ctx: AppContext, p: Principal, ref: string) {
   const row = await visibleDossier(ctx, p, ref);
   const events = await repo.listEvents(ctx.db, row.id);
-  return { items: events, total: events.length };
+  // the log shows who acted and to whom a dossier went by name, never by id
+  const people = (e: DossierEvent) => [e.actor.userId, e.assigneeId, e.payload.userId as string | undefined, e.payload.assigneeId as string | undefined];
+  const names = await userNames(ctx.db, events.flatMap(people));
+  const process = await processById(ctx.db, row.process_id);
+  const stepName = (key: string | null) => (key ? findStep(process.definition, key) : undefined);
+  return {
+    items: events.map((e) => ({
+      ...e,
+      actorName: names.get(e.actor.userId) ?? null,
+      assigneeName: (e.assigneeId && names.get(e.assigneeId)) || null,
+      stepNameVi: stepName(e.stepKey)?.nameVi ?? null,
+      stepNameEn: stepName(e.stepKey)?.nameEn ?? null,
+    })),
+    total: events.length,
+  };
+}
+
+/**
+ * GET /dossiers/{code}/assignees: who can take the dossier — for `forward`, the officials holding the next
+ * step's role where that step runs; for `assign`, the current step's. Readable by whoever sees the dossier
+ * (a desk forwarding to a department need not read the department's other dossiers).
+ */
+export async function listAssignees(ctx: AppContext, p: Principal, ref: string, action: 'forward' | 'assign') {
+  const row = await visibleDossier(ctx, p, ref);
+  const process = await processById(ctx.db, row.process_id);
+  const current = findStep(process.definition, row.state.stepKey);
+  const step = action === 'forward' ? findStep(process.definition, current?.next[0] ?? null) : current;
+  if (!step) return { items: [] };
+  return officialsAt(ctx, agencyOf(step, row.state), { role: step.role as Role, limit: 200 });
 }
 
 export async function getControlSlip(ctx: AppContext, p: Principal, ref: string) {

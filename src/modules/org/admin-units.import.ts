@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { nfc, toneKey } from '../../platform/text.js';
+import { modernTones, nfc, toneKey } from '../../platform/text.js';
 
 const DIR = new URL('../../../reference-data/dvhc/', import.meta.url);
 const REFORM_DAY = '2025-07-01';
@@ -28,9 +28,11 @@ interface UnitRow {
 
 const readJson = (file: string) => JSON.parse(readFileSync(new URL(file, DIR), 'utf8'));
 
+// one spelling of every name, the tone placement of CV 915/CTK-CSCL and the agencies ("Thanh Hóa"): the
+// 2026 list writes some the old way ("Thanh Hoá", "Khánh Hoà"), and the screens and forms showed both
 function unit(r: Omit<UnitRow, 'name_key'>): UnitRow {
-  const full = nfc(r.full_name);
-  return { ...r, name: nfc(r.name), full_name: full, name_key: toneKey(full) };
+  const full = modernTones(r.full_name);
+  return { ...r, name: modernTones(r.name), full_name: full, name_key: toneKey(full) };
 }
 
 /** The pre-2025 lists give only full names ("Phường Phúc Xá"); split off the unit type. */

@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { can, scopePaths, type Action } from './permissions.js';
 import * as repo from './org.repo.js';
+import { isUuid } from '../../platform/values.js';
 import type { AgencyCreate, AgencyPatch, AssignmentCreate, UnitCreate, UserCreate, UserPatch } from './org.schema.js';
 
 const denied = () => new AppError(403, 'FORBIDDEN');
@@ -232,4 +233,30 @@ export async function listAudit(ctx: AppContext, p: Principal, opts: { page: num
   // the audit log is province-wide (logins, IPs, every admin's changes): province-level admins only
   if (!isRootAdmin(p)) throw denied();
   return repo.listAudit(ctx.db, { action: opts.action, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
+}
+
+/** Full names of users by id (forms, event logs); ids that are not users' (system, citizen) are left out. */
+export async function userNames(db: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
+  const uuids = [...new Set(ids.filter((x): x is string => !!x && isUuid(x)))];
+  if (uuids.length === 0) return new Map();
+  return new Map((await repo.userFullNames(db, uuids)).map((r) => [r.id, r.full_name]));
+}
+
+/**
+ * Officials holding `role` at an agency or its subtree, for a caller already authorised by something else
+ * (the dossier they hold: GET /dossiers/{code}/assignees). Same shape as listOfficials.
+ */
+export async function officialsAt(ctx: AppContext, agencyId: string, opts: { role?: Role; limit: number }) {
+  const agency = await repo.findAgencyById(ctx.db, agencyId);
+  if (!agency) return { items: [] };
+  const users = await repo.officialsUnder(ctx.db, { path: agency.path, role: opts.role, limit: opts.limit });
+  const roles = byUserId(await repo.rolesUnder(ctx.db, users.map((u) => u.id), agency.path));
+  return {
+    items: users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      fullName: u.full_name,
+      roles: (roles.get(u.id) ?? []).map((r) => ({ role: r.role, agencyCode: r.agency_code })),
+    })),
+  };
 }

@@ -33,7 +33,12 @@ export const ProgressOut = z.object({
 });
 
 export const DrillOut = z.object({
-  items: z.array(InboxItemOut),
+  items: z.array(
+    InboxItemOut.extend({
+      extended: z.boolean().meta({ description: 'The appointment was moved by an apology (form 04): dueAt is the new date' }),
+      originalDueAt: z.string().nullable().meta({ description: 'The first appointment, ISO-8601 instant (the indicator clock judges against it)' }),
+    }),
+  ),
   total: count,
   page: z.number().int(),
   pageSize: z.number().int(),

@@ -90,7 +90,16 @@ export async function progressDossiers(ctx: AppContext, p: Principal, q: DrillQu
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  return { items: r.items.map(inboxItem), total: r.total, page: q.page, pageSize: q.pageSize };
+  return { items: r.items.map(drillItem), total: r.total, page: q.page, pageSize: q.pageSize };
+}
+
+/** A drill-down row: the inbox item, and for a dossier whose appointment was moved by an apology (form 04) the first appointment, so the list shows both dates. */
+function drillItem(row: Parameters<typeof inboxItem>[0]) {
+  return {
+    ...inboxItem(row),
+    extended: (row.state.apologies ?? 0) > 0,
+    originalDueAt: row.original_due_at ? new Date(row.original_due_at).toISOString() : null,
+  };
 }
 
 /** GET /reports/officials. */

@@ -437,7 +437,8 @@ interface Draft {
   clock?: ClockChange | null;
 }
 
-function agencyOf(step: ProcessStep, s: DossierState): string {
+/** The agency where `step` runs for this dossier (receiving centre, competent agency, return point or a fixed one). */
+export function agencyOf(step: ProcessStep, s: DossierState): string {
   const a = step.agency;
   if (a === 'receiving_centre') return s.receivingAgencyId;
   if (a === 'competent_agency') return s.competentAgencyId;

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { z } from 'zod';
 import { AppError, type FieldError } from '../errors.js';
 import { message, pickLanguage, type Lang } from '../i18n/messages.js';
+import { plainIssue } from './zod-messages.js';
 
 const zodVi = z.locales.vi();
 const zodEn = z.locales.en();
@@ -44,9 +45,12 @@ export function toAppError(err: unknown, req: FastifyRequest): AppError {
     const part = (err as { validationContext?: string }).validationContext ?? 'body';
     return new AppError(400, 'VALIDATION_FAILED', {}, {
       errors: err.validation.map((v) => {
+        const path = `${part}${v.instancePath.replace(/\//g, '.')}`;
+        const plain = plainIssue({ keyword: v.keyword, params: (v.params ?? {}) as Record<string, unknown> });
+        if (plain) return { path, ...plain };
         const issue = { code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message, ...(v.params as object) };
         return {
-          path: `${part}${v.instancePath.replace(/\//g, '.')}`,
+          path,
           code: v.keyword,
           messageVi: localise(zodVi, issue, v.message ?? v.keyword),
           messageEn: localise(zodEn, issue, v.message ?? v.keyword),

@@ -5,7 +5,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Agency, type HolidayYear, type ProcessDef, type ProcessStep, type ProcedureItem, type RoleAssignment, type User, type Weekly } from '../api';
 import { Dialog, ErrorBox, Field, navigate, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
-import { fmtMoney, localDate } from '../util';
+import { DateInput } from '../DateInput';
+import { fmtLocalDate, fmtMoney, localDate } from '../util';
 
 const TABS = ['users', 'agencies', 'procedures', 'process', 'holidays', 'hours'] as const;
 type Tab = (typeof TABS)[number];
@@ -288,6 +289,28 @@ function ProcedureAdmin({ code, lang }: { code: string; lang: string }) {
 const AGENCY_CHOICES = ['receiving_centre', 'competent_agency', 'return_point'];
 const CFG_KEYS = ['maxSupplementRequests', 'maxApologies', 'dueSoonHours', 'suspendOnPayment'] as const;
 
+/** The actions a process step may offer (the server checks them against the step's role). */
+const STEP_ACTIONS = ['accept', 'request_completion', 'refuse', 'forward', 'send_back', 'request_supplement', 'request_payment', 'consult', 'transfer', 'approve', 'reject', 'record_result', 'return_result'] as const;
+
+/** A compact multiple choice: the chosen labels as the summary, checkboxes when opened. */
+function CheckList({ label, options, value, onChange }: { label: string; options: Array<{ value: string; label: string }>; value: string[]; onChange: (v: string[]) => void }) {
+  const chosen = options.filter((o) => value.includes(o.value)).map((o) => o.label);
+  return (
+    <details className="checklist-picker">
+      <summary aria-label={`${label}: ${chosen.join(', ') || '—'}`}>{chosen.join(', ') || '—'}</summary>
+      <fieldset>
+        <legend className="sr-only">{label}</legend>
+        {options.map((o) => (
+          <label key={o.value} style={{ display: 'block', whiteSpace: 'nowrap' }}>
+            <input type="checkbox" aria-label={`${label}: ${o.label}`} checked={value.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))} /> {o.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
+
 function ProcessEditor() {
   const { t, i18n } = useTranslation();
   const { query } = useLocation();
@@ -311,6 +334,13 @@ function ProcessEditor() {
   useEffect(() => { if (code) void open(code); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const sum = steps.reduce((a, s) => a + (Number(s.budgetHours) || 0), 0);
   const upd = (i: number, p: Partial<ProcessStep>) => setSteps((xs) => xs.map((s, k) => (k === i ? { ...s, ...p } : s)));
+  // the server's messages name actions and steps by key ("refuse", "handling"): shown by their labels
+  const plain = (m: string) => m.replace(/\b[a-z]+(?:_[a-z]+)*\b/g, (w) => {
+    const step = steps.find((x) => x.key === w);
+    if (step) return `«${step.nameVi || w}»`;
+    if ((ROLES as readonly string[]).includes(w)) return t(`roles.${w}`);
+    return (STEP_ACTIONS as readonly string[]).includes(w) ? `«${t(`actions.${w}`)}»` : w;
+  });
   const issueAt = (prefix: string) => Object.entries(issues).filter(([p]) => p === prefix || p.startsWith(prefix + '.')).flatMap(([, m]) => m);
   async function save() {
     setErr(null); setIssues({}); setSaved(false);
@@ -347,27 +377,28 @@ function ProcessEditor() {
           <p>{t('admin.version', { v: def.version })} {def.derived && t('admin.derived')} · {t('admin.legalLimit', { h: def.legalLimitHours })} ·{' '}
             <strong className={sum > def.legalLimitHours ? 'remaining late' : ''}>{t('admin.budgetSum', { h: sum })}</strong></p>
           {Object.keys(issues).some((k) => !/^steps\.\d+/.test(k)) && (
-            <div className="alert error" role="alert"><ul>{Object.entries(issues).filter(([k]) => !/^steps\.\d+/.test(k)).flatMap(([, ms]) => ms).map((m, i) => <li key={i}>{m}</li>)}</ul></div>
+            <div className="alert error" role="alert"><ul>{Object.entries(issues).filter(([k]) => !/^steps\.\d+/.test(k)).flatMap(([, ms]) => ms).map((m, i) => <li key={i}>{plain(m)}</li>)}</ul></div>
           )}
           <div className="table-wrap">
             <table>
               <caption className="sr-only">{t('admin.process')}</caption>
-              <thead><tr><th scope="col">#</th><th scope="col">{t('admin.stepKey')}</th><th scope="col">{t('admin.nameVi')}</th><th scope="col">{t('admin.role')}</th><th scope="col">{t('admin.agency')}</th><th scope="col">{t('admin.budget')}</th><th scope="col">{t('admin.actions')}</th><th scope="col">{t('admin.next')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
+              <thead><tr><th scope="col">#</th><th scope="col">{t('admin.nameVi')}</th><th scope="col">{t('admin.role')}</th><th scope="col">{t('admin.agency')}</th><th scope="col">{t('admin.budget')}</th><th scope="col">{t('admin.actions')}</th><th scope="col">{t('admin.next')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
               <tbody>
                 {steps.map((s, i) => {
                   const errs = issueAt(`steps.${i}`);
                   return (
                     <tr key={i} className={errs.length ? 'overdue' : ''}>
                       <td>{i + 1}</td>
-                      <td><input aria-label={`${t('admin.stepKey')} ${i + 1}`} value={s.key} onChange={(e) => upd(i, { key: e.target.value })} style={{ width: '7rem' }} /></td>
                       <td><input aria-label={`${t('admin.nameVi')} ${i + 1}`} value={s.nameVi} onChange={(e) => upd(i, { nameVi: e.target.value, nameEn: s.nameEn || e.target.value })} />
-                        {errs.length > 0 && <div className="err" role="alert" style={{ color: 'var(--bad)', fontSize: '.82rem' }}>{errs.join('; ')}</div>}</td>
+                        {errs.length > 0 && <div className="err" role="alert" style={{ color: 'var(--bad)', fontSize: '.82rem' }}>{errs.map(plain).join('; ')}</div>}</td>
                       <td><select aria-label={`${t('admin.role')} ${i + 1}`} value={s.role} onChange={(e) => upd(i, { role: e.target.value })}>{ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}</select></td>
                       <td><select aria-label={`${t('admin.agency')} ${i + 1}`} value={typeof s.agency === 'string' ? s.agency : 'fixed'} onChange={(e) => upd(i, { agency: e.target.value })}>
                         {AGENCY_CHOICES.map((a) => <option key={a} value={a}>{t(`admin.where.${a}`)}</option>)}{typeof s.agency !== 'string' && <option value="fixed">{s.agency.agencyId}</option>}</select></td>
                       <td><input aria-label={`${t('admin.budget')} ${i + 1}`} type="number" step="0.5" min={0} value={s.budgetHours} onChange={(e) => upd(i, { budgetHours: e.target.value as unknown as number })} style={{ width: '5rem' }} /></td>
-                      <td><input aria-label={`${t('admin.actions')} ${i + 1}`} value={s.actions.join(', ')} onChange={(e) => upd(i, { actions: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) })} /></td>
-                      <td><input aria-label={`${t('admin.next')} ${i + 1}`} value={s.next.join(', ')} onChange={(e) => upd(i, { next: e.target.value.split(',').map((x) => x.trim()).filter(Boolean) })} style={{ width: '7rem' }} /></td>
+                      <td><CheckList label={`${t('admin.actions')} ${i + 1}`} options={STEP_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) }))}
+                        value={s.actions} onChange={(actions) => upd(i, { actions })} /></td>
+                      <td><CheckList label={`${t('admin.next')} ${i + 1}`} options={steps.filter((_, k) => k !== i).map((x) => ({ value: x.key, label: x.nameVi || x.key }))}
+                        value={s.next} onChange={(next) => upd(i, { next })} /></td>
                       <td><button className="small danger" aria-label={`${t('admin.removeStep')} ${i + 1}`} onClick={() => setSteps((xs) => xs.filter((_, k) => k !== i))}>×</button></td>
                     </tr>
                   );
@@ -440,7 +471,7 @@ function Holidays() {
                     const iso = `${year}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
                     const x = byDate.get(iso);
                     const cls = x ? (x.kind === 'working_day_swap' ? 'swap' : 'off') : c >= 5 ? 'we' : '';
-                    return <td key={c}><button className={`day ${cls}`} title={x ? (i18n.language === 'en' ? x.nameEn : x.nameVi) : undefined} aria-label={`${iso}${x ? ` — ${i18n.language === 'en' ? x.nameEn : x.nameVi}` : ''}`} onClick={() => setDay(iso)}>{d}</button></td>;
+                    return <td key={c}><button className={`day ${cls}`} title={x ? (i18n.language === 'en' ? x.nameEn : x.nameVi) : undefined} aria-label={`${fmtLocalDate(iso)}${x ? ` — ${i18n.language === 'en' ? x.nameEn : x.nameVi}` : ''}`} onClick={() => setDay(iso)}>{d}</button></td>;
                   })}</tr>
                 ))}</tbody>
               </table>
@@ -459,8 +490,8 @@ function DayDialog({ date, existing, onClose, onDone }: { date: string; existing
   const [err, setErr] = useState<unknown>(null);
   const add = async (kind: string) => { try { await api.addHoliday({ date, kind, nameVi: name || (kind === 'working_day_swap' ? 'Ngày làm bù' : 'Ngày nghỉ') }); onDone(); } catch (e) { setErr(e); } };
   return (
-    <Dialog title={date} onClose={onClose} footer={<button onClick={onClose}>{t('common.close')}</button>}>
-      {existing && <p><strong>{existing.nameVi}</strong> ({existing.kind})</p>}
+    <Dialog title={fmtLocalDate(date)} onClose={onClose} footer={<button onClick={onClose}>{t('common.close')}</button>}>
+      {existing && <p><strong>{existing.nameVi}</strong> ({t(`admin.dayKind.${existing.kind}`, { defaultValue: existing.kind })})</p>}
       {existing?.id ? (
         <button className="danger" onClick={async () => { try { await api.deleteHoliday(existing.id!); onDone(); } catch (e) { setErr(e); } }}>{t('admin.removeDay')}</button>
       ) : (
@@ -496,9 +527,9 @@ function OfficeHours() {
     <section className="card">
       <div className="grid g2">
         <Field label={t('admin.agencyCode')}>{(id) => <select id={id} value={code} onChange={(e) => setCode(e.target.value)}>{agencies.data?.items.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}</select>}</Field>
-        <Field label={t('admin.validFrom')}>{(id) => <input id={id} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />}</Field>
+        <Field label={t('admin.validFrom')}>{(id) => <DateInput id={id} value={from} onChange={(iso, text) => setFrom(iso ?? text)} />}</Field>
       </div>
-      {oh.data && <p className="muted">{t('admin.inForce')}: {oh.data.current.sourceAgency ?? t('admin.national')}{oh.data.current.from ? ` (${oh.data.current.from})` : ''}</p>}
+      {oh.data && <p className="muted">{t('admin.inForce')}: {oh.data.current.sourceAgency ?? t('admin.national')}{oh.data.current.from ? ` (${fmtLocalDate(oh.data.current.from)})` : ''}</p>}
       <table>
         <caption className="sr-only">{t('admin.hours')}</caption>
         <thead><tr><th scope="col">{t('admin.weekday')}</th><th scope="col">{t('admin.sessions')}</th></tr></thead>

@@ -15,6 +15,7 @@ import {
   type Progress, type ProgressRow, type ReportQuery, type Role,
 } from '../api';
 import { ErrorBox, Link, navigate, StatusBadge, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
+import { DateInput } from '../DateInput';
 import { fmtDateTime, fmtLocalDate, fmtRate, isIsoDate, localDate, monthStartBefore, PRESETS, presetRange, type Preset } from '../util';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
@@ -140,11 +141,11 @@ function Overview({ query }: { query: URLSearchParams }) {
           </div>
           <div className="field">
             <label htmlFor="d-from">{t('dash.from')}</label>
-            <input id="d-from" type="date" value={st.from} max={st.to} onChange={(e) => set({ preset: 'custom', from: e.target.value })} />
+            <DateInput id="d-from" name="from" value={st.from} onChange={(iso) => { if (iso) set({ preset: 'custom', from: iso }); }} />
           </div>
           <div className="field">
             <label htmlFor="d-to">{t('dash.to')}</label>
-            <input id="d-to" type="date" value={st.to} min={st.from} onChange={(e) => set({ preset: 'custom', to: e.target.value })} />
+            <DateInput id="d-to" name="to" value={st.to} onChange={(iso) => { if (iso) set({ preset: 'custom', to: iso }); }} />
           </div>
           <div className="field d-agency">
             <label htmlFor="d-agency">{t('dash.agency')}</label>
@@ -543,7 +544,8 @@ function DrillPage({ query }: { query: URLSearchParams }) {
                 <td><span className="code">{it.procedureCode}</span> {it.procedureName.length > 90 ? `${it.procedureName.slice(0, 90)}…` : it.procedureName}</td>
                 <td><StatusBadge status={it.nationalStatus} /></td>
                 <td>{fmtDateTime(it.acceptedAt, i18n.language)}</td>
-                <td>{fmtDateTime(it.dueAt, i18n.language)}</td>
+                <td data-testid="due">{fmtDateTime(it.dueAt, i18n.language)}
+                  {it.extended && <div><span className="badge late">{t('dash.extended')}</span> <small>{t('dash.originalDue', { at: fmtDateTime(it.originalDueAt, i18n.language) })}</small></div>}</td>
                 <td>{it.finishedAt ? <>{fmtDateTime(it.finishedAt, i18n.language)}{typeof it.indicatorOnTime === 'boolean' && <> <span className={`badge ${it.indicatorOnTime ? 'on_time' : 'late'}`}>{t(it.indicatorOnTime ? 'dossier.on_time' : 'dossier.late')}</span></>}</> : '—'}</td>
               </tr>
             ))}

@@ -4,15 +4,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, PAYMENT_METHODS, type Agency, type Dossier, type FileInfo } from '../api';
 import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, StatusBadge, useAsync, useSession } from '../ui';
-import { fmtDateTime, isoToLocalInput, localDate, localInputToIso } from '../util';
+import { DateInput } from '../DateInput';
+import { fmtDateTime, fmtLocalDate, isoToLocalInput, localDate, localInputToIso } from '../util';
 import { AddressText, openPrint, partyLabel } from './Print';
 import { Remaining, useWorkCalendar } from './Inbox';
 
 /** Fields each action's dialog asks for. */
-type Kind = 'text' | 'textarea' | 'lines' | 'number' | 'date' | 'datetime' | 'agency' | 'step' | 'backstep' | 'method' | 'payMethod';
+type Kind = 'text' | 'textarea' | 'lines' | 'number' | 'date' | 'datetime' | 'agency' | 'step' | 'backstep' | 'method' | 'payMethod' | 'official';
 interface Spec { key: string; label: string; kind: Kind; required?: boolean }
 const SPECS: Record<string, Spec[]> = {
-  forward: [{ key: 'assigneeId', label: 'act.assignee', kind: 'text' }],
+  forward: [{ key: 'assigneeId', label: 'act.assignee', kind: 'official' }],
   approve: [],
   send_back: [{ key: 'toStep', label: 'act.sendBackTo', kind: 'backstep', required: true }, { key: 'reason', label: 'act.reason', kind: 'textarea', required: true }],
   request_supplement: [{ key: 'reason', label: 'act.reason', kind: 'textarea', required: true }, { key: 'items', label: 'act.items', kind: 'lines' }],
@@ -31,7 +32,7 @@ const SPECS: Record<string, Spec[]> = {
   request_payment: [{ key: 'amount', label: 'act.amount', kind: 'number' }, { key: 'reason', label: 'act.reason', kind: 'text' }],
   confirm_payment: [{ key: 'amount', label: 'act.amount', kind: 'number' }, { key: 'receiptNumber', label: 'act.receiptNumber', kind: 'text' }, { key: 'method', label: 'act.payMethod', kind: 'payMethod' }],
   apologize: [{ key: 'reason', label: 'act.reason', kind: 'textarea', required: true }, { key: 'newDueAt', label: 'act.newDueAt', kind: 'datetime', required: true }],
-  assign: [{ key: 'userId', label: 'act.user', kind: 'text', required: true }],
+  assign: [{ key: 'userId', label: 'act.user', kind: 'official', required: true }],
   stop: [{ key: 'reason', label: 'act.reason', kind: 'textarea' }, { key: 'noticeNumber', label: 'act.noticeNumber', kind: 'text' }],
   request_withdrawal: [{ key: 'reason', label: 'act.reason', kind: 'textarea' }],
   cancel_withdrawal: [{ key: 'reason', label: 'act.reason', kind: 'textarea' }],
@@ -132,7 +133,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
             {result && (
               <>
                 <h3>{t('dossier.resultDocs')}</h3>
-                <ul>{result.documents.map((x, i) => <li key={i}>{x.number} · {x.date} · {x.signer}</li>)}</ul>
+                <ul>{result.documents.map((x, i) => <li key={i}>{x.number} · {fmtLocalDate(String(x.date ?? ''))} · {x.signer}</li>)}</ul>
               </>
             )}
           </section>
@@ -186,6 +187,9 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
             <ol>
               {events.items.map((e) => (
                 <li key={e.version}>{fmtDateTime(e.at, i18n.language)} — <strong>{t(`actions.${e.action}`, { defaultValue: e.action })}</strong>
+                  {' · '}<span data-testid="actor">{e.actorName ?? (e.actor.citizen ? t('log.citizen') : t('log.system'))}</span>
+                  {e.assigneeName && <> · {t('log.to', { name: e.assigneeName })}</>}
+                  {e.fromState !== e.toState || e.action === 'forward' ? (en ? e.stepNameEn : e.stepNameVi) && <> · {t('log.step', { step: en ? e.stepNameEn : e.stepNameVi })}</> : null}
                   {typeof e.payload?.reason === 'string' && <> · {e.payload.reason}</>}{e.note && <> · <em>{e.note}</em></>}</li>
               ))}
             </ol>
@@ -239,7 +243,8 @@ function FileViewer({ file, onClose }: { file: FileInfo; onClose: () => void }) 
 function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
   dossier: Dossier; action: string; title: string; agencies: Agency[]; onClose: () => void; onDone: (r: { receipt?: any; guidance?: any; refusal?: any }) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
   const specs = SPECS[action] ?? [];
   const [v, setV] = useState<Record<string, string>>(() => ({
     method: action === 'return_result' ? (dossier.filing.delivery?.method ?? 'counter') : '',
@@ -284,8 +289,8 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
             switch (s.kind) {
               case 'textarea': case 'lines': return <textarea id={id} name={s.key} value={val} onChange={(e) => set(e.target.value)} />;
               case 'number': return <input id={id} name={s.key} type="number" min={0} value={val} onChange={(e) => set(e.target.value)} />;
-              case 'date': return <input id={id} name={s.key} type="date" value={val} onChange={(e) => set(e.target.value)} />;
-              case 'datetime': return <input id={id} name={s.key} type="datetime-local" value={val} onChange={(e) => set(e.target.value)} />;
+              case 'date': return <DateInput id={id} name={s.key} value={val} onChange={(iso, text) => set(iso ?? text)} />;
+              case 'datetime': return <DateInput withTime id={id} name={s.key} value={val} onChange={(iso, text) => set(iso ?? text)} />;
               case 'agency': return (
                 <select id={id} name={s.key} value={val} onChange={(e) => set(e.target.value)}>
                   <option value="">—</option>
@@ -294,8 +299,8 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
               );
               case 'backstep': return (
                 <select id={id} name={s.key} value={val} onChange={(e) => set(e.target.value)}>
-                  <option value="">—</option>
-                  {visited.map((k) => <option key={k} value={k}>{k}</option>)}
+                  <option value="">{t('log.pickStep')}</option>
+                  {visited.map((k) => { const st = dossier.steps.find((x) => x.key === k); return <option key={k} value={k}>{st ? (en ? st.nameEn : st.nameVi) : k}</option>; })}
                 </select>
               );
               case 'method': return (
@@ -303,6 +308,7 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
                   <option value="counter">{t('reception.counter')}</option><option value="post">{t('reception.post')}</option><option value="online">{t('reception.online')}</option>
                 </select>
               );
+              case 'official': return <OfficialSelect id={id} name={s.key} dossier={dossier} action={action} value={val} onChange={set} />;
               case 'payMethod': return (
                 <select id={id} name={s.key} value={val} onChange={(e) => set(e.target.value)}>
                   <option value="">{t('act.pickPayMethod')}</option>
@@ -327,5 +333,18 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
       )}
       <ErrorBox error={err} />
     </Dialog>
+  );
+}
+
+/** The officials who can take the dossier (GET /dossiers/{code}/assignees): the next step's for a forward, this step's for an assignment. */
+function OfficialSelect({ id, name, dossier, action, value, onChange }: { id: string; name: string; dossier: Dossier; action: string; value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  const list = useAsync(() => api.assignees(dossier.code ?? dossier.id, action === 'forward' ? 'forward' : 'assign'), [dossier.id, dossier.version, action]);
+  const items = list.data?.items ?? [];
+  return (
+    <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-busy={list.loading}>
+      <option value="">{items.length || list.loading ? (action === 'forward' ? t('log.anyone') : t('inbox.pickOfficial')) : t('inbox.noOfficials')}</option>
+      {items.map((o) => <option key={o.id} value={o.id}>{o.fullName} — {[...new Set(o.roles.map((r) => t(`roles.${r.role}`)))].join(', ')}</option>)}
+    </select>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type InboxItem, type Official } from '../api';
 import { ErrorBox, Field, navigate, StatusBadge, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
+import { DateInput } from '../DateInput';
 import { defaultCalendar, fmtDateTime, fmtWorkingHours, localDate, workingHoursBetween, type WorkCalendar } from '../util';
 
 const TABS = ['mine', 'pool', 'all'] as const;
@@ -122,8 +123,8 @@ export function InboxPage() {
             </select>
           )}</Field>
           <Field label={t('inbox.procedure')}>{(id) => <input id={id} value={f.procedure} onChange={(e) => go({ procedure: e.target.value.trim() })} />}</Field>
-          <Field label={t('inbox.receivedFrom')}>{(id) => <input id={id} type="date" value={f.receivedFrom} max={f.receivedTo || undefined} onChange={(e) => go({ receivedFrom: e.target.value })} />}</Field>
-          <Field label={t('inbox.receivedTo')}>{(id) => <input id={id} type="date" value={f.receivedTo} min={f.receivedFrom || undefined} onChange={(e) => go({ receivedTo: e.target.value })} />}</Field>
+          <Field label={t('inbox.receivedFrom')}>{(id) => <DateInput id={id} name="receivedFrom" value={f.receivedFrom} onChange={(iso) => { if (iso !== null) go({ receivedFrom: iso }); }} />}</Field>
+          <Field label={t('inbox.receivedTo')}>{(id) => <DateInput id={id} name="receivedTo" value={f.receivedTo} onChange={(iso) => { if (iso !== null) go({ receivedTo: iso }); }} />}</Field>
           <Field label={t('inbox.sort')}>{(id) => (
             <select id={id} value={f.sort || 'updated_desc'} onChange={(e) => go({ sort: e.target.value === 'updated_desc' ? '' : e.target.value })}>
               {SORTS.map((s) => <option key={s} value={s}>{t(`inbox.sorts.${s}`)}</option>)}

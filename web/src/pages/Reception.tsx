@@ -4,7 +4,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Competence, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
 import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, navigate, TabPanel, Tabs, useAsync, useDraft, useSession } from '../ui';
-import { emptyApplicant, fmtDateTime, fmtMoney, normalisePhone, validateApplicant, type ApplicantForm } from '../util';
+import { emptyApplicant, fieldErrorsFromProblem, fmtAge, fmtDateTime, fmtMoney, isoToDmy, normalisePhone, parseDmy, RECEPTION_FIELDS, validateApplicant, type ApplicantForm, type ProblemFieldError } from '../util';
+import { DateInput } from '../DateInput';
+import { APPLICANT_LIMITS as L, RECEPTION_TEXT_LIMITS } from '../limits';
 import { openPrint } from './Print';
 
 interface Draft {
@@ -25,7 +27,8 @@ export function ReceptionPage() {
   const { t } = useTranslation();
   const { agencyFor } = useSession();
   const [tab, setTab] = useState<'new' | 'queue'>('new');
-  const queue = useAsync(() => api.dossiers({ status: 1, pageSize: 50, agency: agencyFor('reception') }), [tab]);
+  // online filings only (channel 2): a dossier registered at the counter is not waiting in this queue
+  const queue = useAsync(() => api.dossiers({ status: 1, channel: 2, pageSize: 50, agency: agencyFor('reception') }), [tab]);
   return (
     <>
       <h1>{t('reception.title')}</h1>
@@ -110,14 +113,14 @@ function AddressPicker({ a, set, errors }: { a: ApplicantForm; set: (p: Partial<
       </Field>
       <Field label={t('reception.commune')} error={errors.communeCode}>
         {(id, d) => (
-          <select id={id} name="commune" aria-describedby={d} value={a.communeCode} disabled={!a.provinceCode} onChange={(e) => set({ communeCode: e.target.value })}>
+          <select id={id} name="commune" aria-describedby={d} aria-invalid={!!errors.communeCode} value={a.communeCode} disabled={!a.provinceCode} onChange={(e) => set({ communeCode: e.target.value })}>
             <option value="">—</option>
             {communes.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
           </select>
         )}
       </Field>
       <Field label={t('reception.line')} error={errors.line}>
-        {(id, d) => <input id={id} name="line" aria-describedby={d} value={a.line} onChange={(e) => set({ line: e.target.value })} />}
+        {(id, d) => <input id={id} name="line" aria-describedby={d} aria-invalid={!!errors.line} maxLength={L.addressLine} value={a.line} onChange={(e) => set({ line: e.target.value })} />}
       </Field>
     </div>
   );
@@ -130,6 +133,8 @@ function NewDossier() {
   const [proc, setProc] = useState<Procedure | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<unknown>(null);
+  /** Field errors of the last refusal that no field of the form shows. */
+  const [otherErrors, setOtherErrors] = useState<ProblemFieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<null | 'incomplete' | 'refuse'>(null);
   const [uploading, setUploading] = useState<string | null>(null);
@@ -203,7 +208,7 @@ function NewDossier() {
   function clientErrors(): Record<string, string> {
     const e: Record<string, string> = {};
     const v = validateApplicant(a);
-    for (const [k, m] of Object.entries(v)) e[k] = t(m.key, { field: m.field ? t(m.field).toLowerCase() : '' });
+    for (const [k, m] of Object.entries(v)) e[k] = t(m.key, { field: m.field ? t(m.field).toLowerCase() : '', ...m.params });
     if (!d.procedureCode) e.procedure = t('v.procedure');
     if (d.delivery === 'post' && !d.deliveryLine.trim()) e.deliveryLine = t('v.required', { field: t('reception.deliveryAddress').toLowerCase() });
     return e;
@@ -235,7 +240,7 @@ function NewDossier() {
         kind: a.kind,
         fullName: a.fullName.trim(),
         idNumber: a.idNumber.trim() || undefined,
-        birthDate: a.birthDate || undefined,
+        birthDate: parseDmy(isoToDmy(a.birthDate)) ?? undefined,
         gender: a.gender || undefined,
         organisation: a.kind === 'organisation' ? { name: a.orgName.trim(), taxCode: a.taxCode.trim() || undefined } : undefined,
         phone: a.phone.trim() ? normalisePhone(a.phone) : undefined,
@@ -255,6 +260,7 @@ function NewDossier() {
 
   async function submit(outcome: 'accept' | 'incomplete' | 'refuse') {
     setSubmitError(null);
+    setOtherErrors([]);
     if (outcome === 'accept') {
       if (!validate()) return;
       if (cases.length > 1 && !chosenCase) { setErrors((e) => ({ ...e, caseKey: t('reception.casePickFirst') })); return; }
@@ -267,17 +273,16 @@ function NewDossier() {
       setDone(r);
       setDialog(null);
       clearDraft();
-      setReason(''); setItems(''); setErrors({});
+      setReason(''); setItems(''); setErrors({}); setOtherErrors([]);
       const doc = r.receipt ?? r.guidance ?? r.refusal;
       if (doc) openPrint(doc, { ref: r.dossier.code ?? r.dossier.id, form: doc.form, secret: r.receipt?.secret });
     } catch (e) {
       if (e instanceof ApiError && e.problem.errors) {
-        const fe: Record<string, string> = {};
-        for (const x of e.problem.errors) {
-          const key = x.path.split('.').pop() ?? '';
-          fe[key] = (i18n.language === 'en' ? x.messageEn : x.messageVi) ?? x.message ?? x.code ?? '';
-        }
-        setErrors(fe);
+        // each refusal on the field it names, marked; what no field shows is listed under the summary
+        const { fields, rest } = fieldErrorsFromProblem(e.problem.errors, RECEPTION_FIELDS, i18n.language);
+        setErrors(fields);
+        setOtherErrors(rest);
+        setTimeout(() => document.querySelector<HTMLElement>('.has-error input, .has-error select, .has-error textarea')?.focus(), 0);
       }
       setSubmitError(e);
     } finally { setBusy(false); }
@@ -301,6 +306,13 @@ function NewDossier() {
   }
 
   const err = (k: string) => errors[k];
+  /** The label of a form field key, for the error summary ("components.2" → "Thành phần hồ sơ 3"). */
+  const fieldLabel = (k: string) => {
+    const comp = /^components\.(\d+)$/.exec(k);
+    if (comp) return `${t('reception.components')} ${Number(comp[1]) + 1}`;
+    const labels: Record<string, string> = { procedure: 'reception.procedure', communeCode: 'reception.commune', deliveryLine: 'reception.deliveryAddress', competent: 'reception.competent', reason: 'reception.reason', items: 'reception.items', note: 'act.note' };
+    return t(labels[k] ?? `reception.${k}`);
+  };
   return (
     <form className="reception" noValidate onSubmit={(e) => { e.preventDefault(); void submit('accept'); }}>
       <div>
@@ -343,21 +355,21 @@ function NewDossier() {
           </fieldset>
           {a.kind === 'organisation' && (
             <div className="grid g2">
-              <Field label={t('reception.orgName')} error={err('orgName')} required>{(id, ds) => <input id={id} aria-describedby={ds} value={a.orgName} onChange={(e) => setA({ orgName: e.target.value })} />}</Field>
-              <Field label={t('reception.taxCode')} error={err('taxCode')}>{(id, ds) => <input id={id} aria-describedby={ds} inputMode="numeric" value={a.taxCode} onChange={(e) => setA({ taxCode: e.target.value })} />}</Field>
+              <Field label={t('reception.orgName')} error={err('orgName')} required>{(id, ds) => <input id={id} name="orgName" aria-describedby={ds} aria-invalid={!!err('orgName')} maxLength={L.organisationName} value={a.orgName} onChange={(e) => setA({ orgName: e.target.value })} />}</Field>
+              <Field label={t('reception.taxCode')} error={err('taxCode')}>{(id, ds) => <input id={id} name="taxCode" aria-describedby={ds} aria-invalid={!!err('taxCode')} inputMode="numeric" maxLength={L.taxCode} value={a.taxCode} onChange={(e) => setA({ taxCode: e.target.value })} />}</Field>
             </div>
           )}
           <div className="grid g3">
-            <Field label={t('reception.fullName')} error={err('fullName')} required>{(id, ds) => <input id={id} name="fullName" aria-describedby={ds} aria-invalid={!!err('fullName')} autoComplete="off" value={a.fullName} onChange={(e) => setA({ fullName: e.target.value })} />}</Field>
-            <Field label={t('reception.idNumber')} error={err('idNumber')} required={a.kind === 'individual'} hint={t('reception.idHint')}>{(id, ds) => <input id={id} name="idNumber" aria-describedby={ds} aria-invalid={!!err('idNumber')} inputMode="numeric" maxLength={12} value={a.idNumber} onChange={(e) => setA({ idNumber: e.target.value.replace(/\D/g, '') })} />}</Field>
-            <Field label={t('reception.birthDate')} error={err('birthDate')}>{(id, ds) => <input id={id} name="birthDate" type="date" aria-describedby={ds} value={a.birthDate} onChange={(e) => setA({ birthDate: e.target.value })} />}</Field>
+            <Field label={t('reception.fullName')} error={err('fullName')} required>{(id, ds) => <input id={id} name="fullName" aria-describedby={ds} aria-invalid={!!err('fullName')} autoComplete="off" maxLength={L.fullName} value={a.fullName} onChange={(e) => setA({ fullName: e.target.value })} />}</Field>
+            <Field label={t('reception.idNumber')} error={err('idNumber')} required={a.kind === 'individual'} hint={t('reception.idHint')}>{(id, ds) => <input id={id} name="idNumber" aria-describedby={ds} aria-invalid={!!err('idNumber')} inputMode="numeric" maxLength={L.idNumber} value={a.idNumber} onChange={(e) => setA({ idNumber: e.target.value.replace(/\D/g, '') })} />}</Field>
+            <Field label={t('reception.birthDate')} error={err('birthDate')}>{(id, ds) => <DateInput id={id} name="birthDate" aria-describedby={ds} aria-invalid={!!err('birthDate')} value={a.birthDate} onChange={(_, text) => setA({ birthDate: text })} />}</Field>
             <Field label={t('reception.gender')}>{(id) => (
               <select id={id} value={a.gender} onChange={(e) => setA({ gender: e.target.value as ApplicantForm['gender'] })}>
                 <option value="">—</option><option value="male">{t('reception.male')}</option><option value="female">{t('reception.female')}</option>
               </select>
             )}</Field>
-            <Field label={t('reception.phone')} error={err('phone')}>{(id, ds) => <input id={id} name="phone" type="tel" aria-describedby={ds} aria-invalid={!!err('phone')} value={a.phone} onChange={(e) => setA({ phone: e.target.value })} />}</Field>
-            <Field label={t('reception.email')} error={err('email')}>{(id, ds) => <input id={id} name="email" type="email" aria-describedby={ds} value={a.email} onChange={(e) => setA({ email: e.target.value })} />}</Field>
+            <Field label={t('reception.phone')} error={err('phone')}>{(id, ds) => <input id={id} name="phone" type="tel" aria-describedby={ds} aria-invalid={!!err('phone')} maxLength={L.phone} value={a.phone} onChange={(e) => setA({ phone: e.target.value })} />}</Field>
+            <Field label={t('reception.email')} error={err('email')}>{(id, ds) => <input id={id} name="email" type="email" aria-describedby={ds} aria-invalid={!!err('email')} maxLength={L.email} value={a.email} onChange={(e) => setA({ email: e.target.value })} />}</Field>
           </div>
           <h3>{t('reception.address')}</h3>
           <AddressPicker a={a} set={setA} errors={errors} />
@@ -418,7 +430,7 @@ function NewDossier() {
             ))}
           </div>
           {d.delivery === 'post' && (
-            <Field label={t('reception.deliveryAddress')} error={err('deliveryLine')} required>{(id, ds) => <input id={id} aria-describedby={ds} value={d.deliveryLine} onChange={(e) => setD((x) => ({ ...x, deliveryLine: e.target.value }))} />}</Field>
+            <Field label={t('reception.deliveryAddress')} error={err('deliveryLine')} required>{(id, ds) => <input id={id} name="deliveryLine" aria-describedby={ds} aria-invalid={!!err('deliveryLine')} maxLength={L.addressLine} value={d.deliveryLine} onChange={(e) => setD((x) => ({ ...x, deliveryLine: e.target.value }))} />}</Field>
           )}
         </section>
       </div>
@@ -435,7 +447,15 @@ function NewDossier() {
           )) : <p className="muted">—</p>}
         </div>
         <div className="card actions-bar">
-          {submitError !== null && (Object.keys(errors).length > 0 ? <div className="alert error" role="alert">{t('reception.fixErrors')}</div> : <ErrorBox error={submitError} />)}
+          {submitError !== null && (Object.keys(errors).length > 0 || otherErrors.length > 0 ? (
+            <div className="alert error" role="alert" data-testid="fix-errors">
+              {t('reception.fixErrors')}
+              <ul>
+                {Object.entries(errors).map(([k, m]) => <li key={k}>{fieldLabel(k)}: {m}</li>)}
+                {otherErrors.map((x, i) => <li key={`o${i}`}>{x.message ?? x.code}</li>)}
+              </ul>
+            </div>
+          ) : <ErrorBox error={submitError} />)}
           <button type="submit" className="primary" disabled={busy}>{t('reception.accept')}</button>
           <button type="button" disabled={busy || !d.procedureCode} onClick={() => setDialog('incomplete')}>{t('reception.incomplete')}</button>
           <button type="button" className="danger" disabled={busy || !d.procedureCode} onClick={() => setDialog('refuse')}>{t('reception.refuse')}</button>
@@ -450,8 +470,8 @@ function NewDossier() {
             <button type="button" className="primary" disabled={busy || !reason.trim() || !d.applicant.fullName.trim()} onClick={() => void submit(dialog)}>{t('common.confirm')}</button>
           </>}>
           {!d.applicant.fullName.trim() && <div className="alert error">{t('v.required', { field: t('reception.fullName').toLowerCase() })}</div>}
-          <Field label={t('reception.reason')} required>{(id) => <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
-          {dialog === 'incomplete' && <Field label={t('reception.items')}>{(id) => <textarea id={id} value={items} onChange={(e) => setItems(e.target.value)} />}</Field>}
+          <Field label={t('reception.reason')} error={err('reason')} required>{(id, ds) => <textarea id={id} aria-describedby={ds} aria-invalid={!!err('reason')} maxLength={RECEPTION_TEXT_LIMITS.reason} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+          {dialog === 'incomplete' && <Field label={t('reception.items')} error={err('items')}>{(id, ds) => <textarea id={id} aria-describedby={ds} aria-invalid={!!err('items')} value={items} onChange={(e) => setItems(e.target.value)} />}</Field>}
           <ErrorBox error={submitError} />
         </Dialog>
       )}
@@ -473,6 +493,9 @@ function OnlineQueue({ items, error, reload }: { items: InboxItem[]; error: unkn
     } catch (e) { setErr(e); } finally { setBusy(null); }
   };
   const sorted = useMemo(() => [...items].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)), [items]);
+  // the age of each filing, refreshed every minute (display only)
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => { const h = setInterval(() => setNow(new Date()), 60_000); return () => clearInterval(h); }, []);
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div className="card" ref={ref}>
@@ -481,11 +504,12 @@ function OnlineQueue({ items, error, reload }: { items: InboxItem[]; error: unkn
         <div className="table-wrap">
           <table>
             <caption className="sr-only">{t('reception.tabQueue', { n: sorted.length })}</caption>
-            <thead><tr><th scope="col">{t('reception.submittedAt')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th><th scope="col">{t('inbox.channel')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
+            <thead><tr><th scope="col">{t('reception.submittedAt')}</th><th scope="col">{t('queue.age')}</th><th scope="col">{t('inbox.applicant')}</th><th scope="col">{t('inbox.procedureName')}</th><th scope="col">{t('inbox.channel')}</th><th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th></tr></thead>
             <tbody>
               {sorted.map((it) => (
                 <tr key={it.id}>
                   <td>{fmtDateTime(it.submittedAt, i18n.language)}</td>
+                  <td data-testid="age">{fmtAge(it.submittedAt, now, i18n.language)}</td>
                   <td>{it.applicantName}</td>
                   <td><span className="code">{it.procedureCode}</span> {it.procedureName}</td>
                   <td>{t(`channel.${it.channel}`)}</td>
