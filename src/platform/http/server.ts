@@ -94,7 +94,9 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
     reply.header('x-request-id', req.id);
     req.lang = languageOf(req);
     await resolvePrincipal(req, opts.resolver);
-    if (req.principal?.scopes) requireScope(req.principal, scopeFor(req.method, req.url));
+    // the scope follows the route that matched, never the URL text: the router decodes %xx before matching,
+    // so '/api/v1/%64ossiers' reaches the dossier routes although its text names no area
+    if (req.principal?.scopes) requireScope(req.principal, scopeFor(req.method, req.routeOptions.url));
   });
 
   // PostgreSQL text cannot hold U+0000: refuse it up front with the field's path instead of failing in SQL
@@ -163,12 +165,13 @@ export function requirePrincipal(req: FastifyRequest): Principal {
 }
 
 /**
- * The scope a bearer token needs for a request: `<area>:read` for reads and `<area>:write` for writes,
- * where the area is the first path segment after /api/v1/ (`dossiers`, `procedures`, …). `auth` (who am I)
- * needs none. Tokens with `*` may do everything; `<area>:write` includes `<area>:read`.
+ * The scope a bearer token needs for a route: `<area>:read` for reads and `<area>:write` for writes,
+ * where the area is the first segment after /api/v1/ of the matched route's pattern (`dossiers`,
+ * `procedures`, …). `auth` (who am I) needs none, nor do routes outside /api/v1 (health, the web app).
+ * Tokens with `*` may do everything; `<area>:write` includes `<area>:read`.
  */
-export function scopeFor(method: string, url: string): string | null {
-  const area = /^\/api\/v1\/([a-z-]+)/.exec(url.split('?')[0] ?? '')?.[1];
+export function scopeFor(method: string, routePattern: string | undefined): string | null {
+  const area = /^\/api\/v1\/([a-z-]+)/.exec(routePattern ?? '')?.[1];
   if (!area || area === 'auth') return null;
   return `${area}:${SAFE_METHODS.has(method) ? 'read' : 'write'}`;
 }
