@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../platform/auth/secrets.js';
+import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../../platform/auth/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import type { PrincipalResolver } from '../../platform/http/server.js';
@@ -134,8 +134,4 @@ export function principalResolver(ctx: AppContext): PrincipalResolver {
     fromSession: (token: string, _req: FastifyRequest) => principalFromSession(ctx, token),
     fromBearer: (token: string, _req: FastifyRequest) => principalFromBearer(ctx, token),
   };
-}
-
-export async function setPassword(ctx: AppContext, userId: string, password: string): Promise<void> {
-  await repo.updateUser(ctx.db, userId, { password_hash: await hashPassword(password), failed_logins: 0, locked_until: null });
 }

@@ -292,6 +292,16 @@ export const touchSession = (db: Db, id: string, now: Date) => db.updateTable('s
 
 export const revokeSession = (db: Db, id: string, now: Date) => db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).execute();
 
+/** Ends every open session of a user (but `keep`, the caller's own, when given). */
+export const revokeSessionsOfUser = (db: Db, userId: string, now: Date, keep?: string) => {
+  let q = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (keep) q = q.where('id', '<>', keep);
+  return q.execute();
+};
+
+export const revokeTokensOfUser = (db: Db, userId: string, now: Date) =>
+  db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+
 // ---- pending single sign-on logins (state, PKCE verifier, nonce) ----
 export interface OidcLoginRow {
   state: string;
