@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
+import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
 import { originOf } from '../../platform/audit.js';
 import * as svc from './documents.service.js';
 import { contentDisposition } from './sniff.js';
@@ -171,7 +172,7 @@ export function documentRoutes(app: App, ctx: AppContext): void {
         params: PublicFileParams,
         querystring: PublicFileQuery,
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: PUBLIC_LOOKUP_LIMIT },
     }, async (req, reply) => sendFile(reply, await svc.openPublicResult(ctx, req.params.code, req.query.secret, req.params.fileId)));
 
     scope.get('/api/v1/form-templates', {

@@ -76,7 +76,6 @@ export function toAppError(err: unknown, req: FastifyRequest): AppError {
     req.log.warn({ err }, 'value refused by the database');
     return new AppError(400, 'VALIDATION_FAILED', {}, { errors: [{ path: 'body', code: 'INVALID_VALUE', messageVi: 'Giá trị không hợp lệ.', messageEn: 'Invalid value.' }] });
   }
-  if (fe.statusCode === 429) return new AppError(429, 'RATE_LIMITED', { after: (fe as { after?: string }).after ?? '' });
   if (fe instanceof SyntaxError) return invalidJson();
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode, fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', {}, { detail: fe.message });

@@ -12,6 +12,7 @@ import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
 import { safeEqual } from '../auth/secrets.js';
 import { languageOf, sendProblem, toAppError } from './problem.js';
+import { SharedWindowStore, bucketKey, rateLimited } from './rate-limit.js';
 import type { Lang } from '../i18n/messages.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -85,7 +86,17 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  const clock = ctx.clock;
+  await app.register(rateLimit, {
+    global: false,
+    store: class extends SharedWindowStore {
+      constructor() {
+        super(clock);
+      }
+    },
+    keyGenerator: bucketKey,
+    errorResponseBuilder: rateLimited,
+  });
 
   app.decorateRequest('principal', null);
   app.decorateRequest('lang', 'vi');

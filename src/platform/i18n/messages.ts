@@ -15,7 +15,7 @@ const catalog = new Map<string, Message>(
     PAYLOAD_TOO_LARGE: { vi: 'Nội dung gửi lên quá lớn.', en: 'The request body is too large.' },
     URI_TOO_LONG: { vi: 'Đường dẫn hoặc tham số trên đường dẫn quá dài.', en: 'The URL or one of its path parameters is too long.' },
     METHOD_NOT_ALLOWED: { vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
-    RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau {after}.', en: 'Too many requests, retry after {after}.' },
+    RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau {seconds} giây.', en: 'Too many requests, retry in {seconds} seconds.' },
     INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Mã yêu cầu: {requestId}.', en: 'Internal error. Request id: {requestId}.' },
     SERVICE_UNAVAILABLE: { vi: 'Hệ thống chưa sẵn sàng.', en: 'The service is not ready.' },
     UNAUTHENTICATED: { vi: 'Bạn cần đăng nhập.', en: 'You need to sign in.' },
