@@ -196,8 +196,9 @@ describe('bad input on every route', () => {
 
   it('as demo.admin: never 500, problem+json, Vietnamese titles, field paths on 400', async () => {
     const admin = await t.login('demo.admin');
-    // the login route is rate-limited per IP (30/min) and ignores the session: the anonymous sweep covers it
-    const { problems, statuses } = await sweep(admin, 'admin', (op) => op.path === '/api/v1/auth/login');
+    // the login route and the public look-ups are rate-limited per IP (30/min; the two public routes share
+    // one allowance) and ignore the session: the anonymous sweep covers them
+    const { problems, statuses } = await sweep(admin, 'admin', (op) => op.path === '/api/v1/auth/login' || op.path.startsWith('/api/v1/public/'));
     expect(problems).toEqual([]);
     expect(statuses.get('admin DELETE /api/v1/tokens/{id} [path id well-formed]')).toBe(404);
     expect(statuses.get('admin GET /api/v1/agencies/{code} [path code well-formed]')).toBe(200);
