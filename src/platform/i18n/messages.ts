@@ -22,9 +22,9 @@ const catalog = new Map<string, Message>(
     FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
     CSRF_FAILED: { vi: 'Thiếu hoặc sai mã chống giả mạo (CSRF).', en: 'Missing or wrong CSRF token.' },
     INVALID_CREDENTIALS: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
-    ACCOUNT_LOCKED: {
-      vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {seconds} giây.',
-      en: 'Account temporarily locked after repeated failures; retry in {seconds} seconds.',
+    LOGIN_THROTTLED: {
+      vi: 'Đăng nhập sai nhiều lần; vui lòng thử lại sau {seconds} giây.',
+      en: 'Too many failed sign-ins; retry in {seconds} seconds.',
     },
     ACCOUNT_DISABLED: { vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
     SESSION_EXPIRED: { vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.', en: 'Your session has expired, please sign in again.' },
