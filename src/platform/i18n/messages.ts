@@ -18,6 +18,7 @@ const catalog = new Map<string, Message>(
     RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau {seconds} giây.', en: 'Too many requests, retry in {seconds} seconds.' },
     INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Mã yêu cầu: {requestId}.', en: 'Internal error. Request id: {requestId}.' },
     SERVICE_UNAVAILABLE: { vi: 'Hệ thống chưa sẵn sàng.', en: 'The service is not ready.' },
+    DATABASE_UNAVAILABLE: { vi: 'Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau ít giây.', en: 'The database is temporarily unreachable; retry in a few seconds.' },
     UNAUTHENTICATED: { vi: 'Bạn cần đăng nhập.', en: 'You need to sign in.' },
     FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
     CSRF_FAILED: { vi: 'Thiếu hoặc sai mã chống giả mạo (CSRF).', en: 'Missing or wrong CSRF token.' },
