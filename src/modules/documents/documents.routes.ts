@@ -172,7 +172,7 @@ export function documentRoutes(app: App, ctx: AppContext): void {
         params: PublicFileParams,
         querystring: PublicFileQuery,
       },
-      config: { rateLimit: PUBLIC_LOOKUP_LIMIT },
+      config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
     }, async (req, reply) => sendFile(reply, await svc.openPublicResult(ctx, req.params.code, req.query.secret, req.params.fileId)));
 
     scope.get('/api/v1/form-templates', {

@@ -103,6 +103,6 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       querystring: PublicQuery,
       response: { 200: PublicDossierOut, 400: ProblemOut, 404: ProblemOut, 429: ProblemOut },
     },
-    config: { rateLimit: PUBLIC_LOOKUP_LIMIT },
+    config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
   }, async (req) => svc.publicLookup(ctx, req.params.code, req.query.secret));
 }

@@ -30,6 +30,7 @@ function decodedPath(url: string): string {
 
 export async function webRoutes(app: App, ctx: AppContext, opts: { dist?: string } = {}): Promise<void> {
   app.get('/api/v1/auth/options', {
+    config: { anonymous: true },
     schema: {
       tags: ['auth'],
       summary: 'Cách đăng nhập được hỗ trợ / sign-in options (public)',

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +22,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     lang: Lang;
+  }
+  interface FastifyContextConfig {
+    /** the API route answers signed-out callers (catalog, look-ups, sign-in); every other one needs a principal */
+    anonymous?: boolean;
   }
 }
 
@@ -86,6 +91,20 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
+  const https = ctx.config.publicUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: false, // HTML responses get WEB_CSP below; a CSP on PDFs would stop the browser's viewer
+    xFrameOptions: { action: 'sameorigin' }, // the web app frames its own PDFs
+    referrerPolicy: { policy: 'same-origin' }, // receipt secrets travel in look-up URLs: never to another site
+    strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  const csp = https ? `${WEB_CSP}; upgrade-insecure-requests` : WEB_CSP;
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('text/html')) reply.header('content-security-policy', csp);
+    return payload;
+  });
   const clock = ctx.clock;
   await app.register(rateLimit, {
     global: false,
@@ -104,10 +123,15 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     req.lang = languageOf(req);
-    await resolvePrincipal(req, opts.resolver);
+    await resolvePrincipal(req, opts.resolver, new URL(ctx.config.publicUrl).origin);
     // the scope follows the route that matched, never the URL text: the router decodes %xx before matching,
     // so '/api/v1/%64ossiers' reaches the dossier routes although its text names no area
     if (req.principal?.scopes) requireScope(req.principal, scopeFor(req.method, req.routeOptions.url));
+    // authentication before the body is parsed or validated: a signed-out caller gets 401, and learns
+    // nothing about what a protected route accepts from its 400s
+    if (!req.principal && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.anonymous) {
+      throw new AppError(401, 'UNAUTHENTICATED');
+    }
   });
 
   // PostgreSQL text cannot hold U+0000: refuse it up front with the field's path instead of failing in SQL
@@ -149,7 +173,7 @@ export function nulPath(value: unknown, root: string): string | undefined {
   return undefined;
 }
 
-async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver): Promise<void> {
+async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver, publicOrigin: string): Promise<void> {
   const auth = req.headers.authorization;
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -160,13 +184,41 @@ async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token) return;
   req.principal = await resolver.fromSession(token, req);
-  // Cookie-authenticated writes must echo the session's CSRF token in a header (double submit).
+  // Cookie-authenticated writes must come from this site (Origin, when the browser sends it) and echo the
+  // session's CSRF token in a header (double submit).
   if (req.principal && !SAFE_METHODS.has(req.method)) {
+    if (!sameSite(req, publicOrigin)) throw new AppError(403, 'ORIGIN_REFUSED');
     const sent = req.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !req.principal.csrfToken || !safeEqual(sent, req.principal.csrfToken)) {
       throw new AppError(403, 'CSRF_FAILED');
     }
   }
+}
+
+/** The web app's Content-Security-Policy: everything from this origin, no inline scripts, no plugins. */
+export const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * Whether a write comes from this site: no Origin (not a browser, or a same-origin form of an old one), or
+ * an Origin equal to the public URL's or to the address the request was sent to; never a cross-site fetch.
+ */
+export function sameSite(req: FastifyRequest, publicOrigin: string): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return origin === publicOrigin || origin === `${req.protocol}://${req.host}`;
 }
 
 /** Route guard: the caller must be signed in. */

@@ -18,6 +18,7 @@ const catalog = new Map<string, Message>(
     RATE_LIMITED: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau {seconds} giây.', en: 'Too many requests, retry in {seconds} seconds.' },
     INTERNAL_ERROR: { vi: 'Lỗi hệ thống. Mã yêu cầu: {requestId}.', en: 'Internal error. Request id: {requestId}.' },
     SERVICE_UNAVAILABLE: { vi: 'Hệ thống chưa sẵn sàng.', en: 'The service is not ready.' },
+    ORIGIN_REFUSED: { vi: 'Yêu cầu ghi đến từ một trang khác; đã bị từ chối.', en: 'The write request comes from another site and was refused.' },
     DATABASE_UNAVAILABLE: { vi: 'Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại sau ít giây.', en: 'The database is temporarily unreachable; retry in a few seconds.' },
     UNAUTHENTICATED: { vi: 'Bạn cần đăng nhập.', en: 'You need to sign in.' },
     FORBIDDEN: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
