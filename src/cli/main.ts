@@ -87,6 +87,9 @@ async function run(argv: string[]): Promise<number> {
         const user = await repo.findUserByUsername(ctx.db, req(args, 'username'));
         if (!user) throw new UsageError('no such user');
         await repo.updateUser(ctx.db, user.id, { password_hash: await hashPassword(req(args, 'password')), failed_logins: 0, locked_until: null });
+        // as an admin's reset does: whoever signed in with the old password is signed out
+        await repo.revokeSessionsOfUser(ctx.db, user.id, ctx.clock.now());
+        await repo.revokeTokensOfUser(ctx.db, user.id, ctx.clock.now());
         await writeAudit(ctx.db, { actorLabel: 'cli', action: 'user.reset_password', targetType: 'user', targetId: user.id });
         console.log(`password reset for ${user.username}`);
         return 0;

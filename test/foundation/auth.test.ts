@@ -36,21 +36,23 @@ describe('password login', () => {
     expect(en.body.title).toBe('Wrong username or password.');
   });
 
-  it('locks the account after repeated failures, with growing backoff, and logs the attempts', async () => {
+  it('throttles repeated failures with growing backoff, logs the attempts, and lets the right password in afterwards', async () => {
     const c = t.client();
     const attempt = () => c.post('/api/v1/auth/login', { username: 'demo.thuphi', password: 'bad-password' });
     expect((await attempt()).status).toBe(401);
     expect((await attempt()).status).toBe(401);
-    const third = await attempt();
-    expect(third.status).toBe(423);
-    expect(third.body.code).toBe('ACCOUNT_LOCKED');
-    // even the right password is refused while locked
-    const locked = await c.post('/api/v1/auth/login', { username: 'demo.thuphi', password: 'motcua-demo' });
-    expect(locked.status).toBe(423);
+    expect((await attempt()).status).toBe(401); // the third failure starts a 30 s block
+    const blocked = await attempt();
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('LOGIN_THROTTLED');
+    expect(blocked.body.title).toMatch(/30 giây/);
+    // even the right password is refused while blocked (it is not checked)
+    expect((await c.post('/api/v1/auth/login', { username: 'demo.thuphi', password: 'motcua-demo' })).status).toBe(429);
     clock.advance(31_000);
-    const fourth = await attempt(); // lock expired; one more failure doubles the lock
-    expect(fourth.status).toBe(423);
-    expect(fourth.body.title).toMatch(/60 giây/);
+    expect((await attempt()).status).toBe(401); // block over; this failure doubles the next block
+    const doubled = await attempt();
+    expect(doubled.status).toBe(429);
+    expect(doubled.body.title).toMatch(/60 giây/);
     clock.advance(61_000);
     const ok = await c.post('/api/v1/auth/login', { username: 'demo.thuphi', password: 'motcua-demo' });
     expect(ok.status).toBe(200);

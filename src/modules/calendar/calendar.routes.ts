@@ -29,10 +29,12 @@ const TAGS = ['calendar'];
 
 export function calendarRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/calendar/lunar', {
+    config: { anonymous: true },
     schema: { tags: TAGS, summary: 'Đổi dương lịch sang âm lịch / solar to lunar date', querystring: LunarQuery, response: { 200: LunarOut } },
   }, async (req) => svc.toLunar(req.query.date));
 
   app.get('/api/v1/calendar/solar', {
+    config: { anonymous: true },
     schema: { tags: TAGS, summary: 'Đổi âm lịch sang dương lịch / lunar to solar date', querystring: SolarQuery, response: { 200: SolarOut } },
   }, async (req) => {
     const q = req.query;
@@ -40,6 +42,7 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/v1/calendar/due', {
+    config: { anonymous: true },
     schema: {
       tags: TAGS,
       summary: 'Tính hạn theo ngày/giờ làm việc / due instant after working days or hours',
@@ -52,6 +55,7 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
   }, async (req) => svc.computeDue(ctx, req.query));
 
   app.get('/api/v1/calendar/holidays', {
+    config: { anonymous: true },
     schema: { tags: TAGS, summary: 'Ngày nghỉ lễ, nghỉ bù, làm bù của một năm / days off of a year', querystring: HolidaysQuery, response: { 200: HolidaysOut } },
   }, async (req) => svc.listHolidays(ctx, req.query.year));
 

@@ -37,6 +37,7 @@ const adminOrigin = (req: FastifyRequest): svc.AdminOrigin => ({
 
 export function catalogRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/procedures', {
+    config: { anonymous: true },
     schema: {
       tags: ['catalog'],
       summary: 'Tra cứu thủ tục hành chính / search procedures',
@@ -47,10 +48,12 @@ export function catalogRoutes(app: App, ctx: AppContext): void {
   }, async (req) => svc.searchProcedures(ctx, req.principal, req.query));
 
   app.get('/api/v1/procedures/fields', {
+    config: { anonymous: true },
     schema: { tags: ['catalog'], summary: 'Lĩnh vực / fields with procedure counts', response: { 200: FieldsOut } },
   }, async () => svc.listFields(ctx));
 
   app.get('/api/v1/procedures/:code', {
+    config: { anonymous: true },
     schema: { tags: ['catalog'], summary: 'Chi tiết thủ tục / procedure (current version)', params: ProcedureCodeParam, response: { 200: ProcedureOut } },
   }, async (req) => svc.getProcedure(ctx, req.principal, req.params.code));
 

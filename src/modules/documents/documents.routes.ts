@@ -5,9 +5,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
+import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
 import { originOf } from '../../platform/audit.js';
 import * as svc from './documents.service.js';
 import { contentDisposition } from './sniff.js';
+import { firstFile, uploadFaults } from './multipart.js';
 import {
   DossierRef, FileParams, FormHeaders, FormParams, PublicFileParams, PublicFileQuery, RegisterParams, RegisterQuery,
   ResultDocumentBody, TemplateBody, TemplateParams, TemplateQuery,
@@ -19,7 +21,7 @@ const PURPOSES = ['component', 'supplement', 'result', 'other'] as const;
 /** The single file part of a multipart request, with the text fields sent before it. */
 async function filePart(req: FastifyRequest): Promise<{ src: svc.UploadSource; fields: svc.UploadFields }> {
   if (!req.isMultipart()) throw new AppError(415, 'FILE_REQUIRED');
-  const data = await req.file();
+  const data = await firstFile(req);
   if (!data) throw new AppError(400, 'FILE_REQUIRED', {}, { errors: [{ path: 'body.file', code: 'FILE_REQUIRED' }] });
   const f: Record<string, string> = {};
   for (const [k, v] of Object.entries(data.fields)) {
@@ -109,8 +111,10 @@ export function documentRoutes(app: App, ctx: AppContext): void {
       },
     }, async (req, reply) => {
       const p = requirePrincipal(req);
-      const { src, fields } = await filePart(req);
-      const out = await svc.uploadToDossier(ctx, p, req.params.code, src, fields, originOf(req));
+      const out = await uploadFaults(async () => {
+        const { src, fields } = await filePart(req);
+        return svc.uploadToDossier(ctx, p, req.params.code, src, fields, originOf(req));
+      });
       return reply.status(201).send(out);
     });
 
@@ -123,8 +127,11 @@ export function documentRoutes(app: App, ctx: AppContext): void {
       },
     }, async (req, reply) => {
       const p = requirePrincipal(req);
-      const { src, fields } = await filePart(req);
-      return reply.status(201).send(await svc.uploadStaged(ctx, p, src, fields, originOf(req)));
+      const out = await uploadFaults(async () => {
+        const { src, fields } = await filePart(req);
+        return svc.uploadStaged(ctx, p, src, fields, originOf(req));
+      });
+      return reply.status(201).send(out);
     });
 
     scope.get('/api/v1/dossiers/:code/files', {
@@ -154,8 +161,7 @@ export function documentRoutes(app: App, ctx: AppContext): void {
       },
     }, async (req) => {
       requirePrincipal(req);
-      const { src } = await filePart(req);
-      return svc.verifyUploadedSignature(ctx, src);
+      return uploadFaults(async () => svc.verifyUploadedSignature(ctx, (await filePart(req)).src));
     });
 
     scope.get('/api/v1/public/dossiers/:code/results/:fileId', {
@@ -166,7 +172,7 @@ export function documentRoutes(app: App, ctx: AppContext): void {
         params: PublicFileParams,
         querystring: PublicFileQuery,
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
     }, async (req, reply) => sendFile(reply, await svc.openPublicResult(ctx, req.params.code, req.query.secret, req.params.fileId)));
 
     scope.get('/api/v1/form-templates', {

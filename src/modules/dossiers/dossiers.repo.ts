@@ -230,12 +230,8 @@ const OPEN_DUE_AT = sql<Date>`(CASE WHEN d.finished_at IS NULL THEN d.due_at END
 
 export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow[]; total: number }> {
   let q = db.selectFrom('dossiers as d');
-  q = q.where((eb) =>
-    eb.or([
-      sql<boolean>`d.agency_ids && ${sql.val(f.scopeAgencyIds)}::uuid[]`,
-      eb('d.assignee_id', '=', f.userId),
-    ]),
-  );
+  // read scope only: being the assignee grants no reading (an assignee always holds a role that covers it)
+  q = q.where(sql<boolean>`d.agency_ids && ${sql.val(f.scopeAgencyIds)}::uuid[]`);
   if (f.q) {
     const raw = f.q.trim();
     const digits = raw.replace(/[\s.\-+]/g, '');

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
+import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
 import { idempotencyKeyOf } from '../../platform/http/idempotency.js';
 import { originOf } from '../../platform/audit.js';
 import * as svc from './dossiers.service.js';
@@ -114,6 +115,6 @@ export function dossierRoutes(app: App, ctx: AppContext): void {
       querystring: PublicQuery,
       response: { 200: PublicDossierOut, 400: ProblemOut, 404: ProblemOut, 429: ProblemOut },
     },
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
   }, async (req) => svc.publicLookup(ctx, req.params.code, req.query.secret));
 }

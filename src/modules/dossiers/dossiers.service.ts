@@ -39,6 +39,7 @@ import {
   agencyOf,
   evolve,
   isTerminal,
+  mayHoldStep,
   receive,
   systemActor,
   type Actor,
@@ -156,15 +157,13 @@ async function readScope(db: Db, p: Principal): Promise<string[]> {
   return repo.agencyIdsUnder(db, [...new Set(scopePaths(p, READ_ROLES_ACTION))]);
 }
 
-function visible(row: repo.DossierRow, p: Principal, scopeIds: Set<string>): boolean {
-  return row.assignee_id === p.userId || row.agency_ids.some((id) => scopeIds.has(id));
-}
-
-/** Loads a dossier the principal may see; 404 otherwise (never 403: existence is not revealed). */
+/**
+ * Loads a dossier the principal may see (dossier.read over one of its agencies); 404 otherwise (never 403:
+ * existence is not revealed). Being its assignee is not enough: reading is decided by scope alone.
+ */
 async function visibleDossier(ctx: AppContext, p: Principal, ref: string): Promise<repo.DossierRow> {
   const row = await repo.findByRef(ctx.db, ref);
   if (!row) throw new AppError(404, 'NOT_FOUND', { what: 'dossier' });
-  if (row.assignee_id === p.userId) return row;
   const paths = scopePaths(p, READ_ROLES_ACTION);
   if (paths.length > 0) {
     const agencies = await agencyInfo(ctx.db, row.agency_ids);
@@ -732,6 +731,30 @@ async function resolvePayload(ctx: AppContext, action: ActionName, payload: Reco
 }
 
 /**
+ * A user the action names as the new holder (assign's userId, forward's assigneeId, …) must be able to hold
+ * the dossier where it lands: an active official whose roles cover the holding agency, with the step's role.
+ * Otherwise a leader could hand a dossier to anyone, e.g. an official of another commune.
+ */
+async function requireEligibleAssignee(db: Db, payload: Record<string, unknown>, next: DossierState, dctx: DecideContext): Promise<void> {
+  for (const key of ['userId', 'assigneeId'] as const) {
+    const id = payload[key];
+    if (typeof id !== 'string' || next.assigneeId !== id) continue;
+    const user = await orgRepo.findUserById(db, id);
+    const agency = (await agencyInfo(db, [next.currentAgencyId])).get(next.currentAgencyId);
+    const assignments = user?.active && user.kind === 'official' ? await orgRepo.assignmentsOf(db, id) : [];
+    const eligible = !!agency && actorsAt({ userId: id, assignments }, agency).some((a) => mayHoldStep(next, a, dctx) === null);
+    if (!eligible) {
+      throw invalid([{
+        path: `body.payload.${key}`,
+        code: 'ASSIGNEE_NOT_ELIGIBLE',
+        messageVi: 'Người được giao không có vai trò của bước này tại cơ quan đang giữ hồ sơ.',
+        messageEn: 'The assignee does not hold the role of this step in the agency holding the dossier.',
+      }]);
+    }
+  }
+}
+
+/**
  * A move into a step (or agency) where nobody holds the step's role is refused (409 NO_ONE_CAN_ACT, naming
  * the missing role assignment): the dossier would strand there.
  */
@@ -800,6 +823,7 @@ export async function performAction(
       const r = decide(state, { action, actor, expectedVersion: expected, payload, note: req.note ?? null }, dctx);
       if (!r.ok) throw decideError(r);
       const next = r.events.reduce(evolve, state);
+      await requireEligibleAssignee(trx, payload, next, dctx);
       await requireActorsFor(trx, state, next, process);
       // documents: files referenced by the action (result documents, a supplement's fileIds) → hashes in the event
       const extraIds = Array.isArray(req.payload?.fileIds) ? (req.payload.fileIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];

@@ -35,6 +35,7 @@ const toOut = (r: repo.AdminUnitRow) => ({
 
 export function adminUnitRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/admin-units', {
+    config: { anonymous: true },
     schema: {
       tags: ['reference'],
       summary: 'Đơn vị hành chính / administrative units',
@@ -55,6 +56,7 @@ export function adminUnitRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/v1/admin-units/:code', {
+    config: { anonymous: true },
     schema: { tags: ['reference'], params: z.object({ code: z.string().regex(/^\d{2,5}$/) }), querystring: z.object({ generation: z.enum(['current', 'pre2025']).default('current') }), response: { 200: UnitOut } },
   }, async (req) => {
     const r = await repo.findUnit(ctx.db, req.query.generation, req.params.code);
@@ -64,6 +66,7 @@ export function adminUnitRoutes(app: App, ctx: AppContext): void {
 
   // Convert a pre-2025 commune code (an old address) to the current commune(s) that took it over.
   app.get('/api/v1/admin-units/convert/:oldCode', {
+    config: { anonymous: true },
     schema: {
       tags: ['reference'],
       summary: 'Chuyển đổi địa chỉ cũ sang đơn vị hành chính mới / convert an old commune code',

@@ -30,15 +30,16 @@ function setSessionCookie(ctx: AppContext, reply: FastifyReply, s: auth.SessionI
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: ctx.config.cookieSecure,
-    expires: s.expiresAt,
+    // Secure whenever the public address is https; a session cookie (no Expires): it ends with the browser,
+    // and the server ends the session itself after its idle and absolute lifetimes
+    secure: ctx.config.cookieSecure || ctx.config.publicUrl.startsWith('https:'),
   });
 }
 
 export function authRoutes(app: App, ctx: AppContext): void {
   app.post('/api/v1/auth/login', {
     schema: { tags: ['auth'], summary: 'Đăng nhập bằng tên và mật khẩu / password login', body: LoginBody, response: { 200: MeOut } },
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { anonymous: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (req, reply) => {
     const s = await auth.login(ctx, req.body.username, req.body.password, originOf(req));
     setSessionCookie(ctx, reply, s);
@@ -57,10 +58,11 @@ export function authRoutes(app: App, ctx: AppContext): void {
   );
 
   app.get('/api/v1/auth/oidc/login', {
+    config: { anonymous: true },
     schema: { tags: ['auth'], summary: 'Đăng nhập một lần (OIDC) / single sign-on', querystring: z.object({ returnTo: z.string().max(500).optional() }) },
   }, async (req, reply) => reply.redirect(await beginOidcLogin(ctx, req.query.returnTo)));
 
-  app.get('/api/v1/auth/oidc/callback', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/api/v1/auth/oidc/callback', { config: { anonymous: true }, schema: { hide: true } }, async (req, reply) => {
     const url = new URL(req.url, ctx.config.publicUrl);
     const s = await completeOidcLogin(ctx, url, originOf(req));
     setSessionCookie(ctx, reply, s);

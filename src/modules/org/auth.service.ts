@@ -2,11 +2,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { dummyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../../platform/auth/secrets.js';
+import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../../platform/auth/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import type { PrincipalResolver } from '../../platform/http/server.js';
 import * as repo from './org.repo.js';
+import { blockedUntil, nextFailures, throttleKeys } from './login-throttle.js';
 import { canManageUser } from './org.service.js';
 
 export interface SessionIssued {
@@ -28,30 +29,44 @@ async function principalFor(ctx: AppContext, user: repo.UserRow, extra: Partial<
   };
 }
 
+/**
+ * Password sign-in. Known and unknown names get the same answers: 401 for a wrong name or password, and
+ * 429 LOGIN_THROTTLED (password not even checked) while this name from this address, or this address over
+ * all names, is blocked after repeated failures. A stranger's failures never block the official's own address.
+ */
 export async function login(ctx: AppContext, username: string, password: string, origin: RequestOrigin): Promise<SessionIssued> {
   const now = ctx.clock.now();
-  const user = await repo.findUserByUsername(ctx.db, username.trim().toLowerCase());
-  if (!user || user.kind !== 'official') {
-    await verifyPassword(await dummyPasswordHash(), password); // same cost whether or not the user exists
-    await writeAudit(ctx.db, { actorLabel: username.slice(0, 100), action: 'auth.login_failed', details: { reason: 'unknown_user' } }, origin);
-    throw new AppError(401, 'INVALID_CREDENTIALS');
+  const name = username.trim().toLowerCase();
+  const keys = throttleKeys(name, origin.ip, ctx.config.lockoutThreshold);
+  const counters = await repo.findThrottles(ctx.db, keys.map((k) => k.key));
+  const user = await repo.findUserByUsername(ctx.db, name);
+  const who = user && user.kind === 'official' ? { actorId: user.id, actorLabel: user.username } : UNKNOWN_ACTOR;
+  const until = Math.max(0, ...counters.map((c) => c.blocked_until?.getTime() ?? 0));
+  if (until > now.getTime()) {
+    await writeAudit(ctx.db, { ...who, action: 'auth.login_failed', details: { reason: 'throttled' } }, origin);
+    throw new AppError(429, 'LOGIN_THROTTLED', { seconds: Math.ceil((until - now.getTime()) / 1000) });
   }
-  if (user.locked_until && user.locked_until > now) {
-    await writeAudit(ctx.db, { actorId: user.id, actorLabel: user.username, action: 'auth.login_failed', details: { reason: 'locked' } }, origin);
-    throw new AppError(423, 'ACCOUNT_LOCKED', { seconds: Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000) });
-  }
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const { failed, lockedUntil } = await repo.recordFailedLogin(ctx.db, user.id, now, ctx.config.lockoutThreshold, ctx.config.lockoutBaseSeconds);
-    await writeAudit(ctx.db, { actorId: user.id, actorLabel: user.username, action: 'auth.login_failed', details: { reason: 'wrong_password', failed } }, origin);
-    if (lockedUntil && lockedUntil > now) {
-      throw new AppError(423, 'ACCOUNT_LOCKED', { seconds: Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000) });
+  const ok = user && user.kind === 'official'
+    ? await verifyPassword(user.password_hash, password)
+    : (await verifyPassword(await dummyPasswordHash(), password), false); // same cost whether or not the user exists
+  if (!ok || !user) {
+    for (const k of keys) {
+      const failures = nextFailures(counters.find((c) => c.key === k.key), now);
+      await repo.saveThrottle(ctx.db, { key: k.key, failures, last_failure_at: now, blocked_until: blockedUntil(failures, k.threshold, ctx.config.lockoutBaseSeconds, now) });
     }
+    await writeAudit(ctx.db, { ...who, action: 'auth.login_failed', details: { reason: user && user.kind === 'official' ? 'wrong_password' : 'unknown_user' } }, origin);
     throw new AppError(401, 'INVALID_CREDENTIALS');
   }
   if (!user.active) throw new AppError(403, 'ACCOUNT_DISABLED');
-  await repo.resetFailedLogins(ctx.db, user.id);
+  await repo.clearThrottle(ctx.db, keys[0]!.key); // this name from this address; the address counter decays on its own
   return startSession(ctx, user, 'password', origin);
 }
+
+/**
+ * Audit label for a name that matches no account. What was typed may be a password (typed in the wrong
+ * field), and even a hash of it could be tested against guesses: the row keeps only that the name was unknown.
+ */
+const UNKNOWN_ACTOR = { actorLabel: '(unknown)' };
 
 export async function startSession(ctx: AppContext, user: repo.UserRow, method: string, origin: RequestOrigin): Promise<SessionIssued> {
   const now = ctx.clock.now();
@@ -134,8 +149,4 @@ export function principalResolver(ctx: AppContext): PrincipalResolver {
     fromSession: (token: string, _req: FastifyRequest) => principalFromSession(ctx, token),
     fromBearer: (token: string, _req: FastifyRequest) => principalFromBearer(ctx, token),
   };
-}
-
-export async function setPassword(ctx: AppContext, userId: string, password: string): Promise<void> {
-  await repo.updateUser(ctx.db, userId, { password_hash: await hashPassword(password), failed_logins: 0, locked_until: null });
 }

@@ -152,18 +152,25 @@ export async function listUsers(db: Db, opts: { underPaths?: string[]; q?: strin
 }
 
 /** Records a failed login and returns the new count; locks with exponential backoff past the threshold. */
-export async function recordFailedLogin(db: Db, id: string, now: Date, threshold: number, baseSeconds: number): Promise<{ failed: number; lockedUntil: Date | null }> {
-  const row = await sql<{ failed_logins: number; locked_until: Date | null }>`
-    UPDATE users SET failed_logins = failed_logins + 1,
-      locked_until = CASE WHEN failed_logins + 1 >= ${threshold}
-        THEN ${now}::timestamptz + make_interval(secs => ${baseSeconds}::float8 * power(2, LEAST(failed_logins + 1 - ${threshold}, 10)))
-        ELSE locked_until END
-    WHERE id = ${id} RETURNING failed_logins, locked_until`.execute(db);
-  return { failed: row.rows[0].failed_logins, lockedUntil: row.rows[0].locked_until };
+// ---- sign-in throttling ----
+export interface ThrottleRow {
+  key: string;
+  failures: number;
+  last_failure_at: Date;
+  blocked_until: Date | null;
 }
 
-export const resetFailedLogins = (db: Db, id: string) =>
-  db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+export const findThrottles = (db: Db, keys: string[]) =>
+  db.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute() as Promise<ThrottleRow[]>;
+
+export const saveThrottle = (db: Db, r: ThrottleRow) =>
+  db
+    .insertInto('login_throttle')
+    .values(r)
+    .onConflict((oc) => oc.column('key').doUpdateSet({ failures: r.failures, last_failure_at: r.last_failure_at, blocked_until: r.blocked_until }))
+    .execute();
+
+export const clearThrottle = (db: Db, key: string) => db.deleteFrom('login_throttle').where('key', '=', key).execute();
 
 // ---- role assignments ----
 export async function assignmentsOf(db: Db, userId: string): Promise<RoleAssignment[]> {
@@ -291,6 +298,16 @@ export const findSession = (db: Db, id: string) =>
 export const touchSession = (db: Db, id: string, now: Date) => db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
 
 export const revokeSession = (db: Db, id: string, now: Date) => db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).execute();
+
+/** Ends every open session of a user (but `keep`, the caller's own, when given). */
+export const revokeSessionsOfUser = (db: Db, userId: string, now: Date, keep?: string) => {
+  let q = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (keep) q = q.where('id', '<>', keep);
+  return q.execute();
+};
+
+export const revokeTokensOfUser = (db: Db, userId: string, now: Date) =>
+  db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 
 // ---- pending single sign-on logins (state, PKCE verifier, nonce) ----
 export interface OidcLoginRow {

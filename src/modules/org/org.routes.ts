@@ -12,6 +12,7 @@ import {
 
 export function orgRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/agencies', {
+    config: { anonymous: true },
     schema: {
       tags: ['org'],
       summary: 'Cây cơ quan / agency tree',
@@ -23,7 +24,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     return { items: rows.map(svc.agencyOut), total: rows.length };
   });
 
-  app.get('/api/v1/agencies/:code', { schema: { tags: ['org'], params: CodeParam, response: { 200: AgencyOut.extend({ units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })) }) } } }, async (req) => {
+  app.get('/api/v1/agencies/:code', { config: { anonymous: true }, schema: { tags: ['org'], params: CodeParam, response: { 200: AgencyOut.extend({ units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })) }) } } }, async (req) => {
     const a = await svc.getAgency(ctx, req.params.code);
     return { ...svc.agencyOut(a), units: await repo.listUnits(ctx.db, a.id) };
   });

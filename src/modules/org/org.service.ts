@@ -175,16 +175,32 @@ export async function updateUser(ctx: AppContext, p: Principal, id: string, patc
   if (patch.phone !== undefined) set.phone = patch.phone;
   if (patch.active !== undefined) set.active = patch.active;
   if (patch.oidcSubject !== undefined) set.oidc_subject = patch.oidcSubject;
-  const row = await audited(ctx, p, origin, 'user.update', { type: 'user', id: () => id }, patch, (db) => repo.updateUser(db, id, set));
+  const row = await audited(ctx, p, origin, 'user.update', { type: 'user', id: () => id }, patch, async (db) => {
+    const updated = await repo.updateUser(db, id, set);
+    if (patch.active === false) await endAccess(ctx, db, p, id, { tokens: true });
+    return updated;
+  });
   return userOut(row!);
+}
+
+/**
+ * Ends what a user is signed in with when an admin changes what they may do: every session (so a later
+ * reactivation revives none) and, on reset or deactivation, every API token. The admin's own current
+ * session survives changes they make to themselves.
+ */
+async function endAccess(ctx: AppContext, db: Db, p: Principal, userId: string, opts: { tokens: boolean }): Promise<void> {
+  const now = ctx.clock.now();
+  await repo.revokeSessionsOfUser(db, userId, now, userId === p.userId ? p.sessionId : undefined);
+  if (opts.tokens) await repo.revokeTokensOfUser(db, userId, now);
 }
 
 export async function resetPassword(ctx: AppContext, p: Principal, id: string, password: string, origin: RequestOrigin): Promise<void> {
   await managedUser(ctx, p, id);
   const passwordHash = await hashPassword(password);
-  await audited(ctx, p, origin, 'user.reset_password', { type: 'user', id: () => id }, {}, (db) =>
-    repo.updateUser(db, id, { password_hash: passwordHash, failed_logins: 0, locked_until: null }),
-  );
+  await audited(ctx, p, origin, 'user.reset_password', { type: 'user', id: () => id }, {}, async (db) => {
+    await repo.updateUser(db, id, { password_hash: passwordHash, failed_logins: 0, locked_until: null });
+    await endAccess(ctx, db, p, id, { tokens: true });
+  });
 }
 
 export async function assignRole(ctx: AppContext, p: Principal, userId: string, body: z.infer<typeof AssignmentCreate>, origin: RequestOrigin) {
@@ -206,6 +222,7 @@ export async function removeRole(ctx: AppContext, p: Principal, userId: string, 
   await audited(ctx, p, origin, 'user.remove_role', { type: 'user', id: () => userId }, { assignmentId }, async (db) => {
     const removed = await repo.deleteAssignment(db, userId, assignmentId);
     if (!removed) throw new AppError(404, 'NOT_FOUND');
+    await endAccess(ctx, db, p, userId, { tokens: false });
     return removed;
   });
 }

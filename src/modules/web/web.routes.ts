@@ -13,11 +13,24 @@ import { AppError } from '../../platform/errors.js';
 /** web/dist of this checkout (src/modules/web → ../../../web/dist). */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-/** Paths that never fall back to the app's index.html (API, docs, health, built assets: a missing asset is a 404). */
-const NOT_APP = /^\/(api|docs|openapi\.json|health|ready|assets)(\/|$|\?)/;
+/**
+ * Paths that never fall back to the app's index.html (API, docs, health, built assets: a missing asset is a
+ * 404). Tested on the decoded path, whatever the case: '/API/v1/x' and '/%61pi/v1/x' are API paths too.
+ */
+const NOT_APP = /^\/+(api|docs|openapi\.json|health|ready|assets)(\/|$)/i;
+
+function decodedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
 
 export async function webRoutes(app: App, ctx: AppContext, opts: { dist?: string } = {}): Promise<void> {
   app.get('/api/v1/auth/options', {
+    config: { anonymous: true },
     schema: {
       tags: ['auth'],
       summary: 'Cách đăng nhập được hỗ trợ / sign-in options (public)',
@@ -33,7 +46,7 @@ export async function webRoutes(app: App, ctx: AppContext, opts: { dist?: string
     immutable: true, maxAge: '365d',
   } as never);
   const sendApp = async (req: { url: string; method: string }, reply: any) => {
-    if (NOT_APP.test(req.url)) throw new AppError(404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
+    if (NOT_APP.test(decodedPath(req.url))) throw new AppError(404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
     if (!existsSync(join(dist, 'index.html'))) {
       return reply.type('text/html; charset=utf-8').send(
         '<!doctype html><meta charset="utf-8"><title>motcua</title><p>Ứng dụng web chưa được build: chạy <code>npm run build:web</code>. / The web app is not built: run <code>npm run build:web</code>.</p>',

@@ -165,7 +165,7 @@ export const TRANSITIONS: Readonly<Record<ActionName, Transition>> = {
 // ---------------------------------------------------------------------------------------------
 // Failures
 
-interface Fail {
+export interface Fail {
   code: ErrorCode;
   vi: string;
   en: string;
@@ -218,6 +218,22 @@ function stepActor(action: ActionName) {
 
 const TRANSFER_ROLES: Role[] = ['reception', 'handler', 'unit_leader', 'agency_leader', 'clerk'];
 
+/**
+ * Whether the actor could hold the dossier where it stands: the current step's role in the holding agency
+ * (and unit), or any processing role there while it is transferred. Decides who may claim it and whom a
+ * leader may assign it to.
+ */
+export function mayHoldStep(s: DossierState, a: Actor, ctx: DecideContext): Fail | null {
+  if (s.state === 'transferred') {
+    return hasRole(a, TRANSFER_ROLES) && inAgency(a, s.currentAgencyId)
+      ? null
+      : forbidden('Hồ sơ không thuộc cơ quan của bạn', "The dossier is not held by the actor's agency");
+  }
+  const step = currentStep(s, ctx);
+  if (!step) return fail('PROCESS_MISMATCH', 'Bước hiện tại không có trong quy trình', 'The current step is not in the process');
+  return holdsStepRole(s, step, a);
+}
+
 function inAgency(actor: Actor, ...agencyIds: string[]): boolean {
   return isOfficial(actor) && agencyIds.includes(actor.agencyId);
 }
@@ -248,14 +264,7 @@ const WHO: Record<ActionName, Who> = {
   return_result: stepActor('return_result'),
   claim: (s, a, ctx) => {
     if (s.assigneeId !== null) return notAllowed('Hồ sơ đã có người xử lý', 'The dossier is already assigned');
-    if (s.state === 'transferred') {
-      return hasRole(a, TRANSFER_ROLES) && inAgency(a, s.currentAgencyId)
-        ? null
-        : forbidden('Hồ sơ không thuộc cơ quan của bạn', "The dossier is not held by the actor's agency");
-    }
-    const step = currentStep(s, ctx);
-    if (!step) return fail('PROCESS_MISMATCH', 'Bước hiện tại không có trong quy trình', 'The current step is not in the process');
-    return holdsStepRole(s, step, a);
+    return mayHoldStep(s, a, ctx);
   },
   assign: onlyIf(
     (s, a) => hasRole(a, LEADER_ROLES) && inAgency(a, s.currentAgencyId),

@@ -14,6 +14,7 @@ export function workflowRoutes(app: App, ctx: AppContext): void {
   // Public reference data (no personal data): the internal state → national status mapping (DVCQG
   // TrangThaiHoSo 1–10) with Vietnamese/English labels, so clients never hard-code it.
   app.get('/api/v1/workflow/statuses', {
+    config: { anonymous: true },
     schema: {
       tags: ['workflow'],
       summary: 'Trạng thái hồ sơ và trạng thái quốc gia / internal states and the national status mapping',

@@ -38,13 +38,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts);
 }
 
+/**
+ * A lost connection (a database restart) must not crash the process. The pool listens for errors of idle
+ * clients only; a client checked out at that moment emits 'error' with nobody listening, which Node treats
+ * as an uncaught exception. Its query fails with the same error anyway, and the request answers 503.
+ */
+function guardPool(pool: pg.Pool): void {
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+}
+
 function makeDb(pool: pg.Pool): Db {
   return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('error', () => {}); // idle client errors surface on the next query instead of crashing
+  // a database that does not answer fails the request (503) within seconds instead of holding it open
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  guardPool(pool);
   const db = makeDb(pool);
   return {
     kind: 'postgres',
@@ -80,7 +91,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   // connections interleave their Parse/Bind/Execute ("portal \"\" does not exist", "syntax error at $1").
   // With one client, pg queues whole queries; the session was serialised anyway.
   const pool = new pg.Pool({ connectionString: url, max: opts.poolMax ?? 1 });
-  pool.on('error', () => {});
+  guardPool(pool);
   const db = makeDb(pool);
   return {
     kind: 'pglite',

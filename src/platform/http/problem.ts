@@ -31,6 +31,7 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppEr
     ...err.extra,
     ...(errors ? { errors } : {}),
   };
+  if (typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
   return reply.status(err.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
@@ -80,14 +81,33 @@ export function toAppError(err: unknown, req: FastifyRequest): AppError {
     req.log.warn({ err }, 'value refused by the database');
     return new AppError(400, 'VALIDATION_FAILED', {}, { errors: [{ path: 'body', code: 'INVALID_VALUE', messageVi: 'Giá trị không hợp lệ.', messageEn: 'Invalid value.' }] });
   }
-  if (fe.statusCode === 429) return new AppError(429, 'RATE_LIMITED', { after: (fe as { after?: string }).after ?? '' });
   if (fe instanceof SyntaxError) return invalidJson();
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode, fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', {}, { detail: fe.message });
   }
+  if (isDatabaseUnavailable(err)) {
+    req.log.warn({ err }, 'database unreachable');
+    return new AppError(503, 'DATABASE_UNAVAILABLE', {}, { retryAfter: DATABASE_RETRY_SECONDS });
+  }
   req.log.error({ err }, 'unhandled error');
   return new AppError(500, 'INTERNAL_ERROR');
 }
+
+const DATABASE_RETRY_SECONDS = 5;
+
+/**
+ * The database cannot be reached or is going away (a restart, a failover): the request may well succeed in
+ * a few seconds, so it is a 503 with Retry-After rather than a 500. Socket errors, SQLSTATE class 08
+ * (connection exception) and 57P01–57P03 (shutdown, cannot connect now), and node-postgres' own messages.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (SOCKET_ERRORS.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code))) return true;
+  const msg = err instanceof Error ? err.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/.test(msg);
+}
+
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** SQLSTATEs of class 22 that only bad input causes: string too long, numeric or date out of range, bad text. */
 const PG_BAD_VALUE = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);

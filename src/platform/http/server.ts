@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,6 +13,7 @@ import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
 import { safeEqual } from '../auth/secrets.js';
 import { languageOf, sendProblem, toAppError } from './problem.js';
+import { SharedWindowStore, bucketKey, rateLimited } from './rate-limit.js';
 import type { Lang } from '../i18n/messages.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -20,6 +22,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     lang: Lang;
+  }
+  interface FastifyContextConfig {
+    /** the API route answers signed-out callers (catalog, look-ups, sign-in); every other one needs a principal */
+    anonymous?: boolean;
   }
 }
 
@@ -85,7 +91,31 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  const https = ctx.config.publicUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: false, // HTML responses get WEB_CSP below; a CSP on PDFs would stop the browser's viewer
+    xFrameOptions: { action: 'sameorigin' }, // the web app frames its own PDFs
+    referrerPolicy: { policy: 'same-origin' }, // receipt secrets travel in look-up URLs: never to another site
+    strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  const csp = https ? `${WEB_CSP}; upgrade-insecure-requests` : WEB_CSP;
+  app.addHook('onSend', async (_req, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('text/html')) reply.header('content-security-policy', csp);
+    return payload;
+  });
+  const clock = ctx.clock;
+  await app.register(rateLimit, {
+    global: false,
+    store: class extends SharedWindowStore {
+      constructor() {
+        super(clock);
+      }
+    },
+    keyGenerator: bucketKey,
+    errorResponseBuilder: rateLimited,
+  });
 
   app.decorateRequest('principal', null);
   app.decorateRequest('lang', 'vi');
@@ -93,8 +123,15 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     req.lang = languageOf(req);
-    await resolvePrincipal(req, opts.resolver);
-    if (req.principal?.scopes) requireScope(req.principal, scopeFor(req.method, req.url));
+    await resolvePrincipal(req, opts.resolver, new URL(ctx.config.publicUrl).origin);
+    // the scope follows the route that matched, never the URL text: the router decodes %xx before matching,
+    // so '/api/v1/%64ossiers' reaches the dossier routes although its text names no area
+    if (req.principal?.scopes) requireScope(req.principal, scopeFor(req.method, req.routeOptions.url));
+    // authentication before the body is parsed or validated: a signed-out caller gets 401, and learns
+    // nothing about what a protected route accepts from its 400s
+    if (!req.principal && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.anonymous) {
+      throw new AppError(401, 'UNAUTHENTICATED');
+    }
   });
 
   // PostgreSQL text cannot hold U+0000: refuse it up front with the field's path instead of failing in SQL
@@ -136,7 +173,7 @@ export function nulPath(value: unknown, root: string): string | undefined {
   return undefined;
 }
 
-async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver): Promise<void> {
+async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver, publicOrigin: string): Promise<void> {
   const auth = req.headers.authorization;
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -147,13 +184,41 @@ async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver
   const token = req.cookies?.[SESSION_COOKIE];
   if (!token) return;
   req.principal = await resolver.fromSession(token, req);
-  // Cookie-authenticated writes must echo the session's CSRF token in a header (double submit).
+  // Cookie-authenticated writes must come from this site (Origin, when the browser sends it) and echo the
+  // session's CSRF token in a header (double submit).
   if (req.principal && !SAFE_METHODS.has(req.method)) {
+    if (!sameSite(req, publicOrigin)) throw new AppError(403, 'ORIGIN_REFUSED');
     const sent = req.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !req.principal.csrfToken || !safeEqual(sent, req.principal.csrfToken)) {
       throw new AppError(403, 'CSRF_FAILED');
     }
   }
+}
+
+/** The web app's Content-Security-Policy: everything from this origin, no inline scripts, no plugins. */
+export const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * Whether a write comes from this site: no Origin (not a browser, or a same-origin form of an old one), or
+ * an Origin equal to the public URL's or to the address the request was sent to; never a cross-site fetch.
+ */
+export function sameSite(req: FastifyRequest, publicOrigin: string): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return origin === publicOrigin || origin === `${req.protocol}://${req.host}`;
 }
 
 /** Route guard: the caller must be signed in. */
@@ -163,12 +228,13 @@ export function requirePrincipal(req: FastifyRequest): Principal {
 }
 
 /**
- * The scope a bearer token needs for a request: `<area>:read` for reads and `<area>:write` for writes,
- * where the area is the first path segment after /api/v1/ (`dossiers`, `procedures`, …). `auth` (who am I)
- * needs none. Tokens with `*` may do everything; `<area>:write` includes `<area>:read`.
+ * The scope a bearer token needs for a route: `<area>:read` for reads and `<area>:write` for writes,
+ * where the area is the first segment after /api/v1/ of the matched route's pattern (`dossiers`,
+ * `procedures`, …). `auth` (who am I) needs none, nor do routes outside /api/v1 (health, the web app).
+ * Tokens with `*` may do everything; `<area>:write` includes `<area>:read`.
  */
-export function scopeFor(method: string, url: string): string | null {
-  const area = /^\/api\/v1\/([a-z-]+)/.exec(url.split('?')[0] ?? '')?.[1];
+export function scopeFor(method: string, routePattern: string | undefined): string | null {
+  const area = /^\/api\/v1\/([a-z-]+)/.exec(routePattern ?? '')?.[1];
   if (!area || area === 'auth') return null;
   return `${area}:${SAFE_METHODS.has(method) ? 'read' : 'write'}`;
 }
