@@ -73,6 +73,9 @@ export interface Desk {
   page: Page;
 }
 
+/** What the browser refused under the app's Content-Security-Policy, in every page of every context. */
+export const cspViolations: string[] = [];
+
 /**
  * A browser context whose pages share this test process's notion of "now" (which faketime may have moved):
  * the web app computes "today", "this month" and remaining working time in the browser, and must agree
@@ -81,6 +84,9 @@ export interface Desk {
 export async function newContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...opts });
   await ctx.clock.install({ time: new Date() });
+  ctx.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   return ctx;
 }
 

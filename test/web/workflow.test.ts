@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers.js';
-import { act, ensureWebBuilt, HAS_CHROMIUM, launch, openFromInbox, shot, SHOTS, signIn, SKIP_REASON, type Desk } from './browser.js';
+import { act, cspViolations, ensureWebBuilt, HAS_CHROMIUM, launch, openFromInbox, shot, SHOTS, signIn, SKIP_REASON, type Desk } from './browser.js';
 
 const STP = '000.00.02.H56';
 const XA1 = '000.11.00.H56';
@@ -256,5 +256,9 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the whole road of a dossier in the brow
     await savePdf(form, 'refusal-form-03.pdf');
     await form.close();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('mẫu 03');
+  });
+
+  it('every screen and print window above ran under the Content-Security-Policy without a refusal', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -195,16 +195,20 @@ async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver
   }
 }
 
-/** The web app's Content-Security-Policy: everything from this origin, no inline scripts, no plugins. */
+/**
+ * The web app's Content-Security-Policy: everything from this origin, no inline scripts, no plugins. The
+ * print window and the file preview show PDFs the app fetched as blob: URLs in an iframe, and their "Tải PDF"
+ * link hands that blob on: frames and fetches may use blob: (created by this origin only).
+ */
 export const WEB_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "object-src 'none'",
-  "frame-src 'self'",
+  "frame-src 'self' blob:",
   "frame-ancestors 'self'",
   "base-uri 'self'",
   "form-action 'self'",
