@@ -202,7 +202,7 @@ export const WEB_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' blob:", // the print view fetches the PDF it made into a blob: URL
   "object-src 'none'",
   "frame-src 'self'",
   "frame-ancestors 'self'",
