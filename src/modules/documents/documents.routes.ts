@@ -34,7 +34,7 @@ async function filePart(req: FastifyRequest): Promise<{ src: svc.UploadSource; f
     throw new AppError(400, 'VALIDATION_FAILED', {}, { errors: [{ path: 'body.purpose', code: 'ENUM', message: PURPOSES.join(', ') }] });
   }
   return {
-    src: { stream: data.file, filename: data.filename },
+    src: { stream: data.file, filename: data.filename, declaredType: data.mimetype },
     fields: {
       purpose,
       componentId: f.componentId || undefined,

@@ -22,7 +22,7 @@ import { CLASSIFICATION_LABELS } from '../workflow/control-slip.js';
 import type { DossierEvent } from '../workflow/types.js';
 import * as repo from './documents.repo.js';
 import { FsBlobStore, BlobTooLarge, readBlob, type BlobStore } from './storage.js';
-import { detectKind, MEDIA_TYPES, safeFileName, sniffFamily, type FileKind } from './sniff.js';
+import { declaredTypeDisagrees, detectKind, MEDIA_TYPES, safeFileName, sniffFamily, type FileKind } from './sniff.js';
 import { renderPdf, vnDate, vnDateTime, vnIsoDate, vnMoney, vnShortDateTime, type ComponentRow, type RegisterRow, type RenderInput, type SlipRow } from './pdf.js';
 import { checkTemplate, defaultTemplate, DEFAULT_TEMPLATES, type FormNumber, type FormTemplate, type FormTemplateContent } from './templates.js';
 import { signPdf, verifyPdfSignatures, SignatureError, type VerifyReport } from './signature.js';
@@ -39,6 +39,7 @@ registerMessages({
     vi: 'Loại tệp không được chấp nhận (chỉ PDF, JPEG, PNG, DOC/DOCX, XLS/XLSX; kiểu tệp được xác định theo nội dung).',
     en: 'File type not accepted (PDF, JPEG, PNG, DOC/DOCX, XLS/XLSX only; the type is decided by the content).',
   },
+  FILE_TYPE_MISMATCH: { vi: 'Loại tệp khai báo ({declared}) không khớp với nội dung tệp ({kind}).', en: 'The declared file type ({declared}) does not match its content ({kind}).' },
   FILE_REQUIRED: { vi: 'Cần gửi một tệp (multipart/form-data, trường file).', en: 'Send one file (multipart/form-data, field file).' },
   FORM_NOT_AVAILABLE: { vi: 'Hồ sơ chưa có dữ liệu cho mẫu {form}: {reason}', en: 'Form {form} is not available for this dossier: {reason}' },
   RECEIPT_SECRET_INVALID: { vi: 'Mã tra cứu không đúng.', en: 'The receipt secret is wrong.' },
@@ -405,6 +406,8 @@ export interface UploadFields {
 export interface UploadSource {
   stream: Readable;
   filename: string | undefined;
+  /** the part's declared Content-Type (never trusted; refused when it contradicts the content) */
+  declaredType?: string;
 }
 
 export function fileOut(f: repo.FileRow) {
@@ -450,6 +453,10 @@ async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256
   if (!kind) {
     if (put.created) await dropIfUnreferenced(ctx, put.sha256);
     throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED');
+  }
+  if (declaredTypeDisagrees(src.declaredType, kind)) {
+    if (put.created) await dropIfUnreferenced(ctx, put.sha256);
+    throw new AppError(415, 'FILE_TYPE_MISMATCH', { declared: src.declaredType?.slice(0, 100) ?? '', kind });
   }
   return { sha256: put.sha256, size: put.size, kind, created: put.created };
 }

@@ -78,8 +78,44 @@ export function safeFileName(raw: string | undefined | null, kind: FileKind): st
     const ext = dot > 0 && s.length - dot <= 10 ? s.slice(dot) : '';
     s = s.slice(0, 150 - ext.length) + ext;
   }
-  if (!s) s = `tep${EXTENSIONS[kind]}`;
-  return s;
+  return withKindExtension(s, kind);
+}
+
+/** Other spellings of an accepted kind's extension that a name may keep. */
+const ALIASES: Readonly<Partial<Record<FileKind, string[]>>> = { jpeg: ['.jpeg', '.jpe'] };
+
+/**
+ * The name ends with the extension of the type sniffed from the content, whatever the uploader wrote:
+ * 'poly.html' holding a PNG is stored as 'poly.png', 'x.exe' holding a PDF as 'x.pdf', so that nothing
+ * downstream (a download, an unzip, a desktop) takes the file for what its name claimed.
+ */
+export function withKindExtension(name: string, kind: FileKind): string {
+  const ext = EXTENSIONS[kind];
+  const dot = name.lastIndexOf('.');
+  const current = dot > 0 ? name.slice(dot).toLowerCase() : '';
+  if (current === ext || ALIASES[kind]?.includes(current)) return name;
+  const base = (dot > 0 && name.length - dot <= 10 ? name.slice(0, dot) : name).replace(/[.\s]+$/, '');
+  return `${base || 'tep'}${ext}`;
+}
+
+/** The kind a declared media type names, if it names one we accept. */
+export function kindOfMediaType(type: string | undefined): FileKind | null {
+  const t = (type ?? '').split(';')[0]!.trim().toLowerCase();
+  if (t === 'image/jpg' || t === 'image/pjpeg') return 'jpeg';
+  return (Object.keys(MEDIA_TYPES) as FileKind[]).find((k) => MEDIA_TYPES[k] === t) ?? null;
+}
+
+/**
+ * A declared media type contradicts the content when it names another type. Generic declarations
+ * (application/octet-stream, none) claim nothing; a declaration of an active type (HTML, scripts,
+ * executables) always contradicts: such a file is a polyglot posing as a document.
+ */
+export function declaredTypeDisagrees(declared: string | undefined, kind: FileKind): boolean {
+  const t = (declared ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!t || t === 'application/octet-stream' || t === 'binary/octet-stream') return false;
+  const named = kindOfMediaType(t);
+  if (named) return named !== kind;
+  return /html|xml|javascript|ecmascript|x-msdownload|x-executable|x-elf|x-sh|svg/.test(t);
 }
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
