@@ -234,8 +234,13 @@ export async function removeRole(ctx: AppContext, p: Principal, userId: string, 
 export async function listOfficials(ctx: AppContext, p: Principal, code: string, opts: { role?: Role; q?: string; limit: number }) {
   const agency = await repo.findAgencyByCode(ctx.db, code);
   if (!agency || !can(p, 'dossier.read', agency)) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
-  const users = await repo.officialsUnder(ctx.db, { path: agency.path, role: opts.role, q: opts.q, limit: opts.limit });
-  const roles = byUserId(await repo.rolesUnder(ctx.db, users.map((u) => u.id), agency.path));
+  return officialsUnder(ctx, agency.path, opts);
+}
+
+/** The officials under an agency path with their role assignments there (both pickers' answer). */
+async function officialsUnder(ctx: AppContext, path: string, opts: { role?: Role; q?: string; limit: number }) {
+  const users = await repo.officialsUnder(ctx.db, { path, role: opts.role, q: opts.q, limit: opts.limit });
+  const roles = byUserId(await repo.rolesUnder(ctx.db, users.map((u) => u.id), path));
   return {
     items: users.map((u) => ({
       id: u.id,
@@ -266,14 +271,5 @@ export async function userNames(db: Db, ids: Array<string | null | undefined>): 
 export async function officialsAt(ctx: AppContext, agencyId: string, opts: { role?: Role; limit: number }) {
   const agency = await repo.findAgencyById(ctx.db, agencyId);
   if (!agency) return { items: [] };
-  const users = await repo.officialsUnder(ctx.db, { path: agency.path, role: opts.role, limit: opts.limit });
-  const roles = byUserId(await repo.rolesUnder(ctx.db, users.map((u) => u.id), agency.path));
-  return {
-    items: users.map((u) => ({
-      id: u.id,
-      username: u.username,
-      fullName: u.full_name,
-      roles: (roles.get(u.id) ?? []).map((r) => ({ role: r.role, agencyCode: r.agency_code })),
-    })),
-  };
+  return officialsUnder(ctx, agency.path, opts);
 }
