@@ -2,7 +2,11 @@
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { originOf } from '../../platform/audit.js';
-import * as svc from './calendar.service.js';
+import { computeDue, toLunar, toSolar } from './calendar-public.js';
+import { listHolidays } from './holiday-list.js';
+import { addHoliday, deleteHoliday, updateHoliday } from './holiday-edit.js';
+import { confirmYear } from './year-confirm.js';
+import { getOfficeHours, setOfficeHours } from './office-hours.js';
 import {
   AgencyCodeParam,
   DueOut,
@@ -31,14 +35,14 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/calendar/lunar', {
     config: { anonymous: true },
     schema: { tags: TAGS, summary: 'Đổi dương lịch sang âm lịch / solar to lunar date', querystring: LunarQuery, response: { 200: LunarOut } },
-  }, async (req) => svc.toLunar(req.query.date));
+  }, async (req) => toLunar(req.query.date));
 
   app.get('/api/v1/calendar/solar', {
     config: { anonymous: true },
     schema: { tags: TAGS, summary: 'Đổi âm lịch sang dương lịch / lunar to solar date', querystring: SolarQuery, response: { 200: SolarOut } },
   }, async (req) => {
     const q = req.query;
-    return { date: svc.toSolar(q.year, q.month, q.day, q.leap === 'true' || q.leap === '1') };
+    return { date: toSolar(q.year, q.month, q.day, q.leap === 'true' || q.leap === '1') };
   });
 
   app.get('/api/v1/calendar/due', {
@@ -52,34 +56,34 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
       querystring: DueQuery,
       response: { 200: DueOut },
     },
-  }, async (req) => svc.computeDue(ctx, req.query));
+  }, async (req) => computeDue(ctx, req.query));
 
   app.get('/api/v1/calendar/holidays', {
     config: { anonymous: true },
     schema: { tags: TAGS, summary: 'Ngày nghỉ lễ, nghỉ bù, làm bù của một năm / days off of a year', querystring: HolidaysQuery, response: { 200: HolidaysOut } },
-  }, async (req) => svc.listHolidays(ctx, req.query.year));
+  }, async (req) => listHolidays(ctx, req.query.year));
 
   app.post('/api/v1/calendar/holidays', {
     schema: { tags: TAGS, summary: 'Thêm ngày nghỉ / ngày làm bù (quản trị) / add a day off or swapped working day', body: HolidayCreate, response: { 201: HolidayChangeOut } },
-  }, async (req, reply) => reply.status(201).send(await svc.addHoliday(ctx, requirePrincipal(req), req.body, originOf(req))));
+  }, async (req, reply) => reply.status(201).send(await addHoliday(ctx, requirePrincipal(req), req.body, originOf(req))));
 
   app.patch('/api/v1/calendar/holidays/:id', {
     schema: { tags: TAGS, summary: 'Dời / đổi tên ngày nghỉ (quản trị) / move or rename', params: HolidayIdParam, body: HolidayPatch, response: { 200: HolidayChangeOut } },
-  }, async (req) => svc.updateHoliday(ctx, requirePrincipal(req), req.params.id, req.body, originOf(req)));
+  }, async (req) => updateHoliday(ctx, requirePrincipal(req), req.params.id, req.body, originOf(req)));
 
   app.delete('/api/v1/calendar/holidays/:id', {
     schema: { tags: TAGS, summary: 'Xóa ngày nghỉ (quản trị) / remove', params: HolidayIdParam, response: { 200: HolidayDeleteOut } },
-  }, async (req) => svc.deleteHoliday(ctx, requirePrincipal(req), req.params.id, originOf(req)));
+  }, async (req) => deleteHoliday(ctx, requirePrincipal(req), req.params.id, originOf(req)));
 
   app.post('/api/v1/calendar/years/:year/confirm', {
     schema: { tags: TAGS, summary: 'Xác nhận lịch nghỉ của năm (quản trị) / confirm a provisional year', params: YearParam, body: YearConfirm, response: { 200: YearOut } },
-  }, async (req) => svc.confirmYear(ctx, requirePrincipal(req), req.params.year, req.body?.note, originOf(req)));
+  }, async (req) => confirmYear(ctx, requirePrincipal(req), req.params.year, req.body?.note, originOf(req)));
 
   app.get('/api/v1/agencies/:code/office-hours', {
     schema: { tags: TAGS, summary: 'Giờ làm việc của cơ quan / office hours of an agency', params: AgencyCodeParam, response: { 200: OfficeHoursOut } },
   }, async (req) => {
     requirePrincipal(req);
-    return svc.getOfficeHours(ctx, req.params.code);
+    return getOfficeHours(ctx, req.params.code);
   });
 
   app.put('/api/v1/agencies/:code/office-hours', {
@@ -91,5 +95,5 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
       body: OfficeHoursPut,
       response: { 200: OfficeHoursOut },
     },
-  }, async (req) => svc.setOfficeHours(ctx, requirePrincipal(req), req.params.code, req.body, originOf(req)));
+  }, async (req) => setOfficeHours(ctx, requirePrincipal(req), req.params.code, req.body, originOf(req)));
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Db } from '../../platform/db/database.js';
 import { writeAudit } from '../../platform/audit.js';
 import { loadOfficialSchedule, type DayOffEntry } from './holiday-rules.js';
-import { statutoryDaysOff } from './calendar.service.js';
+import { statutoryDaysOff } from './statutory-days.js';
 import * as repo from './calendar.repo.js';
 import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR } from './calendar.schema.js';
 
