@@ -11,8 +11,9 @@ import type { RequestOrigin } from '../../platform/audit.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { can, inSubtree, scopePaths } from '../org/permissions.js';
-import * as orgRepo from '../org/org.repo.js';
-import { officialsAt, userNames } from '../org/org.service.js';
+import * as orgRead from '../org/org.read.js';
+import { userNames } from '../org/org.read.js';
+import { officialsAt } from '../org/org.service.js';
 import { getWorkingCalendar } from '../calendar/calendar.service.js';
 import {
   addWorkingHours as calAddWorkingHours,
@@ -50,8 +51,7 @@ import {
 } from '../workflow/state-machine.js';
 import { findStep } from '../workflow/process.js';
 import { buildControlSlip } from '../workflow/control-slip.js';
-import { processById, processForDossier, workflowConfigOf, legalLimitOf, type ProcedureRef } from '../workflow/workflow.service.js';
-import type { ProcessRow } from '../workflow/workflow.repo.js';
+import { processById, processForDossier, workflowConfigOf, legalLimitOf, type ProcedureRef, type ProcessRow } from '../workflow/workflow.service.js';
 import { formatDossierCode } from './dossier-code.js';
 import { checkCitizenId, isEmail, normalisePhone } from './applicant.js';
 import { resolveComponents } from './filed-components.js';
@@ -122,28 +122,8 @@ function configBase(ctx: AppContext): Partial<DecideContext['config']> {
 // Agencies (id, code, name, path), cached briefly: every action needs them for scope, actors and output,
 // and they change rarely (an agency's path never changes once created).
 
-type AgencyInfo = { id: string; code: string; name: string; path: string };
-const AGENCY_TTL_MS = 10_000;
-const agencyCache = new Map<string, { at: number; a: AgencyInfo }>();
-
-async function agencyInfo(db: Db, ids: string[]): Promise<Map<string, AgencyInfo>> {
-  const now = Date.now();
-  const out = new Map<string, AgencyInfo>();
-  const missing: string[] = [];
-  for (const id of new Set(ids.filter(Boolean))) {
-    const hit = agencyCache.get(id);
-    if (hit && now - hit.at < AGENCY_TTL_MS) out.set(id, hit.a);
-    else missing.push(id);
-  }
-  if (missing.length > 0) {
-    const rows = (await db.selectFrom('agencies').select(['id', 'code', 'name', 'path']).where('id', 'in', missing).execute()) as AgencyInfo[];
-    for (const r of rows) {
-      agencyCache.set(r.id, { at: now, a: r });
-      out.set(r.id, r);
-    }
-  }
-  return out;
-}
+type AgencyInfo = orgRead.AgencyBrief;
+const agencyInfo = orgRead.agencyBriefs;
 
 const publicAgency = (a: AgencyInfo | undefined) => (a ? { id: a.id, code: a.code, name: a.name } : null);
 
@@ -154,7 +134,7 @@ const READ_ROLES_ACTION = 'dossier.read' as const;
 
 /** Agency ids the principal reads (dossier.read roles, whole subtrees). */
 async function readScope(db: Db, p: Principal): Promise<string[]> {
-  return repo.agencyIdsUnder(db, [...new Set(scopePaths(p, READ_ROLES_ACTION))]);
+  return orgRead.subtreeAgencyIds(db, [...new Set(scopePaths(p, READ_ROLES_ACTION))]);
 }
 
 /**
@@ -487,14 +467,7 @@ async function validateApplicant(ctx: AppContext, body: ReceiveInputBody, now: D
   ];
   for (const [path, addr] of addresses) {
     if (!addr) continue;
-    const unit = await ctx.db
-      .selectFrom('admin_units')
-      .select(['code', 'province_code'])
-      .where('generation', '=', 'current')
-      .where('level', '=', 'commune')
-      .where('code', '=', addr.communeCode)
-      .where('valid_to', 'is', null)
-      .executeTakeFirst();
+    const unit = await orgRead.currentCommune(ctx.db, addr.communeCode);
     if (!unit) fe(`${path}.communeCode`, 'ADMIN_UNIT_UNKNOWN', 'Mã xã/phường không có trong danh mục hiện hành', 'Not a current commune/ward code');
     else if (addr.provinceCode && unit.province_code !== addr.provinceCode) {
       fe(`${path}.provinceCode`, 'ADMIN_UNIT_MISMATCH', 'Xã/phường không thuộc tỉnh đã chọn', 'The commune is not in that province');
@@ -506,8 +479,8 @@ async function validateApplicant(ctx: AppContext, body: ReceiveInputBody, now: D
   return { errors, phone };
 }
 
-async function agencyByCode(ctx: AppContext, code: string, path: string): Promise<orgRepo.AgencyRow> {
-  const a = await orgRepo.findAgencyByCode(ctx.db, code);
+async function agencyByCode(ctx: AppContext, code: string, path: string): Promise<orgRead.Agency> {
+  const a = await orgRead.agencyByCode(ctx.db, code);
   if (!a) throw invalid([{ path, code: 'AGENCY_UNKNOWN', messageVi: `Không có cơ quan mã ${code}`, messageEn: `No agency with code ${code}` }]);
   return a;
 }
@@ -518,7 +491,7 @@ async function agencyByCode(ctx: AppContext, code: string, path: string): Promis
  * none → the earlier rule (the desk's parent when it performs the procedure, or the only performer), never the
  * desk itself, else the missing configuration is named.
  */
-async function competentAgencyOf(ctx: AppContext, proc: ReceptionProcedure, receiving: orgRepo.AgencyRow, code: string | undefined): Promise<orgRepo.AgencyRow> {
+async function competentAgencyOf(ctx: AppContext, proc: ReceptionProcedure, receiving: orgRead.Agency, code: string | undefined): Promise<orgRead.Agency> {
   const competence = await competenceFor(ctx.db, proc, receiving);
   const performing: string[] = await agenciesPerforming(ctx, proc.id);
   const candidates = competence.candidates;
@@ -529,7 +502,7 @@ async function competentAgencyOf(ctx: AppContext, proc: ReceptionProcedure, rece
     }
     return chosen;
   }
-  if (candidates.length === 1) return (await orgRepo.findAgencyById(ctx.db, candidates[0]!.id))!;
+  if (candidates.length === 1) return (await orgRead.agencyById(ctx.db, candidates[0]!.id))!;
   const names = candidates.map((c) => `${c.name} (${c.code})`).join('; ');
   if (candidates.length > 1) {
     throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED', {}, {
@@ -541,7 +514,7 @@ async function competentAgencyOf(ctx: AppContext, proc: ReceptionProcedure, rece
     (receiving.parent_id && performing.includes(receiving.parent_id) ? receiving.parent_id : null) ??
     (performing.includes(receiving.id) ? receiving.id : null) ??
     (performing.length === 1 ? performing[0]! : null);
-  const guessed = guess ? await orgRepo.findAgencyById(ctx.db, guess) : undefined;
+  const guessed = guess ? await orgRead.agencyById(ctx.db, guess) : undefined;
   // a desk (centre) is never competent by default: a dossier left there in the handling step strands
   if (guessed && guessed.kind !== 'service_centre' && guessed.kind !== 'commune_centre') return guessed;
   throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED', {}, {
@@ -568,7 +541,7 @@ export async function receiveDossier(
 ): Promise<{ status: number; body: Reception; replayed: boolean }> {
   const now = ctx.clock.now();
   // receiving desk: given, or the only agency where the caller receives
-  let receiving: orgRepo.AgencyRow;
+  let receiving: orgRead.Agency;
   if (body.receivingAgencyCode) receiving = await agencyByCode(ctx, body.receivingAgencyCode, 'body.receivingAgencyCode');
   else {
     const desks = [...new Set(p.assignments.filter((a) => a.role === 'reception').map((a) => a.agencyCode))];
@@ -716,13 +689,13 @@ async function resolvePayload(ctx: AppContext, action: ActionName, payload: Reco
     out.agencyId = a.id;
     delete out.agencyCode;
   } else if ((action === 'transfer' || action === 'consult') && typeof out.agencyId === 'string') {
-    const a = repo.isUuid(out.agencyId) ? await orgRepo.findAgencyById(ctx.db, out.agencyId) : undefined;
+    const a = repo.isUuid(out.agencyId) ? await orgRead.agencyById(ctx.db, out.agencyId) : undefined;
     if (!a) throw invalid([{ path: 'body.payload.agencyId', code: 'AGENCY_UNKNOWN', messageVi: 'Không có cơ quan này', messageEn: 'Unknown agency' }]);
   }
   for (const key of ['userId', 'assigneeId'] as const) {
     const v = out[key];
     if (typeof v !== 'string') continue;
-    const user = repo.isUuid(v) ? await orgRepo.findUserById(ctx.db, v) : await orgRepo.findUserByUsername(ctx.db, v);
+    const user = repo.isUuid(v) ? await orgRead.userById(ctx.db, v) : await orgRead.userByUsername(ctx.db, v);
     if (!user) throw invalid([{ path: `body.payload.${key}`, code: 'USER_UNKNOWN', messageVi: 'Không có người dùng này', messageEn: 'Unknown user' }]);
     out[key] = user.id;
   }
@@ -739,9 +712,9 @@ async function requireEligibleAssignee(db: Db, payload: Record<string, unknown>,
   for (const key of ['userId', 'assigneeId'] as const) {
     const id = payload[key];
     if (typeof id !== 'string' || next.assigneeId !== id) continue;
-    const user = await orgRepo.findUserById(db, id);
+    const user = await orgRead.userById(db, id);
     const agency = (await agencyInfo(db, [next.currentAgencyId])).get(next.currentAgencyId);
-    const assignments = user?.active && user.kind === 'official' ? await orgRepo.assignmentsOf(db, id) : [];
+    const assignments = user?.active && user.kind === 'official' ? await orgRead.assignmentsOf(db, id) : [];
     const eligible = !!agency && actorsAt({ userId: id, assignments }, agency).some((a) => mayHoldStep(next, a, dctx) === null);
     if (!eligible) {
       throw invalid([{
@@ -881,17 +854,7 @@ export async function getDossierWithEvents(ctx: AppContext, p: Principal, ref: s
  * [from, to), oldest first, for the register (form 07). The caller checks dossier.read on the agency.
  */
 export async function listForRegister(ctx: AppContext, agencyId: string, from: Date, to: Date) {
-  const rows = (await ctx.db
-    .selectFrom('dossiers')
-    .selectAll()
-    .where('receiving_agency_id', '=', agencyId)
-    .where('accepted_at', 'is not', null)
-    .where('accepted_at', '>=', from)
-    .where('accepted_at', '<', to)
-    .orderBy('accepted_at')
-    .orderBy('code')
-    .limit(10000)
-    .execute()) as repo.DossierRow[];
+  const rows = await repo.acceptedBetween(ctx.db, agencyId, from, to);
   const ag = await agencyInfo(ctx.db, rows.flatMap((r) => [r.competent_agency_id, ...r.state.transfers.map((t) => t.toAgencyId)]));
   return rows.map((r) => ({ ...inboxItem(r), applicant: r.applicant, filing: r.filing, state: r.state, competentAgency: publicAgency(ag.get(r.competent_agency_id)), returnedAt: iso(r.returned_at) }));
 }
@@ -986,7 +949,7 @@ async function poolsOf(db: Db, p: Principal): Promise<repo.InboxPool[]> {
     groups.set(k, g);
   }
   const pools: repo.InboxPool[] = [];
-  for (const g of groups.values()) pools.push({ role: g.role, unitId: g.unitId, agencyIds: await repo.agencyIdsUnder(db, g.paths) });
+  for (const g of groups.values()) pools.push({ role: g.role, unitId: g.unitId, agencyIds: await orgRead.subtreeAgencyIds(db, g.paths) });
   return pools;
 }
 
@@ -997,7 +960,7 @@ export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryI
   const scopeAgencyIds = await readScope(ctx.db, p);
   let agencyId: string | undefined;
   if (q.agency) {
-    const a = await orgRepo.findAgencyByCode(ctx.db, q.agency);
+    const a = await orgRead.agencyByCode(ctx.db, q.agency);
     agencyId = a?.id ?? '00000000-0000-0000-0000-000000000000';
   }
   const pools = q.pool ? await poolsOf(ctx.db, p) : undefined;
