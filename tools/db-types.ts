@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   try {
     await migrate(pool);
     await generate({
-      db,
+      // kysely-codegen is CommonJS and sees kysely's CJS typings; ours are the ESM ones (same package, same
+      // version), which TypeScript treats as different classes
+      db: db as unknown as Parameters<typeof generate>[0]['db'],
       // the same conversions as the app's pg type parsers (database.ts): int8/numeric as numbers, date as text
       dialect: new PostgresDialect({ numericParser: 'number', dateParser: 'string' }),
       typeMapping: { int8: 'number' },
