@@ -12,7 +12,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
-import { can, scopePaths, type Action } from '../org/permissions.js';
+import { actsFromTop, can, scopePaths, type Action } from '../org/permissions.js';
 import * as orgRead from '../org/org.read.js';
 import { userNames } from '../org/org.read.js';
 import { modernTones } from '../../platform/text.js';
@@ -764,7 +764,7 @@ export async function verifyUploadedSignature(ctx: AppContext, src: UploadSource
 // ------------------------------------------------------------------------------------------------
 // Form templates (admin)
 
-const isTemplateManager = (p: Principal) => scopePaths(p, 'procedure.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+const isTemplateManager = (p: Principal) => actsFromTop(p, 'procedure.manage');
 
 export async function listFormTemplates(ctx: AppContext, form?: FormNumber) {
   return { items: await repo.listTemplates(ctx.db, form) };

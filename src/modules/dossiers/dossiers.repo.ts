@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DossierEvent, DossierState } from '../workflow/types.js';
 import { isUuid } from '../../platform/values.js';
+import { likeEscape } from '../../platform/text.js';
+import { normalisePhone } from './applicant.js';
 
 export type { DossierRow, ProjectionColumns } from './dossier-row.js';
 import type { DossierRow, ProjectionColumns } from './dossier-row.js';
@@ -168,7 +170,7 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
   if (f.q) {
     const raw = f.q.trim();
     const digits = raw.replace(/[\s.\-+]/g, '');
-    const like = `%${raw.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = `%${likeEscape(raw.toLowerCase())}%`;
     q = q.where((eb) => {
       const ors = [
         eb('d.code', '=', raw),
@@ -177,8 +179,8 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
       ];
       if (/^\d{6,12}$/.test(digits)) {
         ors.push(eb('d.applicant_id_number', '=', digits));
-        const phone = digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
-        ors.push(eb('d.applicant_phone', '=', phone));
+        // stored phones are normalised ('0…'), so a number typed as 84… / +84… finds them too
+        ors.push(eb('d.applicant_phone', '=', normalisePhone(digits) ?? digits));
       }
       return eb.or(ors);
     });
