@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { ManualClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import * as orgRepo from '../org/org.repo.js';
+import * as orgRead from '../org/org.read.js';
 import { performAction, receiveDossier, sweepDeadlines } from '../dossiers/dossiers.service.js';
 import type { ReceiveInputBody } from '../dossiers/dossiers.schema.js';
 
@@ -67,14 +67,14 @@ function office(t: number): number {
 }
 
 async function principalOf(ctx: AppContext, username: string): Promise<Principal> {
-  const u = await orgRepo.findUserByUsername(ctx.db, username);
+  const u = await orgRead.userByUsername(ctx.db, username);
   if (!u) throw new Error(`demo user ${username} missing`);
   return {
     kind: 'official',
     userId: u.id,
     username: u.username,
     fullName: u.full_name,
-    assignments: await orgRepo.assignmentsOf(ctx.db, u.id),
+    assignments: await orgRead.assignmentsOf(ctx.db, u.id),
     authMethod: 'session',
   };
 }

@@ -5,7 +5,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
-import * as repo from '../org/org.repo.js';
+import * as org from '../org/org.provision.js';
 import { seedFieldAgencies } from '../competence/field-agencies.service.js';
 import { COMMUNE_POLICE_FIELDS, DEMO_FIELD_AGENCIES } from './demo-field-agencies.js';
 
@@ -122,26 +122,26 @@ function COMPETENT_STAFF(): UserSpec[] {
 
 export const DEMO_LOGINS = DEMO_USERS.filter((u) => u.kind !== 'integration').map((u) => u.username);
 
-export async function seedDemoOrg(ctx: AppContext, password: string): Promise<{ agencies: Map<string, repo.AgencyRow>; created: number }> {
-  const agencies = new Map<string, repo.AgencyRow>();
+export async function seedDemoOrg(ctx: AppContext, password: string): Promise<{ agencies: Map<string, org.Agency>; created: number }> {
+  const agencies = new Map<string, org.Agency>();
   let created = 0;
   for (const spec of DEMO_AGENCIES) {
-    let row = await repo.findAgencyByCode(ctx.db, spec.code);
+    let row = await org.findAgency(ctx.db, spec.code);
     if (!row) {
-      row = await repo.insertAgency(ctx.db, { code: spec.code, name: spec.name, nameEn: spec.nameEn, kind: spec.kind, parentId: spec.parent ? agencies.get(spec.parent)!.id : null, adminUnitCode: spec.adminUnit });
-      for (const u of spec.units ?? []) await repo.insertUnit(ctx.db, { agencyId: row.id, ...u });
+      row = await org.provisionAgency(ctx.db, { code: spec.code, name: spec.name, nameEn: spec.nameEn, kind: spec.kind, parentId: spec.parent ? agencies.get(spec.parent)!.id : null, adminUnitCode: spec.adminUnit });
+      for (const u of spec.units ?? []) await org.provisionUnit(ctx.db, { agencyId: row.id, ...u });
       created++;
     }
     agencies.set(spec.key, row);
   }
   const passwordHash = await hashPassword(password);
   for (const u of DEMO_USERS) {
-    let user = await repo.findUserByUsername(ctx.db, u.username);
+    let user = await org.findUser(ctx.db, u.username);
     if (!user) {
-      user = await repo.insertUser(ctx.db, { username: u.username, fullName: u.fullName, kind: u.kind ?? 'official', passwordHash: u.kind === 'integration' ? null : passwordHash, oidcSubject: u.kind === 'integration' ? null : `sso-${u.username}` });
+      user = await org.provisionUser(ctx.db, { username: u.username, fullName: u.fullName, kind: u.kind ?? 'official', passwordHash: u.kind === 'integration' ? null : passwordHash, oidcSubject: u.kind === 'integration' ? null : `sso-${u.username}` });
       created++;
     }
-    for (const [role, key] of u.roles) await repo.insertAssignment(ctx.db, { userId: user.id, role, agencyId: agencies.get(key)!.id });
+    for (const [role, key] of u.roles) await org.provisionRole(ctx.db, { userId: user.id, role, agencyId: agencies.get(key)!.id });
   }
   return { agencies, created };
 }
@@ -150,7 +150,7 @@ export async function seedDemoOrg(ctx: AppContext, password: string): Promise<{ 
 export async function seedDemoFieldAgencies(ctx: AppContext): Promise<number> {
   const ids = new Map<string, string>();
   for (const spec of DEMO_AGENCIES) {
-    const row = await repo.findAgencyByCode(ctx.db, spec.code);
+    const row = await org.findAgency(ctx.db, spec.code);
     if (row) ids.set(spec.key, row.id);
   }
   const province = DEMO_FIELD_AGENCIES.filter(([, key]) => ids.has(key)).map(([field, key]) => ({ level: 'province' as const, field, agencyId: ids.get(key)! }));

@@ -12,11 +12,10 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
-import { can, scopePaths, type Action } from '../org/permissions.js';
-import * as orgRepo from '../org/org.repo.js';
-import { userNames } from '../org/org.service.js';
+import { actsFromTop, can, scopePaths, type Action } from '../org/permissions.js';
+import * as orgRead from '../org/org.read.js';
+import { userNames } from '../org/org.read.js';
 import { modernTones } from '../../platform/text.js';
-import * as adminUnits from '../org/admin-units.repo.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import { CLASSIFICATION_LABELS } from '../workflow/control-slip.js';
 import type { DossierEvent } from '../workflow/types.js';
@@ -79,8 +78,8 @@ type DossierView = Awaited<ReturnType<typeof dossiers.getDossierWithEvents>>['do
 
 async function agencyRows(db: Db, ids: string[]) {
   const uniq = [...new Set(ids.filter(Boolean))];
-  if (uniq.length === 0) return new Map<string, orgRepo.AgencyRow>();
-  return new Map((await orgRepo.findAgenciesByIds(db, uniq)).map((r) => [r.id, r]));
+  if (uniq.length === 0) return new Map<string, orgRead.Agency>();
+  return new Map((await orgRead.agenciesByIds(db, uniq)).map((r) => [r.id, r]));
 }
 
 /** The principal works on the dossier (not only reads it): one of the working roles at one of its agencies. */
@@ -91,35 +90,35 @@ async function requireWorker(ctx: AppContext, p: Principal, d: DossierView, acti
   throw new AppError(403, 'FORBIDDEN');
 }
 
-async function placeOf(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<string> {
+async function placeOf(db: Db, agency: orgRead.Agency | undefined): Promise<string> {
   let a = agency;
   for (let i = 0; a && i < 5; i++) {
     if (a.admin_unit_code) {
-      const [u] = await adminUnits.currentUnitsByCodes(db, [a.admin_unit_code]);
+      const [u] = await orgRead.currentAdminUnits(db, [a.admin_unit_code]);
       if (u) return modernTones(u.name.replace(/^(Tỉnh|Thành phố|Phường|Xã|Đặc khu)\s+/u, ''));
     }
-    a = a.parent_id ? await orgRepo.findAgencyById(db, a.parent_id) : undefined;
+    a = a.parent_id ? await orgRead.agencyById(db, a.parent_id) : undefined;
   }
   return '……';
 }
 
 /** The name of the agency's province ("Thanh Hóa"), which a form never breaks across two lines. */
-async function provinceNames(db: Db, agency: orgRepo.AgencyRow | undefined): Promise<string[]> {
+async function provinceNames(db: Db, agency: orgRead.Agency | undefined): Promise<string[]> {
   let a = agency;
   for (let i = 0; a && i < 5; i++) {
     if (a.admin_unit_code) {
-      const [u] = await adminUnits.currentUnitsByCodes(db, [a.admin_unit_code]);
-      const [province] = u ? await adminUnits.currentUnitsByCodes(db, [u.province_code]) : [];
+      const [u] = await orgRead.currentAdminUnits(db, [a.admin_unit_code]);
+      const [province] = u ? await orgRead.currentAdminUnits(db, [u.province_code]) : [];
       if (province) return [modernTones(province.name)];
     }
-    a = a.parent_id ? await orgRepo.findAgencyById(db, a.parent_id) : undefined;
+    a = a.parent_id ? await orgRead.agencyById(db, a.parent_id) : undefined;
   }
   return [];
 }
 
 async function headingFor(ctx: AppContext, agencyId: string, date: Date): Promise<RenderInput['heading']> {
-  const a = await orgRepo.findAgencyById(ctx.db, agencyId);
-  const parent = a?.parent_id ? await orgRepo.findAgencyById(ctx.db, a.parent_id) : undefined;
+  const a = await orgRead.agencyById(ctx.db, agencyId);
+  const parent = a?.parent_id ? await orgRead.agencyById(ctx.db, a.parent_id) : undefined;
   return { parentAgency: parent?.name ?? null, agency: a?.name ?? '', place: await placeOf(ctx.db, a), date, keep: await provinceNames(ctx.db, a) };
 }
 
@@ -137,7 +136,7 @@ interface AddressInput {
 async function addressText(db: Db, a: AddressInput | null | undefined): Promise<string> {
   if (!a) return '';
   const codes = [a.communeCode, a.provinceCode].filter((c): c is string => Boolean(c));
-  const units = await adminUnits.currentUnitsByCodes(db, codes);
+  const units = await orgRead.currentAdminUnits(db, codes);
   const name = (code?: string) => units.find((u) => u.code === code)?.full_name;
   return [a.line, name(a.communeCode), name(a.provinceCode)].filter(Boolean).map((x) => modernTones(x!)).join(', ');
 }
@@ -349,7 +348,7 @@ export async function renderDossierForm(ctx: AppContext, p: Principal, ref: stri
 const DELIVERY_LABEL: Record<string, string> = { counter: 'Trực tiếp', post: 'Bưu chính', online: 'Trực tuyến' };
 
 export async function renderRegister(ctx: AppContext, p: Principal, agencyCode: string, fromDate: string, toDate: string): Promise<{ pdf: Buffer; fileName: string }> {
-  const agency = await orgRepo.findAgencyByCode(ctx.db, agencyCode);
+  const agency = await orgRead.agencyByCode(ctx.db, agencyCode);
   if (!agency || !can(p, 'dossier.read', agency)) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
   if (toDate < fromDate) throw invalid([{ path: 'querystring.to', code: 'RANGE', messageVi: 'Ngày kết thúc trước ngày bắt đầu', messageEn: 'to is before from' }]);
   const from = new Date(`${fromDate}T00:00:00+07:00`);
@@ -642,7 +641,7 @@ async function agencyP12(ctx: AppContext, agencyCode: string): Promise<Buffer | 
 export async function createResultDocument(ctx: AppContext, p: Principal, ref: string, input: ResultDocumentInput, origin?: RequestOrigin) {
   const { dossier: d } = await dossiers.getDossierWithEvents(ctx, p, ref);
   await requireWorker(ctx, p, d, ['dossier.issue', 'dossier.approve', 'dossier.handle']);
-  const issuing = input.issuingAgencyCode ? await orgRepo.findAgencyByCode(ctx.db, input.issuingAgencyCode) : await orgRepo.findAgencyById(ctx.db, d.agencies.competent!.id);
+  const issuing = input.issuingAgencyCode ? await orgRead.agencyByCode(ctx.db, input.issuingAgencyCode) : await orgRead.agencyById(ctx.db, d.agencies.competent!.id);
   if (!issuing) throw invalid([{ path: 'body.issuingAgencyCode', code: 'AGENCY_UNKNOWN', messageVi: 'Không có cơ quan này', messageEn: 'Unknown agency' }]);
   // the result is issued (and signed with the certificate of) an agency the caller works for
   if (!(['dossier.issue', 'dossier.approve'] as const).some((a) => can(p, a, issuing))) {
@@ -765,7 +764,7 @@ export async function verifyUploadedSignature(ctx: AppContext, src: UploadSource
 // ------------------------------------------------------------------------------------------------
 // Form templates (admin)
 
-const isTemplateManager = (p: Principal) => scopePaths(p, 'procedure.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+const isTemplateManager = (p: Principal) => actsFromTop(p, 'procedure.manage');
 
 export async function listFormTemplates(ctx: AppContext, form?: FormNumber) {
   return { items: await repo.listTemplates(ctx.db, form) };

@@ -3,80 +3,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DossierEvent, DossierState } from '../workflow/types.js';
 import { isUuid } from '../../platform/values.js';
+import { likeEscape } from '../../platform/text.js';
+import { normalisePhone } from './applicant.js';
 
-export interface DossierRow {
-  id: string;
-  code: string | null;
-  channel: number;
-  version: number;
-  status: string;
-  national_status: number;
-  step_key: string | null;
-  step_role: string | null;
-  /** Unit (phòng) of the current step, for unit-scoped pools (migration 0012). */
-  step_unit_id: string | null;
-  assignee_id: string | null;
-  current_agency_id: string;
-  receiving_agency_id: string;
-  competent_agency_id: string;
-  return_agency_id: string;
-  agency_ids: string[];
-  procedure_id: string;
-  procedure_version_id: string | null;
-  procedure_code: string;
-  procedure_name: string;
-  process_id: string;
-  applicant_name: string;
-  applicant_id_number: string | null;
-  applicant_phone: string | null;
-  applicant_email: string | null;
-  applicant: Record<string, any>;
-  filing: Record<string, any>;
-  submitted_at: Date;
-  accepted_at: Date | null;
-  clock_start_at: Date | null;
-  due_at: Date | null;
-  original_due_at: Date | null;
-  step_due_at: Date | null;
-  due_soon: boolean;
-  overdue: boolean;
-  step_due_soon: boolean;
-  step_overdue: boolean;
-  consultation_due_soon: boolean;
-  consultation_overdue: boolean;
-  finished_at: Date | null;
-  returned_at: Date | null;
-  /** Lĩnh vực of the procedure at reception (reports). */
-  field: string | null;
-  /** Indicator clock (QĐ 766 2.1), see migration 0010. */
-  indicator_end_at: Date | null;
-  indicator_on_time: boolean | null;
-  indicator_late_from: Date | null;
-  indicator_late: boolean;
-  /** Report facts of the state (migration 0013, workflow/report-facts.ts). The generated columns filing_has_file and
-   * filing_reused come with selectAll but are never written. */
-  has_result: boolean;
-  result_outcome: string | null;
-  result_has_file: boolean;
-  pay_due: boolean;
-  paid_online: boolean;
-  calendar_version: string | null;
-  secret_hash: string | null;
-  state: DossierState;
-  created_at: Date;
-  updated_at: Date;
-}
-
-/** Columns derived from the state (see projection.ts). */
-export type ProjectionColumns = Pick<
-  DossierRow,
-  | 'code' | 'version' | 'status' | 'national_status' | 'step_key' | 'step_role' | 'step_unit_id' | 'assignee_id' | 'current_agency_id'
-  | 'accepted_at' | 'clock_start_at' | 'due_at' | 'original_due_at' | 'step_due_at' | 'due_soon' | 'overdue'
-  | 'step_due_soon' | 'step_overdue' | 'consultation_due_soon' | 'consultation_overdue'
-  | 'finished_at' | 'returned_at' | 'updated_at'
-  | 'indicator_end_at' | 'indicator_on_time' | 'indicator_late_from' | 'indicator_late'
-  | 'has_result' | 'result_outcome' | 'result_has_file' | 'pay_due' | 'paid_online'
-> & { state: DossierState };
+export type { DossierRow, ProjectionColumns } from './dossier-row.js';
+import type { DossierRow, ProjectionColumns } from './dossier-row.js';
 
 export { isUuid };
 
@@ -164,17 +95,21 @@ export async function listEvents(db: Db, dossierId: string): Promise<DossierEven
   return rows.map((r) => r.event as DossierEvent);
 }
 
-// ---- scope ----
+// ---- register (form 07) ----
 
-/** Agency ids under any of the path prefixes (the principal's read scope). */
-export async function agencyIdsUnder(db: Db, prefixes: string[]): Promise<string[]> {
-  if (prefixes.length === 0) return [];
-  const rows = await db
-    .selectFrom('agencies')
-    .select('id')
-    .where(sql<boolean>`path LIKE ANY(${sql.val(prefixes.map((p) => `${p}%`))}::text[])`)
-    .execute();
-  return rows.map((r) => r.id as string);
+/** Dossiers an agency accepted in [from, to), oldest first (at most 10,000: a year of a busy desk). */
+export async function acceptedBetween(db: Db, agencyId: string, from: Date, to: Date): Promise<DossierRow[]> {
+  return (await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('receiving_agency_id', '=', agencyId)
+    .where('accepted_at', 'is not', null)
+    .where('accepted_at', '>=', from)
+    .where('accepted_at', '<', to)
+    .orderBy('accepted_at')
+    .orderBy('code')
+    .limit(10000)
+    .execute()) as DossierRow[];
 }
 
 // ---- inbox ----
@@ -235,7 +170,7 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
   if (f.q) {
     const raw = f.q.trim();
     const digits = raw.replace(/[\s.\-+]/g, '');
-    const like = `%${raw.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = `%${likeEscape(raw.toLowerCase())}%`;
     q = q.where((eb) => {
       const ors = [
         eb('d.code', '=', raw),
@@ -244,8 +179,8 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
       ];
       if (/^\d{6,12}$/.test(digits)) {
         ors.push(eb('d.applicant_id_number', '=', digits));
-        const phone = digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
-        ors.push(eb('d.applicant_phone', '=', phone));
+        // stored phones are normalised ('0…'), so a number typed as 84… / +84… finds them too
+        ors.push(eb('d.applicant_phone', '=', normalisePhone(digits) ?? digits));
       }
       return eb.or(ors);
     });

@@ -66,3 +66,14 @@ export async function currentUnitsByCodes(db: Db, codes: string[]): Promise<Admi
   if (codes.length === 0) return [];
   return (await db.selectFrom('admin_units').selectAll().where('generation', '=', 'current').where('code', 'in', codes).execute()) as AdminUnitRow[];
 }
+
+/** A commune (ward) of the current list still in force, with its province: address validation. */
+export const findCurrentCommune = (db: Db, code: string): Promise<{ code: string; province_code: string } | undefined> =>
+  db
+    .selectFrom('admin_units')
+    .select(['code', 'province_code'])
+    .where('generation', '=', 'current')
+    .where('level', '=', 'commune')
+    .where('code', '=', code)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst() as Promise<{ code: string; province_code: string } | undefined>;

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/server.js';
-import { AppError } from '../../platform/errors.js';
-import * as repo from './admin-units.repo.js';
+import * as svc from './admin-units.service.js';
 
 const UnitOut = z.object({
   code: z.string(),
@@ -17,20 +16,6 @@ const UnitOut = z.object({
   generation: z.string(),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
-});
-
-const toOut = (r: repo.AdminUnitRow) => ({
-  code: r.code,
-  level: r.level,
-  name: r.name,
-  fullName: r.full_name,
-  nameEn: r.name_en,
-  unitType: r.unit_type,
-  parentCode: r.parent_code,
-  provinceCode: r.province_code,
-  generation: r.generation,
-  validFrom: r.valid_from,
-  validTo: r.valid_to,
 });
 
 export function adminUnitRoutes(app: App, ctx: AppContext): void {
@@ -49,20 +34,12 @@ export function adminUnitRoutes(app: App, ctx: AppContext): void {
       }),
       response: { 200: z.object({ items: z.array(UnitOut), total: z.number() }) },
     },
-  }, async (req) => {
-    const { level, parent, q, generation, page, pageSize } = req.query;
-    const r = await repo.searchUnits(ctx.db, { generation, level, parent, q, limit: pageSize, offset: (page - 1) * pageSize });
-    return { items: r.items.map(toOut), total: r.total };
-  });
+  }, async (req) => svc.searchAdminUnits(ctx, req.query));
 
   app.get('/api/v1/admin-units/:code', {
     config: { anonymous: true },
     schema: { tags: ['reference'], params: z.object({ code: z.string().regex(/^\d{2,5}$/) }), querystring: z.object({ generation: z.enum(['current', 'pre2025']).default('current') }), response: { 200: UnitOut } },
-  }, async (req) => {
-    const r = await repo.findUnit(ctx.db, req.query.generation, req.params.code);
-    if (!r) throw new AppError(404, 'NOT_FOUND');
-    return toOut(r);
-  });
+  }, async (req) => svc.getAdminUnit(ctx, req.query.generation, req.params.code));
 
   // Convert a pre-2025 commune code (an old address) to the current commune(s) that took it over.
   app.get('/api/v1/admin-units/convert/:oldCode', {
@@ -73,10 +50,5 @@ export function adminUnitRoutes(app: App, ctx: AppContext): void {
       params: z.object({ oldCode: z.string().regex(/^\d{5}$/) }),
       response: { 200: z.object({ old: UnitOut, current: z.array(UnitOut.extend({ kind: z.enum(['full', 'partial']) })) }) },
     },
-  }, async (req) => {
-    const old = await repo.findUnit(ctx.db, 'pre2025', req.params.oldCode, 'commune');
-    if (!old) throw new AppError(404, 'NOT_FOUND');
-    const rows = await repo.successorsOf(ctx.db, req.params.oldCode);
-    return { old: toOut(old), current: rows.map((r) => ({ ...toOut(r), kind: r.kind })) };
-  });
+  }, async (req) => svc.convertOldCommune(ctx, req.params.oldCode));
 }

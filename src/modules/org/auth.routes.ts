@@ -9,7 +9,6 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { scopePaths } from './permissions.js';
 import * as auth from './auth.service.js';
 import { beginOidcLogin, completeOidcLogin } from './oidc.service.js';
-import * as repo from './org.repo.js';
 import * as svc from './org.service.js';
 import { LoginBody, MeOut, TokenCreate, IdParam } from './org.schema.js';
 
@@ -80,11 +79,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/v1/tokens', { schema: { tags: ['auth'], summary: 'Danh sách mã truy cập / list tokens' } }, async (req) => {
-    const p = requireAdmin(req.principal);
-    const all = await repo.listTokens(ctx.db);
-    const manages = new Map<string, boolean>();
-    for (const t of all) if (!manages.has(t.user_id)) manages.set(t.user_id, await svc.canManageUser(ctx, p, t.user_id));
-    return { items: all.filter((t) => manages.get(t.user_id)) };
+    return svc.listManagedTokens(ctx, requireAdmin(req.principal));
   });
 
   app.delete('/api/v1/tokens/:id', { schema: { tags: ['auth'], summary: 'Thu hồi mã truy cập / revoke token', params: IdParam } }, async (req, reply) => {

@@ -43,6 +43,25 @@ export async function findAgenciesByIds(db: Db, ids: string[]): Promise<AgencyRo
   return (await db.selectFrom('agencies').selectAll().where('id', 'in', ids).execute()) as AgencyRow[];
 }
 
+/** Id, code, name and path of agencies (the fields scope checks and dossier output need). */
+export async function agencyBriefsByIds(db: Db, ids: string[]): Promise<AgencyBrief[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('agencies').select(['id', 'code', 'name', 'path']).where('id', 'in', ids).execute()) as AgencyBrief[];
+}
+
+export type AgencyBrief = Pick<AgencyRow, 'id' | 'code' | 'name' | 'path'>;
+
+/** Ids of the agencies under any of the path prefixes (an agency's subtree includes itself). */
+export async function agencyIdsUnder(db: Db, prefixes: string[]): Promise<string[]> {
+  if (prefixes.length === 0) return [];
+  const rows = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where(sql<boolean>`path LIKE ANY(${sql.val(prefixes.map((p) => `${p}%`))}::text[])`)
+    .execute();
+  return rows.map((r) => r.id as string);
+}
+
 export const findAgencyByCode = (db: Db, code: string): Promise<AgencyRow | undefined> =>
   db.selectFrom('agencies').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst() as Promise<AgencyRow | undefined>;
 

@@ -4,7 +4,6 @@ import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { originOf } from '../../platform/audit.js';
 import * as svc from './org.service.js';
-import * as repo from './org.repo.js';
 import {
   AgencyCreate, AgencyOut, AgencyPatch, AssignmentCreate, CodeParam, IdParam, OfficialOut, OfficialsQuery, Paging, PasswordReset, UnitCreate,
   UserCreate, UserOut, UserPatch, UserRoleOut, UserWithRolesOut,
@@ -19,15 +18,11 @@ export function orgRoutes(app: App, ctx: AppContext): void {
       querystring: z.object({ includeHistory: z.enum(['true', 'false']).optional(), kind: z.string().max(40).optional() }),
       response: { 200: z.object({ items: z.array(AgencyOut), total: z.number() }) },
     },
-  }, async (req) => {
-    const rows = await repo.listAgencies(ctx.db, { includeHistory: req.query.includeHistory === 'true', kind: req.query.kind });
-    return { items: rows.map(svc.agencyOut), total: rows.length };
-  });
+  }, async (req) => svc.listAgencies(ctx, { includeHistory: req.query.includeHistory === 'true', kind: req.query.kind }));
 
-  app.get('/api/v1/agencies/:code', { config: { anonymous: true }, schema: { tags: ['org'], params: CodeParam, response: { 200: AgencyOut.extend({ units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })) }) } } }, async (req) => {
-    const a = await svc.getAgency(ctx, req.params.code);
-    return { ...svc.agencyOut(a), units: await repo.listUnits(ctx.db, a.id) };
-  });
+  app.get('/api/v1/agencies/:code', { config: { anonymous: true }, schema: { tags: ['org'], params: CodeParam, response: { 200: AgencyOut.extend({ units: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })) }) } } }, async (req) =>
+    svc.getAgencyWithUnits(ctx, req.params.code),
+  );
 
   app.post('/api/v1/agencies', { schema: { tags: ['org'], summary: 'Thêm cơ quan / create agency', body: AgencyCreate, response: { 201: AgencyOut } } }, async (req, reply) =>
     reply.status(201).send(await svc.createAgency(ctx, requirePrincipal(req), req.body, originOf(req))),

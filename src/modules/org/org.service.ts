@@ -8,9 +8,8 @@ import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Role } from '../../platform/auth/roles.js';
-import { can, scopePaths, type Action } from './permissions.js';
+import { actsFromTop, agencyDepth, can, scopePaths, type Action } from './permissions.js';
 import * as repo from './org.repo.js';
-import { isUuid } from '../../platform/values.js';
 import type { AgencyCreate, AgencyPatch, AssignmentCreate, UnitCreate, UserCreate, UserPatch } from './org.schema.js';
 
 const denied = () => new AppError(403, 'FORBIDDEN');
@@ -27,7 +26,7 @@ export function agencyOut(a: repo.AgencyRow) {
     validFrom: a.valid_from,
     validTo: a.valid_to,
     successorId: a.successor_id,
-    depth: a.path.split('/').filter(Boolean).length - 1,
+    depth: agencyDepth(a.path),
   };
 }
 
@@ -39,6 +38,18 @@ export async function getAgency(ctx: AppContext, code: string): Promise<repo.Age
   const a = await repo.findAgencyByCode(ctx.db, code);
   if (!a) throw new AppError(404, 'NOT_FOUND');
   return a;
+}
+
+/** The agency tree (in force, or with `includeHistory` also dissolved agencies), by path. */
+export async function listAgencies(ctx: AppContext, opts: { includeHistory?: boolean; kind?: string }) {
+  const rows = await repo.listAgencies(ctx.db, opts);
+  return { items: rows.map(agencyOut), total: rows.length };
+}
+
+/** One agency in force by code, with its units (phòng); 404 when unknown. */
+export async function getAgencyWithUnits(ctx: AppContext, code: string) {
+  const a = await getAgency(ctx, code);
+  return { ...agencyOut(a), units: await repo.listUnits(ctx.db, a.id) };
 }
 
 function requireCan(p: Principal, action: Action, agency: repo.AgencyRow): void {
@@ -141,6 +152,14 @@ export async function canManageUser(ctx: AppContext, p: Principal, id: string): 
   return home ? can(p, 'user.manage', home) : isRootAdmin(p);
 }
 
+/** API tokens of the users the admin manages (others' tokens are left out, not refused). */
+export async function listManagedTokens(ctx: AppContext, p: Principal) {
+  const all = await repo.listTokens(ctx.db);
+  const manages = new Map<string, boolean>();
+  for (const t of all) if (!manages.has(t.user_id)) manages.set(t.user_id, await canManageUser(ctx, p, t.user_id));
+  return { items: all.filter((t) => manages.get(t.user_id)) };
+}
+
 /** The user, if the admin manages them; users outside the admin's scope look absent (404). */
 export async function managedUser(ctx: AppContext, p: Principal, id: string): Promise<repo.UserRow> {
   const user = await repo.findUserById(ctx.db, id);
@@ -149,8 +168,7 @@ export async function managedUser(ctx: AppContext, p: Principal, id: string): Pr
 }
 
 /** An admin at the top of the tree (the provincial People's Committee): sees province-wide records. */
-export const isRootAdmin = (p: Principal): boolean =>
-  scopePaths(p, 'user.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+export const isRootAdmin = (p: Principal): boolean => actsFromTop(p, 'user.manage');
 
 export async function createUser(ctx: AppContext, p: Principal, body: z.infer<typeof UserCreate>, origin: RequestOrigin) {
   const paths = scopePaths(p, 'user.manage');
@@ -255,13 +273,6 @@ export async function listAudit(ctx: AppContext, p: Principal, opts: { page: num
   // the audit log is province-wide (logins, IPs, every admin's changes): province-level admins only
   if (!isRootAdmin(p)) throw denied();
   return repo.listAudit(ctx.db, { action: opts.action, limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize });
-}
-
-/** Full names of users by id (forms, event logs); ids that are not users' (system, citizen) are left out. */
-export async function userNames(db: Db, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
-  const uuids = [...new Set(ids.filter((x): x is string => !!x && isUuid(x)))];
-  if (uuids.length === 0) return new Map();
-  return new Map((await repo.userFullNames(db, uuids)).map((r) => [r.id, r.full_name]));
 }
 
 /**

@@ -7,7 +7,7 @@
 // used both by the aggregate and by the drill-down, so a drill-down lists exactly the dossiers of a cell.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { DossierRow } from '../dossiers/dossiers.repo.js';
+import type { DossierRow } from '../dossiers/dossier-row.js';
 import { PAYMENT_METHODS } from '../workflow/state-machine.js';
 import { ONLINE_METHOD, ONLINE_PAYMENT_METHODS } from '../workflow/report-facts.js';
 import { NO_FIELD_KEY, type GroupBy, type Measure, type OfficialMeasure } from './reports.schema.js';

@@ -6,8 +6,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
 import { scopePaths } from '../org/permissions.js';
-import * as orgRepo from '../org/org.repo.js';
-import { agencyIdsUnder } from '../dossiers/dossiers.repo.js';
+import { agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
 import { inboxItem } from '../dossiers/dossiers.service.js';
 import { PERFORMER_KINDS } from '../catalog/catalog.service.js';
 import { evaluate, onTimeRate, percent, type Fraction } from './indicators.js';
@@ -38,14 +37,14 @@ export async function reportScope(ctx: AppContext, p: Principal, agency: string 
   const paths = [...new Set(scopePaths(p, 'report.read'))];
   if (paths.length === 0) throw new AppError(403, 'FORBIDDEN');
   if (agency !== undefined) {
-    const a = await orgRepo.findAgencyByCode(ctx.db, agency);
+    const a = await agencyByCode(ctx.db, agency);
     if (!a || !paths.some((pp) => a.path.startsWith(pp))) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
-    return { agencyIds: await agencyIdsUnder(ctx.db, [a.path]), agencyCode: a.code, agencyName: a.name };
+    return { agencyIds: await subtreeAgencyIds(ctx.db, [a.path]), agencyCode: a.code, agencyName: a.name };
   }
   // the broadest assignments only (a path under another one adds nothing)
   const roots = paths.filter((pp) => !paths.some((q) => q !== pp && pp.startsWith(q)));
   const only = roots.length === 1 ? p.assignments.find((x) => x.agencyPath === roots[0]) : undefined;
-  return { agencyIds: await agencyIdsUnder(ctx.db, roots), agencyCode: null, agencyName: only?.agencyName ?? null };
+  return { agencyIds: await subtreeAgencyIds(ctx.db, roots), agencyCode: null, agencyName: only?.agencyName ?? null };
 }
 
 const windowOf = (period: Period): repo.Window => ({ start: period.start, end: period.end, asOf: period.asOf });

@@ -32,6 +32,11 @@ export const findCurrent = (db: Db, procedureId: string, agencyKey: string): Pro
     .limit(1)
     .executeTakeFirst() as Promise<ProcessRow | undefined>;
 
+/** Locks the versions of (procedure, agency key) so that concurrent edits of one process run one after another. */
+export async function lockVersions(db: Db, procedureId: string, agencyKey: string): Promise<void> {
+  await db.selectFrom('process_definitions').select('id').where('procedure_id', '=', procedureId).where('agency_key', '=', agencyKey).forUpdate().execute();
+}
+
 export const listVersions = (db: Db, procedureId: string): Promise<ProcessRow[]> =>
   db
     .selectFrom('process_definitions')

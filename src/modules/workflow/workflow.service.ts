@@ -7,12 +7,14 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid, isUniqueViolation } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
-import { can, scopePaths } from '../org/permissions.js';
-import * as orgRepo from '../org/org.repo.js';
+import { actsFromTop, can, scopePaths } from '../org/permissions.js';
+import * as orgRead from '../org/org.read.js';
 import { getProcedureForReception } from '../catalog/catalog.service.js';
 import { defaultProcess, validateProcess, type ProcessDefinition, type ProcessStep } from './process.js';
 import { DEFAULT_WORKFLOW_CONFIG, type WorkflowConfig } from './types.js';
 import * as repo from './workflow.repo.js';
+
+export type { ProcessRow } from './workflow.repo.js';
 import type { ProcessSave } from './workflow.schema.js';
 import type { z } from 'zod';
 
@@ -111,20 +113,20 @@ async function procedureByCode(ctx: AppContext, code: string): Promise<Procedure
   return p as ProcedureRef;
 }
 
-async function agencyScope(ctx: AppContext, p: Principal, agencyCode: string | undefined): Promise<orgRepo.AgencyRow | null> {
+async function agencyScope(ctx: AppContext, p: Principal, agencyCode: string | undefined): Promise<orgRead.Agency | null> {
   if (agencyCode) {
-    const agency = await orgRepo.findAgencyByCode(ctx.db, agencyCode);
+    const agency = await orgRead.agencyByCode(ctx.db, agencyCode);
     if (!agency) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
     return agency;
   }
   return null;
 }
 
-function requireManage(p: Principal, agency: orgRepo.AgencyRow | null): void {
+function requireManage(p: Principal, agency: orgRead.Agency | null): void {
   // procedure-wide processes: a process manager at a root of the agency tree (path '/<id>/')
   const ok = agency
     ? can(p, 'process.manage', agency)
-    : scopePaths(p, 'process.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+    : actsFromTop(p, 'process.manage');
   if (!ok) throw new AppError(403, 'FORBIDDEN');
 }
 
@@ -156,7 +158,7 @@ async function agencyIssues(ctx: AppContext, steps: ProcessStep[]) {
   for (const [i, s] of steps.entries()) {
     if (typeof s.agency === 'object' && s.agency) {
       const id = s.agency.agencyId;
-      const ok = /^[0-9a-f-]{36}$/i.test(id) && (await orgRepo.findAgencyById(ctx.db, id));
+      const ok = /^[0-9a-f-]{36}$/i.test(id) && (await orgRead.agencyById(ctx.db, id));
       if (!ok) {
         out.push({ path: `steps[${i}].agency`, code: 'UNKNOWN_AGENCY', messageVi: `Cơ quan không tồn tại: ${id}`, messageEn: `Unknown agency: ${id}` });
       }
@@ -188,7 +190,7 @@ export async function saveProcess(
   const row = await ctx.db.transaction().execute(async (trx) => {
     // serialise concurrent edits of the same process
     const key = agency?.id ?? '';
-    await trx.selectFrom('process_definitions').select('id').where('procedure_id', '=', procedure.id).where('agency_key', '=', key).forUpdate().execute();
+    await repo.lockVersions(trx, procedure.id, key);
     const current = await repo.findCurrent(trx, procedure.id, key);
     const saved = await repo.insertVersion(trx, {
       procedureId: procedure.id,
