@@ -28,7 +28,8 @@ async function main(): Promise<void> {
       db: db as unknown as Parameters<typeof generate>[0]['db'],
       // the same conversions as the app's pg type parsers (database.ts): int8/numeric as numbers, date as text
       dialect: new PostgresDialect({ numericParser: 'number', dateParser: 'string' }),
-      typeMapping: { int8: 'number' },
+      // JSON columns are typed by the repository that owns them ($narrowType to the module's own type)
+      typeMapping: { int8: 'number', json: 'unknown', jsonb: 'unknown' },
       includePattern: 'public.*',
       excludePattern: 'public.schema_migrations',
       outFile: OUT_FILE,

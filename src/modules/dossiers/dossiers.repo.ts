@@ -7,7 +7,7 @@ import { likeEscape } from '../../platform/text.js';
 import { normalisePhone } from './applicant.js';
 
 export type { DossierRow, ProjectionColumns } from './dossier-row.js';
-import type { DossierRow, ProjectionColumns } from './dossier-row.js';
+import type { DossierJson, DossierRow, ProjectionColumns } from './dossier-row.js';
 
 export { isUuid };
 
@@ -15,11 +15,11 @@ export { isUuid };
 export function findByRef(db: Db, ref: string): Promise<DossierRow | undefined> {
   let q = db.selectFrom('dossiers').selectAll();
   q = isUuid(ref) ? q.where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref)])) : q.where('code', '=', ref);
-  return q.executeTakeFirst() as Promise<DossierRow | undefined>;
+  return q.$narrowType<DossierJson>().executeTakeFirst();
 }
 
 export async function lockById(db: Db, id: string): Promise<DossierRow> {
-  return (await db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()) as DossierRow;
+  return db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().$narrowType<DossierJson>().executeTakeFirstOrThrow();
 }
 
 /** Next number of the agency's daily sequence (gapless: released if the transaction rolls back). */
@@ -91,15 +91,15 @@ export async function insertEvents(db: Db, events: DossierEvent[], calendarVersi
 }
 
 export async function listEvents(db: Db, dossierId: string): Promise<DossierEvent[]> {
-  const rows = await db.selectFrom('dossier_events').select('event').where('dossier_id', '=', dossierId).orderBy('version').execute();
-  return rows.map((r) => r.event as DossierEvent);
+  const rows = await db.selectFrom('dossier_events').select('event').where('dossier_id', '=', dossierId).orderBy('version').$narrowType<{ event: DossierEvent }>().execute();
+  return rows.map((r) => r.event);
 }
 
 // ---- register (form 07) ----
 
 /** Dossiers an agency accepted in [from, to), oldest first (at most 10,000: a year of a busy desk). */
 export async function acceptedBetween(db: Db, agencyId: string, from: Date, to: Date): Promise<DossierRow[]> {
-  return (await db
+  return db
     .selectFrom('dossiers')
     .selectAll()
     .where('receiving_agency_id', '=', agencyId)
@@ -109,7 +109,8 @@ export async function acceptedBetween(db: Db, agencyId: string, from: Date, to: 
     .orderBy('accepted_at')
     .orderBy('code')
     .limit(10000)
-    .execute()) as DossierRow[];
+    .$narrowType<DossierJson>()
+    .execute();
 }
 
 // ---- inbox ----
@@ -228,10 +229,10 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
       page = page.orderBy('d.updated_at', 'desc').orderBy('d.id');
   }
   const [items, total] = await Promise.all([
-    page.limit(f.limit).offset(f.offset).execute(),
+    page.limit(f.limit).offset(f.offset).$narrowType<DossierJson>().execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as DossierRow[], total: Number(total.n) };
+  return { items: items satisfies DossierRow[], total: Number(total.n) };
 }
 
 /** Open dossiers with a deadline to watch (candidates for the deadline sweep). */
@@ -247,7 +248,7 @@ export interface SweepCandidate {
  * current step's due instant, or an open consultation. The sweep decides with the state machine.
  */
 export async function sweepCandidates(db: Db, horizon: Date): Promise<SweepCandidate[]> {
-  return (await db
+  return db
     .selectFrom('dossiers')
     .select(['id', 'receiving_agency_id', 'process_id', 'state'])
     .where('finished_at', 'is', null)
@@ -261,5 +262,6 @@ export async function sweepCandidates(db: Db, horizon: Date): Promise<SweepCandi
     )
     .orderBy('due_at')
     .orderBy('id')
-    .execute()) as SweepCandidate[];
+    .$narrowType<{ state: DossierState }>()
+    .execute();
 }

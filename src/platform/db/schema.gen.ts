@@ -9,18 +9,6 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
-export type Json = JsonValue;
-
-export type JsonArray = JsonValue[];
-
-export type JsonObject = {
-  [x: string]: JsonValue | undefined;
-};
-
-export type JsonPrimitive = boolean | number | string | null;
-
-export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
-
 export type Numeric = ColumnType<number, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -71,7 +59,7 @@ export interface AgencyOfficeHours {
   row_id: Generated<number>;
   to_version: number | null;
   valid_from: string;
-  weekly: Json | null;
+  weekly: unknown | null;
 }
 
 export interface AgencyUnits {
@@ -107,7 +95,7 @@ export interface AuditLog {
   actor_id: string | null;
   actor_label: string | null;
   at: Generated<Timestamp>;
-  details: Generated<Json>;
+  details: Generated<unknown>;
   id: Generated<number>;
   ip: string | null;
   request_id: string | null;
@@ -128,7 +116,7 @@ export interface CalendarDays {
   origin: string;
   provisional: boolean;
   row_id: Generated<number>;
-  source: Json | null;
+  source: unknown | null;
   to_version: number | null;
 }
 
@@ -143,7 +131,7 @@ export interface CalendarVersions {
   actor_id: string | null;
   actor_label: string | null;
   at: Generated<Timestamp>;
-  details: Generated<Json>;
+  details: Generated<unknown>;
   version: number;
 }
 
@@ -164,7 +152,7 @@ export interface CatalogImports {
   file: string | null;
   id: Generated<number>;
   new_versions: number;
-  report: Json;
+  report: unknown;
   skipped: number;
   source: string;
   total: number;
@@ -186,7 +174,7 @@ export interface DossierEvents {
   at: Timestamp;
   calendar_version: string | null;
   dossier_id: string;
-  event: Json;
+  event: unknown;
   from_state: string | null;
   from_step: string | null;
   handover_agency_id: Generated<string | null>;
@@ -194,7 +182,7 @@ export interface DossierEvents {
   handover_user_id: Generated<string | null>;
   id: Generated<number>;
   note: string | null;
-  payload: Json;
+  payload: unknown;
   step_key: string | null;
   to_state: string;
   version: number;
@@ -203,7 +191,7 @@ export interface DossierEvents {
 export interface Dossiers {
   accepted_at: Timestamp | null;
   agency_ids: string[];
-  applicant: Json;
+  applicant: unknown;
   applicant_email: string | null;
   applicant_id_number: string | null;
   applicant_name: string;
@@ -221,7 +209,7 @@ export interface Dossiers {
   due_at: Timestamp | null;
   due_soon: Generated<boolean>;
   field: string | null;
-  filing: Json;
+  filing: unknown;
   filing_has_file: Generated<boolean | null>;
   filing_reused: Generated<boolean | null>;
   finished_at: Timestamp | null;
@@ -247,7 +235,7 @@ export interface Dossiers {
   return_agency_id: string;
   returned_at: Timestamp | null;
   secret_hash: string | null;
-  state: Json;
+  state: unknown;
   status: string;
   step_due_at: Timestamp | null;
   step_due_soon: Generated<boolean>;
@@ -297,7 +285,7 @@ export interface Files {
 }
 
 export interface FormTemplates {
-  content: Json;
+  content: unknown;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   effective_from: string;
@@ -315,7 +303,7 @@ export interface IdempotencyKeys {
   path: string;
   principal: string;
   request_hash: string;
-  response: Json | null;
+  response: unknown | null;
   status: number;
 }
 
@@ -344,7 +332,7 @@ export interface ProcedureAgencies {
 
 export interface ProcedureChannels {
   description: Generated<string>;
-  fees: Generated<Json>;
+  fees: Generated<unknown>;
   kind: string;
   ordinal: number;
   time_from: string | null;
@@ -393,7 +381,7 @@ export interface Procedures {
   name_key: Generated<string | null>;
   public: Generated<boolean>;
   source: string;
-  time_limit: Json | null;
+  time_limit: unknown | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
 }
@@ -418,8 +406,8 @@ export interface ProcedureVersions {
   id: Generated<string>;
   implementing_agency: string | null;
   imported_at: Generated<Timestamp>;
-  issues: Generated<Json>;
-  legal_basis: Generated<Json>;
+  issues: Generated<unknown>;
+  legal_basis: Generated<unknown>;
   levels: Generated<string[]>;
   name: string;
   other_levels: Generated<string[]>;
@@ -427,22 +415,22 @@ export interface ProcedureVersions {
   procedure_type: string | null;
   receiving_address: string | null;
   requirements: string | null;
-  results: Generated<Json>;
+  results: Generated<unknown>;
   source: string;
   source_id: string | null;
   source_url: string | null;
   steps: string | null;
   version: number;
-  warnings: Generated<Json>;
+  warnings: Generated<unknown>;
 }
 
 export interface ProcessDefinitions {
   agency_id: string | null;
   agency_key: Generated<string>;
-  config: Generated<Json>;
+  config: Generated<unknown>;
   created_at: Generated<Timestamp>;
   created_by: string | null;
-  definition: Json;
+  definition: unknown;
   derived: Generated<boolean>;
   id: Generated<string>;
   legal_limit_hours: Numeric;
