@@ -9,6 +9,8 @@
 // On PostgreSQL the run uses a scratch database created on that server and dropped at the end.
 // Options: --rounds N (default 20), --size N (synthetic catalogue size, default 100000).
 import { performance } from 'node:perf_hooks';
+import type { Insertable } from 'kysely';
+import type { Procedures } from '../src/platform/db/schema.gen.js';
 import { openBenchDatabase } from './scratch-db.js';
 import { loadConfig } from '../src/platform/config.js';
 import { systemClock } from '../src/platform/clock.js';
@@ -73,7 +75,7 @@ async function addSynthetic(ctx: AppContext, target: number): Promise<number> {
   const rnd = prng(42);
   const pick = () => real[Math.floor(rnd() * real.length)];
   const n = target - real.length;
-  const batch: object[] = [];
+  const batch: Insertable<Procedures>[] = [];
   let inserted = 0;
   const flush = async () => {
     if (!batch.length) return;

@@ -1,24 +1,17 @@
 // SQL for the working calendar: version counter, days off (versioned rows), year status, office hours.
 // A versioned row is in force at version v when from_version <= v AND (to_version IS NULL OR to_version > v).
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { AgencyOfficeHours, CalendarDays, CalendarYears } from '../../platform/db/schema.gen.js';
 import type { DayOffKind, HolidaySource } from './holiday-rules.js';
 
-export interface DayRow {
-  row_id: number;
-  id: string;
-  date: string;
+/** The texts a day-off row's CHECK constraints allow, and its JSON `source`. */
+interface DayNarrow {
   kind: DayOffKind;
-  name_vi: string;
-  name_en: string;
   source: HolidaySource | null;
-  provisional: boolean;
   origin: 'official' | 'statutory' | 'admin';
-  from_version: number;
-  to_version: number | null;
-  created_at: Date;
-  created_by: string | null;
 }
+export type DayRow = Omit<Selectable<CalendarDays>, keyof DayNarrow> & DayNarrow;
 
 export interface NewDay {
   id?: string;
@@ -32,29 +25,17 @@ export interface NewDay {
   createdBy?: string | null;
 }
 
-export interface YearRow {
-  year: number;
+interface YearNarrow {
   status: 'provisional' | 'confirmed';
   seeded_from: 'official' | 'statutory';
-  created_version: number;
-  confirmed_by: string | null;
-  confirmed_by_label: string | null;
-  confirmed_at: Date | null;
-  note: string | null;
 }
+export type YearRow = Omit<Selectable<CalendarYears>, keyof YearNarrow> & YearNarrow;
 
-export interface OfficeHoursRow {
-  row_id: number;
-  agency_id: string;
-  valid_from: string;
+interface OfficeHoursNarrow {
   /** {"0": [...sessions], …, "6": [...]}; null = inherit from the parent from valid_from on. */
   weekly: Record<string, { start: string; end: string }[]> | null;
-  note: string | null;
-  from_version: number;
-  to_version: number | null;
-  created_at: Date;
-  created_by: string | null;
 }
+export type OfficeHoursRow = Omit<Selectable<AgencyOfficeHours>, keyof OfficeHoursNarrow> & OfficeHoursNarrow;
 
 export interface VersionEntry {
   actorId?: string | null;
@@ -106,26 +87,26 @@ const inForceAt = (version: number) => sql<boolean>`from_version <= ${version} A
 
 /** Entries in force at `version` with from <= date <= to (local dates). */
 export async function daysBetween(db: Db, from: string, to: string, version: number): Promise<DayRow[]> {
-  return (await db
+  return await db
     .selectFrom('calendar_days')
     .selectAll()
     .where('date', '>=', from)
     .where('date', '<=', to)
     .where(inForceAt(version))
     .orderBy('date')
-    .execute()) as DayRow[];
+    .$narrowType<DayNarrow>().execute();
 }
 
 /** Current entries of a year. */
 export async function currentDaysOfYear(db: Db, year: number): Promise<DayRow[]> {
-  return (await db
+  return await db
     .selectFrom('calendar_days')
     .selectAll()
     .where('date', '>=', `${year}-01-01`)
     .where('date', '<=', `${year}-12-31`)
     .where('to_version', 'is', null)
     .orderBy('date')
-    .execute()) as DayRow[];
+    .$narrowType<DayNarrow>().execute();
 }
 
 export async function findCurrentDay(db: Db, id: string): Promise<DayRow | undefined> {
@@ -142,7 +123,7 @@ export async function findCurrentDayByDate(db: Db, date: string): Promise<DayRow
 
 export async function insertDays(trx: Db, days: readonly NewDay[], version: number): Promise<DayRow[]> {
   if (days.length === 0) return [];
-  return (await trx
+  return await trx
     .insertInto('calendar_days')
     .values(
       days.map((d) => ({
@@ -159,7 +140,7 @@ export async function insertDays(trx: Db, days: readonly NewDay[], version: numb
       })),
     )
     .returningAll()
-    .execute()) as DayRow[];
+    .$narrowType<DayNarrow>().execute();
 }
 
 /** Ends a row's validity at `version` (it stays in the table for older versions). */
@@ -171,7 +152,7 @@ export async function closeDay(trx: Db, rowId: number, version: number): Promise
 // Years
 
 export async function findYear(db: Db, year: number): Promise<YearRow | undefined> {
-  return (await db.selectFrom('calendar_years').selectAll().where('year', '=', year).executeTakeFirst()) as YearRow | undefined;
+  return await db.selectFrom('calendar_years').selectAll().where('year', '=', year).$narrowType<YearNarrow>().executeTakeFirst();
 }
 
 /** Years in [from, to] that have a stored schedule at `version`. */
@@ -205,12 +186,12 @@ export async function insertYear(
 }
 
 export async function confirmYear(trx: Db, year: number, by: { id: string; label: string }, at: Date, note: string | null): Promise<YearRow> {
-  return (await trx
+  return await trx
     .updateTable('calendar_years')
     .set({ status: 'confirmed', confirmed_by: by.id, confirmed_by_label: by.label, confirmed_at: at, note })
     .where('year', '=', year)
     .returningAll()
-    .executeTakeFirstOrThrow()) as YearRow;
+    .$narrowType<YearNarrow>().executeTakeFirstOrThrow();
 }
 
 // ---------------------------------------------------------------------------
@@ -219,23 +200,23 @@ export async function confirmYear(trx: Db, year: number, by: { id: string; label
 /** Office-hours rows in force at `version` of the given agencies, oldest valid_from first. */
 export async function officeHoursOf(db: Db, agencyIds: readonly string[], version: number): Promise<OfficeHoursRow[]> {
   if (agencyIds.length === 0) return [];
-  return (await db
+  return await db
     .selectFrom('agency_office_hours')
     .selectAll()
     .where('agency_id', 'in', agencyIds)
     .where(inForceAt(version))
     .orderBy('valid_from')
-    .execute()) as OfficeHoursRow[];
+    .$narrowType<OfficeHoursNarrow>().execute();
 }
 
 export async function findCurrentOfficeHours(db: Db, agencyId: string, validFrom: string): Promise<OfficeHoursRow | undefined> {
-  return (await db
+  return await db
     .selectFrom('agency_office_hours')
     .selectAll()
     .where('agency_id', '=', agencyId)
     .where('valid_from', '=', validFrom)
     .where('to_version', 'is', null)
-    .executeTakeFirst()) as OfficeHoursRow | undefined;
+    .$narrowType<OfficeHoursNarrow>().executeTakeFirst();
 }
 
 export async function closeOfficeHours(trx: Db, rowId: number, version: number): Promise<void> {
@@ -246,7 +227,7 @@ export async function insertOfficeHours(
   trx: Db,
   r: { agencyId: string; validFrom: string; weekly: OfficeHoursRow['weekly']; note: string | null; version: number; createdBy: string | null },
 ): Promise<OfficeHoursRow> {
-  return (await trx
+  return await trx
     .insertInto('agency_office_hours')
     .values({
       agency_id: r.agencyId,
@@ -257,7 +238,7 @@ export async function insertOfficeHours(
       created_by: r.createdBy,
     })
     .returningAll()
-    .executeTakeFirstOrThrow()) as OfficeHoursRow;
+    .$narrowType<OfficeHoursNarrow>().executeTakeFirstOrThrow();
 }
 
 // ---------------------------------------------------------------------------
@@ -270,24 +251,24 @@ export interface AgencyPathRow {
 }
 
 export async function findAgencyPathById(db: Db, id: string): Promise<AgencyPathRow | undefined> {
-  return (await db.selectFrom('agencies').select(['id', 'code', 'path']).where('id', '=', id).executeTakeFirst()) as AgencyPathRow | undefined;
+  return await db.selectFrom('agencies').select(['id', 'code', 'path']).where('id', '=', id).executeTakeFirst();
 }
 
 /** The agency in force with this code (closed agencies keep their code in history). */
 export async function findAgencyPathByCode(db: Db, code: string): Promise<AgencyPathRow | undefined> {
-  return (await db
+  return await db
     .selectFrom('agencies')
     .select(['id', 'code', 'path'])
     .where('code', '=', code)
     .orderBy(sql`valid_to IS NULL`, 'desc')
     .orderBy('valid_from', 'desc')
-    .executeTakeFirst()) as AgencyPathRow | undefined;
+    .executeTakeFirst();
 }
 
 export async function agencyCodes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('agencies').select(['id', 'code']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id as string, r.code as string]));
+  return new Map(rows.map((r) => [r.id, r.code]));
 }
 
 /** True when every row of the year is still the generated one (no admin change since it was seeded). */
@@ -303,7 +284,7 @@ export async function isYearUntouched(db: Db, year: number): Promise<boolean> {
 }
 
 export async function listYears(db: Db, from: number, to: number): Promise<YearRow[]> {
-  return (await db.selectFrom('calendar_years').selectAll().where('year', '>=', from).where('year', '<=', to).orderBy('year').execute()) as YearRow[];
+  return await db.selectFrom('calendar_years').selectAll().where('year', '>=', from).where('year', '<=', to).orderBy('year').$narrowType<YearNarrow>().execute();
 }
 
 /** Replaces a generated year by the official schedule (seeding a newer reference file). */

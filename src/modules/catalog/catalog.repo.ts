@@ -1,5 +1,6 @@
 // SQL for the procedure catalogue. Returns plain objects; no rules here (see catalog.service.ts).
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
+import type { CatalogImports, DB } from '../../platform/db/schema.gen.js';
 import type { Db } from '../../platform/db/database.js';
 import { unaccent } from '../../platform/text.js';
 import { likeEscape } from '../../platform/text.js';
@@ -148,7 +149,7 @@ export async function currentHashes(db: Db, codes: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-export async function insertRows(db: Db, table: string, rows: object[], size: number): Promise<void> {
+export async function insertRows<T extends keyof DB & string>(db: Db, table: T, rows: Insertable<DB[T]>[], size: number): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size)).execute();
 }
 
@@ -171,7 +172,7 @@ export async function updateHeads(db: Db, heads: Array<ProcedureHead & { id: str
   }
 }
 
-export async function insertImportRun(db: Db, row: Record<string, unknown>): Promise<void> {
+export async function insertImportRun(db: Db, row: Insertable<CatalogImports>): Promise<void> {
   await db.insertInto('catalog_imports').values(row).execute();
 }
 

@@ -1,30 +1,14 @@
 // SQL for stored files, result documents and form templates.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { Files, FormTemplates, ResultDocuments } from '../../platform/db/schema.gen.js';
 import type { FormTemplate, FormTemplateContent, FormNumber } from './templates.js';
 
-export interface FileRow {
-  id: string;
-  sha256: string;
-  size: number;
-  media_type: string;
-  kind: string;
-  name: string;
+interface FileNarrow {
   purpose: 'component' | 'supplement' | 'result' | 'other';
-  dossier_id: string | null;
-  uploaded_by: string;
-  uploaded_at: Date;
-  component_id: string | null;
-  component_name: string | null;
-  digitised: boolean;
-  reused_from: string | null;
-  from_citizen_store: boolean;
-  attached_version: number | null;
-  attached_action: string | null;
-  attached_at: Date | null;
-  citizen_visible: boolean;
-  signed_from: string | null;
 }
+/** A stored file's row; `purpose` narrowed to what its CHECK constraint allows. */
+export type FileRow = Omit<Selectable<Files>, keyof FileNarrow> & FileNarrow;
 
 export type NewFile = Omit<FileRow, 'attached_version' | 'attached_action' | 'attached_at'>;
 
@@ -33,13 +17,13 @@ export async function insertFile(db: Db, f: NewFile): Promise<void> {
 }
 
 export const findFile = (db: Db, id: string): Promise<FileRow | undefined> =>
-  db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst() as Promise<FileRow | undefined>;
+  db.selectFrom('files').selectAll().where('id', '=', id).$narrowType<FileNarrow>().executeTakeFirst();
 
 export const lockFile = (db: Db, id: string): Promise<FileRow | undefined> =>
-  db.selectFrom('files').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() as Promise<FileRow | undefined>;
+  db.selectFrom('files').selectAll().where('id', '=', id).forUpdate().$narrowType<FileNarrow>().executeTakeFirst();
 
 export const listFiles = (db: Db, dossierId: string): Promise<FileRow[]> =>
-  db.selectFrom('files').selectAll().where('dossier_id', '=', dossierId).orderBy('uploaded_at').orderBy('id').execute() as Promise<FileRow[]>;
+  db.selectFrom('files').selectAll().where('dossier_id', '=', dossierId).orderBy('uploaded_at').orderBy('id').$narrowType<FileNarrow>().execute();
 
 export async function dossierBytes(db: Db, dossierId: string): Promise<number> {
   const r = await db.selectFrom('files').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), sql<number>`0`).as('n')).where('dossier_id', '=', dossierId).executeTakeFirst();
@@ -91,40 +75,22 @@ export async function setCitizenVisible(db: Db, id: string, visible: boolean): P
 
 // ---- result documents ----
 
-export interface ResultDocumentRow {
-  id: string;
-  dossier_id: string;
-  number: string;
-  signed_on: string;
-  signer: string;
-  title: string | null;
-  issuing_agency_id: string;
-  result_code: string;
-  file_id: string | null;
-  digitally_signed: boolean;
-  created_by: string;
-  created_at: Date;
-}
+export type ResultDocumentRow = Selectable<ResultDocuments>;
 
 export async function insertResultDocument(db: Db, r: ResultDocumentRow): Promise<void> {
   await db.insertInto('result_documents').values(r).execute();
 }
 
 export const listResultDocuments = (db: Db, dossierId: string): Promise<ResultDocumentRow[]> =>
-  db.selectFrom('result_documents').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').execute() as Promise<ResultDocumentRow[]>;
+  db.selectFrom('result_documents').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').execute();
 
 // ---- form templates ----
 
-interface TemplateRow {
+interface TemplateNarrow {
   form: FormNumber;
-  version: number;
-  legal_basis: string;
-  effective_from: string;
-  title: string;
   content: FormTemplateContent;
-  created_by: string | null;
-  created_at: Date;
 }
+type TemplateRow = Omit<Selectable<FormTemplates>, keyof TemplateNarrow | 'id'> & TemplateNarrow;
 
 const toTemplate = (r: TemplateRow): FormTemplate & { createdBy: string | null; createdAt: string } => ({
   form: r.form,
@@ -139,7 +105,7 @@ const toTemplate = (r: TemplateRow): FormTemplate & { createdBy: string | null; 
 
 /** The version in force on a date (the highest version effective on or before it). */
 export async function templateInForce(db: Db, form: FormNumber, onDate: string): Promise<FormTemplate | undefined> {
-  const r = (await db
+  const r = await db
     .selectFrom('form_templates')
     .selectAll()
     .where('form', '=', form)
@@ -147,14 +113,14 @@ export async function templateInForce(db: Db, form: FormNumber, onDate: string):
     .orderBy('effective_from', 'desc')
     .orderBy('version', 'desc')
     .limit(1)
-    .executeTakeFirst()) as TemplateRow | undefined;
+    .$narrowType<TemplateNarrow>().executeTakeFirst();
   return r ? toTemplate(r) : undefined;
 }
 
 export async function listTemplates(db: Db, form?: FormNumber) {
   let q = db.selectFrom('form_templates').selectAll();
   if (form) q = q.where('form', '=', form);
-  const rows = (await q.orderBy('form').orderBy('version').execute()) as TemplateRow[];
+  const rows = await q.orderBy('form').orderBy('version').$narrowType<TemplateNarrow>().execute();
   return rows.map(toTemplate);
 }
 

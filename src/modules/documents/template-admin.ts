@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
-import { scopePaths } from '../org/permissions.js';
+import { actsFromTop } from '../org/permissions.js';
 import * as repo from './documents.repo.js';
 import {
   checkTemplate,
@@ -15,7 +15,7 @@ import {
 } from './templates.js';
 import './documents.errors.js';
 
-const isTemplateManager = (p: Principal) => scopePaths(p, 'procedure.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+const isTemplateManager = (p: Principal) => actsFromTop(p, 'procedure.manage');
 
 export async function listFormTemplates(ctx: AppContext, form?: FormNumber) {
   return { items: await repo.listTemplates(ctx.db, form) };

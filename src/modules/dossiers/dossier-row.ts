@@ -1,68 +1,22 @@
 // The row of the dossier projection (table `dossiers`), a plain type: the dossiers repository returns it,
 // and the reports repository, which owns its aggregate SQL over the same table, reads rows of this shape.
+import type { Selectable } from 'kysely';
+import type { Dossiers } from '../../platform/db/schema.gen.js';
 import type { DossierState } from '../workflow/types.js';
 
-export interface DossierRow {
-  id: string;
-  code: string | null;
-  channel: number;
-  version: number;
-  status: string;
-  national_status: number;
-  step_key: string | null;
-  step_role: string | null;
-  /** Unit (phòng) of the current step, for unit-scoped pools (migration 0012). */
-  step_unit_id: string | null;
-  assignee_id: string | null;
-  current_agency_id: string;
-  receiving_agency_id: string;
-  competent_agency_id: string;
-  return_agency_id: string;
-  agency_ids: string[];
-  procedure_id: string;
-  procedure_version_id: string | null;
-  procedure_code: string;
-  procedure_name: string;
-  process_id: string;
-  applicant_name: string;
-  applicant_id_number: string | null;
-  applicant_phone: string | null;
-  applicant_email: string | null;
+/**
+ * A dossier row: the generated column types of `dossiers`, with the JSON columns typed by this module (the
+ * database cannot type them) and without the generated columns filing_has_file / filing_reused (computed by
+ * PostgreSQL from `filing`, never written; they still come with selectAll).
+ */
+export type DossierRow = Omit<Selectable<Dossiers>, DossierJsonColumn | 'filing_has_file' | 'filing_reused'> & DossierJson;
+
+type DossierJsonColumn = 'applicant' | 'filing' | 'state';
+/** What the JSON columns hold (written by this module only). */
+export interface DossierJson {
   applicant: Record<string, any>;
   filing: Record<string, any>;
-  submitted_at: Date;
-  accepted_at: Date | null;
-  clock_start_at: Date | null;
-  due_at: Date | null;
-  original_due_at: Date | null;
-  step_due_at: Date | null;
-  due_soon: boolean;
-  overdue: boolean;
-  step_due_soon: boolean;
-  step_overdue: boolean;
-  consultation_due_soon: boolean;
-  consultation_overdue: boolean;
-  finished_at: Date | null;
-  returned_at: Date | null;
-  /** Lĩnh vực of the procedure at reception (reports). */
-  field: string | null;
-  /** Indicator clock (QĐ 766 2.1), see migration 0010. */
-  indicator_end_at: Date | null;
-  indicator_on_time: boolean | null;
-  indicator_late_from: Date | null;
-  indicator_late: boolean;
-  /** Report facts of the state (migration 0013, workflow/report-facts.ts). The generated columns filing_has_file and
-   * filing_reused come with selectAll but are never written. */
-  has_result: boolean;
-  result_outcome: string | null;
-  result_has_file: boolean;
-  pay_due: boolean;
-  paid_online: boolean;
-  calendar_version: string | null;
-  secret_hash: string | null;
   state: DossierState;
-  created_at: Date;
-  updated_at: Date;
 }
 
 /** Columns derived from the state (see projection.ts). */

@@ -3,9 +3,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DossierEvent, DossierState } from '../workflow/types.js';
 import { isUuid } from '../../platform/values.js';
+import { likeEscape } from '../../platform/text.js';
+import { normalisePhone } from './applicant.js';
 
 export type { DossierRow, ProjectionColumns } from './dossier-row.js';
-import type { DossierRow, ProjectionColumns } from './dossier-row.js';
+import type { DossierJson, DossierRow, ProjectionColumns } from './dossier-row.js';
 
 export { isUuid };
 
@@ -13,11 +15,11 @@ export { isUuid };
 export function findByRef(db: Db, ref: string): Promise<DossierRow | undefined> {
   let q = db.selectFrom('dossiers').selectAll();
   q = isUuid(ref) ? q.where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref)])) : q.where('code', '=', ref);
-  return q.executeTakeFirst() as Promise<DossierRow | undefined>;
+  return q.$narrowType<DossierJson>().executeTakeFirst();
 }
 
 export async function lockById(db: Db, id: string): Promise<DossierRow> {
-  return (await db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow()) as DossierRow;
+  return db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().$narrowType<DossierJson>().executeTakeFirstOrThrow();
 }
 
 /** Next number of the agency's daily sequence (gapless: released if the transaction rolls back). */
@@ -89,15 +91,15 @@ export async function insertEvents(db: Db, events: DossierEvent[], calendarVersi
 }
 
 export async function listEvents(db: Db, dossierId: string): Promise<DossierEvent[]> {
-  const rows = await db.selectFrom('dossier_events').select('event').where('dossier_id', '=', dossierId).orderBy('version').execute();
-  return rows.map((r) => r.event as DossierEvent);
+  const rows = await db.selectFrom('dossier_events').select('event').where('dossier_id', '=', dossierId).orderBy('version').$narrowType<{ event: DossierEvent }>().execute();
+  return rows.map((r) => r.event);
 }
 
 // ---- register (form 07) ----
 
 /** Dossiers an agency accepted in [from, to), oldest first (at most 10,000: a year of a busy desk). */
 export async function acceptedBetween(db: Db, agencyId: string, from: Date, to: Date): Promise<DossierRow[]> {
-  return (await db
+  return db
     .selectFrom('dossiers')
     .selectAll()
     .where('receiving_agency_id', '=', agencyId)
@@ -107,7 +109,8 @@ export async function acceptedBetween(db: Db, agencyId: string, from: Date, to: 
     .orderBy('accepted_at')
     .orderBy('code')
     .limit(10000)
-    .execute()) as DossierRow[];
+    .$narrowType<DossierJson>()
+    .execute();
 }
 
 // ---- inbox ----
@@ -168,7 +171,7 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
   if (f.q) {
     const raw = f.q.trim();
     const digits = raw.replace(/[\s.\-+]/g, '');
-    const like = `%${raw.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = `%${likeEscape(raw.toLowerCase())}%`;
     q = q.where((eb) => {
       const ors = [
         eb('d.code', '=', raw),
@@ -177,8 +180,8 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
       ];
       if (/^\d{6,12}$/.test(digits)) {
         ors.push(eb('d.applicant_id_number', '=', digits));
-        const phone = digits.startsWith('84') ? `0${digits.slice(2)}` : digits;
-        ors.push(eb('d.applicant_phone', '=', phone));
+        // stored phones are normalised ('0…'), so a number typed as 84… / +84… finds them too
+        ors.push(eb('d.applicant_phone', '=', normalisePhone(digits) ?? digits));
       }
       return eb.or(ors);
     });
@@ -226,10 +229,10 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
       page = page.orderBy('d.updated_at', 'desc').orderBy('d.id');
   }
   const [items, total] = await Promise.all([
-    page.limit(f.limit).offset(f.offset).execute(),
+    page.limit(f.limit).offset(f.offset).$narrowType<DossierJson>().execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as DossierRow[], total: Number(total.n) };
+  return { items: items satisfies DossierRow[], total: Number(total.n) };
 }
 
 /** Open dossiers with a deadline to watch (candidates for the deadline sweep). */
@@ -245,7 +248,7 @@ export interface SweepCandidate {
  * current step's due instant, or an open consultation. The sweep decides with the state machine.
  */
 export async function sweepCandidates(db: Db, horizon: Date): Promise<SweepCandidate[]> {
-  return (await db
+  return db
     .selectFrom('dossiers')
     .select(['id', 'receiving_agency_id', 'process_id', 'state'])
     .where('finished_at', 'is', null)
@@ -259,5 +262,6 @@ export async function sweepCandidates(db: Db, horizon: Date): Promise<SweepCandi
     )
     .orderBy('due_at')
     .orderBy('id')
-    .execute()) as SweepCandidate[];
+    .$narrowType<{ state: DossierState }>()
+    .execute();
 }

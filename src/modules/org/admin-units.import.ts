@@ -2,7 +2,8 @@
 // the current 34 provinces / 3,321 communes, the pre-2025 63/696/10,035 units with validity dates,
 // and the old→new commune mapping of 1/7/2025. Idempotent: skipped when already loaded.
 import { readFileSync } from 'node:fs';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { DB } from '../../platform/db/schema.gen.js';
 import type { Db } from '../../platform/db/database.js';
 import { modernTones, nfc, toneKey } from '../../platform/text.js';
 
@@ -83,7 +84,7 @@ export function communeMapping(): Array<{ old_code: string; new_code: string; ki
   return [...seen.values()];
 }
 
-async function insertBatches<T extends object>(db: Db, table: string, rows: T[], size = 1000): Promise<void> {
+async function insertBatches<T extends keyof DB & string>(db: Db, table: T, rows: Insertable<DB[T]>[], size = 1000): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     await db.insertInto(table).values(rows.slice(i, i + size)).onConflict((oc) => oc.doNothing()).execute();
   }

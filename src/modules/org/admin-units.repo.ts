@@ -1,23 +1,13 @@
 // SQL for administrative units (reference data) and the old → new commune mapping.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { AdminUnits } from '../../platform/db/schema.gen.js';
 import { likeEscape, searchKey, toneKey } from '../../platform/text.js';
 
 export type Generation = 'current' | 'pre2025';
 
-export interface AdminUnitRow {
-  code: string;
-  level: string;
-  name: string;
-  full_name: string;
-  name_en: string | null;
-  unit_type: string | null;
-  parent_code: string | null;
-  province_code: string;
-  generation: string;
-  valid_from: string | null;
-  valid_to: string | null;
-}
+/** An administrative unit as stored (name_key: the tone-insensitive search key). */
+export type AdminUnitRow = Selectable<AdminUnits>;
 
 /**
  * Units of a generation, by level / parent; `q` matches the name with the tone placement ignored, or the full
@@ -39,18 +29,18 @@ export async function searchUnits(
     query.orderBy(order).limit(opts.limit).offset(opts.offset).execute(),
     query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as AdminUnitRow[], total: Number(total.n) };
+  return { items, total: Number(total.n) };
 }
 
 export const findUnit = (db: Db, generation: Generation, code: string, level?: string): Promise<AdminUnitRow | undefined> => {
   let q = db.selectFrom('admin_units').selectAll().where('generation', '=', generation).where('code', '=', code);
   if (level) q = q.where('level', '=', level);
-  return q.executeTakeFirst() as Promise<AdminUnitRow | undefined>;
+  return q.executeTakeFirst();
 };
 
 /** The current units that took over a pre-2025 commune (wholly or partly), full takeovers first. */
 export async function successorsOf(db: Db, oldCode: string): Promise<Array<AdminUnitRow & { kind: 'full' | 'partial' }>> {
-  return (await db
+  return db
     .selectFrom('admin_unit_mapping as m')
     .innerJoin('admin_units as u', (j) => j.onRef('u.code', '=', 'm.new_code').on('u.generation', '=', 'current'))
     .selectAll('u')
@@ -58,13 +48,14 @@ export async function successorsOf(db: Db, oldCode: string): Promise<Array<Admin
     .where('m.old_code', '=', oldCode)
     .orderBy('m.kind')
     .orderBy('u.code')
-    .execute()) as Array<AdminUnitRow & { kind: 'full' | 'partial' }>;
+    .$narrowType<{ kind: 'full' | 'partial' }>()
+    .execute();
 }
 
 /** Current units by code (names for addresses and place names on forms). */
 export async function currentUnitsByCodes(db: Db, codes: string[]): Promise<AdminUnitRow[]> {
   if (codes.length === 0) return [];
-  return (await db.selectFrom('admin_units').selectAll().where('generation', '=', 'current').where('code', 'in', codes).execute()) as AdminUnitRow[];
+  return db.selectFrom('admin_units').selectAll().where('generation', '=', 'current').where('code', 'in', codes).execute();
 }
 
 /** A commune (ward) of the current list still in force, with its province: address validation. */

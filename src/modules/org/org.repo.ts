@@ -1,52 +1,31 @@
 // SQL for agencies, units, users, role assignments, sessions and API tokens. Returns plain objects.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { Agencies, AgencyUnits, LoginThrottle, OidcLogins, Users } from '../../platform/db/schema.gen.js';
 import type { RoleAssignment } from '../../platform/auth/principal.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { likeEscape, searchKey } from '../../platform/text.js';
 
-export interface AgencyRow {
-  id: string;
-  code: string;
-  name: string;
-  name_en: string | null;
-  kind: string;
-  parent_id: string | null;
-  path: string;
-  admin_unit_code: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  successor_id: string | null;
-}
+/** An agency as stored (generated column types), without its bookkeeping timestamps. */
+export type AgencyRow = Omit<Selectable<Agencies>, 'created_at' | 'updated_at'>;
 
-export interface UserRow {
-  id: string;
-  username: string;
-  full_name: string;
-  email: string | null;
-  phone: string | null;
-  kind: 'official' | 'integration';
-  password_hash: string | null;
-  oidc_subject: string | null;
-  active: boolean;
-  failed_logins: number;
-  locked_until: Date | null;
-  home_agency_id: string | null;
-}
+export type UserKind = 'official' | 'integration';
+/** A user as stored; `kind` is narrowed to the values its CHECK constraint allows. */
+export type UserRow = Omit<Selectable<Users>, 'created_at' | 'updated_at' | 'kind'> & { kind: UserKind };
 
 // ---- agencies ----
 export const findAgencyById = (db: Db, id: string): Promise<AgencyRow | undefined> =>
-  db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst() as Promise<AgencyRow | undefined>;
+  db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function findAgenciesByIds(db: Db, ids: string[]): Promise<AgencyRow[]> {
   if (ids.length === 0) return [];
-  return (await db.selectFrom('agencies').selectAll().where('id', 'in', ids).execute()) as AgencyRow[];
+  return (await db.selectFrom('agencies').selectAll().where('id', 'in', ids).execute());
 }
 
 /** Id, code, name and path of agencies (the fields scope checks and dossier output need). */
 export async function agencyBriefsByIds(db: Db, ids: string[]): Promise<AgencyBrief[]> {
   if (ids.length === 0) return [];
-  return (await db.selectFrom('agencies').select(['id', 'code', 'name', 'path']).where('id', 'in', ids).execute()) as AgencyBrief[];
+  return (await db.selectFrom('agencies').select(['id', 'code', 'name', 'path']).where('id', 'in', ids).execute());
 }
 
 export type AgencyBrief = Pick<AgencyRow, 'id' | 'code' | 'name' | 'path'>;
@@ -59,18 +38,18 @@ export async function agencyIdsUnder(db: Db, prefixes: string[]): Promise<string
     .select('id')
     .where(sql<boolean>`path LIKE ANY(${sql.val(prefixes.map((p) => `${p}%`))}::text[])`)
     .execute();
-  return rows.map((r) => r.id as string);
+  return rows.map((r) => r.id);
 }
 
 export const findAgencyByCode = (db: Db, code: string): Promise<AgencyRow | undefined> =>
-  db.selectFrom('agencies').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst() as Promise<AgencyRow | undefined>;
+  db.selectFrom('agencies').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
 
 export function listAgencies(db: Db, opts: { underPath?: string; includeHistory?: boolean; kind?: string } = {}): Promise<AgencyRow[]> {
   let q = db.selectFrom('agencies').selectAll();
   if (opts.underPath) q = q.where('path', 'like', `${opts.underPath}%`);
   if (!opts.includeHistory) q = q.where('valid_to', 'is', null);
   if (opts.kind) q = q.where('kind', '=', opts.kind);
-  return q.orderBy('path').execute() as Promise<AgencyRow[]>;
+  return q.orderBy('path').execute();
 }
 
 export async function insertAgency(
@@ -94,29 +73,29 @@ export async function insertAgency(
     .executeTakeFirstOrThrow();
   const path = `${parent ? parent.path : '/'}${row.id}/`;
   await db.updateTable('agencies').set({ path }).where('id', '=', row.id).execute();
-  return { ...(row as AgencyRow), path };
+  return { ...row, path };
 }
 
 export const updateAgency = (db: Db, id: string, patch: Partial<Pick<AgencyRow, 'name' | 'name_en' | 'admin_unit_code' | 'valid_to' | 'successor_id' | 'kind'>>) =>
-  db.updateTable('agencies').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirst() as Promise<AgencyRow | undefined>;
+  db.updateTable('agencies').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirst();
 
 // ---- units (phòng) ----
-export interface UnitRow { id: string; agency_id: string; code: string; name: string; valid_from: string; valid_to: string | null }
+export type UnitRow = Selectable<AgencyUnits>;
 export const listUnits = (db: Db, agencyId: string) =>
-  db.selectFrom('agency_units').selectAll().where('agency_id', '=', agencyId).orderBy('code').execute() as Promise<UnitRow[]>;
+  db.selectFrom('agency_units').selectAll().where('agency_id', '=', agencyId).orderBy('code').execute();
 
 export const insertUnit = (db: Db, u: { agencyId: string; code: string; name: string }) =>
-  db.insertInto('agency_units').values({ agency_id: u.agencyId, code: u.code, name: u.name }).returningAll().executeTakeFirstOrThrow() as Promise<UnitRow>;
+  db.insertInto('agency_units').values({ agency_id: u.agencyId, code: u.code, name: u.name }).returningAll().executeTakeFirstOrThrow();
 
 // ---- users ----
 export const findUserByUsername = (db: Db, username: string): Promise<UserRow | undefined> =>
-  db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst() as Promise<UserRow | undefined>;
+  db.selectFrom('users').selectAll().$narrowType<{ kind: UserKind }>().where('username', '=', username).executeTakeFirst();
 
 export const findUserById = (db: Db, id: string): Promise<UserRow | undefined> =>
-  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst() as Promise<UserRow | undefined>;
+  db.selectFrom('users').selectAll().$narrowType<{ kind: UserKind }>().where('id', '=', id).executeTakeFirst();
 
 export const findUserByOidcSubject = (db: Db, sub: string): Promise<UserRow | undefined> =>
-  db.selectFrom('users').selectAll().where('oidc_subject', '=', sub).executeTakeFirst() as Promise<UserRow | undefined>;
+  db.selectFrom('users').selectAll().$narrowType<{ kind: UserKind }>().where('oidc_subject', '=', sub).executeTakeFirst();
 
 /** Full names of users by id (names printed on forms). */
 export async function userFullNames(db: Db, ids: string[]): Promise<Array<{ id: string; full_name: string }>> {
@@ -141,10 +120,11 @@ export const insertUser = (
       home_agency_id: u.homeAgencyId ?? null,
     })
     .returningAll()
-    .executeTakeFirstOrThrow() as Promise<UserRow>;
+    .$narrowType<{ kind: UserKind }>()
+    .executeTakeFirstOrThrow();
 
 export const updateUser = (db: Db, id: string, patch: Record<string, unknown>) =>
-  db.updateTable('users').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirst() as Promise<UserRow | undefined>;
+  db.updateTable('users').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).returningAll().$narrowType<{ kind: UserKind }>().executeTakeFirst();
 
 /** Users with a role somewhere under one of `underPaths` (all users when omitted). */
 export async function listUsers(db: Db, opts: { underPaths?: string[]; q?: string; limit: number; offset: number }) {
@@ -164,23 +144,18 @@ export async function listUsers(db: Db, opts: { underPaths?: string[]; q?: strin
   // diacritics- and case-insensitive on both sides; the user's text is matched literally
   if (opts.q) q = q.where(sql<boolean>`f_unaccent(lower(users.full_name || ' ' || users.username)) LIKE ${'%' + likeEscape(searchKey(opts.q)) + '%'}`);
   const [items, total] = await Promise.all([
-    q.orderBy('username').limit(opts.limit).offset(opts.offset).execute(),
+    q.orderBy('username').limit(opts.limit).offset(opts.offset).$narrowType<{ kind: UserKind }>().execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as UserRow[], total: Number(total.n) };
+  return { items: items satisfies UserRow[], total: Number(total.n) };
 }
 
 /** Records a failed login and returns the new count; locks with exponential backoff past the threshold. */
 // ---- sign-in throttling ----
-export interface ThrottleRow {
-  key: string;
-  failures: number;
-  last_failure_at: Date;
-  blocked_until: Date | null;
-}
+export type ThrottleRow = Selectable<LoginThrottle>;
 
 export const findThrottles = (db: Db, keys: string[]) =>
-  db.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute() as Promise<ThrottleRow[]>;
+  db.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute();
 
 export const saveThrottle = (db: Db, r: ThrottleRow) =>
   db
@@ -200,8 +175,9 @@ export async function assignmentsOf(db: Db, userId: string): Promise<RoleAssignm
     .where('ra.user_id', '=', userId)
     .where('ag.valid_to', 'is', null)
     .orderBy('ag.path')
+    .$narrowType<{ role: Role }>()
     .execute();
-  return rows.map((r) => ({ role: r.role as Role, agencyId: r.agency_id, agencyCode: r.code, agencyName: r.name, agencyPath: r.path, unitId: r.unit_id }));
+  return rows.map((r) => ({ role: r.role, agencyId: r.agency_id, agencyCode: r.code, agencyName: r.name, agencyPath: r.path, unitId: r.unit_id }));
 }
 
 export const insertAssignment = (db: Db, a: { userId: string; role: Role; agencyId: string; unitId?: string | null }) =>
@@ -215,20 +191,11 @@ export const insertAssignment = (db: Db, a: { userId: string; role: Role; agency
 export const deleteAssignment = (db: Db, userId: string, id: string) =>
   db.deleteFrom('role_assignments').where('id', '=', id).where('user_id', '=', userId).returningAll().executeTakeFirst();
 
-export interface AssignmentListRow {
-  id: string;
-  user_id: string;
-  role: Role;
-  agency_id: string;
-  agency_code: string;
-  agency_name: string;
-  unit_id: string | null;
-  unit_code: string | null;
-  unit_name: string | null;
-}
 
 /** Role assignments of some users (ids of one page of users), with agency and unit names. */
-export async function assignmentsOfUsers(db: Db, userIds: string[]): Promise<AssignmentListRow[]> {
+export type AssignmentListRow = Awaited<ReturnType<typeof assignmentsOfUsers>>[number];
+
+export async function assignmentsOfUsers(db: Db, userIds: string[]) {
   if (userIds.length === 0) return [];
   return (await db
     .selectFrom('role_assignments as ra')
@@ -242,7 +209,8 @@ export async function assignmentsOfUsers(db: Db, userIds: string[]): Promise<Ass
     .orderBy('ag.path')
     .orderBy('ra.role')
     .orderBy('ra.id')
-    .execute()) as AssignmentListRow[];
+    .$narrowType<{ role: Role }>()
+    .execute());
 }
 
 export interface OfficialRow {
@@ -273,7 +241,7 @@ export async function officialsUnder(db: Db, opts: { path: string; role?: Role; 
       ),
     );
   if (opts.q) q = q.where(sql<boolean>`f_unaccent(lower(u.full_name || ' ' || u.username)) LIKE ${'%' + likeEscape(searchKey(opts.q)) + '%'}`);
-  return (await q.orderBy('u.full_name').orderBy('u.username').limit(opts.limit).execute()) as OfficialRow[];
+  return (await q.orderBy('u.full_name').orderBy('u.username').limit(opts.limit).execute());
 }
 
 /** The roles of some users at agencies in force under `path`. */
@@ -288,7 +256,8 @@ export async function rolesUnder(db: Db, userIds: string[], path: string): Promi
     .where('ag.valid_to', 'is', null)
     .orderBy('ag.path')
     .orderBy('ra.role')
-    .execute()) as Array<{ user_id: string; role: Role; agency_code: string }>;
+    .$narrowType<{ role: Role }>()
+    .execute());
 }
 
 // ---- sessions ----
@@ -329,13 +298,7 @@ export const revokeTokensOfUser = (db: Db, userId: string, now: Date) =>
   db.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 
 // ---- pending single sign-on logins (state, PKCE verifier, nonce) ----
-export interface OidcLoginRow {
-  state: string;
-  code_verifier: string;
-  nonce: string;
-  return_to: string | null;
-  created_at: Date;
-}
+export type OidcLoginRow = Selectable<OidcLogins>;
 
 export async function deleteOidcLoginsBefore(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('oidc_logins').where('created_at', '<', before).execute();
@@ -347,7 +310,7 @@ export async function insertOidcLogin(db: Db, l: OidcLoginRow): Promise<void> {
 
 /** Removes and returns the pending login of `state` (each state is used once). */
 export const takeOidcLogin = (db: Db, state: string): Promise<OidcLoginRow | undefined> =>
-  db.deleteFrom('oidc_logins').where('state', '=', state).returningAll().executeTakeFirst() as Promise<OidcLoginRow | undefined>;
+  db.deleteFrom('oidc_logins').where('state', '=', state).returningAll().executeTakeFirst();
 
 // ---- audit log ----
 export async function listAudit(db: Db, opts: { action?: string; limit: number; offset: number }) {

@@ -8,7 +8,7 @@ import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Role } from '../../platform/auth/roles.js';
-import { can, scopePaths, type Action } from './permissions.js';
+import { actsFromTop, agencyDepth, can, scopePaths, type Action } from './permissions.js';
 import * as repo from './org.repo.js';
 import type { AgencyCreate, AgencyPatch, AssignmentCreate, UnitCreate, UserCreate, UserPatch } from './org.schema.js';
 
@@ -26,7 +26,7 @@ export function agencyOut(a: repo.AgencyRow) {
     validFrom: a.valid_from,
     validTo: a.valid_to,
     successorId: a.successor_id,
-    depth: a.path.split('/').filter(Boolean).length - 1,
+    depth: agencyDepth(a.path),
   };
 }
 
@@ -168,8 +168,7 @@ export async function managedUser(ctx: AppContext, p: Principal, id: string): Pr
 }
 
 /** An admin at the top of the tree (the provincial People's Committee): sees province-wide records. */
-export const isRootAdmin = (p: Principal): boolean =>
-  scopePaths(p, 'user.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+export const isRootAdmin = (p: Principal): boolean => actsFromTop(p, 'user.manage');
 
 export async function createUser(ctx: AppContext, p: Principal, body: z.infer<typeof UserCreate>, origin: RequestOrigin) {
   const paths = scopePaths(p, 'user.manage');

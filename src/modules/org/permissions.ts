@@ -46,3 +46,14 @@ export function scopePaths(p: Principal, action: Action): string[] {
   const roles: readonly Role[] = ACTIONS[action];
   return p.assignments.filter((a) => roles.includes(a.role)).map((a) => a.agencyPath);
 }
+
+/** How deep an agency sits in the tree: 0 for a root (the provincial People's Committee, path '/<id>/'). */
+export const agencyDepth = (path: string): number => path.split('/').filter(Boolean).length - 1;
+
+/**
+ * The principal holds a role of `action` at a root of the agency tree: province-wide records (the audit
+ * log, procedure-wide processes and templates) are managed from the top only.
+ */
+export function actsFromTop(p: Principal, action: Action): boolean {
+  return scopePaths(p, action).some((path) => agencyDepth(path) === 0);
+}

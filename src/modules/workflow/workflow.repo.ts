@@ -1,25 +1,21 @@
 // SQL for process definitions (quy trình nội bộ), versioned per procedure and per agency override.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { ProcessDefinitions } from '../../platform/db/schema.gen.js';
 import type { ProcessDefinition } from './process.js';
 import type { WorkflowConfig } from './types.js';
 
-export interface ProcessRow {
-  id: string;
-  procedure_id: string;
-  agency_id: string | null;
-  agency_key: string;
-  version: number;
+/** What the JSON columns of a process version hold (written by this module only). */
+interface ProcessJson {
   definition: ProcessDefinition;
   config: Partial<WorkflowConfig>;
-  legal_limit_hours: number;
-  derived: boolean;
-  created_by: string | null;
-  created_at: Date;
 }
 
+/** A process version as stored; JSON columns typed by this module. */
+export type ProcessRow = Omit<Selectable<ProcessDefinitions>, keyof ProcessJson> & ProcessJson;
+
 export const findById = (db: Db, id: string): Promise<ProcessRow | undefined> =>
-  db.selectFrom('process_definitions').selectAll().where('id', '=', id).executeTakeFirst() as Promise<ProcessRow | undefined>;
+  db.selectFrom('process_definitions').selectAll().where('id', '=', id).$narrowType<ProcessJson>().executeTakeFirst();
 
 /** The version in force for (procedure, agency override or '' for procedure-wide). */
 export const findCurrent = (db: Db, procedureId: string, agencyKey: string): Promise<ProcessRow | undefined> =>
@@ -30,7 +26,8 @@ export const findCurrent = (db: Db, procedureId: string, agencyKey: string): Pro
     .where('agency_key', '=', agencyKey)
     .orderBy('version', 'desc')
     .limit(1)
-    .executeTakeFirst() as Promise<ProcessRow | undefined>;
+    .$narrowType<ProcessJson>()
+    .executeTakeFirst();
 
 /** Locks the versions of (procedure, agency key) so that concurrent edits of one process run one after another. */
 export async function lockVersions(db: Db, procedureId: string, agencyKey: string): Promise<void> {
@@ -44,7 +41,8 @@ export const listVersions = (db: Db, procedureId: string): Promise<ProcessRow[]>
     .where('procedure_id', '=', procedureId)
     .orderBy('agency_key')
     .orderBy('version', 'desc')
-    .execute() as Promise<ProcessRow[]>;
+    .$narrowType<ProcessJson>()
+    .execute();
 
 /**
  * Inserts a version; `version` = current + 1. With `ifAbsent` (the derived default), a concurrent insert of

@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid, isUniqueViolation } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { registerMessages } from '../../platform/i18n/messages.js';
-import { can, scopePaths } from '../org/permissions.js';
+import { actsFromTop, can, scopePaths } from '../org/permissions.js';
 import * as orgRead from '../org/org.read.js';
 import { getProcedureForReception } from '../catalog/catalog.service.js';
 import { defaultProcess, validateProcess, type ProcessDefinition, type ProcessStep } from './process.js';
@@ -126,7 +126,7 @@ function requireManage(p: Principal, agency: orgRead.Agency | null): void {
   // procedure-wide processes: a process manager at a root of the agency tree (path '/<id>/')
   const ok = agency
     ? can(p, 'process.manage', agency)
-    : scopePaths(p, 'process.manage').some((path) => path.split('/').filter(Boolean).length === 1);
+    : actsFromTop(p, 'process.manage');
   if (!ok) throw new AppError(403, 'FORBIDDEN');
 }
 

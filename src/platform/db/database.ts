@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
+import type { DB } from './schema.gen.js';
 
 // Return int8 / numeric as JS numbers where they fit: counts and sums are small in this domain.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -14,7 +15,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 // Keep `date` columns as 'YYYY-MM-DD' strings: a local date is not an instant.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-export type Db = Kysely<any>;
+export type Db = Kysely<DB>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -49,7 +50,7 @@ function guardPool(pool: pg.Pool): void {
 }
 
 function makeDb(pool: pg.Pool): Db {
-  return new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {

@@ -16,6 +16,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.gen.js';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -97,7 +98,7 @@ export function openResponse(secret: Buffer, idemKey: string, ctx: { principal: 
 export async function runIdempotent<T>(
   db: Db,
   opts: { principal: string; key?: string; method: string; path: string; request: unknown },
-  work: (trx: Transaction<any>) => Promise<{ status: number; body: T }>,
+  work: (trx: Transaction<DB>) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
   const requestHash = createHash('sha256').update(JSON.stringify(opts.request ?? null)).digest('hex');
   const secret = opts.key ? await serverSecret(db) : null;

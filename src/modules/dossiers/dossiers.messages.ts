@@ -1,0 +1,37 @@
+// Messages of the dossier errors (problem+json `code` → Vietnamese and English text), registered once
+// when the module loads: the state machine's refusals carry their own texts in {vi} / {en}.
+import { registerMessages } from '../../platform/i18n/messages.js';
+
+registerMessages({
+  STALE_VERSION: { vi: 'Hồ sơ đã được cập nhật bởi người khác, vui lòng tải lại.', en: 'The dossier has changed; reload and retry.' },
+  ACTION_NOT_ALLOWED: { vi: 'Không thể thực hiện thao tác lúc này: {vi}', en: 'The action is not allowed now: {en}' },
+  ACTION_FORBIDDEN: { vi: 'Bạn không được thực hiện thao tác này: {vi}', en: 'You may not perform this action: {en}' },
+  INVALID_PAYLOAD: { vi: 'Dữ liệu thao tác không hợp lệ: {vi}', en: 'Invalid action data: {en}' },
+  LIMIT_REACHED: { vi: '{vi}', en: '{en}' },
+  TOO_LATE: { vi: '{vi}', en: '{en}' },
+  NOT_DUE: { vi: '{vi}', en: '{en}' },
+  CLOCK_STOPPED: { vi: '{vi}', en: '{en}' },
+  RESULT_ALREADY_ISSUED: { vi: '{vi}', en: '{en}' },
+  PROCESS_MISMATCH: { vi: '{vi}', en: '{en}' },
+  UNKNOWN_ACTION: { vi: '{vi}', en: '{en}' },
+  VERSION_REQUIRED: {
+    vi: 'Cần gửi phiên bản hồ sơ (trường version hoặc tiêu đề If-Match).',
+    en: 'The dossier version is required (body field version or If-Match header).',
+  },
+  RECEIVING_AGENCY_REQUIRED: {
+    vi: 'Cần chọn nơi tiếp nhận (receivingAgencyCode).',
+    en: 'Choose the receiving desk (receivingAgencyCode).',
+  },
+  COMPETENT_AGENCY_REQUIRED: {
+    vi: 'Cần chọn cơ quan có thẩm quyền giải quyết (competentAgencyCode).',
+    en: 'Choose the competent agency (competentAgencyCode).',
+  },
+  APPLICANT_INVALID: { vi: 'Thông tin người nộp hồ sơ không hợp lệ.', en: 'The applicant data is invalid.' },
+});
+
+registerMessages({
+  DATE_RANGE_REVERSED: {
+    vi: 'Khoảng ngày không hợp lệ: {fromName} ({from}) sau {toName} ({to}).',
+    en: 'Invalid date range: {fromName} ({from}) is after {toName} ({to}).',
+  },
+});
