@@ -9,7 +9,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { ManualClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import * as orgRead from '../org/org.read.js';
-import { performAction, receiveDossier, sweepDeadlines } from '../dossiers/dossiers.service.js';
+import { countDossiers, performAction, receiveDossier, sweepDeadlines } from '../dossiers/dossiers.service.js';
 import type { ReceiveInputBody } from '../dossiers/dossiers.schema.js';
 
 const NAMES_DIR = new URL('../../../reference-data/names/', import.meta.url);
@@ -210,8 +210,7 @@ export interface DemoDossierOptions {
 
 /** Creates the demo dossiers unless some exist; returns how many were received. */
 export async function seedDemoDossiers(ctx: AppContext, opts: DemoDossierOptions = {}): Promise<{ created: number; actions: number; failed: number }> {
-  const existing = await ctx.db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) return { created: 0, actions: 0, failed: 0 };
+  if ((await countDossiers(ctx.db)) > 0) return { created: 0, actions: 0, failed: 0 };
   const rnd = lcg(opts.seed ?? 20260701);
   const count = opts.count ?? 240;
   const realNow = ctx.clock.now().getTime();

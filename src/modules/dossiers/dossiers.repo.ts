@@ -11,6 +11,12 @@ import type { DossierJson, DossierRow, ProjectionColumns } from './dossier-row.j
 
 export { isUuid };
 
+/** How many dossiers are stored (the demo seeds only an empty database). */
+export async function countDossiers(db: Db): Promise<number> {
+  const r = await db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** A dossier by code, or by id (dossiers without a code: registered, incomplete, refused). */
 export function findByRef(db: Db, ref: string): Promise<DossierRow | undefined> {
   let q = db.selectFrom('dossiers').selectAll();

@@ -14,3 +14,5 @@ export { listForRegister } from './list-for-register.js';
 export { publicLookup } from './public-lookup.js';
 export { sweepDeadlines, type SweepResult } from './sweep-deadlines.js';
 export { inboxItem } from './presenters.js';
+// whether any dossier is stored yet: the demo seeds only an empty database
+export { countDossiers } from './dossiers.repo.js';

@@ -2,8 +2,7 @@
 // the current 34 provinces / 3,321 communes, the pre-2025 63/696/10,035 units with validity dates,
 // and the old→new commune mapping of 1/7/2025. Idempotent: skipped when already loaded.
 import { readFileSync } from 'node:fs';
-import { sql, type Insertable } from 'kysely';
-import type { DB } from '../../platform/db/schema.gen.js';
+import * as repo from './admin-units.repo.js';
 import type { Db } from '../../platform/db/database.js';
 import { modernTones, nfc, toneKey } from '../../platform/text.js';
 
@@ -84,22 +83,15 @@ export function communeMapping(): Array<{ old_code: string; new_code: string; ki
   return [...seen.values()];
 }
 
-async function insertBatches<T extends keyof DB & string>(db: Db, table: T, rows: Insertable<DB[T]>[], size = 1000): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await db.insertInto(table).values(rows.slice(i, i + size)).onConflict((oc) => oc.doNothing()).execute();
-  }
-}
-
 export async function importAdminUnits(db: Db): Promise<{ current: number; pre2025: number; mapping: number; skipped: boolean }> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM admin_units`.execute(db);
-  if (rows[0].n > 0) return { current: 0, pre2025: 0, mapping: 0, skipped: true };
+  if ((await repo.countUnits(db)) > 0) return { current: 0, pre2025: 0, mapping: 0, skipped: true };
   const current = currentUnits();
   const old = preReformUnits();
   const mapping = communeMapping();
   await db.transaction().execute(async (trx) => {
-    await insertBatches(trx, 'admin_units', current);
-    await insertBatches(trx, 'admin_units', old);
-    await insertBatches(trx, 'admin_unit_mapping', mapping);
+    await repo.insertBatches(trx, 'admin_units', current);
+    await repo.insertBatches(trx, 'admin_units', old);
+    await repo.insertBatches(trx, 'admin_unit_mapping', mapping);
   });
   return { current: current.length, pre2025: old.length, mapping: mapping.length, skipped: false };
 }

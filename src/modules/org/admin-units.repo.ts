@@ -1,7 +1,7 @@
 // SQL for administrative units (reference data) and the old → new commune mapping.
-import { sql, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { AdminUnits } from '../../platform/db/schema.gen.js';
+import type { AdminUnits, DB } from '../../platform/db/schema.gen.js';
 import { likeEscape, searchKey, toneKey } from '../../platform/text.js';
 
 export type Generation = 'current' | 'pre2025';
@@ -68,3 +68,16 @@ export const findCurrentCommune = (db: Db, code: string): Promise<{ code: string
     .where('code', '=', code)
     .where('valid_to', 'is', null)
     .executeTakeFirst() as Promise<{ code: string; province_code: string } | undefined>;
+
+/** How many units are stored (both generations): 0 before the first import. */
+export async function countUnits(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM admin_units`.execute(db);
+  return rows[0]!.n;
+}
+
+/** Inserts reference rows in batches (one statement per `size` rows); rows already there are kept. */
+export async function insertBatches<T extends 'admin_units' | 'admin_unit_mapping'>(db: Db, table: T, rows: Insertable<DB[T]>[], size = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    await db.insertInto(table).values(rows.slice(i, i + size)).onConflict((oc) => oc.doNothing()).execute();
+  }
+}
