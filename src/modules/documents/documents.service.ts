@@ -4,7 +4,6 @@
 // listForRegister), so the dossier scope rules apply unchanged: outside scope → 404.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
@@ -21,11 +20,11 @@ import * as dossiers from '../dossiers/dossiers.service.js';
 import { CLASSIFICATION_LABELS } from '../workflow/control-slip.js';
 import type { DossierEvent } from '../workflow/types.js';
 import * as repo from './documents.repo.js';
-import { FsBlobStore, BlobTooLarge, readBlob, type BlobStore } from './storage.js';
+import { BlobTooLarge, readBlob } from './storage.js';
 import { declaredTypeDisagrees, detectKind, MEDIA_TYPES, safeFileName, sniffFamily, type FileKind } from './sniff.js';
 import { renderPdf, vnDate, vnDateTime, vnIsoDate, vnMoney, vnShortDateTime, type ComponentRow, type RegisterRow, type RenderInput, type SlipRow } from './pdf.js';
 import { checkTemplate, defaultTemplate, DEFAULT_TEMPLATES, type FormNumber, type FormTemplate, type FormTemplateContent } from './templates.js';
-import { signPdf, verifyPdfSignatures, SignatureError, type VerifyReport } from './signature.js';
+import { verifyPdfSignatures, SignatureError, type VerifyReport } from './signature.js';
 import { isUuid } from '../../platform/values.js';
 
 registerMessages({
@@ -52,23 +51,6 @@ registerMessages({
   TEMPLATE_INVALID: { vi: 'Mẫu biểu không hợp lệ: {problems}', en: 'Invalid form template: {problems}' },
   RESULT_DOCUMENT_EXISTS: { vi: 'Văn bản kết quả (số, ngày, cơ quan hoặc mã kết quả) đã tồn tại.', en: 'A result document with that number/date/agency or result code exists.' },
 });
-
-// ------------------------------------------------------------------------------------------------
-// Storage
-
-const stores = new WeakMap<AppContext, BlobStore>();
-export function storeOf(ctx: AppContext): BlobStore {
-  let s = stores.get(ctx);
-  if (!s) {
-    s = new FsBlobStore(ctx.config.filesDir);
-    stores.set(ctx, s);
-  }
-  return s;
-}
-/** Replaces the blob store (e.g. an S3-compatible implementation). */
-export function useStore(ctx: AppContext, store: BlobStore): void {
-  stores.set(ctx, store);
-}
 
 // ------------------------------------------------------------------------------------------------
 // Helpers
@@ -431,7 +413,7 @@ export function fileOut(f: repo.FileRow) {
 
 /** Streams the upload into the blob store: size limit while streaming, type by content. */
 async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256: string; size: number; kind: FileKind; created: boolean }> {
-  const store = storeOf(ctx);
+  const store = ctx.blobStore;
   const limit = ctx.config.maxFileBytes;
   let put;
   try {
@@ -467,14 +449,14 @@ async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256
 async function dropIfUnreferenced(ctx: AppContext, sha256: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.lockBlob(trx, sha256);
-    if (!(await repo.blobReferenced(trx, sha256))) await storeOf(ctx).delete(sha256);
+    if (!(await repo.blobReferenced(trx, sha256))) await ctx.blobStore.delete(sha256);
   });
 }
 
 /** Inside the transaction that adds a reference: the blob must still be there (a rejected twin may have removed it). */
 async function claimBlob(ctx: AppContext, trx: Db, sha256: string): Promise<void> {
   await repo.lockBlob(trx, sha256);
-  if (!(await storeOf(ctx).has(sha256))) throw new AppError(409, 'UPLOAD_RETRY');
+  if (!(await ctx.blobStore.has(sha256))) throw new AppError(409, 'UPLOAD_RETRY');
 }
 
 /** POST /dossiers/{code}/files. */
@@ -571,7 +553,7 @@ async function readableFile(ctx: AppContext, p: Principal, id: string): Promise<
 
 export async function openFile(ctx: AppContext, p: Principal, id: string): Promise<{ file: repo.FileRow; stream: Readable }> {
   const file = await readableFile(ctx, p, id);
-  return { file, stream: await storeOf(ctx).get(file.sha256) };
+  return { file, stream: await ctx.blobStore.get(file.sha256) };
 }
 
 export async function listDossierFiles(ctx: AppContext, p: Principal, ref: string) {
@@ -626,18 +608,6 @@ function resultOut(r: repo.ResultDocumentRow) {
   };
 }
 
-async function agencyP12(ctx: AppContext, agencyCode: string): Promise<Buffer | null> {
-  const { dir, p12 } = ctx.config.signing;
-  if (dir && /^[0-9A-Za-z.\-]+$/.test(agencyCode)) {
-    try {
-      return await readFile(join(dir, `${agencyCode}.p12`));
-    } catch {
-      // fall back to the default certificate
-    }
-  }
-  return p12 ? readFile(p12) : null;
-}
-
 /** POST /dossiers/{code}/results: registers a result document; signs the PDF (new file) if configured. */
 export async function createResultDocument(ctx: AppContext, p: Principal, ref: string, input: ResultDocumentInput, origin?: RequestOrigin) {
   const { dossier: d } = await dossiers.getDossierWithEvents(ctx, p, ref);
@@ -655,16 +625,14 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
   let signed = false;
   let created: { sha256: string; created: boolean } | null = null;
   let signedRow: repo.NewFile | null = null;
-  const wantSign = input.sign ?? (src.kind === 'pdf' && !!(ctx.config.signing.p12 || ctx.config.signing.dir));
+  const wantSign = input.sign ?? (src.kind === 'pdf' && ctx.signer.configured);
   if (wantSign) {
     if (src.kind !== 'pdf') throw new AppError(422, 'NOT_A_PDF');
-    const p12 = await agencyP12(ctx, issuing.code);
-    if (!p12) throw new AppError(409, 'SIGNING_NOT_CONFIGURED');
+    if (!(await ctx.signer.canSign(issuing.code))) throw new AppError(409, 'SIGNING_NOT_CONFIGURED');
     let out: Buffer;
     try {
-      out = await signPdf(await readBlob(storeOf(ctx), src.sha256), {
-        p12,
-        passphrase: ctx.config.signing.password,
+      out = await ctx.signer.signPdf(await readBlob(ctx.blobStore, src.sha256), {
+        agencyCode: issuing.code,
         reason: `Ban hành kết quả giải quyết hồ sơ ${d.code ?? d.id}, văn bản số ${input.number}`,
         location: await placeOf(ctx.db, issuing),
         contactInfo: issuing.name,
@@ -675,7 +643,7 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
       throw e;
     }
     const { Readable } = await import('node:stream');
-    const put = await storeOf(ctx).put(Readable.from([out]), { maxBytes: ctx.config.maxFileBytes + 65536 });
+    const put = await ctx.blobStore.put(Readable.from([out]), { maxBytes: ctx.config.maxFileBytes + 65536 });
     created = { sha256: put.sha256, created: put.created };
     fileId = randomUUID();
     signed = true;
@@ -736,7 +704,7 @@ export async function openPublicResult(ctx: AppContext, code: string, secret: st
   const f = isUuid(fileId) ? await repo.findFile(ctx.db, fileId) : undefined;
   if (!f || !f.citizen_visible || !f.dossier_id) throw nf();
   if ((await repo.dossierCodeOf(ctx.db, f.dossier_id)) !== look.code) throw nf();
-  return { file: f, stream: await storeOf(ctx).get(f.sha256) };
+  return { file: f, stream: await ctx.blobStore.get(f.sha256) };
 }
 
 // ------------------------------------------------------------------------------------------------
