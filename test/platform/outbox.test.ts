@@ -9,7 +9,7 @@ import type { Database } from '../../src/platform/db/database.js';
 import { startJobs } from '../../src/platform/jobs.js';
 import { backoffMs } from '../../src/platform/outbox/backoff.js';
 import {
-  claimDue, defineTopic, deliverDue, DEFAULT_LEASE_MS, enqueue, onTopic, outboxDeliveryJob, OutboxPayloadInvalid,
+  claimDue, defineTopic, deliverDue, DEFAULT_LEASE_MS, enqueue, formatOutboxStatus, onTopic, outboxDeliveryJob, OutboxPayloadInvalid, outboxStatus,
   type OutboxHandler, type OutboxMessage,
 } from '../../src/platform/outbox/outbox.js';
 import { RecordingNotifier } from '../../src/platform/ports/notifier.js';
@@ -207,6 +207,10 @@ describe('outbox', () => {
     expect(await deliverDue(ctx, [handler])).toEqual({ delivered: 0, failed: 1 });
     expect(calls).toEqual([]);
     expect((await rows())[0].last_error).toMatch(/OutboxPayloadInvalid: .*test\.greeting v1/);
+    const status = await outboxStatus(ctx.db, clock.now());
+    expect(status.pending).toEqual([{ topic: 'test.greeting', version: 1, count: 1, due: 0, failing: 1 }]);
+    expect(status.failing[0]).toMatchObject({ topic: 'test.greeting', attempts: 2 });
+    expect(formatOutboxStatus(status)).toMatch(/pending test\.greeting v1: 1 \(due now 0, failing 1\)\n  failing .* attempts=2 /);
   });
 
   it('is delivered by the pg-boss job', async () => {

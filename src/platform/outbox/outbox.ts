@@ -205,3 +205,38 @@ function errorText(e: unknown): string {
   const s = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   return s.slice(0, 2000);
 }
+
+export interface OutboxStatus {
+  /** Not delivered yet, by topic. */
+  pending: { topic: string; version: number; count: number; due: number; failing: number }[];
+  delivered: number;
+  /** The undelivered messages whose last attempt failed, oldest first (at most `limit`). */
+  failing: { id: string; topic: string; key: string; attempts: number; lastError: string; lastErrorAt: Date; availableAt: Date }[];
+}
+
+/** What an operator asks first: is anything stuck, and why (`motcua outbox`). */
+export async function outboxStatus(db: Db, now: Date, limit = 20): Promise<OutboxStatus> {
+  const pending = await sql<{ topic: string; version: number; count: string; due: string; failing: string }>`
+    SELECT topic, version, count(*) AS count,
+           count(*) FILTER (WHERE available_at <= ${now}) AS due,
+           count(*) FILTER (WHERE last_error IS NOT NULL) AS failing
+    FROM outbox WHERE delivered_at IS NULL GROUP BY topic, version ORDER BY topic, version`.execute(db);
+  const delivered = await sql<{ n: string }>`SELECT count(*) AS n FROM outbox WHERE delivered_at IS NOT NULL`.execute(db);
+  const failing = await sql<{ id: string; topic: string; dedupe_key: string; attempts: number; last_error: string; last_error_at: Date; available_at: Date }>`
+    SELECT id, topic, dedupe_key, attempts, last_error, last_error_at, available_at FROM outbox
+    WHERE delivered_at IS NULL AND last_error IS NOT NULL ORDER BY created_at LIMIT ${limit}`.execute(db);
+  return {
+    pending: pending.rows.map((r) => ({ topic: r.topic, version: r.version, count: Number(r.count), due: Number(r.due), failing: Number(r.failing) })),
+    delivered: Number(delivered.rows[0]!.n),
+    failing: failing.rows.map((r) => ({ id: r.id, topic: r.topic, key: r.dedupe_key, attempts: r.attempts, lastError: r.last_error, lastErrorAt: new Date(r.last_error_at), availableAt: new Date(r.available_at) })),
+  };
+}
+
+/** Plain-text report of outboxStatus for the command line. */
+export function formatOutboxStatus(s: OutboxStatus): string {
+  const lines = [`delivered: ${s.delivered}`];
+  if (!s.pending.length) lines.push('pending: none');
+  for (const p of s.pending) lines.push(`pending ${p.topic} v${p.version}: ${p.count} (due now ${p.due}, failing ${p.failing})`);
+  for (const f of s.failing) lines.push(`  failing ${f.id} ${f.topic} key=${f.key} attempts=${f.attempts} next=${f.availableAt.toISOString()}: ${f.lastError}`);
+  return lines.join('\n');
+}
