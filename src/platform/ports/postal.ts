@@ -49,7 +49,7 @@ export const POSTAL_ADAPTERS = ['recording'] as const;
 
 export class RecordingPostalService implements PostalService {
   readonly recorder: Recorder;
-  constructor(private readonly clock: Clock, log?: PortLog) {
+  constructor(clock: Clock, log?: PortLog) {
     this.recorder = new Recorder('postal', clock, log);
   }
   async book(booking: PostalBooking, opts: CallOptions): Promise<BookingResult> {
