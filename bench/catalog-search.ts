@@ -16,6 +16,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { systemClock } from '../src/platform/clock.js';
 import { migrate } from '../src/platform/db/migrations.js';
 import type { AppContext } from '../src/platform/context.js';
+import { composeContext } from '../src/app.js';
 import { seedDemoOrg } from '../src/modules/demo/demo-org.js';
 import { importReferenceCatalog } from '../src/modules/catalog/catalog.import.js';
 import { searchProcedures } from '../src/modules/catalog/catalog.service.js';
@@ -157,7 +158,7 @@ function report(title: string, n: number, r: Result): void {
 
 const { database, drop, where } = await openBenchDatabase(pgUrl);
 try {
-  const ctx: AppContext = { config: loadConfig({ LOG_LEVEL: 'silent' }), database, db: database.db, clock: systemClock };
+  const ctx: AppContext = composeContext(loadConfig({ LOG_LEVEL: 'silent' }), database, systemClock);
   const version = (await database.pool.query('SELECT version()')).rows[0].version as string;
   console.log(`database: ${where}\n${version}`);
   await migrate(database.pool);

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/platform/config.js';
 import { ManualClock } from '../src/platform/clock.js';
-import { buildApp, prepareDatabase, seedDemo } from '../src/app.js';
+import { buildApp, composeContext, prepareDatabase, seedDemo } from '../src/app.js';
 import { referenceCatalog } from '../src/modules/catalog/catalog.import.js';
 import { HttpClient } from '../test/helpers.js';
 import { clientPool, receiveAndForward, summarise, targetsOf, type Outcome } from '../test/dossiers/every-procedure.js';
@@ -16,7 +16,7 @@ const bench = await openBenchDatabase(process.env.DATABASE_URL);
 const config = loadConfig({ LOG_LEVEL: 'silent', MOTCUA_DEMO_PASSWORD: 'motcua-demo' });
 // a fixed working Monday, 09:00 in Hanoi, so that results do not depend on the day the bench runs
 const clock = new ManualClock(new Date('2026-11-23T02:00:00Z'));
-const ctx = { config, database: bench.database, db: bench.database.db, clock };
+const ctx = composeContext(config, bench.database, clock);
 await prepareDatabase(ctx);
 await seedDemo(ctx);
 const app = await buildApp(ctx, { logger: false });

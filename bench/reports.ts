@@ -38,7 +38,7 @@ import { systemClock } from '../src/platform/clock.js';
 import type { Database } from '../src/platform/db/database.js';
 import type { AppContext } from '../src/platform/context.js';
 import type { Principal } from '../src/platform/auth/principal.js';
-import { prepareDatabase } from '../src/app.js';
+import { composeContext, prepareDatabase } from '../src/app.js';
 import { seedDemoOrg } from '../src/modules/demo/demo-org.js';
 import { seedDemoDossiers } from '../src/modules/demo/demo-dossiers.js';
 import { importReferenceCatalog } from '../src/modules/catalog/catalog.import.js';
@@ -300,7 +300,7 @@ async function explain(ctx: AppContext, p: Principal, q: { from: string; to: str
 
 const { database, drop, where } = await openBenchDatabase(pgUrl, { keep: KEEP });
 try {
-  const ctx: AppContext = { config: loadConfig({ LOG_LEVEL: 'silent' }), database, db: database.db, clock: systemClock };
+  const ctx: AppContext = composeContext(loadConfig({ LOG_LEVEL: 'silent' }), database, systemClock);
   const version = (await database.pool.query('SELECT version()')).rows[0].version as string;
   const settings = (await database.pool.query(`SELECT current_setting('jit') AS jit, current_setting('work_mem') AS wm, current_setting('shared_buffers') AS sb`)).rows[0];
   console.log(`database: ${where}\n${version}\n${database.kind === 'postgres' ? `jit ${settings.jit}, ` : ''}work_mem ${settings.wm}, shared_buffers ${settings.sb}`);

@@ -1,9 +1,13 @@
-// Composition root: opens the database, applies migrations, loads reference data, builds the HTTP app
-// with every module's routes. Nothing else wires modules together.
+// Composition root: opens the database, picks the ports' adapters, applies migrations, loads reference data,
+// builds the HTTP app with every module's routes, lists the background jobs and the outbox handlers.
+// Nothing else wires modules together.
+import pino from 'pino';
 import type { Config } from './platform/config.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { AppContext } from './platform/context.js';
-import { openDatabase, type OpenOptions } from './platform/db/database.js';
+import { openDatabase, type Database, type OpenOptions } from './platform/db/database.js';
+import { portsFromConfig, type Ports } from './platform/ports/index.js';
+import type { PortLog } from './platform/ports/recording.js';
 import { migrate } from './platform/db/migrations.js';
 import { createHttpServer, type App } from './platform/http/server.js';
 import { systemRoutes } from './platform/http/system.routes.js';
@@ -30,19 +34,42 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { checkDossierConfig } from './modules/dossiers/dossiers.config.js';
 import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
 import type { JobDefinition } from './platform/jobs.js';
+import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 
-/** The background jobs of every module (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob];
+/**
+ * What the modules do with outbox messages, one handler per topic (notifications, national-portal sync,
+ * postal bookings register theirs here). Platform delivers them and knows no module.
+ */
+export const outboxHandlers: OutboxHandler[] = [];
+
+/** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers)];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {
   checkDossierConfig(config);
 }
 
-export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}): Promise<AppContext> {
+/**
+ * The application context over an open database: the ports' adapters come from the configuration, except
+ * those given in `ports` (tests pass fakes here). Recording adapters log what they would have sent.
+ */
+export function composeContext(config: Config, database: Database, clock: Clock = systemClock, ports: Partial<Ports> = {}): AppContext {
+  return { config, database, db: database.db, clock, ...portsFromConfig(config, clock, { log: portLog(config), overrides: ports }) };
+}
+
+export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}, ports: Partial<Ports> = {}): Promise<AppContext> {
   checkModuleConfig(config);
+  // the adapters are chosen before the database opens: a bad MOTCUA_NOTIFIER & co. stops the start-up at once
+  portsFromConfig(config, clock, { overrides: ports });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, ...db });
-  return { config, database, db: database.db, clock };
+  return composeContext(config, database, clock, ports);
+}
+
+function portLog(config: Config): PortLog | undefined {
+  if (config.logLevel === 'silent') return undefined;
+  const log = pino({ level: config.logLevel, name: 'ports' });
+  return (entry, msg) => log.info(entry, msg);
 }
 
 /** Migrations and reference data every deployment needs. */

@@ -5,13 +5,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { loadConfig } from '../src/platform/config.js';
 import { createPglite, openDatabase } from '../src/platform/db/database.js';
-import { prepareDatabase, seedDemo } from '../src/app.js';
+import { composeContext, prepareDatabase, seedDemo } from '../src/app.js';
 import { systemClock } from '../src/platform/clock.js';
 import { TEMPLATE_DUMP, TEMPLATE_DB, TEST_DB_PREFIX, adminUrl } from './db-names.js';
 
 async function prepare(url: string) {
   const database = await openDatabase({ url });
-  const ctx = { config: loadConfig({ MOTCUA_DEMO_PASSWORD: 'motcua-demo' }), database, db: database.db, clock: systemClock };
+  const ctx = composeContext(loadConfig({ LOG_LEVEL: 'silent', MOTCUA_DEMO_PASSWORD: 'motcua-demo' }), database, systemClock);
   await prepareDatabase(ctx);
   await seedDemo(ctx);
   await database.close();

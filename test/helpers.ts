@@ -7,7 +7,8 @@ import { loadConfig, type Config } from '../src/platform/config.js';
 import { ManualClock, systemClock, type Clock } from '../src/platform/clock.js';
 import type { AppContext } from '../src/platform/context.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
-import { buildApp } from '../src/app.js';
+import { buildApp, composeContext } from '../src/app.js';
+import type { Ports } from '../src/platform/ports/index.js';
 import type { App } from '../src/platform/http/server.js';
 import { TEMPLATE_DB, TEMPLATE_DUMP, TEST_DB_PREFIX, adminUrl } from './db-names.js';
 import { withDb } from './global-setup.js';
@@ -48,11 +49,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+/** `ports`: fakes for some ports (the rest come from the configuration, as in production). */
+export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock; ports?: Partial<Ports> } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', MOTCUA_DEMO_PASSWORD: 'motcua-demo', ...opts.env });
   const clock = opts.clock ?? systemClock;
-  const ctx: AppContext = { config, database, db: database.db, clock };
+  const ctx: AppContext = composeContext(config, database, clock, opts.ports);
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -1,9 +1,11 @@
-// motcua CLI: serve, migrate, seed, user add / reset-password, token create. `--help` everywhere.
+// motcua CLI: serve, migrate, seed, user add / reset-password, token create, catalog import, outbox.
+// `--help` everywhere.
 import { loadConfig, ConfigError, type Config } from '../platform/config.js';
 import { parseArgs, UsageError, type Parsed } from './args.js';
 import { serve } from './serve.js';
 import { PortInUseError } from './port.js';
-import { openContext, prepareDatabase, seedDemo } from '../app.js';
+import { openContext, outboxHandlers, prepareDatabase, seedDemo } from '../app.js';
+import { deliverDue, formatOutboxStatus, outboxStatus } from '../platform/outbox/outbox.js';
 import { migrate } from '../platform/db/migrations.js';
 import * as repo from '../modules/org/org.repo.js';
 import { hashPassword } from '../platform/auth/secrets.js';
@@ -27,6 +29,7 @@ Commands:
   user reset-password      set a user's password
   token create             create an API token for an integration client
   catalog import <file>    import procedures (TTHC) from a crawled .jsonl(.gz) file, print the parse report
+  outbox [deliver]         show pending / failing outgoing messages; deliver: run one delivery now
 
 Run "motcua <command> --help" for a command's options.
 Configuration comes from the environment (see README): DATABASE_URL, PORT, MOTCUA_DATA_DIR, …`,
@@ -41,6 +44,11 @@ Parses the national portal records (.jsonl, .jsonl.gz or a .json array; --defenc
 structured set), prints the parse report and stores the procedures: new codes become procedures, changed records
 a new version (effective from now or --effective-from), unchanged records nothing.
 --agency-list fills missing implementing agencies from the portal's list export (ma_so, co_quan_thuc_hien).`,
+  outbox: `Usage: motcua outbox [deliver]
+
+Shows the outbox (SMS, e-mail, national portal, postal messages waiting to be sent): pending messages by topic,
+how many are due and failing, and the last error of each failing one. "deliver" runs one delivery now with the
+registered handlers (the server's job does the same every minute), then shows the outbox.`,
   'token create': `Usage: motcua token create --username NAME --scopes a,b [--name LABEL] [--days N]\n\nPrints the token once; only its hash is stored.`,
 };
 
@@ -57,6 +65,7 @@ async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const [cmd, sub] = args.positional;
   const key = cmd === 'user' || cmd === 'token' || cmd === 'catalog' ? `${cmd} ${sub ?? ''}`.trim() : cmd ?? '';
+  if (cmd === 'outbox' && sub !== undefined && sub !== 'deliver') throw new UsageError(`unknown command: outbox ${sub}`);
   if (args.options.help || !cmd) {
     console.log(HELP[key] ?? HELP['']);
     return cmd && !HELP[key] ? 2 : 0;
@@ -96,6 +105,16 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'catalog import':
       return withContext(config, (ctx) => catalogImport(ctx, args));
+    case 'outbox':
+      return withContext(config, async (ctx) => {
+        await migrate(ctx.database.pool);
+        if (sub === 'deliver') {
+          const r = await deliverDue(ctx, outboxHandlers);
+          console.log(`delivered ${r.delivered}, failed ${r.failed}`);
+        }
+        console.log(formatOutboxStatus(await outboxStatus(ctx.db, ctx.clock.now())));
+        return 0;
+      });
     case 'token create':
       return withContext(config, async (ctx) => {
         const user = await repo.findUserByUsername(ctx.db, req(args, 'username'));

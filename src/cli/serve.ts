@@ -58,6 +58,10 @@ export async function serve(config: Config): Promise<void> {
     `motcua đang chạy / is running: http://localhost:${port}  (API explorer: http://localhost:${port}/docs)`,
     `database: ${ctx.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
+  const a = config.adapters;
+  const recording = (['notifier', 'payments', 'nationalPortal', 'postal'] as const).filter((k) => a[k] === 'recording');
+  lines.push(`ports: files ${a.blobStore}, signing ${a.signer}, notifier ${a.notifier}, payments ${a.payments}, national portal ${a.nationalPortal}, postal ${a.postal}` +
+    (recording.length ? ` (recording: logged, nothing sent)` : ''));
   if (config.demo) {
     lines.push(`demo logins (password "${config.demoPassword}"): ${DEMO_LOGINS.join(', ')}`);
     lines.push('dữ liệu hồ sơ demo đang được tạo (~30 s) / demo dossiers are being generated (~30 s); a line follows when the set is complete');

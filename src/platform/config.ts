@@ -5,6 +5,13 @@ const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/**
+ * Which adapter a port uses. Only the adapters that exist are accepted: an unknown or not yet built one
+ * (smtp, vnpay, …) stops the start-up with a ConfigError instead of silently recording or dropping messages.
+ */
+const adapter = <const T extends readonly [string, ...string[]]>(names: T, fallback: T[number]) =>
+  z.enum(names, { error: (iss) => `unknown adapter ${JSON.stringify(iss.input)} (available: ${names.join(', ')}; other adapters are not built yet)` }).default(fallback as never);
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -43,6 +50,16 @@ const ConfigSchema = z.object({
   MOTCUA_SIGNING_DIR: z.string().min(1).optional(),
   MOTCUA_SIGNING_PASSWORD: z.string().optional(),
   MOTCUA_TRUSTED_CA: z.string().min(1).optional(),
+  // Ports (docs/architecture.md §3): the blob store, the signer, and the outbound services. The outbound ones
+  // default to `recording`: calls are kept in memory and logged, nothing leaves the machine.
+  MOTCUA_BLOB_STORE: adapter(['fs'], 'fs'),
+  MOTCUA_SIGNER: adapter(['p12'], 'p12'),
+  MOTCUA_NOTIFIER: adapter(['recording'], 'recording'),
+  MOTCUA_PAYMENT_GATEWAY: adapter(['recording'], 'recording'),
+  MOTCUA_NATIONAL_PORTAL: adapter(['recording'], 'recording'),
+  MOTCUA_POSTAL: adapter(['recording'], 'recording'),
+  // Outbox delivery (src/platform/outbox): the longest delay between two attempts of a failing message
+  MOTCUA_OUTBOX_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -73,6 +90,16 @@ export interface Config {
   signing: { p12?: string; dir?: string; password: string };
   /** PEM file of trusted CA certificates for signature verification. */
   trustedCa?: string;
+  /** The adapter behind each port (src/platform/ports). */
+  adapters: {
+    blobStore: 'fs';
+    signer: 'p12';
+    notifier: 'recording';
+    payments: 'recording';
+    nationalPortal: 'recording';
+    postal: 'recording';
+  };
+  outbox: { maxBackoffSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -125,6 +152,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDossierBytes: e.MOTCUA_MAX_DOSSIER_BYTES,
     signing: { p12: e.MOTCUA_SIGNING_P12, dir: e.MOTCUA_SIGNING_DIR, password: e.MOTCUA_SIGNING_PASSWORD ?? '' },
     trustedCa: e.MOTCUA_TRUSTED_CA,
+    adapters: {
+      blobStore: e.MOTCUA_BLOB_STORE,
+      signer: e.MOTCUA_SIGNER,
+      notifier: e.MOTCUA_NOTIFIER,
+      payments: e.MOTCUA_PAYMENT_GATEWAY,
+      nationalPortal: e.MOTCUA_NATIONAL_PORTAL,
+      postal: e.MOTCUA_POSTAL,
+    },
+    outbox: { maxBackoffSeconds: e.MOTCUA_OUTBOX_MAX_BACKOFF_SECONDS },
   };
 }
 

@@ -1,9 +1,12 @@
-// What every service receives: configuration, the database and the clock. No globals.
+// What every service receives: configuration, the database, the clock and the ports (blob store, signer,
+// notifier, payment gateway, national portal, postal service). No globals: the composition root
+// (src/app.ts composeContext) builds it, tests build it the same way with fakes for some ports.
 import type { Config } from './config.js';
 import type { Clock } from './clock.js';
 import type { Database, Db } from './db/database.js';
+import type { Ports } from './ports/index.js';
 
-export interface AppContext {
+export interface AppContext extends Ports {
   config: Config;
   database: Database;
   db: Db;

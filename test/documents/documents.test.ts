@@ -370,12 +370,10 @@ describe('form templates', () => {
 describe('shared blobs', () => {
   it('an upload whose blob was removed by a rejected twin gets 409 UPLOAD_RETRY and leaves no row', async () => {
     const { code } = await atHandler();
-    const { FsBlobStore } = await import('../../src/modules/documents/storage.js');
-    const { useStore } = await import('../../src/modules/documents/documents.service.js');
-    const real = new FsBlobStore(filesDir);
+    const real = t.ctx.blobStore; // the port on the context (FsBlobStore on filesDir, from the configuration)
     // a store that reports the blob gone when the reference is about to be added (the race, made certain)
     const racing = Object.assign(Object.create(Object.getPrototypeOf(real)), real, { has: async () => false });
-    useStore(t.ctx, racing);
+    t.ctx.blobStore = racing;
     try {
       const pdf = Buffer.concat([await minimalPdf(), Buffer.from(`% ${randomUUID()}`)]);
       const r = await upload(u['demo.chuyenvien']!, `/api/v1/dossiers/${code}/files`, form({}, { name: 'dup.pdf', data: pdf }));
@@ -385,7 +383,7 @@ describe('shared blobs', () => {
       const { rows } = await t.ctx.database.pool.query('SELECT count(*)::int n FROM files WHERE sha256 = $1', [sha]);
       expect(rows[0].n).toBe(0);
     } finally {
-      useStore(t.ctx, real);
+      t.ctx.blobStore = real;
     }
   });
 });

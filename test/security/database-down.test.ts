@@ -1,7 +1,7 @@
 // Issue 12 item 7: while the database is unreachable (a restart cuts every connection and refuses new ones)
 // requests get 503 problem+json with Retry-After, never a 500, and the server recovers by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
+import { buildApp, composeContext } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { AppContext } from '../../src/platform/context.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   target.host = `127.0.0.1:${proxy.port}`;
   // one connection, as the server keeps on PGlite (see database.ts)
   viaProxy = await openDatabase({ url: target.toString(), poolMax: 1 });
-  const ctx: AppContext = { config: loadConfig({ LOG_LEVEL: 'silent', MOTCUA_DEMO_PASSWORD: 'motcua-demo' }), database: viaProxy, db: viaProxy.db, clock: { now: () => new Date() } };
+  const ctx: AppContext = composeContext(loadConfig({ LOG_LEVEL: 'silent', MOTCUA_DEMO_PASSWORD: 'motcua-demo' }), viaProxy, { now: () => new Date() });
   app = await buildApp(ctx, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

@@ -2,12 +2,11 @@
 // uploads (uploads.ts) and reading files (file-reading.ts) in the scope of the dossier, forms 01–06
 // (dossier-forms.ts, pure builders in forms/) and the register, form 07 (register-form.ts), result
 // documents signed with the agency's PKCS#12 (result-documents.ts), signature verification
-// (signature-check.ts), versioned form templates (template-admin.ts), the blob store (store-of.ts).
+// (signature-check.ts), versioned form templates (template-admin.ts), the blob store is the context's port (ctx.blobStore).
 // Dossiers are read only through the dossiers service (getDossierWithEvents, getControlSlip, publicLookup,
 // listForRegister), so the dossier scope rules apply unchanged: outside scope → 404.
 import './documents.errors.js';
 
-export { storeOf, useStore } from './store-of.js';
 export { renderDossierForm, type FormRequest } from './dossier-forms.js';
 export { renderRegister } from './register-form.js';
 export { fileOut } from './file-out.js';

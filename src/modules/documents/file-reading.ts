@@ -7,7 +7,6 @@ import { AppError } from '../../platform/errors.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import * as repo from './documents.repo.js';
 import { isUuid } from '../../platform/values.js';
-import { storeOf } from './store-of.js';
 import { fileOut } from './file-out.js';
 import { resultOut } from './result-out.js';
 import './documents.errors.js';
@@ -31,7 +30,7 @@ export async function readableFile(ctx: AppContext, p: Principal, id: string): P
 
 export async function openFile(ctx: AppContext, p: Principal, id: string): Promise<{ file: repo.FileRow; stream: Readable }> {
   const file = await readableFile(ctx, p, id);
-  return { file, stream: await storeOf(ctx).get(file.sha256) };
+  return { file, stream: await ctx.blobStore.get(file.sha256) };
 }
 
 export async function listDossierFiles(ctx: AppContext, p: Principal, ref: string) {
@@ -64,5 +63,5 @@ export async function openPublicResult(ctx: AppContext, code: string, secret: st
   const f = isUuid(fileId) ? await repo.findFile(ctx.db, fileId) : undefined;
   if (!f || !f.citizen_visible || !f.dossier_id) throw nf();
   if ((await repo.dossierCodeOf(ctx.db, f.dossier_id)) !== look.code) throw nf();
-  return { file: f, stream: await storeOf(ctx).get(f.sha256) };
+  return { file: f, stream: await ctx.blobStore.get(f.sha256) };
 }

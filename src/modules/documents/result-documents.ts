@@ -1,8 +1,6 @@
 // Result documents: registering the document that decides a dossier, signing the PDF with the issuing
 // agency's certificate (a new file; the unsigned one stays), in one transaction with the audit log.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, invalid } from '../../platform/errors.js';
@@ -12,8 +10,7 @@ import * as orgRead from '../org/org.read.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import * as repo from './documents.repo.js';
 import { readBlob } from './storage.js';
-import { signPdf, SignatureError } from './signature.js';
-import { storeOf } from './store-of.js';
+import { SignatureError } from './signature.js';
 import { requireWorker } from './dossier-access.js';
 import { placeOf } from './form-heading.js';
 import { fileOut } from './file-out.js';
@@ -34,18 +31,6 @@ export interface ResultDocumentInput {
   issuingAgencyCode?: string;
 }
 
-async function agencyP12(ctx: AppContext, agencyCode: string): Promise<Buffer | null> {
-  const { dir, p12 } = ctx.config.signing;
-  if (dir && /^[0-9A-Za-z.\-]+$/.test(agencyCode)) {
-    try {
-      return await readFile(join(dir, `${agencyCode}.p12`));
-    } catch {
-      // fall back to the default certificate
-    }
-  }
-  return p12 ? readFile(p12) : null;
-}
-
 /** POST /dossiers/{code}/results: registers a result document; signs the PDF (new file) if configured. */
 export async function createResultDocument(ctx: AppContext, p: Principal, ref: string, input: ResultDocumentInput, origin?: RequestOrigin) {
   const { dossier: d } = await dossiers.getDossierWithEvents(ctx, p, ref);
@@ -63,16 +48,14 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
   let signed = false;
   let created: { sha256: string; created: boolean } | null = null;
   let signedRow: repo.NewFile | null = null;
-  const wantSign = input.sign ?? (src.kind === 'pdf' && !!(ctx.config.signing.p12 || ctx.config.signing.dir));
+  const wantSign = input.sign ?? (src.kind === 'pdf' && ctx.signer.configured);
   if (wantSign) {
     if (src.kind !== 'pdf') throw new AppError(422, 'NOT_A_PDF');
-    const p12 = await agencyP12(ctx, issuing.code);
-    if (!p12) throw new AppError(409, 'SIGNING_NOT_CONFIGURED');
+    if (!(await ctx.signer.canSign(issuing.code))) throw new AppError(409, 'SIGNING_NOT_CONFIGURED');
     let out: Buffer;
     try {
-      out = await signPdf(await readBlob(storeOf(ctx), src.sha256), {
-        p12,
-        passphrase: ctx.config.signing.password,
+      out = await ctx.signer.signPdf(await readBlob(ctx.blobStore, src.sha256), {
+        agencyCode: issuing.code,
         reason: `Ban hành kết quả giải quyết hồ sơ ${d.code ?? d.id}, văn bản số ${input.number}`,
         location: await placeOf(ctx.db, issuing),
         contactInfo: issuing.name,
@@ -83,7 +66,7 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
       throw e;
     }
     const { Readable } = await import('node:stream');
-    const put = await storeOf(ctx).put(Readable.from([out]), { maxBytes: ctx.config.maxFileBytes + 65536 });
+    const put = await ctx.blobStore.put(Readable.from([out]), { maxBytes: ctx.config.maxFileBytes + 65536 });
     created = { sha256: put.sha256, created: put.created };
     fileId = randomUUID();
     signed = true;

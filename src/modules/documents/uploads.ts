@@ -13,7 +13,6 @@ import * as dossiers from '../dossiers/dossiers.service.js';
 import * as repo from './documents.repo.js';
 import { BlobTooLarge } from './storage.js';
 import { declaredTypeDisagrees, detectKind, MEDIA_TYPES, safeFileName, sniffFamily, type FileKind } from './sniff.js';
-import { storeOf } from './store-of.js';
 import { requireWorker } from './dossier-access.js';
 import { fileOut } from './file-out.js';
 import './documents.errors.js';
@@ -35,7 +34,7 @@ export interface UploadSource {
 }
 
 async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256: string; size: number; kind: FileKind; created: boolean }> {
-  const store = storeOf(ctx);
+  const store = ctx.blobStore;
   const limit = ctx.config.maxFileBytes;
   let put;
   try {
@@ -71,14 +70,14 @@ async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256
 export async function dropIfUnreferenced(ctx: AppContext, sha256: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.lockBlob(trx, sha256);
-    if (!(await repo.blobReferenced(trx, sha256))) await storeOf(ctx).delete(sha256);
+    if (!(await repo.blobReferenced(trx, sha256))) await ctx.blobStore.delete(sha256);
   });
 }
 
 /** Inside the transaction that adds a reference: the blob must still be there (a rejected twin may have removed it). */
 export async function claimBlob(ctx: AppContext, trx: Db, sha256: string): Promise<void> {
   await repo.lockBlob(trx, sha256);
-  if (!(await storeOf(ctx).has(sha256))) throw new AppError(409, 'UPLOAD_RETRY');
+  if (!(await ctx.blobStore.has(sha256))) throw new AppError(409, 'UPLOAD_RETRY');
 }
 
 /** POST /dossiers/{code}/files. */

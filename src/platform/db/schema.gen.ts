@@ -322,6 +322,22 @@ export interface OidcLogins {
   state: string;
 }
 
+export interface Outbox {
+  attempts: Generated<number>;
+  available_at: Timestamp;
+  claim_token: string | null;
+  claimed_until: Timestamp | null;
+  created_at: Timestamp;
+  dedupe_key: string;
+  delivered_at: Timestamp | null;
+  id: string;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  payload: unknown;
+  topic: string;
+  version: number;
+}
+
 export interface ProcedureAgencies {
   agency_id: string;
   performs: boolean;
@@ -515,6 +531,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeys;
   login_throttle: LoginThrottle;
   oidc_logins: OidcLogins;
+  outbox: Outbox;
   procedure_agencies: ProcedureAgencies;
   procedure_channels: ProcedureChannels;
   procedure_components: ProcedureComponents;

@@ -1,0 +1,43 @@
+// The ports on the application context: every side effect the modules have goes through one of these.
+// portsFromConfig picks the adapter each one uses from the configuration (MOTCUA_BLOB_STORE, MOTCUA_SIGNER,
+// MOTCUA_NOTIFIER, MOTCUA_PAYMENT_GATEWAY, MOTCUA_NATIONAL_PORTAL, MOTCUA_POSTAL); the composition root
+// (src/app.ts) calls it, and tests replace single ports with fakes through the same call.
+import type { Clock } from '../clock.js';
+import { ConfigError, type Config } from '../config.js';
+import { FsBlobStore, type BlobStore } from './blob-store.js';
+import { P12FileSigner, type Signer } from './signer.js';
+import { RecordingNotifier, type Notifier } from './notifier.js';
+import { RecordingPaymentGateway, type PaymentGateway } from './payments.js';
+import { RecordingNationalPortal, type NationalPortalClient } from './national-portal.js';
+import { RecordingPostalService, type PostalService } from './postal.js';
+import type { PortLog } from './recording.js';
+
+export interface Ports {
+  blobStore: BlobStore;
+  signer: Signer;
+  notifier: Notifier;
+  payments: PaymentGateway;
+  nationalPortal: NationalPortalClient;
+  postal: PostalService;
+}
+
+/** Adapters named in the configuration; `overrides` (tests, embedders) win over them. */
+export function portsFromConfig(config: Config, clock: Clock, opts: { log?: PortLog; overrides?: Partial<Ports> } = {}): Ports {
+  const a = config.adapters;
+  const o = opts.overrides ?? {};
+  return {
+    blobStore: o.blobStore ?? choose('MOTCUA_BLOB_STORE', a.blobStore, { fs: () => new FsBlobStore(config.filesDir) }),
+    signer: o.signer ?? choose('MOTCUA_SIGNER', a.signer, { p12: () => new P12FileSigner(config.signing) }),
+    notifier: o.notifier ?? choose('MOTCUA_NOTIFIER', a.notifier, { recording: () => new RecordingNotifier(clock, opts.log) }),
+    payments: o.payments ?? choose('MOTCUA_PAYMENT_GATEWAY', a.payments, { recording: () => new RecordingPaymentGateway(clock, config.publicUrl, opts.log) }),
+    nationalPortal: o.nationalPortal ?? choose('MOTCUA_NATIONAL_PORTAL', a.nationalPortal, { recording: () => new RecordingNationalPortal(clock, opts.log) }),
+    postal: o.postal ?? choose('MOTCUA_POSTAL', a.postal, { recording: () => new RecordingPostalService(clock, opts.log) }),
+  };
+}
+
+// The config loader already refuses unknown names; this guards configs built by hand (tests, embedders).
+function choose<K extends string, T>(setting: string, name: K, make: Record<K, () => T>): T {
+  const f = Object.hasOwn(make, name) ? make[name] : undefined;
+  if (!f) throw new ConfigError([`${setting}: unknown adapter ${JSON.stringify(name)} (available: ${Object.keys(make).join(', ')})`]);
+  return f();
+}
