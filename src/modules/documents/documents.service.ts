@@ -22,6 +22,7 @@ import { CLASSIFICATION_LABELS } from '../workflow/control-slip.js';
 import type { DossierEvent } from '../workflow/types.js';
 import * as repo from './documents.repo.js';
 import { FsBlobStore, BlobTooLarge, readBlob, type BlobStore } from './storage.js';
+import { refusalError, screenUpload } from './upload-screening.js';
 import { declaredTypeDisagrees, detectKind, MEDIA_TYPES, safeFileName, sniffFamily, type FileKind } from './sniff.js';
 import { renderPdf, vnDate, vnDateTime, vnIsoDate, vnMoney, vnShortDateTime, type ComponentRow, type RegisterRow, type RenderInput, type SlipRow } from './pdf.js';
 import { checkTemplate, defaultTemplate, DEFAULT_TEMPLATES, type FormNumber, type FormTemplate, type FormTemplateContent } from './templates.js';
@@ -457,6 +458,12 @@ async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256
   if (declaredTypeDisagrees(src.declaredType, kind)) {
     if (put.created) await dropIfUnreferenced(ctx, put.sha256);
     throw new AppError(415, 'FILE_TYPE_MISMATCH', { declared: src.declaredType?.slice(0, 100) ?? '', kind });
+  }
+  // polyglots, active PDF content, archive bounds: the whole (size-bounded) file, 422 and nothing kept
+  const refusal = screenUpload(put.size <= put.head.length ? put.head : await readBlob(store, put.sha256), kind);
+  if (refusal) {
+    if (put.created) await dropIfUnreferenced(ctx, put.sha256);
+    throw refusalError(refusal);
   }
   return { sha256: put.sha256, size: put.size, kind, created: put.created };
 }
