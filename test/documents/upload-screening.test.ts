@@ -171,6 +171,16 @@ describe('PDF active content', () => {
     expect(scanPdf(objstm('/Filter/FlateDecode', big)).finding).toBeNull();
   });
 
+  it('the scan is bounded: past the token budget the PDF is not inspected but refused', () => {
+    const many = Buffer.from(`%PDF-1.4\n${'1 0 obj <</A [1 2 3]>> endobj\n'.repeat(2000)}trailer<<>>\n%%EOF\n`);
+    expect(scanPdf(many).finding).toBeNull();
+    expect(scanPdf(many, { maxTokens: 10_000 }).finding).toMatchObject({ kind: 'invalid', en: expect.stringMatching(/too many/) });
+    // megabytes of digits do not make the /Length look-up quadratic
+    const t0 = Date.now();
+    expect(scanPdf(Buffer.from(`%PDF-1.4\n${'7'.repeat(4_000_000)}\n1 0 obj<<>>endobj trailer<<>>\n%%EOF`)).finding).toBeNull();
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
   it('%PDF- followed by something else is not a PDF; with a program behind it, a polyglot', () => {
     const elf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(2000, 1)]);
     expect(screenUpload(elf, 'pdf')?.code).toBe('FILE_POLYGLOT');

@@ -38,6 +38,11 @@ export type PdfFinding =
 export interface PdfScanOptions {
   /** Bytes all object streams together may inflate to (default 64 MiB). */
   maxInflatedBytes?: number;
+  /**
+   * Tokens outside stream bodies (default 2,000,000): bounds the time of one scan on the event loop. Real
+   * documents keep their bulk in streams (a 500-page form has a few hundred thousand tokens outside them).
+   */
+  maxTokens?: number;
 }
 
 export interface PdfScan {
@@ -47,13 +52,25 @@ export interface PdfScan {
   objectStreams: number;
 }
 
-const WS = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** Byte classes: 1 white space, 2 delimiter, 0 regular. */
+const CLASS = new Uint8Array(256);
+for (const b of [0, 9, 10, 12, 13, 32]) CLASS[b] = 1;
+for (const b of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[b] = 2;
+const isWs = (b: number) => CLASS[b] === 1;
 const ENDSTREAM = Buffer.from('endstream');
 
 /** /J#61vaScript → JavaScript (hex digits of either case, as readers decode them). */
 export function decodePdfName(raw: string): string {
-  return raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (!raw.includes('#')) return raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const h = raw.slice(i + 1, i + 3);
+    if (raw[i] === '#' && /^[0-9a-fA-F]{2}$/.test(h)) {
+      out += String.fromCharCode(parseInt(h, 16));
+      i += 2;
+    } else out += raw[i];
+  }
+  return out;
 }
 
 type Tok =
@@ -61,6 +78,16 @@ type Tok =
   | { t: 'num'; v: number }
   | { t: 'kw'; v: string }
   | { t: 'str' | 'hex' | 'comment' | '<<' | '>>' | '[' | ']' | '{' | '}' };
+
+const STR: Tok = { t: 'str' };
+const HEX: Tok = { t: 'hex' };
+const OPEN: Tok = { t: '<<' };
+const CLOSE: Tok = { t: '>>' };
+const ARR: Tok = { t: '[' };
+const ARR_END: Tok = { t: ']' };
+const BRACE: Tok = { t: '{' };
+const NUM: Tok = { t: 'num', v: 0 };
+const LONG_KW: Tok = { t: 'kw', v: '' };
 
 class Invalid extends Error {
   constructor(readonly en: string, readonly vi: string) {
@@ -82,6 +109,7 @@ function checkName(name: string): void {
 
 /** Names written inside comments and strings count too (see the header). */
 function checkText(text: string): void {
+  if (!text.includes('/')) return;
   for (const m of text.matchAll(NAME_IN_TEXT)) checkName(decodePdfName(m[1]!));
 }
 
@@ -123,6 +151,7 @@ function dictInfo(toks: Tok[]): DictInfo {
 
 interface State {
   budget: number;
+  tokens: number;
   objects: number;
   trailer: boolean;
   xrefStream: boolean;
@@ -143,18 +172,13 @@ function lex(buf: Buffer, st: State, top: boolean): void {
   let dictToks: Tok[] = [];
   let closed: Tok[] | null = null; // tokens of the top-level dictionary that ended just before
   let lastOut = 0;
-  const emit = (tok: Tok) => {
-    if (tok.t === 'name') checkName(tok.v);
-    if (depth > 0 || tok.t === '>>') {
-      if (dictToks.length < 4096) dictToks.push(tok);
-    }
-  };
   while (i < n) {
     const c = buf[i]!;
-    if (WS.has(c)) {
+    if (CLASS[c] === 1) {
       i++;
       continue;
     }
+    if (--st.tokens < 0) throw new Invalid('too many objects outside streams to inspect', 'quá nhiều đối tượng ngoài luồng dữ liệu để kiểm tra');
     const start = i;
     let tok: Tok;
     if (c === 0x25) {
@@ -176,39 +200,42 @@ function lex(buf: Buffer, st: State, top: boolean): void {
         }
       }
       checkText(buf.toString('latin1', start, i));
-      tok = { t: 'str' };
+      tok = STR;
     } else if (c === 0x3c && buf[i + 1] === 0x3c) {
       i += 2;
       if (depth === 0) dictToks = [];
       depth++;
-      tok = { t: '<<' };
+      tok = OPEN;
     } else if (c === 0x3c) {
       const end = buf.indexOf(0x3e, i);
       i = end < 0 ? n : end + 1;
-      tok = { t: 'hex' };
+      tok = HEX;
     } else if (c === 0x3e && buf[i + 1] === 0x3e) {
       i += 2;
-      tok = { t: '>>' };
+      tok = CLOSE;
     } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
       i++;
-      tok = { t: String.fromCharCode(c) as '[' | ']' | '{' | '}' };
+      tok = c === 0x5b ? ARR : c === 0x5d ? ARR_END : BRACE;
     } else if (c === 0x2f) {
       i++;
-      while (i < n && !WS.has(buf[i]!) && !DELIM.has(buf[i]!)) i++;
-      tok = { t: 'name', v: decodePdfName(buf.toString('latin1', start + 1, i)) };
+      while (i < n && CLASS[buf[i]!] === 0) i++;
+      const name = decodePdfName(buf.toString('latin1', start + 1, i));
+      checkName(name);
+      if (name === 'XRef') st.xrefStream = true;
+      tok = { t: 'name', v: name };
     } else {
-      while (i < n && !WS.has(buf[i]!) && !DELIM.has(buf[i]!)) i++;
+      while (i < n && CLASS[buf[i]!] === 0) i++;
       if (i === start) i++; // a stray '>' or ')'
-      const word = buf.toString('latin1', start, i);
-      tok = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) ? { t: 'num', v: Number(word) } : { t: 'kw', v: word };
+      // numbers matter inside dictionaries only (/Length); keywords are short
+      const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+      if (numeric) tok = depth > 0 ? { t: 'num', v: Number(buf.toString('latin1', start, i)) } : NUM;
+      else tok = i - start <= 9 ? { t: 'kw', v: buf.toString('latin1', start, i) } : LONG_KW;
     }
-    emit(tok);
-    if (tok.t === '>>') {
+    if ((depth > 0 || tok === CLOSE) && dictToks.length < 4096) dictToks.push(tok);
+    if (tok === CLOSE) {
       if (depth > 0) depth--;
       if (depth === 0) {
         closed = dictToks;
-        const info = dictInfo(closed);
-        if (info.type === 'XRef') st.xrefStream = true;
         continue;
       }
     }
@@ -224,7 +251,7 @@ function lex(buf: Buffer, st: State, top: boolean): void {
         let end = -1;
         if (len !== undefined && Number.isInteger(len) && len >= 0 && body + len <= n) {
           let k = body + len;
-          while (k < n && WS.has(buf[k]!)) k++;
+          while (k < n && isWs(buf[k]!)) k++;
           if (buf.subarray(k, k + ENDSTREAM.length).equals(ENDSTREAM)) end = body + len;
         }
         // a wrong or unresolved /Length: readers look for the keyword, so do we
@@ -265,8 +292,9 @@ function objectStream(data: Buffer, info: DictInfo, st: State): void {
 export function scanPdf(pdf: Buffer, opts: PdfScanOptions = {}): PdfScan {
   const text = pdf.toString('latin1');
   const lengths = new Map<number, number>();
-  for (const m of text.matchAll(/(\d+)\s+\d+\s+obj\s*(\d+)\s*endobj/g)) lengths.set(Number(m[1]), Number(m[2]));
-  const st: State = { budget: opts.maxInflatedBytes ?? 64 * 1024 * 1024, objects: 0, trailer: false, xrefStream: false, eof: false, objectStreams: 0, outside: [], lengths };
+  // bounded quantifiers and a run start: linear even on megabytes of digits
+  for (const m of text.matchAll(/(?<!\d)(\d{1,10})\s+\d{1,5}\s+obj\s*(\d{1,12})\s*endobj/g)) lengths.set(Number(m[1]), Number(m[2]));
+  const st: State = { budget: opts.maxInflatedBytes ?? 64 * 1024 * 1024, tokens: opts.maxTokens ?? 2_000_000, objects: 0, trailer: false, xrefStream: false, eof: false, objectStreams: 0, outside: [], lengths };
   let finding: PdfFinding | null = null;
   try {
     lex(pdf, st, true);
