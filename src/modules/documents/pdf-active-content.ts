@@ -108,10 +108,15 @@ function checkName(name: string): void {
 }
 
 /** Names written inside comments and strings count too (see the header). */
-function checkText(text: string): void {
+function checkText(text: string, st: State): void {
   if (!text.includes('/')) return;
-  for (const m of text.matchAll(NAME_IN_TEXT)) checkName(decodePdfName(m[1]!));
+  for (const m of text.matchAll(NAME_IN_TEXT)) {
+    if (--st.tokens < 0) throw tooMany();
+    checkName(decodePdfName(m[1]!));
+  }
 }
+
+const tooMany = () => new Invalid('too many objects outside streams to inspect', 'quá nhiều đối tượng ngoài luồng dữ liệu để kiểm tra');
 
 interface DictInfo {
   type?: string;
@@ -178,7 +183,7 @@ function lex(buf: Buffer, st: State, top: boolean): void {
       i++;
       continue;
     }
-    if (--st.tokens < 0) throw new Invalid('too many objects outside streams to inspect', 'quá nhiều đối tượng ngoài luồng dữ liệu để kiểm tra');
+    if (--st.tokens < 0) throw tooMany();
     const start = i;
     let tok: Tok;
     if (c === 0x25) {
@@ -186,7 +191,7 @@ function lex(buf: Buffer, st: State, top: boolean): void {
       while (i < n && buf[i] !== 0x0a && buf[i] !== 0x0d) i++;
       const text = buf.toString('latin1', start, i);
       if (text.startsWith('%%EOF')) st.eof = true;
-      checkText(text);
+      checkText(text, st);
       continue;
     } else if (c === 0x28) {
       let nest = 0;
@@ -199,7 +204,7 @@ function lex(buf: Buffer, st: State, top: boolean): void {
           break;
         }
       }
-      checkText(buf.toString('latin1', start, i));
+      checkText(buf.toString('latin1', start, i), st);
       tok = STR;
     } else if (c === 0x3c && buf[i + 1] === 0x3c) {
       i += 2;
