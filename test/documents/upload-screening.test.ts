@@ -8,7 +8,8 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFInvalidObject, PDFName, PDFObjectStream, StandardFonts, type PDFObject, type PDFRef } from 'pdf-lib';
 import { decodePdfName, scanPdf } from '../../src/modules/documents/pdf-active-content.js';
 import { checkArchive, ARCHIVE_LIMITS } from '../../src/modules/documents/archive-bounds.js';
-import { executableIn, markupIn, screenUpload } from '../../src/modules/documents/upload-screening.js';
+import { executableIn, markupIn, oleHasEntry, screenUpload } from '../../src/modules/documents/upload-screening.js';
+import { oleFile } from './zip-tools.js';
 import { signPdf } from '../../src/modules/documents/signature.js';
 import { crc32, docxEntries, makeZip } from './zip-tools.js';
 import { testPki } from './pki.js';
@@ -276,6 +277,21 @@ describe('polyglots and programs', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+// ---- legacy Office ----
+
+describe('DOC/XLS with macros or an OLE package', () => {
+  it('a VBA storage or an Ole10Native stream in the directory is refused; the word typed in the text is not', () => {
+    expect(screenUpload(oleFile(['Root Entry', 'WordDocument', '1Table']), 'doc')).toBeNull();
+    expect(screenUpload(oleFile(['Root Entry', 'WordDocument', 'Macros', 'VBA']), 'doc')?.code).toBe('OFFICE_ACTIVE_CONTENT');
+    expect(screenUpload(oleFile(['Root Entry', 'Workbook', '_VBA_PROJECT_CUR']), 'xls')?.code).toBe('OFFICE_ACTIVE_CONTENT');
+    expect(screenUpload(oleFile(['Root Entry', 'WordDocument', '\u0001Ole10Native']), 'doc')?.en).toMatch(/Ole10Native/);
+    const text = Buffer.concat([oleFile(['Root Entry', 'WordDocument']), Buffer.from('xx Macros and VBA are words here', 'utf16le')]);
+    expect(oleHasEntry(text, 'Macros')).toBe(false);
+    expect(screenUpload(text, 'doc')).toBeNull();
+    expect(screenUpload(makeZip([...docxEntries(), { name: 'word/vbaProject.bin', data: Buffer.from('x') }]), 'docx')?.code).toBe('OFFICE_ACTIVE_CONTENT');
   });
 });
 

@@ -89,3 +89,17 @@ export function docxEntries(): ZipInput[] {
     { name: 'word/document.xml', data: Buffer.from(DOCUMENT) },
   ];
 }
+
+/** A compound file (DOC/XLS) skeleton: the header and one directory sector with the named entries. */
+export function oleFile(names: string[]): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(header);
+  const dir = Buffer.alloc(Math.max(4, names.length) * 128);
+  names.forEach((name, k) => {
+    const n = Buffer.from(`${name}\0`, 'utf16le');
+    n.copy(dir, k * 128);
+    dir.writeUInt16LE(n.length, k * 128 + 64);
+    dir[k * 128 + 66] = k === 0 ? 5 : name === 'Macros' || name === 'VBA' ? 1 : 2;
+  });
+  return Buffer.concat([header, dir]);
+}

@@ -13,7 +13,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import type { HttpClient } from '../helpers.js';
 import { T0, receive, startDossierApp } from '../dossiers/fixtures.js';
 import { signPdf } from '../../src/modules/documents/signature.js';
-import { crc32, docxEntries, makeZip } from '../documents/zip-tools.js';
+import { crc32, docxEntries, makeZip, oleFile } from '../documents/zip-tools.js';
 import { testPki } from '../documents/pki.js';
 
 let t: Awaited<ReturnType<typeof startDossierApp>>;
@@ -93,6 +93,7 @@ const REFUSED: Array<[string, string, () => Buffer | Promise<Buffer>, string]> =
   ['%PDF- followed by no PDF at all', 'x.pdf', () => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x41)]), 'PDF_INVALID'],
   ['a zip bomb posing as a DOCX', 'bom.docx', () => zipBomb, 'ARCHIVE_UNSAFE'],
   ['a DOCX whose directory claims 1 GiB', 'bom.docx', () => zipBombClaim, 'ARCHIVE_UNSAFE'],
+  ['a Word 97 document with macros', 'don.doc', () => oleFile(['Root Entry', 'WordDocument', '1Table', 'Macros', 'VBA']), 'OFFICE_ACTIVE_CONTENT'],
   ['a DOCX with a path-traversal entry', 'a.docx', () => makeZip([...docxEntries(), { name: '../../../../tmp/x.sh', data: Buffer.from('#!/bin/sh') }]), 'ARCHIVE_UNSAFE'],
 ];
 

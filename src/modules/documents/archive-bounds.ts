@@ -21,6 +21,8 @@ export const ARCHIVE_LIMITS: ArchiveLimits = { maxEntries: 10_000, maxTotalBytes
 export interface ArchiveFinding {
   en: string;
   vi: string;
+  /** active content (macros) rather than a bound */
+  macros?: boolean;
 }
 
 export interface ZipEntry {
@@ -144,7 +146,7 @@ export function checkArchive(zip: Buffer, kind: 'docx' | 'xlsx', limits: Archive
       if (e.method !== 0 && e.method !== 8) return refuse(`an unsupported compression method (${e.method})`, `phương pháp nén không hỗ trợ (${e.method})`);
       if (e.method === 0 && e.size !== e.compressedSize) return refuse('a stored entry whose sizes differ', 'mục không nén có kích thước mâu thuẫn');
       if (NESTED.test(e.name) && !EMBEDDED_OFFICE.test(e.name)) return refuse(`a nested archive or program (${e.name.slice(0, 80)})`, `tệp nén hoặc chương trình lồng bên trong (${e.name.slice(0, 80)})`);
-      if (/(^|\/)vbaProject\.bin$/i.test(e.name)) return refuse('macros (vbaProject.bin)', 'macro (vbaProject.bin)');
+      if (/(^|\/)vbaProject\.bin$/i.test(e.name)) return { ...refuse('macros (vbaProject.bin)', 'macro (vbaProject.bin)'), macros: true };
       total += e.size;
       if (total > limits.maxTotalBytes) return refuse(`more than ${limits.maxTotalBytes} bytes once uncompressed`, `giải nén ra hơn ${limits.maxTotalBytes} byte`);
       if (e.size > limits.ratioFloorBytes && e.size > limits.maxRatio * Math.max(1, e.compressedSize)) {

@@ -5,7 +5,8 @@
 //   a #! script) in the first 1 KiB. Short tags (<a, <p) are not looked for: they occur by chance in
 //   compressed data; the markers below are long enough not to.
 // - PDFs: active content and a readable structure (pdf-active-content.ts).
-// - ZIP-based documents: bounds read from the central directory (archive-bounds.ts).
+// - ZIP-based documents: bounds read from the central directory (archive-bounds.ts); Word/Excel files with
+//   macros (vbaProject.bin, a VBA storage) or an OLE package (Ole10Native, the classic carrier of programs).
 // Every refusal is 422 with a stable code and the reason on the field `file`; files are still served only as
 // attachments with their sniffed Content-Type and nosniff (documents.routes.ts sendFile).
 import { inflateSync } from 'node:zlib';
@@ -28,13 +29,17 @@ registerMessages({
     vi: 'Tệp còn chứa nội dung của loại khác (mã HTML/script hoặc chương trình) nên không được nhận.',
     en: 'The file also holds content of another type (HTML/script markup or a program) and is not accepted.',
   },
+  OFFICE_ACTIVE_CONTENT: {
+    vi: 'Tệp Word/Excel chứa macro (VBA) hoặc gói chương trình nhúng nên không được nhận; hãy lưu lại thành .docx/.xlsx không có macro rồi tải lên.',
+    en: 'The Word/Excel file holds macros (VBA) or an embedded program package and is not accepted; save it as a macro-free .docx/.xlsx and upload that.',
+  },
   ARCHIVE_UNSAFE: {
     vi: 'Tệp Word/Excel (dạng nén) vượt giới hạn an toàn hoặc có cấu trúc không hợp lệ nên không được nhận.',
     en: 'The Word/Excel file (a ZIP container) exceeds the safety limits or is malformed and is not accepted.',
   },
 });
 
-export type ScreeningCode = 'PDF_ACTIVE_CONTENT' | 'PDF_INVALID' | 'FILE_POLYGLOT' | 'ARCHIVE_UNSAFE';
+export type ScreeningCode = 'PDF_ACTIVE_CONTENT' | 'PDF_INVALID' | 'FILE_POLYGLOT' | 'OFFICE_ACTIVE_CONTENT' | 'ARCHIVE_UNSAFE';
 
 export interface Refusal {
   code: ScreeningCode;
@@ -129,6 +134,19 @@ export function jpegTexts(jpg: Buffer): { texts: string[]; trailer: Buffer } {
   return { texts, trailer: eoi >= 0 ? jpg.subarray(eoi + 2) : Buffer.alloc(0) };
 }
 
+/**
+ * A compound file (DOC/XLS) has a directory entry of that name: a 128-byte entry (entries start on 128-byte
+ * boundaries of the file) whose UTF-16LE name field holds exactly the name, with the matching name length.
+ * Text in the document ("Macros" typed in a letter) is not a directory entry.
+ */
+export function oleHasEntry(ole: Buffer, name: string): boolean {
+  const pattern = Buffer.from(`${name}\0`, 'utf16le');
+  for (let i = ole.indexOf(pattern); i >= 0; i = ole.indexOf(pattern, i + 1)) {
+    if (i % 128 === 0 && i + 66 <= ole.length && ole.readUInt16LE(i + 64) === pattern.length) return true;
+  }
+  return false;
+}
+
 /** null = the upload may be stored. bytes: the whole file (bounded by the upload limit). */
 export function screenUpload(bytes: Buffer, kind: FileKind): Refusal | null {
   const exe = executableIn(bytes);
@@ -165,7 +183,14 @@ export function screenUpload(bytes: Buffer, kind: FileKind): Refusal | null {
     case 'docx':
     case 'xlsx': {
       const f = checkArchive(bytes, kind);
-      return f ? { code: 'ARCHIVE_UNSAFE', en: f.en, vi: f.vi } : null;
+      return f ? { code: f.macros ? 'OFFICE_ACTIVE_CONTENT' : 'ARCHIVE_UNSAFE', en: f.en, vi: f.vi } : null;
+    }
+    case 'doc':
+    case 'xls': {
+      const has = (name: string) => oleHasEntry(bytes, name);
+      if (has('_VBA_PROJECT_CUR') || has('Macros') || has('VBA') || has('_VBA_PROJECT')) return { code: 'OFFICE_ACTIVE_CONTENT', en: 'it holds macros (VBA)', vi: 'tệp chứa macro (VBA)' };
+      if (has('\u0001Ole10Native')) return { code: 'OFFICE_ACTIVE_CONTENT', en: 'it holds an embedded package (Ole10Native)', vi: 'tệp chứa gói nhúng (Ole10Native)' };
+      return null;
     }
     default:
       return null;
