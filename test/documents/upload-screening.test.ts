@@ -167,6 +167,11 @@ describe('PDF active content', () => {
     expect(scanPdf(objstm('/Filter/FlateDecode', Buffer.from('not zlib at all'))).finding?.kind).toBe('invalid');
     expect(scanPdf(objstm('/Filter/LZWDecode', inner)).finding?.kind).toBe('invalid');
     expect(scanPdf(objstm('/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns 5>>', deflateSync(inner))).finding?.kind).toBe('invalid');
+    // an object stream's /Type hidden after thousands of tokens is not skipped unread
+    const pad = `/Pad[${'0 '.repeat(5000)}]`;
+    expect(scanPdf(objstm(`${pad}/Filter/FlateDecode`, deflateSync(inner))).finding?.kind).toBe('invalid');
+    const notObjStm = Buffer.from(`%PDF-1.4\n1 0 obj<<${pad}/Length 4>>stream\n/JS \nendstream endobj trailer<<>>\n%%EOF\n`);
+    expect(scanPdf(notObjStm).finding).toBeNull(); // a large dictionary of another stream: its body is still skipped
     const big = deflateSync(Buffer.alloc(2 * 1024 * 1024, 0x20));
     expect(scanPdf(objstm('/Filter/FlateDecode', big), { maxInflatedBytes: 1024 * 1024 }).finding?.kind).toBe('invalid');
     expect(scanPdf(objstm('/Filter/FlateDecode', big)).finding).toBeNull();

@@ -175,6 +175,8 @@ function lex(buf: Buffer, st: State, top: boolean): void {
   let i = 0;
   let depth = 0;
   let dictToks: Tok[] = [];
+  let overflow = false; // the top-level dictionary had more tokens than are kept
+  let objStmName = false; // ... and named ObjStm somewhere
   let closed: Tok[] | null = null; // tokens of the top-level dictionary that ended just before
   let lastOut = 0;
   while (i < n) {
@@ -208,7 +210,11 @@ function lex(buf: Buffer, st: State, top: boolean): void {
       tok = STR;
     } else if (c === 0x3c && buf[i + 1] === 0x3c) {
       i += 2;
-      if (depth === 0) dictToks = [];
+      if (depth === 0) {
+        dictToks = [];
+        overflow = false;
+        objStmName = false;
+      }
       depth++;
       tok = OPEN;
     } else if (c === 0x3c) {
@@ -227,6 +233,7 @@ function lex(buf: Buffer, st: State, top: boolean): void {
       const name = decodePdfName(buf.toString('latin1', start + 1, i));
       checkName(name);
       if (name === 'XRef') st.xrefStream = true;
+      if (name === 'ObjStm') objStmName = true;
       tok = { t: 'name', v: name };
     } else {
       while (i < n && CLASS[buf[i]!] === 0) i++;
@@ -236,7 +243,10 @@ function lex(buf: Buffer, st: State, top: boolean): void {
       if (numeric) tok = depth > 0 ? { t: 'num', v: Number(buf.toString('latin1', start, i)) } : NUM;
       else tok = i - start <= 9 ? { t: 'kw', v: buf.toString('latin1', start, i) } : LONG_KW;
     }
-    if ((depth > 0 || tok === CLOSE) && dictToks.length < 4096) dictToks.push(tok);
+    if (depth > 0 || tok === CLOSE) {
+      if (dictToks.length < 4096) dictToks.push(tok);
+      else overflow = true;
+    }
     if (tok === CLOSE) {
       if (depth > 0) depth--;
       if (depth === 0) {
@@ -248,24 +258,33 @@ function lex(buf: Buffer, st: State, top: boolean): void {
       if (tok.v === 'obj') st.objects++;
       else if (tok.v === 'trailer') st.trailer = true;
       else if (tok.v === 'stream' && top && closed && depth === 0) {
+        // an object stream's dictionary is small; a huge one that names ObjStm is not read half-way
+        if (overflow && objStmName) throw new Invalid('an object stream dictionary too large to inspect', 'từ điển luồng đối tượng quá lớn để kiểm tra');
         const info = dictInfo(closed);
         let body = i;
         if (buf[body] === 0x0d && buf[body + 1] === 0x0a) body += 2;
         else if (buf[body] === 0x0a || buf[body] === 0x0d) body += 1;
         const len = info.length ?? (info.lengthRef !== undefined ? st.lengths.get(info.lengthRef) : undefined);
         let end = -1;
+        let after = -1;
         if (len !== undefined && Number.isInteger(len) && len >= 0 && body + len <= n) {
           let k = body + len;
           while (k < n && isWs(buf[k]!)) k++;
-          if (buf.subarray(k, k + ENDSTREAM.length).equals(ENDSTREAM)) end = body + len;
+          if (buf.subarray(k, k + ENDSTREAM.length).equals(ENDSTREAM)) {
+            end = body + len;
+            after = k + ENDSTREAM.length;
+          }
         }
         // a wrong or unresolved /Length: readers look for the keyword, so do we
-        if (end < 0) end = buf.indexOf(ENDSTREAM, body);
+        if (end < 0) {
+          end = buf.indexOf(ENDSTREAM, body);
+          after = end + ENDSTREAM.length;
+        }
         if (end < 0) throw new Invalid('a stream without endstream', 'luồng dữ liệu không có endstream');
         st.outside.push(buf.toString('latin1', lastOut, body));
         lastOut = end;
         if (info.type === 'ObjStm') objectStream(buf.subarray(body, end), info, st);
-        i = end + ENDSTREAM.length;
+        i = after;
       }
     }
     if (depth === 0) closed = null;
