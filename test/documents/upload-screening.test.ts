@@ -164,6 +164,11 @@ describe('PDF active content', () => {
     expect(scanPdf(objstm('/Filter/FlateDecode', deflateSync(inner))).finding?.kind).toBe('active');
     expect(scanPdf(objstm('/Filter/Fl#61teDecode', deflateSync(inner))).finding?.kind).toBe('active');
     expect(scanPdf(objstm('', inner)).finding?.kind).toBe('active');
+    // without /Type /ObjStm (readers find compressed objects through the xref), or with an indirect filter
+    const untyped = Buffer.concat([Buffer.from('%PDF-1.5\n1 0 obj<</N 1/First 4/Filter/FlateDecode>>stream\n'), deflateSync(inner), Buffer.from('\nendstream endobj\ntrailer<<>>\n%%EOF\n')]);
+    expect(scanPdf(untyped).finding?.kind).toBe('active');
+    expect(scanPdf(objstm('/Filter 9 0 R', deflateSync(inner))).finding?.kind).toBe('invalid');
+    expect(scanPdf(objstm('/Filter/FlateDecode/DecodeParms 9 0 R', deflateSync(inner))).finding?.kind).toBe('invalid');
     expect(scanPdf(objstm('/Filter/FlateDecode', Buffer.from('not zlib at all'))).finding?.kind).toBe('invalid');
     expect(scanPdf(objstm('/Filter/LZWDecode', inner)).finding?.kind).toBe('invalid');
     expect(scanPdf(objstm('/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns 5>>', deflateSync(inner))).finding?.kind).toBe('invalid');

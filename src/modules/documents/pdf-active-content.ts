@@ -9,7 +9,8 @@
 // ways. This lexer reads the file once, front to back, as a reader does (comments, literal and hex strings,
 // dictionaries, `stream … endstream` bodies skipped by their /Length), decodes #xx escapes in names
 // (/J#61vaScript is /JavaScript), and inflates FlateDecode object streams (/Type /ObjStm) within a byte
-// budget, so that a name hidden in a compressed object stream is seen too. Names found in comments and
+// budget, so that a name hidden in a compressed object stream is seen too (a stream with /N and /First is
+// read as an object stream whatever its /Type says: readers locate compressed objects by the xref alone). Names found in comments and
 // strings also count (a reader that rebuilds a broken file may take them for objects): false refusals of
 // that kind are rare, missed scripts are not acceptable. What cannot be inspected (an object stream with
 // another filter, a predictor, encryption or corrupt data) is refused as not a readable PDF.
@@ -120,6 +121,12 @@ const tooMany = () => new Invalid('too many objects outside streams to inspect',
 
 interface DictInfo {
   type?: string;
+  /** /N and /First: what a reader needs to read an object stream, whatever its /Type says */
+  n: boolean;
+  first: boolean;
+  /** /Filter or /DecodeParms given other than as direct names (an indirect reference, say) */
+  opaque: boolean;
+  decodeParms: boolean;
   filters: string[];
   length?: number;
   lengthRef?: number;
@@ -128,7 +135,7 @@ interface DictInfo {
 
 /** Reads the keys that matter for a stream from the tokens of one top-level dictionary. */
 function dictInfo(toks: Tok[]): DictInfo {
-  const info: DictInfo = { filters: [], predictor: false };
+  const info: DictInfo = { n: false, first: false, opaque: false, decodeParms: false, filters: [], predictor: false };
   let depth = 0;
   for (let i = 0; i < toks.length; i++) {
     const k = toks[i]!;
@@ -140,9 +147,16 @@ function dictInfo(toks: Tok[]): DictInfo {
     } else if (k.t === 'name' && depth === 1) {
       const v = toks[i + 1];
       if (k.v === 'Type' && v?.t === 'name') info.type = v.v;
+      else if (k.v === 'N') info.n = true;
+      else if (k.v === 'First') info.first = true;
+      else if (k.v === 'DecodeParms') info.decodeParms = true;
       else if (k.v === 'Filter') {
         if (v?.t === 'name') info.filters = [v.v];
-        else if (v?.t === '[') for (let j = i + 2; j < toks.length && toks[j]!.t === 'name'; j++) info.filters.push((toks[j] as { v: string }).v);
+        else if (v?.t === '[') {
+          let j = i + 2;
+          for (; j < toks.length && toks[j]!.t === 'name'; j++) info.filters.push((toks[j] as { v: string }).v);
+          if (toks[j]?.t !== ']') info.opaque = true;
+        } else info.opaque = true;
       } else if (k.v === 'Length' && v?.t === 'num') {
         const g = toks[i + 2];
         const r = toks[i + 3];
@@ -283,7 +297,7 @@ function lex(buf: Buffer, st: State, top: boolean): void {
         if (end < 0) throw new Invalid('a stream without endstream', 'luồng dữ liệu không có endstream');
         st.outside.push(buf.toString('latin1', lastOut, body));
         lastOut = end;
-        if (info.type === 'ObjStm') objectStream(buf.subarray(body, end), info, st);
+        if (info.type === 'ObjStm' || (info.n && info.first)) objectStream(buf.subarray(body, end), info, st);
         i = after;
       }
     }
@@ -297,7 +311,7 @@ function objectStream(data: Buffer, info: DictInfo, st: State): void {
   const unreadable = () => new Invalid('an object stream that cannot be read (encrypted, corrupt or an unsupported filter)', 'luồng đối tượng không đọc được (bị mã hóa, hỏng hoặc dùng bộ lọc không hỗ trợ)');
   let content: Buffer;
   const f = info.filters;
-  if (info.predictor || f.length > 1) throw unreadable();
+  if (info.opaque || info.decodeParms || info.predictor || f.length > 1) throw unreadable();
   if (f.length === 0) content = data;
   else if (f[0] === 'FlateDecode' || f[0] === 'Fl') {
     try {
