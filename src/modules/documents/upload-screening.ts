@@ -118,8 +118,10 @@ export function pngTexts(png: Buffer, budget = 8 * 1024 * 1024): { texts: string
 export function jpegTexts(jpg: Buffer): { texts: string[]; trailer: Buffer } {
   const texts: string[] = [];
   let p = 2;
+  let scan = false;
   while (p + 4 <= jpg.length && jpg[p] === 0xff) {
     const marker = jpg[p + 1]!;
+    scan = marker === 0xda;
     if (marker === 0xd9 || marker === 0xda) break; // EOI, start of scan (thumbnails in APP1 are skipped whole)
     if (marker === 0xff || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       p += marker === 0xff ? 1 : 2;
@@ -130,7 +132,8 @@ export function jpegTexts(jpg: Buffer): { texts: string[]; trailer: Buffer } {
     p += 2 + len;
   }
   // entropy-coded data never holds FF D9 (an FF there is stuffed as FF 00): the first one after the scan ends it
-  const eoi = jpg.indexOf(Buffer.from([0xff, 0xd9]), p);
+  // (a walk that did not reach the scan proves nothing about the rest: no trailer is claimed)
+  const eoi = scan ? jpg.indexOf(Buffer.from([0xff, 0xd9]), p) : -1;
   return { texts, trailer: eoi >= 0 ? jpg.subarray(eoi + 2) : Buffer.alloc(0) };
 }
 
