@@ -105,7 +105,7 @@ export function documentRoutes(app: App, ctx: AppContext): void {
         description:
           'multipart/form-data; text fields first (purpose=component|supplement|result|other, componentId, componentName, ' +
           'digitised, reusedFrom, fromCitizenStore), then one part `file`. Type by content (PDF, JPEG, PNG, DOC/DOCX, XLS/XLSX) → 415; ' +
-          'size per file and per dossier → 413. Reference the returned id in the action that attaches it (fileIds / documents[].fileId).',
+          'active PDF content, HTML/program polyglots, unsafe DOCX/XLSX archives → 422; size per file and per dossier → 413. Reference the returned id in the action that attaches it (fileIds / documents[].fileId).',
         params: DossierRef,
         ...multipartBody,
       },

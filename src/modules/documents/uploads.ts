@@ -11,7 +11,8 @@ import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { scopePaths } from '../org/permissions.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import * as repo from './documents.repo.js';
-import { BlobTooLarge } from './storage.js';
+import { BlobTooLarge, readBlob } from './storage.js';
+import { refusalError, screenUpload } from './upload-screening.js';
 import { declaredTypeDisagrees, detectKind, MEDIA_TYPES, safeFileName, sniffFamily, type FileKind } from './sniff.js';
 import { requireWorker } from './dossier-access.js';
 import { fileOut } from './file-out.js';
@@ -60,6 +61,12 @@ async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256
   if (declaredTypeDisagrees(src.declaredType, kind)) {
     if (put.created) await dropIfUnreferenced(ctx, put.sha256);
     throw new AppError(415, 'FILE_TYPE_MISMATCH', { declared: src.declaredType?.slice(0, 100) ?? '', kind });
+  }
+  // polyglots, active PDF content, archive bounds: the whole (size-bounded) file, 422 and nothing kept
+  const refusal = screenUpload(put.size <= put.head.length ? put.head : await readBlob(store, put.sha256), kind);
+  if (refusal) {
+    if (put.created) await dropIfUnreferenced(ctx, put.sha256);
+    throw refusalError(refusal);
   }
   return { sha256: put.sha256, size: put.size, kind, created: put.created };
 }
