@@ -6,16 +6,10 @@
 // Ids that are not UUIDs are external references (e.g. a document of the national portal) and left alone.
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/db/database.js';
-import { registerMessages } from '../../platform/i18n/messages.js';
+import { documentErrors } from './documents.errors.js';
 import * as repo from './documents.repo.js';
 import { isUuid } from '../../platform/values.js';
 
-registerMessages({
-  FILE_NOT_ATTACHABLE: {
-    vi: 'Tệp {fileId} không thể đính kèm vào hồ sơ này (không tồn tại, thuộc hồ sơ khác hoặc đã được đính kèm).',
-    en: 'File {fileId} cannot be attached to this dossier (unknown, belongs to another dossier or already attached).',
-  },
-});
 
 
 export interface AttachedFile {
@@ -67,7 +61,7 @@ export async function attachFilesToEvents(trx: Db, opts: { userId: string; event
       seen.add(ref.fileId);
       const f = await repo.lockFile(trx, ref.fileId);
       const mine = f && (f.dossier_id === e.dossierId || (f.dossier_id === null && f.uploaded_by === opts.userId));
-      if (!f || !mine || f.attached_version !== null) throw new AppError(422, 'FILE_NOT_ATTACHABLE', { fileId: ref.fileId }, { errors: [{ path: 'body', code: 'FILE_NOT_ATTACHABLE', message: ref.fileId }] });
+      if (!f || !mine || f.attached_version !== null) throw documentErrors.FILE_NOT_ATTACHABLE({ fileId: ref.fileId }, { errors: [{ path: 'body', code: 'FILE_NOT_ATTACHABLE', message: ref.fileId }] });
       await repo.markAttached(trx, f.id, { dossierId: e.dossierId, version: e.version, action: e.action, at: new Date(e.at), componentName: ref.componentName, reusedFrom: ref.reusedFrom });
       files.push({ id: f.id, sha256: f.sha256, size: Number(f.size), mediaType: f.media_type, name: f.name });
     }

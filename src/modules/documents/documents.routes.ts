@@ -10,6 +10,7 @@ import { originOf } from '../../platform/audit.js';
 import * as svc from './documents.service.js';
 import { contentDisposition } from './sniff.js';
 import { firstFile, uploadFaults } from './multipart.js';
+import { documentErrors } from './documents.errors.js';
 import {
   DossierRef, FileParams, FormHeaders, FormParams, PublicFileParams, PublicFileQuery, RegisterParams, RegisterQuery,
   ResultDocumentBody, TemplateBody, TemplateParams, TemplateQuery,
@@ -20,9 +21,9 @@ const PURPOSES = ['component', 'supplement', 'result', 'other'] as const;
 
 /** The single file part of a multipart request, with the text fields sent before it. */
 async function filePart(req: FastifyRequest): Promise<{ src: svc.UploadSource; fields: svc.UploadFields }> {
-  if (!req.isMultipart()) throw new AppError(415, 'FILE_REQUIRED');
+  if (!req.isMultipart()) throw documentErrors.MULTIPART_REQUIRED();
   const data = await firstFile(req);
-  if (!data) throw new AppError(400, 'FILE_REQUIRED', {}, { errors: [{ path: 'body.file', code: 'FILE_REQUIRED' }] });
+  if (!data) throw documentErrors.FILE_REQUIRED({}, { errors: [{ path: 'body.file', code: 'FILE_REQUIRED' }] });
   const f: Record<string, string> = {};
   for (const [k, v] of Object.entries(data.fields)) {
     const one = Array.isArray(v) ? v[0] : v;

@@ -17,6 +17,7 @@ import { receiptFacts, receiptQr, receiptVars, type ReceiptFiling } from './form
 import { apologyVars, lastEvent, refusalVars, requestItems, requestVars, stopNoticeNumber, stopVars } from './forms/notice-forms.js';
 import { slipForm, slipPeople } from './forms/form-06-control-slip.js';
 import './documents.errors.js';
+import { documentErrors } from './documents.errors.js';
 
 export interface FormRequest {
   /** Form 01 only: the receipt secret given at reception (verified against its hash, never stored). */
@@ -36,7 +37,7 @@ interface FormJob {
   input: RenderInput;
 }
 
-const notAvailable = (form: string, reason: string) => new AppError(409, 'FORM_NOT_AVAILABLE', { form, reason });
+const notAvailable = (form: string, reason: string) => documentErrors.FORM_NOT_AVAILABLE({ form, reason });
 
 /** The receipt secret, if given: checked through the public lookup (422 when wrong). */
 async function checkedSecret(ctx: AppContext, code: string, secret: string | undefined): Promise<string | null> {
@@ -45,7 +46,7 @@ async function checkedSecret(ctx: AppContext, code: string, secret: string | und
     await dossiers.publicLookup(ctx, code, secret);
     return secret;
   } catch {
-    throw new AppError(422, 'RECEIPT_SECRET_INVALID');
+    throw documentErrors.RECEIPT_SECRET_INVALID();
   }
 }
 

@@ -3,12 +3,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { AppError } from '../../platform/errors.js';
+import { documentErrors } from './documents.errors.js';
 
 /** Errors the multipart parser raised (on the request or later on the file stream), remembered by identity. */
 const faults = new WeakSet<object>();
 
 export const malformedMultipart = () =>
-  new AppError(400, 'MULTIPART_INVALID', {}, {
+  documentErrors.MULTIPART_INVALID({}, {
     errors: [{
       path: 'body',
       code: 'MULTIPART_INVALID',

@@ -17,7 +17,7 @@ import { fileOut } from './file-out.js';
 import { dropIfUnreferenced, claimBlob } from './uploads.js';
 import { readableFile } from './file-reading.js';
 import { resultOut } from './result-out.js';
-import './documents.errors.js';
+import { documentErrors } from './documents.errors.js';
 
 export interface ResultDocumentInput {
   number: string;
@@ -50,8 +50,8 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
   let signedRow: repo.NewFile | null = null;
   const wantSign = input.sign ?? (src.kind === 'pdf' && ctx.signer.configured);
   if (wantSign) {
-    if (src.kind !== 'pdf') throw new AppError(422, 'NOT_A_PDF');
-    if (!(await ctx.signer.canSign(issuing.code))) throw new AppError(409, 'SIGNING_NOT_CONFIGURED');
+    if (src.kind !== 'pdf') throw documentErrors.NOT_A_PDF({ fileId: src.id });
+    if (!(await ctx.signer.canSign(issuing.code))) throw documentErrors.SIGNING_NOT_CONFIGURED();
     let out: Buffer;
     try {
       out = await ctx.signer.signPdf(await readBlob(ctx.blobStore, src.sha256), {
@@ -62,7 +62,7 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
         signingTime: now,
       });
     } catch (e) {
-      if (e instanceof SignatureError) throw new AppError(e.code === 'SIGN_FAILED' || e.code === 'P12_INVALID' ? 500 : 422, 'SIGNING_FAILED', { reason: e.message });
+      if (e instanceof SignatureError) throw (e.code === 'SIGN_FAILED' || e.code === 'P12_INVALID' ? documentErrors.SIGNING_FAILED : documentErrors.PDF_NOT_SIGNABLE)({ reason: e.message });
       throw e;
     }
     const { Readable } = await import('node:stream');
@@ -113,7 +113,7 @@ export async function createResultDocument(ctx: AppContext, p: Principal, ref: s
     });
   } catch (e) {
     if (created?.created) await dropIfUnreferenced(ctx, created.sha256);
-    if ((e as { code?: string }).code === '23505') throw new AppError(409, 'RESULT_DOCUMENT_EXISTS');
+    if ((e as { code?: string }).code === '23505') throw documentErrors.RESULT_DOCUMENT_EXISTS();
     throw e;
   }
   return { ...resultOut(row), file: signedRow ? fileOut({ ...signedRow, attached_version: null, attached_action: null, attached_at: null }) : fileOut(src) };

@@ -14,6 +14,7 @@ import {
   type FormTemplateContent,
 } from './templates.js';
 import './documents.errors.js';
+import { documentErrors } from './documents.errors.js';
 
 const isTemplateManager = (p: Principal) => actsFromTop(p, 'procedure.manage');
 
@@ -30,7 +31,7 @@ export async function createFormTemplateVersion(
 ) {
   if (!isTemplateManager(p)) throw new AppError(403, 'FORBIDDEN');
   const problems = checkTemplate(form, input.content);
-  if (problems.length) throw new AppError(422, 'TEMPLATE_INVALID', { problems: problems.join('; ') }, { errors: problems.map((m) => ({ path: 'body.content', code: 'TEMPLATE_INVALID', message: m })) });
+  if (problems.length) throw documentErrors.TEMPLATE_INVALID({ problems: problems.join('; ') }, { errors: problems.map((m) => ({ path: 'body.content', code: 'TEMPLATE_INVALID', message: m })) });
   return ctx.db.transaction().execute(async (trx) => {
     await repo.lockTemplates(trx, form);
     const version = await repo.nextTemplateVersion(trx, form);

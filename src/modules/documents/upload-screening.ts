@@ -11,33 +11,12 @@
 // attachments with their sniffed Content-Type and nosniff (documents.routes.ts sendFile).
 import { inflateSync } from 'node:zlib';
 import { AppError } from '../../platform/errors.js';
-import { message, registerMessages } from '../../platform/i18n/messages.js';
+import { message } from '../../platform/i18n/messages.js';
+import { documentErrors } from './documents.errors.js';
 import { checkArchive } from './archive-bounds.js';
 import { scanPdf } from './pdf-active-content.js';
 import type { FileKind } from './sniff.js';
 
-registerMessages({
-  PDF_ACTIVE_CONTENT: {
-    vi: 'Tệp PDF chứa nội dung tự thực thi (JavaScript, hành động tự động, tệp nhúng, biểu mẫu XFA hoặc gửi dữ liệu) nên không được nhận; hãy in lại thành PDF (Print to PDF) rồi tải lên.',
-    en: 'The PDF holds active content (JavaScript, automatic actions, embedded files, XFA or submit forms) and is not accepted; print it to PDF again and upload that.',
-  },
-  PDF_INVALID: {
-    vi: 'Tệp có đầu PDF nhưng không đọc được như một tệp PDF; hãy xuất lại tệp PDF rồi tải lên.',
-    en: 'The file starts like a PDF but cannot be read as one; export the PDF again and upload that.',
-  },
-  FILE_POLYGLOT: {
-    vi: 'Tệp còn chứa nội dung của loại khác (mã HTML/script hoặc chương trình) nên không được nhận.',
-    en: 'The file also holds content of another type (HTML/script markup or a program) and is not accepted.',
-  },
-  OFFICE_ACTIVE_CONTENT: {
-    vi: 'Tệp Word/Excel chứa macro (VBA) hoặc gói chương trình nhúng nên không được nhận; hãy lưu lại thành .docx/.xlsx không có macro rồi tải lên.',
-    en: 'The Word/Excel file holds macros (VBA) or an embedded program package and is not accepted; save it as a macro-free .docx/.xlsx and upload that.',
-  },
-  ARCHIVE_UNSAFE: {
-    vi: 'Tệp Word/Excel (dạng nén) vượt giới hạn an toàn hoặc có cấu trúc không hợp lệ nên không được nhận.',
-    en: 'The Word/Excel file (a ZIP container) exceeds the safety limits or is malformed and is not accepted.',
-  },
-});
 
 export type ScreeningCode = 'PDF_ACTIVE_CONTENT' | 'PDF_INVALID' | 'FILE_POLYGLOT' | 'OFFICE_ACTIVE_CONTENT' | 'ARCHIVE_UNSAFE';
 
@@ -203,5 +182,5 @@ export function screenUpload(bytes: Buffer, kind: FileKind): Refusal | null {
 /** The 422 problem for a refusal, with the finding on the field `file`. */
 export function refusalError(r: Refusal): AppError {
   const field = (lang: 'vi' | 'en') => `${message(r.code, lang)} (${lang === 'vi' ? r.vi : r.en})`;
-  return new AppError(422, r.code, {}, { errors: [{ path: 'body.file', code: r.code, messageVi: field('vi'), messageEn: field('en') }] });
+  return documentErrors[r.code]({}, { errors: [{ path: 'body.file', code: r.code, messageVi: field('vi'), messageEn: field('en') }] });
 }

@@ -17,6 +17,7 @@ import { declaredTypeDisagrees, detectKind, MEDIA_TYPES, safeFileName, sniffFami
 import { requireWorker } from './dossier-access.js';
 import { fileOut } from './file-out.js';
 import './documents.errors.js';
+import { documentErrors } from './documents.errors.js';
 
 export interface UploadFields {
   purpose?: 'component' | 'supplement' | 'result' | 'other';
@@ -42,25 +43,25 @@ async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256
     put = await store.put(src.stream, {
       maxBytes: limit,
       inspectHead: (head) => {
-        if (!sniffFamily(head)) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED');
+        if (!sniffFamily(head)) throw documentErrors.FILE_TYPE_NOT_ALLOWED();
       },
     });
   } catch (e) {
-    if (e instanceof BlobTooLarge || (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', { limit });
+    if (e instanceof BlobTooLarge || (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw documentErrors.FILE_TOO_LARGE({ limit });
     throw e;
   }
   if ((src.stream as { truncated?: boolean }).truncated) {
     await dropIfUnreferenced(ctx, put.sha256);
-    throw new AppError(413, 'FILE_TOO_LARGE', { limit });
+    throw documentErrors.FILE_TOO_LARGE({ limit });
   }
   const kind = put.size === 0 ? null : detectKind(put.head, put.tail);
   if (!kind) {
     if (put.created) await dropIfUnreferenced(ctx, put.sha256);
-    throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED');
+    throw documentErrors.FILE_TYPE_NOT_ALLOWED();
   }
   if (declaredTypeDisagrees(src.declaredType, kind)) {
     if (put.created) await dropIfUnreferenced(ctx, put.sha256);
-    throw new AppError(415, 'FILE_TYPE_MISMATCH', { declared: src.declaredType?.slice(0, 100) ?? '', kind });
+    throw documentErrors.FILE_TYPE_MISMATCH({ declared: src.declaredType?.slice(0, 100) ?? '', kind });
   }
   // polyglots, active PDF content, archive bounds: the whole (size-bounded) file, 422 and nothing kept
   const refusal = screenUpload(put.size <= put.head.length ? put.head : await readBlob(store, put.sha256), kind);
@@ -84,7 +85,7 @@ export async function dropIfUnreferenced(ctx: AppContext, sha256: string): Promi
 /** Inside the transaction that adds a reference: the blob must still be there (a rejected twin may have removed it). */
 export async function claimBlob(ctx: AppContext, trx: Db, sha256: string): Promise<void> {
   await repo.lockBlob(trx, sha256);
-  if (!(await ctx.blobStore.has(sha256))) throw new AppError(409, 'UPLOAD_RETRY');
+  if (!(await ctx.blobStore.has(sha256))) throw documentErrors.UPLOAD_RETRY();
 }
 
 /** POST /dossiers/{code}/files. */
@@ -99,7 +100,7 @@ export async function uploadToDossier(ctx: AppContext, p: Principal, ref: string
       // serialise uploads of one dossier for the per-dossier limit
       await repo.lockDossier(trx, d.id);
       const used = await repo.dossierBytes(trx, d.id);
-      if (used + stored.size > ctx.config.maxDossierBytes) throw new AppError(413, 'DOSSIER_FILES_TOO_LARGE', { limit: ctx.config.maxDossierBytes });
+      if (used + stored.size > ctx.config.maxDossierBytes) throw documentErrors.DOSSIER_FILES_TOO_LARGE({ limit: ctx.config.maxDossierBytes });
       const row: repo.NewFile = {
         id,
         sha256: stored.sha256,

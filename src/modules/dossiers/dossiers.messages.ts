@@ -1,5 +1,6 @@
 // Messages of the dossier errors (problem+json `code` → Vietnamese and English text), registered once
-// when the module loads: the state machine's refusals carry their own texts in {vi} / {en}.
+// when the module loads: the state machine's refusals carry their own reason in {vi} / {en}, after a
+// sentence of the code's own (a message is never only a placeholder).
 import { registerMessages } from '../../platform/i18n/messages.js';
 
 registerMessages({
@@ -7,13 +8,13 @@ registerMessages({
   ACTION_NOT_ALLOWED: { vi: 'Không thể thực hiện thao tác lúc này: {vi}', en: 'The action is not allowed now: {en}' },
   ACTION_FORBIDDEN: { vi: 'Bạn không được thực hiện thao tác này: {vi}', en: 'You may not perform this action: {en}' },
   INVALID_PAYLOAD: { vi: 'Dữ liệu thao tác không hợp lệ: {vi}', en: 'Invalid action data: {en}' },
-  LIMIT_REACHED: { vi: '{vi}', en: '{en}' },
-  TOO_LATE: { vi: '{vi}', en: '{en}' },
-  NOT_DUE: { vi: '{vi}', en: '{en}' },
-  CLOCK_STOPPED: { vi: '{vi}', en: '{en}' },
-  RESULT_ALREADY_ISSUED: { vi: '{vi}', en: '{en}' },
-  PROCESS_MISMATCH: { vi: '{vi}', en: '{en}' },
-  UNKNOWN_ACTION: { vi: '{vi}', en: '{en}' },
+  LIMIT_REACHED: { vi: 'Đã hết số lần được thực hiện thao tác này: {vi}', en: 'The limit for this action has been reached: {en}' },
+  TOO_LATE: { vi: 'Đã quá thời điểm được thực hiện thao tác này: {vi}', en: 'It is too late for this action: {en}' },
+  NOT_DUE: { vi: 'Chưa đến thời điểm được thực hiện thao tác này: {vi}', en: 'This action is not due yet: {en}' },
+  CLOCK_STOPPED: { vi: 'Thời hạn giải quyết đang tạm dừng: {vi}', en: 'The processing clock is stopped: {en}' },
+  RESULT_ALREADY_ISSUED: { vi: 'Hồ sơ đã có kết quả giải quyết: {vi}', en: 'The dossier already has its result: {en}' },
+  PROCESS_MISMATCH: { vi: 'Thao tác không khớp với quy trình của hồ sơ: {vi}', en: "The action does not fit the dossier's process: {en}" },
+  UNKNOWN_ACTION: { vi: 'Không có thao tác này: {vi}', en: 'There is no such action: {en}' },
   VERSION_REQUIRED: {
     vi: 'Cần gửi phiên bản hồ sơ (trường version hoặc tiêu đề If-Match).',
     en: 'The dossier version is required (body field version or If-Match header).',

@@ -2,10 +2,20 @@
 // The provider's `sub` must be linked to an official (users.oidc_subject); nobody is created on the fly.
 import * as oidc from 'openid-client';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, defineErrors } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import * as repo from './org.repo.js';
 import { startSession, type SessionIssued } from './auth.service.js';
+
+// OIDC_FAILED (400: the sign-in answer itself is wrong) stays in the platform messages; a provider that cannot
+// be reached is not the caller's fault and has its own code and status.
+const oidcErrors = defineErrors({
+  OIDC_PROVIDER_UNREACHABLE: {
+    status: 502,
+    vi: 'Không kết nối được máy chủ đăng nhập một lần: {reason}. Vui lòng thử lại sau hoặc đăng nhập bằng mật khẩu.',
+    en: 'The single sign-on server cannot be reached: {reason}. Retry later or sign in with your password.',
+  },
+});
 
 const LOGIN_TTL_MS = 10 * 60_000;
 const discovered = new Map<string, Promise<oidc.Configuration>>();
@@ -31,7 +41,7 @@ async function configuration(ctx: AppContext): Promise<oidc.Configuration> {
   try {
     return await p;
   } catch (err) {
-    throw new AppError(502, 'OIDC_FAILED', { reason: (err as Error).message });
+    throw oidcErrors.OIDC_PROVIDER_UNREACHABLE({ reason: (err as Error).message });
   }
 }
 
