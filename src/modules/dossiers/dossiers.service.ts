@@ -579,7 +579,7 @@ export async function receiveDossier(
   }
   if (!can(p, 'dossier.receive', receiving)) throw new AppError(403, 'FORBIDDEN');
 
-  const proc = await getProcedureForReception(ctx, body.procedureCode, now).catch((e: unknown) => {
+  const proc = await getProcedureForReception(ctx, body.procedureCode, now, body.caseKey).catch((e: unknown) => {
     if (e instanceof AppError && e.status === 404) return null;
     throw e;
   });
