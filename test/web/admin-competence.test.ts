@@ -51,10 +51,11 @@ describe.skipIf(!HAS_CHROMIUM)('admin: field → agency, stranded dossiers, time
     await shot(a.page, '40-admin-field-agencies');
     await a.page.getByRole('button', { name: 'Đổi cơ quan của lĩnh vực Thủy lợi' }).click();
     const dialog = a.page.getByRole('dialog');
-    // saving without choosing an agency: the server's field error is shown on the picker
+    // saving without choosing an agency: the error is shown on the picker, nothing is sent
     await dialog.getByLabel('Cơ quan có thẩm quyền').selectOption('');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await dialog.locator('.field.has-error').first().waitFor();
+    await dialog.locator('.field.has-error').filter({ hasText: 'Chọn cơ quan có thẩm quyền cho lĩnh vực này' }).waitFor();
+    expect((await api.get('/api/v1/admin/field-agencies?level=province')).body.items.find((i: any) => i.field === 'Thủy lợi').version).toBe(before.version);
     await shot(a.page, '41-admin-field-agency-error', false);
     await dialog.getByLabel('Cơ quan có thẩm quyền').selectOption({ label: 'Sở Xây dựng tỉnh Thanh Hóa' });
     await dialog.getByLabel('Ghi chú').fill('Thử nghiệm giao diện');

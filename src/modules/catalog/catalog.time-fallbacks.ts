@@ -235,5 +235,5 @@ export function noLimitReason(p: { channels: Array<Pick<Channel, 'timeText' | 'd
     const r = limitFromText(d);
     if (!r.ok && r.reason === 'mixed_units') return { reason: 'mixed_units', detail: r.detail };
   }
-  return { reason: 'not_stated', detail: texts.find((x) => x !== '') ?? 'empty time column' };
+  return { reason: 'not_stated', detail: texts.find((x) => x !== '') ?? '—' };
 }

@@ -76,12 +76,13 @@ function FieldAgencyDialog({ level, field, current, onClose, onDone }: { level: 
   const [note, setNote] = useState('');
   const [err, setErr] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const fe = fieldErrors(err);
+  const fe: Record<string, string | undefined> = { ...fieldErrors(err), ...(err === 'pick' ? { agencyCode: t('admin.pickAgencyMust') } : {}) };
   const choices = (agencies.data?.items ?? []).filter((a) => !a.validTo && a.depth >= 1 && !['service_centre', 'commune_centre', 'commune_committee'].includes(a.kind));
   return (
     <Dialog title={t('admin.mapField', { field })} onClose={onClose} footer={<>
       <button onClick={onClose}>{t('common.cancel')}</button>
       <button className="primary" disabled={busy} onClick={async () => {
+        if (level === 'province' && !agencyCode) { setErr('pick'); return; }
         setBusy(true);
         try {
           const r = level === 'province'
@@ -105,7 +106,7 @@ function FieldAgencyDialog({ level, field, current, onClose, onDone }: { level: 
           </select>
         )}</Field>}
       <Field label={t('admin.note')} error={fe.note} hint={t('admin.newVersionHint')}>{(id, d) => <input id={id} aria-describedby={d} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
-      <ErrorBox error={err} />
+      {err !== 'pick' && <ErrorBox error={err} />}
     </Dialog>
   );
 }
@@ -224,7 +225,7 @@ export function TimeLimits() {
                 <td className="code">{p.code}</td>
                 <td>{p.name}<div><small>{p.field}</small></div></td>
                 <td>{en ? p.reasonEn : p.reasonVi}<div><small className="muted">{p.detail}</small></div></td>
-                <td><button className="small" aria-label={t('admin.setLimitFor', { code: p.code })} onClick={() => { setSaved(null); setEdit(p); }}>{t('admin.setLimit')}</button></td>
+                <td><button className="small" style={{ whiteSpace: 'nowrap' }} aria-label={t('admin.setLimitFor', { code: p.code })} onClick={() => { setSaved(null); setEdit(p); }}>{t('admin.setLimit')}</button></td>
               </tr>
             ))}</tbody>
           </table>
@@ -252,7 +253,7 @@ export function TimeLimits() {
                 <td>{p.readAs === 'same_day' ? t('reception.units.same_day') : `${p.value} ${t(`reception.units.${p.readAs}`, { defaultValue: p.readAs })}`}</td>
                 <td><span className="badge st5">{en ? p.labelEn : p.label}</span></td>
                 <td><small>{(p.timeText ?? '').slice(0, 160)}</small></td>
-                <td><button className="small" aria-label={t('admin.setLimitFor', { code: p.code })} onClick={() => { setSaved(null); setEdit(p); }}>{t('admin.setLimit')}</button></td>
+                <td><button className="small" style={{ whiteSpace: 'nowrap' }} aria-label={t('admin.setLimitFor', { code: p.code })} onClick={() => { setSaved(null); setEdit(p); }}>{t('admin.setLimit')}</button></td>
               </tr>
             ))}</tbody>
           </table>
