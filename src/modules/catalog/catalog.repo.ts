@@ -309,10 +309,10 @@ export async function searchCount(db: Db, p: SearchParams): Promise<number> {
   return hits[0]?.total ?? 0;
 }
 
-export async function fieldCounts(db: Db, opts: { includeHidden?: boolean } = {}): Promise<Array<{ name: string; count: number }>> {
+export async function fieldCounts(db: Db, opts: { includeHidden?: boolean; level?: string } = {}): Promise<Array<{ name: string; count: number }>> {
   const { rows } = await sql<{ name: string; count: number }>`
     SELECT field AS name, count(*)::int AS count FROM procedures
-    WHERE field IS NOT NULL ${opts.includeHidden ? sql`` : sql`AND public`}
+    WHERE field IS NOT NULL ${opts.includeHidden ? sql`` : sql`AND public`} ${opts.level ? sql`AND ${opts.level} = ANY(levels)` : sql``}
     GROUP BY field ORDER BY count(*) DESC, field`.execute(db);
   return rows;
 }

@@ -148,8 +148,8 @@ export async function searchProcedures(ctx: AppContext, p: Principal | null, que
   return { items: hits.map((h) => listItem(h, includeHidden)), total, ...(fuzzy ? { fuzzy } : {}) };
 }
 
-export async function listFields(ctx: AppContext) {
-  const items = await repo.fieldCounts(ctx.db);
+export async function listFields(ctx: AppContext, level?: 'province' | 'commune') {
+  const items = await repo.fieldCounts(ctx.db, { level });
   return { items, total: items.length };
 }
 
