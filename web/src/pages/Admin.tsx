@@ -344,13 +344,7 @@ function ProcessEditor() {
   useEffect(() => { if (code) void open(code); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const sum = steps.reduce((a, s) => a + (Number(s.budgetHours) || 0), 0);
   const upd = (i: number, p: Partial<ProcessStep>) => setSteps((xs) => xs.map((s, k) => (k === i ? { ...s, ...p } : s)));
-  // the server's messages name actions and steps by key ("refuse", "handling"): shown by their labels
-  const plain = (m: string) => m.replace(/\b[a-z]+(?:_[a-z]+)*\b/g, (w) => {
-    const step = steps.find((x) => x.key === w);
-    if (step) return `«${step.nameVi || w}»`;
-    if ((ROLES as readonly string[]).includes(w)) return t(`roles.${w}`);
-    return (STEP_ACTIONS as readonly string[]).includes(w) ? `«${t(`actions.${w}`)}»` : w;
-  });
+  // the server's messages name steps, actions and roles by their labels (workflow/process.ts), in the language asked
   const issueAt = (prefix: string) => Object.entries(issues).filter(([p]) => p === prefix || p.startsWith(prefix + '.')).flatMap(([, m]) => m);
   async function save() {
     setErr(null); setIssues({}); setSaved(false);
@@ -387,7 +381,7 @@ function ProcessEditor() {
           <p>{t('admin.version', { v: def.version })} {def.derived && t('admin.derived')} · {t('admin.legalLimit', { h: def.legalLimitHours })} ·{' '}
             <strong className={sum > def.legalLimitHours ? 'remaining late' : ''}>{t('admin.budgetSum', { h: sum })}</strong></p>
           {Object.keys(issues).some((k) => !/^steps\.\d+/.test(k)) && (
-            <div className="alert error" role="alert"><ul>{Object.entries(issues).filter(([k]) => !/^steps\.\d+/.test(k)).flatMap(([, ms]) => ms).map((m, i) => <li key={i}>{plain(m)}</li>)}</ul></div>
+            <div className="alert error" role="alert"><ul>{Object.entries(issues).filter(([k]) => !/^steps\.\d+/.test(k)).flatMap(([, ms]) => ms).map((m, i) => <li key={i}>{m}</li>)}</ul></div>
           )}
           <div className="table-wrap">
             <table>
@@ -400,7 +394,7 @@ function ProcessEditor() {
                     <tr key={i} className={errs.length ? 'overdue' : ''}>
                       <td>{i + 1}</td>
                       <td><input aria-label={`${t('admin.nameVi')} ${i + 1}`} value={s.nameVi} onChange={(e) => upd(i, { nameVi: e.target.value, nameEn: s.nameEn || e.target.value })} />
-                        {errs.length > 0 && <div className="err" role="alert" style={{ color: 'var(--bad)', fontSize: '.82rem' }}>{errs.map(plain).join('; ')}</div>}</td>
+                        {errs.length > 0 && <div className="err" role="alert" style={{ color: 'var(--bad)', fontSize: '.82rem' }}>{errs.join('; ')}</div>}</td>
                       <td><select aria-label={`${t('admin.role')} ${i + 1}`} value={s.role} onChange={(e) => upd(i, { role: e.target.value })}>{ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}</select></td>
                       <td><select aria-label={`${t('admin.agency')} ${i + 1}`} value={typeof s.agency === 'string' ? s.agency : 'fixed'} onChange={(e) => upd(i, { agency: e.target.value })}>
                         {AGENCY_CHOICES.map((a) => <option key={a} value={a}>{t(`admin.where.${a}`)}</option>)}{typeof s.agency !== 'string' && <option value="fixed">{s.agency.agencyId}</option>}</select></td>
