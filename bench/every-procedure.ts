@@ -10,6 +10,7 @@ import { buildApp, composeContext, prepareDatabase, seedDemo } from '../src/app.
 import { referenceCatalog } from '../src/modules/catalog/catalog.import.js';
 import { HttpClient } from '../test/helpers.js';
 import { clientPool, receiveAndForward, summarise, targetsOf, type Outcome } from '../test/dossiers/every-procedure.js';
+import { NO_LIMIT_REASONS, noLimitReason } from '../src/modules/catalog/catalog.time-fallbacks.js';
 import { openBenchDatabase } from './scratch-db.js';
 
 const bench = await openBenchDatabase(process.env.DATABASE_URL);
@@ -39,6 +40,15 @@ for (const [i, x] of targets.entries()) {
 const seconds = (performance.now() - started) / 1000;
 console.log(`database: ${bench.where}`);
 console.log(summarise(outcomes));
+// why the procedures without a time limit have none (GET /admin/procedures/without-limit lists the same)
+const parsedByCode = new Map(referenceCatalog().parsed.map((p) => [p.code, p]));
+const noLimit = new Map<string, string[]>();
+for (const o of outcomes.filter((x) => !x.ok && (x.reason ?? '').includes('PROCEDURE_NO_TIME_LIMIT'))) {
+  const p = parsedByCode.get(o.code);
+  const r = p ? noLimitReason(p).reason : 'not_stated';
+  noLimit.set(r, [...(noLimit.get(r) ?? []), o.code]);
+}
+for (const [r, codes] of noLimit) console.log(`  no time limit, ${r} (${NO_LIMIT_REASONS[r as keyof typeof NO_LIMIT_REASONS].en}): ${codes.length}`);
 for (const level of ['province', 'commune'] as const) {
   const of = outcomes.filter((o) => o.level === level);
   console.log(`${level}: ${of.filter((o) => o.ok).length}/${of.length} reached a competent handler`);

@@ -69,6 +69,16 @@ describe('reception: the applicant fields refuse bad input on the field, writing
     expect(await refused(withApplicant({ fullName: 'Nguyễn Văn A1' }), 'body.applicant.fullName', 'NAME_CHARACTERS')).toBe("Họ tên chỉ gồm chữ cái, dấu cách và các dấu . ' -");
   });
 
+  it('component names: emoji and markup are refused on the component\'s field (vi and en), nothing written; a real name still passes', async () => {
+    const comps = (name: string) => receptionBody({ components: [{ name: 'Đơn đề nghị', provided: true, form: 'original', copies: 1 }, { name, provided: true, form: 'copy', copies: 1 }] });
+    expect(await refused(comps('Bản sao CCCD 📄'), 'body.components.1.name', 'UNSUPPORTED_CHARACTERS')).toBe('Có ký tự không in được trên giấy tờ (📄): hãy xóa hoặc thay bằng chữ');
+    expect(await refused(comps('Giấy 🙂 xác nhận'), 'body.components.1.name', 'UNSUPPORTED_CHARACTERS', 'en')).toBe('Characters the forms cannot print (🙂): remove or replace them');
+    expect(await refused(comps('<img src=x onerror=alert(1)>Giấy phép'), 'body.components.1.name', 'MARKUP_NOT_ALLOWED')).toBe('Không được chứa thẻ HTML hay ký tự < >');
+    expect(await refused(comps('<b>Sổ hộ khẩu</b>'), 'body.components.1.name', 'MARKUP_NOT_ALLOWED', 'en')).toBe('HTML tags and the characters < > are not allowed');
+    const ok = await desk.post('/api/v1/dossiers', comps('Bản sao Giấy chứng nhận quyền sử dụng đất (có chứng thực) – số 12/2024'), { 'idempotency-key': randomUUID() });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+  });
+
   it('wrong dates: not a date, not a day of that month, before 1900, after today (by the clock)', async () => {
     expect(await refused(withApplicant({ birthDate: '15/03/1990' }), 'body.applicant.birthDate', 'DATE_INVALID')).toBe('Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy)');
     await refused(withApplicant({ birthDate: '1990-02-30' }), 'body.applicant.birthDate', 'DATE_INVALID');

@@ -149,7 +149,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
     await expect.poll(() => a.page.getByLabel('Giờ 2').inputValue()).toBe('500');
     await a.page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     // the step's own error on its row (the action by its label), the process-wide one above the table
-    await a.page.locator('tr.overdue .err', { hasText: '«Từ chối tiếp nhận»' }).waitFor();
+    await a.page.locator('tr.overdue .err', { hasText: '“Từ chối tiếp nhận”' }).waitFor();
     expect(await a.page.locator('tr.overdue .err').textContent()).not.toMatch(/\brefuse\b/);
     await a.page.getByRole('alert').filter({ hasText: 'vượt thời hạn giải quyết' }).waitFor();
     await shot(a.page, '18-admin-process-editor-errors');

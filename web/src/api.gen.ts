@@ -1872,8 +1872,60 @@ export interface paths {
                                 field: string | null;
                                 timeText: string | null;
                                 /** @enum {string} */
-                                readAs: "working_days";
+                                kind: "unit_inferred" | "cases" | "phases" | "months";
+                                value: number;
+                                readAs: string;
                                 label: string;
+                                labelEn: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/procedures/without-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thủ tục chưa có thời hạn và lý do / procedures without a time limit and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                field: string | null;
+                                /** @enum {string} */
+                                reason: "no_result" | "not_regulated" | "event_bound" | "annual_schedule" | "mixed_units" | "not_stated";
+                                reasonVi: string;
+                                reasonEn: string;
+                                detail: string;
+                                adminAction: string;
                             }[];
                             total: number;
                         };
@@ -7644,7 +7696,7 @@ export interface paths {
         put?: never;
         /**
          * Tải tệp lên hồ sơ / upload a file to a dossier
-         * @description multipart/form-data; text fields first (purpose=component|supplement|result|other, componentId, componentName, digitised, reusedFrom, fromCitizenStore), then one part `file`. Type by content (PDF, JPEG, PNG, DOC/DOCX, XLS/XLSX) → 415; size per file and per dossier → 413. Reference the returned id in the action that attaches it (fileIds / documents[].fileId).
+         * @description multipart/form-data; text fields first (purpose=component|supplement|result|other, componentId, componentName, digitised, reusedFrom, fromCitizenStore), then one part `file`. Type by content (PDF, JPEG, PNG, DOC/DOCX, XLS/XLSX) → 415; active PDF content, HTML/program polyglots, unsafe DOCX/XLSX archives → 422; size per file and per dossier → 413. Reference the returned id in the action that attaches it (fileIds / documents[].fileId).
          */
         post: {
             parameters: {

@@ -175,6 +175,11 @@ export interface Dossier extends InboxItem {
   clockStartAt: string | null; originalDueAt: string | null; stepDueAt: string | null; finishedAt: string | null; returnedAt: string | null;
   detail: Record<string, any>;
 }
+export interface FieldAgency { level: 'province' | 'commune'; field: string; agencyCode: string | null; agencyName: string | null; communeKind: 'commune_committee' | 'commune_police' | null; version: number; validFrom: string; note: string | null }
+export interface FieldAgencyList { items: FieldAgency[]; total: number; unmapped: Array<{ level: 'province' | 'commune'; field: string }> }
+export interface StrandedDossier { code: string | null; id: string; procedureCode: string; procedureName: string; stepKey: string | null; role: string; roleName: string; agencyCode: string; agencyName: string; fixVi: string; fixEn: string; updatedAt: string }
+export interface LimitToReview { code: string; name: string; field: string | null; timeText: string | null; kind: 'unit_inferred' | 'cases' | 'phases' | 'months'; value: number; readAs: string; label: string; labelEn: string }
+export interface ProcedureWithoutLimit { code: string; name: string; field: string | null; reason: string; reasonVi: string; reasonEn: string; detail: string; adminAction: string }
 export interface Page<T> { items: T[]; total: number; page?: number; pageSize?: number }
 export interface ReceiveResult { dossier: Dossier; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
 export interface ActionResult { dossier: Dossier; allowed: string[]; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
@@ -302,6 +307,13 @@ export const api = {
   feeOverrides: (code: string) => get<{ items: Array<{ channel: string; feeName: string; amountVnd: number; note: string | null }> }>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`),
   setFee: (code: string, b: { channel: string; feeName: string; amountVnd: number; note?: string }) => put<unknown>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`, b),
   performers: (code: string) => get<{ items: Array<{ code: string; name: string; origin: string }> }>(`/api/v1/admin/procedures/${enc(code)}/agencies`),
+  fieldAgencies: (level?: 'province' | 'commune') => get<FieldAgencyList>(`/api/v1/admin/field-agencies${qs({ level })}`),
+  setFieldAgency: (b: { level: 'province'; field: string; agencyCode: string; note?: string } | { level: 'commune'; field: string; communeKind: string; note?: string }) =>
+    put<FieldAgency>('/api/v1/admin/field-agencies', b),
+  stranded: (q: { page?: number; pageSize?: number } = {}) => get<Page<StrandedDossier>>(`/api/v1/admin/dossiers/stranded${qs(q)}`),
+  limitsToReview: (q: { page?: number; pageSize?: number } = {}) => get<Page<LimitToReview>>(`/api/v1/admin/procedures/inferred-units${qs(q)}`),
+  withoutLimit: () => get<Page<ProcedureWithoutLimit>>('/api/v1/admin/procedures/without-limit'),
+  setTimeLimit: (code: string, b: { value: number; unit: string; basis: string }) => put<{ code: string; value: number; unit: string; basis: string }>(`/api/v1/admin/procedures/${enc(code)}/time-limit`, b),
   process: (code: string, agencyCode?: string) => get<ProcessDef>(`/api/v1/procedures/${enc(code)}/process${qs({ agencyCode })}`),
   saveProcess: (code: string, b: { steps: ProcessStep[]; config?: Record<string, unknown>; agencyCode?: string }) => put<ProcessDef>(`/api/v1/procedures/${enc(code)}/process`, b),
 

@@ -256,6 +256,7 @@ export async function importParsed(ctx: AppContext, parsed: ParsedProcedure[], o
           time_from: c.timeLimit?.from ?? null,
           description: c.description,
           fees: JSON.stringify(c.fees),
+          case_limits: c.caseLimits ? JSON.stringify(c.caseLimits) : null,
         }),
       );
       p.components.forEach((c, i) =>

@@ -34,7 +34,7 @@ export interface TimeLimit {
    * without unit) the single unambiguous time expression found in the channel's description; 'unit_inferred'
    * for a bare number with no unit anywhere, read in the national portal's default unit (working days).
    */
-  from: 'time_column' | 'description' | 'unit_inferred' | 'steps';
+  from: 'time_column' | 'description' | 'unit_inferred' | 'steps' | 'cases' | 'phases';
 }
 
 export interface Fee {
@@ -59,6 +59,8 @@ export interface Channel {
   fees: Fee[];
   /** The "Mô tả" column (free text), '' when empty. */
   description: string;
+  /** Per-case limits of the description matched to the component cases (catalog.time-fallbacks.ts). */
+  caseLimits?: Array<{ caseKey: string; value: number; unit: TimeUnit }>;
 }
 
 export interface Component {

@@ -11,6 +11,7 @@
  * text stays available for an admin. Values are never guessed.
  */
 
+import { applyTextFallbacks } from './catalog.time-fallbacks.js';
 import { applyStepsTime, parseDefenceChannels, parsePortalChannels } from './catalog.parse-channels.js';
 import { parseDefenceComponents, parsePortalComponents } from './catalog.parse-components.js';
 import { parseDefenceLegalBasis, parsePortalLegalBasis } from './catalog.parse-legal.js';
@@ -172,6 +173,7 @@ export function parseNationalRecord(raw: unknown): ParsedProcedure {
   };
   // The portal id; when the crawl left formality_id empty, the same id ends the detail URL.
   applyStepsTime(p.channels, p.steps, log);
+  applyTextFallbacks(p, log);
   p.issues = log.issues;
   const sourceId = optional(r.formality_id) ?? /\/thu-tuc-hanh-chinh\/([0-9a-f-]{36})$/i.exec(p.sourceUrl ?? '')?.[1];
   if (sourceId) p.sourceId = sourceId;

@@ -74,6 +74,8 @@ export interface ChannelInsert {
   time_from: string | null;
   description: string;
   fees: string; // JSON
+  /** [{caseKey, value, unit}] JSON: per-case limits matched to the component cases; null when none */
+  case_limits: string | null;
 }
 
 export interface ComponentInsert {
@@ -121,8 +123,9 @@ export interface FeeJson {
   note: string | null;
 }
 
-export interface ChannelRow extends Omit<ChannelInsert, 'fees'> {
+export interface ChannelRow extends Omit<ChannelInsert, 'fees' | 'case_limits'> {
   fees: FeeJson[];
+  case_limits: Array<{ caseKey: string; value: number; unit: string }> | null;
 }
 
 export interface ComponentRow extends ComponentInsert {
@@ -307,10 +310,10 @@ export async function searchCount(db: Db, p: SearchParams): Promise<number> {
   return hits[0]?.total ?? 0;
 }
 
-export async function fieldCounts(db: Db, opts: { includeHidden?: boolean } = {}): Promise<Array<{ name: string; count: number }>> {
+export async function fieldCounts(db: Db, opts: { includeHidden?: boolean; level?: string } = {}): Promise<Array<{ name: string; count: number }>> {
   const { rows } = await sql<{ name: string; count: number }>`
     SELECT field AS name, count(*)::int AS count FROM procedures
-    WHERE field IS NOT NULL ${opts.includeHidden ? sql`` : sql`AND public`}
+    WHERE field IS NOT NULL ${opts.includeHidden ? sql`` : sql`AND public`} ${opts.level ? sql`AND ${opts.level} = ANY(levels)` : sql``}
     GROUP BY field ORDER BY count(*) DESC, field`.execute(db);
   return rows;
 }
@@ -483,12 +486,30 @@ export async function proceduresWithoutLimit(db: Db): Promise<Array<{ id: string
   return rows;
 }
 
-/** Procedures whose current version has a time limit read without a unit ("đơn vị suy ra"), for review. */
+/**
+ * Procedures whose current version has a limit to review, without an admin limit: read without a unit
+ * ("đơn vị suy ra"), the longest of per-case limits, phases added up, or months.
+ */
 export async function proceduresWithInferredUnit(db: Db, limit: number, offset: number) {
-  const { rows } = await sql<{ code: string; name: string; field: string | null; time_text: string | null; total: string }>`
-    SELECT p.code, p.name, p.field, min(c.time_text) AS time_text, count(*) OVER () AS total
-    FROM procedures p JOIN procedure_channels c ON c.version_id = p.current_version_id AND c.time_from = 'unit_inferred'
+  const { rows } = await sql<{ code: string; name: string; field: string | null; time_text: string | null; time_from: string; time_value: string; time_unit: string; total: string }>`
+    SELECT p.code, p.name, p.field, min(c.time_text) AS time_text,
+      min(CASE WHEN c.time_unit = 'months' THEN 'months' ELSE c.time_from END) AS time_from,
+      max(c.time_value) AS time_value, min(c.time_unit) AS time_unit, count(*) OVER () AS total
+    FROM procedures p JOIN procedure_channels c ON c.version_id = p.current_version_id
+      AND (c.time_from IN ('unit_inferred', 'cases', 'phases') OR c.time_unit = 'months')
     WHERE NOT EXISTS (SELECT 1 FROM procedure_time_limits t WHERE t.procedure_id = p.id)
     GROUP BY p.code, p.name, p.field ORDER BY p.code LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return rows;
+}
+
+/** Channels (time column, description) and steps of the current version of procedures without any limit. */
+export async function proceduresWithoutLimitDetail(db: Db) {
+  const { rows } = await sql<{ code: string; name: string; field: string | null; levels: string[]; steps: string | null; channels: Array<{ timeText: string | null; description: string }> }>`
+    SELECT p.code, v.name, p.field, p.levels, v.steps,
+      coalesce((SELECT json_agg(json_build_object('timeText', c.time_text, 'description', c.description) ORDER BY c.ordinal)
+        FROM procedure_channels c WHERE c.version_id = p.current_version_id), '[]') AS channels
+    FROM procedures p JOIN procedure_versions v ON v.id = p.current_version_id
+    WHERE p.time_limit IS NULL AND NOT EXISTS (SELECT 1 FROM procedure_time_limits t WHERE t.procedure_id = p.id)
+    ORDER BY p.code`.execute(db);
   return rows;
 }

@@ -16,6 +16,7 @@ import {
   FieldsOut,
   InferredUnitOut,
   InferredUnitQuery,
+  WithoutLimitOut,
   IssueListOut,
   IssueListQuery,
   PerformersOut,
@@ -98,6 +99,10 @@ export function catalogRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/admin/procedures/inferred-units', {
     schema: { tags: ['catalog'], summary: 'Thời hạn đơn vị suy ra / time limits read as working days from a bare number', querystring: InferredUnitQuery, response: { 200: InferredUnitOut } },
   }, async (req) => limits.listInferredUnits(ctx, requirePrincipal(req), req.query));
+
+  app.get('/api/v1/admin/procedures/without-limit', {
+    schema: { tags: ['catalog'], summary: 'Thủ tục chưa có thời hạn và lý do / procedures without a time limit and why', response: { 200: WithoutLimitOut } },
+  }, async (req) => limits.listWithoutLimit(ctx, requirePrincipal(req)));
 
   app.put('/api/v1/admin/procedures/:code/time-limit', {
     schema: { tags: ['catalog'], summary: 'Đặt thời hạn giải quyết / set the time limit (with its legal basis)', params: ProcedureCodeParam, body: TimeLimitBody, response: { 200: TimeLimitSetOut } },

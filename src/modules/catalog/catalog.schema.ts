@@ -197,6 +197,31 @@ export const InferredUnitQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const InferredUnitOut = z.object({
-  items: z.array(z.object({ code: z.string(), name: z.string(), field: z.string().nullable(), timeText: z.string().nullable(), readAs: z.literal('working_days'), label: z.string() })),
+  items: z.array(z.object({
+    code: z.string(),
+    name: z.string(),
+    field: z.string().nullable(),
+    timeText: z.string().nullable(),
+    /** unit_inferred: a bare number read as working days; cases: the longest per-case limit; phases: added up; months */
+    kind: z.enum(['unit_inferred', 'cases', 'phases', 'months']),
+    value: z.number(),
+    readAs: z.string(),
+    label: z.string(),
+    labelEn: z.string(),
+  })),
+  total: z.number().int(),
+});
+
+export const WithoutLimitOut = z.object({
+  items: z.array(z.object({
+    code: z.string(),
+    name: z.string(),
+    field: z.string().nullable(),
+    reason: z.enum(['no_result', 'not_regulated', 'event_bound', 'annual_schedule', 'mixed_units', 'not_stated']),
+    reasonVi: z.string(),
+    reasonEn: z.string(),
+    detail: z.string(),
+    adminAction: z.string(),
+  })),
   total: z.number().int(),
 });

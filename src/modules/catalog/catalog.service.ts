@@ -16,6 +16,7 @@ import type { FeeOverrideBody, IssueListQuery, SearchQuery } from './catalog.sch
 import { isoOrNull } from '../../platform/values.js';
 import { casesOf, type ProcedureCase } from './component-cases.js';
 import { adminTimeLimit } from './catalog.time-limits.js';
+import { monthsAsWorkingHours } from './catalog.months.js';
 
 registerMessages({
   // the one registration of this code (the workflow module throws it too)
@@ -147,8 +148,8 @@ export async function searchProcedures(ctx: AppContext, p: Principal | null, que
   return { items: hits.map((h) => listItem(h, includeHidden)), total, ...(fuzzy ? { fuzzy } : {}) };
 }
 
-export async function listFields(ctx: AppContext) {
-  const items = await repo.fieldCounts(ctx.db);
+export async function listFields(ctx: AppContext, level?: 'province' | 'commune') {
+  const items = await repo.fieldCounts(ctx.db, { level });
   return { items, total: items.length };
 }
 
@@ -188,6 +189,16 @@ function effectiveLimit(channels: repo.ChannelRow[], adminLimit: { value: number
   if (!c) return null;
   const inferred = channels.some((x) => x.time_from === 'unit_inferred' && x.time_unit === c.unit && Number(x.time_value) === c.value);
   return { ...c, source: inferred ? ('unit_inferred' as const) : ('catalog' as const), basis: null };
+}
+
+/** The limit of one case (catalog.time-fallbacks matched it to the component case); an admin limit wins. */
+function caseLimitOf(channels: repo.ChannelRow[], adminLimit: { value: number; unit: string; basis: string } | null, caseKey: string | null | undefined) {
+  if (adminLimit || !caseKey) return null;
+  for (const c of [...channels.filter((x) => x.kind === 'in_person'), ...channels]) {
+    const hit = c.case_limits?.find((x) => x.caseKey === caseKey);
+    if (hit) return { value: Number(hit.value), unit: hit.unit, source: 'catalog' as const, basis: null };
+  }
+  return null;
 }
 
 function casesOut(components: repo.ComponentRow[]) {
@@ -292,13 +303,14 @@ export interface ReceptionProcedure {
  * For the dossier engine: the version of the procedure in force at `at` (default: now) with local fees applied.
  * 404 PROCEDURE_NOT_FOUND for an unknown code, 409 PROCEDURE_NOT_IN_FORCE when no version covers `at`.
  */
-export async function getProcedureForReception(ctx: AppContext, code: string, at?: Date): Promise<ReceptionProcedure> {
+export async function getProcedureForReception(ctx: AppContext, code: string, at?: Date, caseKey?: string | null): Promise<ReceptionProcedure> {
   const when = at ?? ctx.clock.now();
   const proc = await procedureByCode(ctx.db, code);
   const v = await repo.versionAt(ctx.db, proc.id, when);
   if (!v) throw new AppError(409, 'PROCEDURE_NOT_IN_FORCE', { code, at: when.toISOString() });
   const { channels, components, overrides, adminLimit } = await loadVersion(ctx.db, proc, v);
-  const limit = effectiveLimit(channels, adminLimit);
+  // the chosen case's own limit (per-case limits matched to the component cases) beats the longest one
+  const limit = caseLimitOf(channels, adminLimit, caseKey) ?? effectiveLimit(channels, adminLimit);
   return {
     id: proc.id,
     versionId: v.id,
@@ -323,7 +335,7 @@ export async function getProcedureForReception(ctx: AppContext, code: string, at
     })),
     cases: casesOut(components).cases,
     timeLimit: limit,
-    legalLimitHours: legalLimitHours(limit),
+    legalLimitHours: limit?.unit === 'months' ? await monthsAsWorkingHours(ctx, null, when, limit.value) : legalLimitHours(limit),
     sameDay: limit?.unit === 'same_day',
     public: proc.public,
   };

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { scopePaths } from '../org/permissions.js';
 import * as repo from './catalog.repo.js';
+import { NO_LIMIT_REASONS, noLimitReason } from './catalog.time-fallbacks.js';
 import type { InferredUnitQuery, TimeLimitBody } from './catalog.schema.js';
 
 /**
@@ -17,12 +18,27 @@ import type { InferredUnitQuery, TimeLimitBody } from './catalog.schema.js';
  * copies from the master register are done on the day the request is received (the next working day when it
  * comes after 15:00).
  */
-export const LEGAL_DEFAULT_LIMITS: Array<{ name: RegExp; value: number; unit: 'same_day'; basis: string }> = [
+export const LEGAL_DEFAULT_LIMITS: Array<{ name: RegExp; value: number; unit: 'same_day' | 'working_days'; basis: string }> = [
   {
     name: /^(chứng thực bản sao từ bản chính|chứng thực chữ ký|cấp bản sao từ sổ gốc)/iu,
     value: 1,
     unit: 'same_day',
     basis: 'Khoản 1 Điều 7 Nghị định 23/2015/NĐ-CP: trong ngày tiếp nhận (sau 15 giờ: ngày làm việc tiếp theo)',
+  },
+  {
+    // Art. 7(2) [M, to confirm]: contracts and transactions, their amendment, cancellation and corrections, wills,
+    // refusals and divisions of an estate: at most 2 working days from a complete request.
+    name: /^(chứng thực (hợp đồng|giao dịch|việc sửa đổi, bổ sung, hủy bỏ (hợp đồng|giao dịch)|di chúc|văn bản (từ chối nhận|thỏa thuận phân chia|phân chia|khai nhận) di sản)|sửa lỗi sai sót trong (hợp đồng|giao dịch))/iu,
+    value: 2,
+    unit: 'working_days',
+    basis: 'Khoản 2 Điều 7 Nghị định 23/2015/NĐ-CP: không quá 02 ngày làm việc kể từ ngày nhận đủ hồ sơ yêu cầu chứng thực',
+  },
+  {
+    // A certified copy of a contract already certified is a copy from the register (Art. 7(1)) [M, to confirm].
+    name: /^cấp bản sao có chứng thực từ bản chính (hợp đồng|giao dịch)/iu,
+    value: 1,
+    unit: 'same_day',
+    basis: 'Khoản 1 Điều 7 Nghị định 23/2015/NĐ-CP (bản sao từ sổ gốc, bản chính): trong ngày tiếp nhận (sau 15 giờ: ngày làm việc tiếp theo)',
   },
 ];
 
@@ -67,7 +83,31 @@ export async function listInferredUnits(ctx: AppContext, p: Principal, q: z.infe
   if (scopePaths(p, 'procedure.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
   const rows = await repo.proceduresWithInferredUnit(ctx.db, q.pageSize, (q.page - 1) * q.pageSize);
   return {
-    items: rows.map((r) => ({ code: r.code, name: r.name, field: r.field, timeText: r.time_text, readAs: 'working_days' as const, label: 'đơn vị suy ra' })),
+    items: rows.map((r) => {
+      const kind = (r.time_from in REVIEW_LABELS ? r.time_from : 'unit_inferred') as ReviewKind;
+      return { code: r.code, name: r.name, field: r.field, timeText: r.time_text, kind, value: Number(r.time_value), readAs: r.time_unit, label: REVIEW_LABELS[kind].vi, labelEn: REVIEW_LABELS[kind].en };
+    }),
     total: Number(rows[0]?.total ?? 0),
+  };
+}
+
+type ReviewKind = 'unit_inferred' | 'cases' | 'phases' | 'months';
+const REVIEW_LABELS: Record<ReviewKind, { vi: string; en: string }> = {
+  unit_inferred: { vi: 'đơn vị suy ra', en: 'unit inferred (a bare number read as working days)' },
+  cases: { vi: 'thời hạn dài nhất của các trường hợp', en: 'the longest of the per-case limits' },
+  phases: { vi: 'cộng các giai đoạn', en: 'phases added up' },
+  months: { vi: 'tính theo tháng dương lịch (cùng ngày tháng sau, gặp ngày nghỉ thì sang ngày làm việc kế tiếp)', en: 'calendar months (same date, moved to the next working day)' },
+};
+
+/** GET /admin/procedures/without-limit: province/commune procedures with no limit at all, each with the reason. */
+export async function listWithoutLimit(ctx: AppContext, p: Principal) {
+  if (scopePaths(p, 'procedure.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
+  const rows = (await repo.proceduresWithoutLimitDetail(ctx.db)).filter((r) => r.levels.includes('province') || r.levels.includes('commune'));
+  return {
+    items: rows.map((r) => {
+      const { reason, detail } = noLimitReason({ name: r.name, steps: r.steps, channels: r.channels });
+      return { code: r.code, name: r.name, field: r.field, reason, reasonVi: NO_LIMIT_REASONS[reason].vi, reasonEn: NO_LIMIT_REASONS[reason].en, detail: detail.slice(0, 300), adminAction: `PUT /api/v1/admin/procedures/${r.code}/time-limit` };
+    }),
+    total: rows.length,
   };
 }

@@ -34,7 +34,8 @@ const out = (r: repo.FieldAgencyRow) => ({
 export async function listFieldAgencies(ctx: AppContext, p: Principal, level?: 'province' | 'commune') {
   if (scopePaths(p, 'procedure.manage').length === 0 && scopePaths(p, 'process.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
   const rows = await repo.listFieldAgencies(ctx.db, level);
-  const fields = (await listFields(ctx)).items.map((f) => f.name);
+  // only fields of procedures at the province level: a ministry-only field has no desk to reach
+  const fields = (await listFields(ctx, 'province')).items.map((f) => f.name);
   const have = new Set(rows.map((r) => `${r.level}|${r.field}`));
   const unmapped = (['province', 'commune'] as const)
     .filter((l) => !level || l === level)

@@ -43,7 +43,7 @@ export const ComponentIn = z.object({
   /** A catalogue component (GET /procedures/{code} components[].id); its name is filled in when omitted. */
   componentId: z.string().max(100).optional(),
   /** Required for a free component (one without componentId). */
-  name: text(COMPONENT_NAME_MAX).optional(),
+  name: printedText(COMPONENT_NAME_MAX).optional(),
   provided: z.boolean().default(true),
   form: z.enum(['original', 'certified', 'copy']).default('copy'),
   copies: z.number().int().min(0).max(100).default(1),

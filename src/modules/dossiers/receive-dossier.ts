@@ -75,7 +75,7 @@ export async function receiveDossier(
 async function planReception(ctx: AppContext, p: Principal, body: ReceiveInputBody, now: Date): Promise<ReceptionPlan> {
   const receiving = await receivingDesk(ctx, p, body.receivingAgencyCode);
   if (!can(p, 'dossier.receive', receiving)) throw new AppError(403, 'FORBIDDEN');
-  const proc = await procedureToReceive(ctx, body.procedureCode, now);
+  const proc = await procedureToReceive(ctx, body.procedureCode, now, body.caseKey);
   const legalLimitHours = legalLimitOf(proc as ProcedureRef);
   const competent = await competentAgencyOf(ctx, proc, receiving, body.competentAgencyCode);
   const returnAgency = body.returnAgencyCode ? await agencyByCode(ctx, body.returnAgencyCode, 'body.returnAgencyCode') : receiving;
@@ -101,9 +101,9 @@ async function planReception(ctx: AppContext, p: Principal, body: ReceiveInputBo
   return { receiving, competent, returnAgency, proc, outcome, components: filed.components, cal, filing, applicant, phone };
 }
 
-/** The procedure in force at `now`; an unknown code is a 422 on the field, not a 404 of the request. */
-async function procedureToReceive(ctx: AppContext, code: string, now: Date): Promise<ReceptionProcedure> {
-  const proc = await getProcedureForReception(ctx, code, now).catch((e: unknown) => {
+/** The procedure in force at `now` (time limit of the chosen case); an unknown code is a 422 on the field, not a 404. */
+async function procedureToReceive(ctx: AppContext, code: string, now: Date, caseKey?: string | null): Promise<ReceptionProcedure> {
+  const proc = await getProcedureForReception(ctx, code, now, caseKey).catch((e: unknown) => {
     if (e instanceof AppError && e.status === 404) return null;
     throw e;
   });

@@ -251,3 +251,48 @@ describe('validateProcess', () => {
     }
   });
 });
+
+describe('validation messages name steps, actions and roles as people know them', () => {
+  // English labels may be the same words as some keys ("Handler"); what must not show is a snake_case key or a quoted step key
+  const EN_INTERNAL = /\b(request_completion|return_result|record_result|unit_leader|return_officer)\b|“(reception|handling|approval|issue|return)”/;
+  const INTERNAL = /\b(reception|handling|approval|issue|return|accept|request_completion|return_result|record_result|approve|clerk|handler|unit_leader)\b/;
+  const broken = () => {
+    const p = defaultProcess(40);
+    p.steps[0]!.actions = p.steps[0]!.actions.filter((a) => a !== 'accept'); // FIRST_STEP_CANNOT_ACCEPT
+    p.steps[1]!.actions.push('approve'); // ACTION_NOT_FOR_ROLE (handler)
+    p.steps[4]!.actions = p.steps[4]!.actions.filter((a) => a !== 'return_result'); // FINAL_STEP_CANNOT_RETURN
+    p.steps.push({ ...p.steps[2]!, key: 'orphan', nameVi: 'Bước lẻ', nameEn: 'Stray step', next: ['return'] }); // UNREACHABLE_STEP
+    p.steps[1]!.budgetHours = 100; // BUDGET_EXCEEDS_LIMIT
+    return p;
+  };
+
+  it('no internal key in Vietnamese or English; step names, action labels and role names instead', () => {
+    const issues = validateProcess(broken());
+    expect(issues.map((i) => i.code).sort()).toEqual(
+      ['ACTION_NOT_FOR_ROLE', 'BUDGET_EXCEEDS_LIMIT', 'FINAL_STEP_CANNOT_RETURN', 'FIRST_STEP_CANNOT_ACCEPT', 'UNREACHABLE_STEP'].sort(),
+    );
+    for (const i of issues) {
+      expect(i.messageVi, i.code).not.toMatch(INTERNAL);
+      expect(i.messageEn, i.code).not.toMatch(EN_INTERNAL);
+    }
+    const by = Object.fromEntries(issues.map((i) => [i.code, i]));
+    expect(by.ACTION_NOT_FOR_ROLE!.messageVi).toMatch(/^Vai trò .+ không được thực hiện thao tác “.+”$/);
+    expect(by.FIRST_STEP_CANNOT_ACCEPT!.messageVi).toBe('Bước đầu tiên phải có thao tác “Tiếp nhận hồ sơ”');
+    expect(by.UNREACHABLE_STEP!.messageVi).toBe('Không thể đến bước “Bước lẻ” từ bước đầu');
+    expect(by.BUDGET_EXCEEDS_LIMIT!.messageVi).toMatch(/\(\d+(,\d+)? giờ\) vượt thời hạn giải quyết \(40 giờ\)$/);
+  });
+
+  it('a step without a name is named by its position; an unknown action or role is quoted as typed', () => {
+    const p = defaultProcess(40);
+    p.steps[2]!.nameVi = '';
+    (p.steps[2]!.actions as string[]).push('fly');
+    p.steps[1]!.next = ['handling', 'approval'];
+    const issues = validateProcess(p);
+    const handling = defaultProcess(40).steps[1]!;
+    const self = issues.find((i) => i.code === 'NEXT_IS_SELF')!;
+    expect(self.messageVi).toBe(`Bước “${handling.nameVi}” chuyển về chính nó`);
+    expect(self.messageEn).toBe(`Step “${handling.nameEn}” forwards to itself`);
+    expect(issues.find((i) => i.code === 'MISSING_NAME')!.messageVi).toBe('Bước số 3 chưa có tên');
+    expect(issues.find((i) => i.code === 'UNKNOWN_ACTION')!.messageVi).toBe('Thao tác không tồn tại: “fly”');
+  });
+});

@@ -3,7 +3,9 @@
 // Pure: no I/O. A dossier is pinned to the process version it was received under (the version id lives
 // in the database row, not here).
 
+import { ROLE_NAMES } from '../../platform/auth/roles.js';
 import {
+  ACTION_LABELS,
   ROLE_STEP_ACTIONS,
   isActionName,
   isRole,
@@ -281,58 +283,84 @@ export function defaultProcess(legalLimitHours: number, opts: DefaultProcessOpti
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-const MESSAGES: Record<ProcessIssueCode, (x: string) => [vi: string, en: string]> = {
+/** A name to show for something the message is about, in both languages. */
+interface Label {
+  vi: string;
+  en: string;
+}
+const same = (x: string): Label => ({ vi: x, en: x });
+const NONE: Label = same('');
+
+/** A step as people know it: its name in quotes ("Thẩm định, xử lý"), else its position; never the internal key. */
+function stepLabel(def: ProcessDefinition | null, keyOrStep: string | ProcessStep, index?: number): Label {
+  const step = typeof keyOrStep === 'string' ? def?.steps.find((s) => s.key === keyOrStep) : keyOrStep;
+  const i = index ?? (step && def ? def.steps.indexOf(step) : -1);
+  const pos = i >= 0 ? { vi: `số ${i + 1}`, en: `${i + 1}` } : null;
+  if (step?.nameVi?.trim() && step.nameEn?.trim()) return { vi: `“${step.nameVi.trim()}”`, en: `“${step.nameEn.trim()}”` };
+  if (pos) return pos;
+  return same(`“${typeof keyOrStep === 'string' ? keyOrStep : keyOrStep.key}”`);
+}
+function actionLabel(a: string): Label {
+  return isActionName(a) ? { vi: `“${ACTION_LABELS[a].vi}”`, en: `“${ACTION_LABELS[a].en}”` } : same(`“${a}”`);
+}
+function roleLabel(r: string): Label {
+  return isRole(r) ? { vi: ROLE_NAMES[r].vi.toLowerCase(), en: ROLE_NAMES[r].en.toLowerCase() } : same(`“${r}”`);
+}
+
+const MESSAGES: Record<ProcessIssueCode, (x: Label, y: Label) => [vi: string, en: string]> = {
   EMPTY_PROCESS: () => ['Quy trình chưa có bước nào', 'The process has no steps'],
-  INVALID_LEGAL_LIMIT: (x) => [`Thời hạn giải quyết không hợp lệ: ${x}`, `Invalid legal time limit: ${x}`],
+  INVALID_LEGAL_LIMIT: (x) => [`Thời hạn giải quyết không hợp lệ: ${x.vi}`, `Invalid legal time limit: ${x.en}`],
   EMPTY_KEY: () => ['Mã bước không được để trống', 'Step key must not be empty'],
-  DUPLICATE_KEY: (x) => [`Mã bước bị trùng: ${x}`, `Duplicate step key: ${x}`],
-  MISSING_NAME: (x) => [`Bước ${x} chưa có tên`, `Step ${x} has no name`],
-  UNKNOWN_ROLE: (x) => [`Vai trò không hợp lệ: ${x}`, `Unknown role: ${x}`],
-  INVALID_AGENCY: (x) => [`Cơ quan thực hiện bước ${x} không hợp lệ`, `Invalid agency for step ${x}`],
-  INVALID_BUDGET: (x) => [`Thời gian của bước ${x} phải là số ≥ 0`, `Budget of step ${x} must be a number ≥ 0`],
-  BUDGET_EXCEEDS_LIMIT: (x) => [
-    `Tổng thời gian các bước (${x} giờ) vượt thời hạn giải quyết`,
-    `Step budgets (${x} h) exceed the legal time limit`,
+  DUPLICATE_KEY: (x) => [`Mã bước bị trùng: ${x.vi}`, `Duplicate step key: ${x.en}`],
+  MISSING_NAME: (x) => [`Bước ${x.vi} chưa có tên`, `Step ${x.en} has no name`],
+  UNKNOWN_ROLE: (x) => [`Vai trò không hợp lệ: ${x.vi}`, `Unknown role: ${x.en}`],
+  INVALID_AGENCY: (x) => [`Cơ quan thực hiện bước ${x.vi} không hợp lệ`, `Invalid agency for step ${x.en}`],
+  INVALID_BUDGET: (x) => [`Thời gian của bước ${x.vi} phải là số ≥ 0`, `Budget of step ${x.en} must be a number ≥ 0`],
+  BUDGET_EXCEEDS_LIMIT: (x, y) => [
+    `Tổng thời gian các bước (${x.vi} giờ) vượt thời hạn giải quyết (${y.vi} giờ)`,
+    `Step budgets (${x.en} h) exceed the legal time limit (${y.en} h)`,
   ],
   FIRST_STEP_NOT_RECEPTION: () => [
     'Bước đầu tiên phải là tiếp nhận tại Bộ phận Một cửa',
     'The first step must be reception at the receiving centre',
   ],
   FIRST_STEP_CANNOT_ACCEPT: () => [
-    'Bước đầu tiên phải có thao tác tiếp nhận (accept)',
-    'The first step must offer the accept action',
+    `Bước đầu tiên phải có thao tác “${ACTION_LABELS.accept.vi}”`,
+    `The first step must offer “${ACTION_LABELS.accept.en}”`,
   ],
-  UNKNOWN_ACTION: (x) => [`Thao tác không tồn tại: ${x}`, `Unknown action: ${x}`],
+  UNKNOWN_ACTION: (x) => [`Thao tác không tồn tại: ${x.vi}`, `Unknown action: ${x.en}`],
   NOT_A_STEP_ACTION: (x) => [
-    `Thao tác ${x} không cấu hình theo bước`,
-    `Action ${x} is not configured per step`,
+    `Thao tác ${x.vi} không cấu hình theo bước`,
+    `Action ${x.en} is not configured per step`,
   ],
-  ACTION_NOT_FOR_ROLE: (x) => [`Vai trò không được thực hiện thao tác ${x}`, `The role may not perform ${x}`],
-  UNKNOWN_NEXT: (x) => [`Bước tiếp theo không tồn tại: ${x}`, `Next step does not exist: ${x}`],
-  NEXT_IS_SELF: (x) => [`Bước ${x} chuyển về chính nó`, `Step ${x} forwards to itself`],
-  UNREACHABLE_STEP: (x) => [`Không thể đến bước ${x} từ bước đầu`, `Step ${x} is unreachable from the first step`],
+  ACTION_NOT_FOR_ROLE: (x, y) => [`Vai trò ${y.vi} không được thực hiện thao tác ${x.vi}`, `The ${y.en} role may not perform ${x.en}`],
+  UNKNOWN_NEXT: (x) => [`Bước tiếp theo không tồn tại: ${x.vi}`, `Next step does not exist: ${x.en}`],
+  NEXT_IS_SELF: (x) => [`Bước ${x.vi} chuyển về chính nó`, `Step ${x.en} forwards to itself`],
+  UNREACHABLE_STEP: (x) => [`Không thể đến bước ${x.vi} từ bước đầu`, `Step ${x.en} is unreachable from the first step`],
   NO_EXIT: (x) => [
-    `Từ bước ${x} không thể đến bước trả kết quả`,
-    `No final (return) step can be reached from step ${x}`,
+    `Từ bước ${x.vi} không thể đến bước trả kết quả`,
+    `No final (return) step can be reached from step ${x.en}`,
   ],
   FINAL_STEP_CANNOT_RETURN: (x) => [
-    `Bước cuối ${x} phải có thao tác trả kết quả`,
-    `Final step ${x} must offer return_result`,
+    `Bước cuối ${x.vi} phải có thao tác “${ACTION_LABELS.return_result.vi}”`,
+    `Final step ${x.en} must offer “${ACTION_LABELS.return_result.en}”`,
   ],
   RESULT_NOT_RECORDED: (x) => [
-    `Không có bước nào ban hành kết quả trước bước cuối ${x}`,
-    `No step records the result before final step ${x}`,
+    `Không có bước nào ban hành kết quả trước bước cuối ${x.vi}`,
+    `No step records the result before final step ${x.en}`,
   ],
   RESULT_STEP_NEXT_NOT_FINAL: (x) => [
-    `Bước ban hành kết quả ${x} chỉ được chuyển đến bước trả kết quả`,
-    `Result step ${x} may only lead to final (return) steps`,
+    `Bước ban hành kết quả ${x.vi} chỉ được chuyển đến bước trả kết quả`,
+    `Result step ${x.en} may only lead to final (return) steps`,
   ],
 };
 
-function issue(path: string, code: ProcessIssueCode, detail = ''): ProcessIssue {
-  const [messageVi, messageEn] = MESSAGES[code](detail);
+function issue(path: string, code: ProcessIssueCode, detail: Label = NONE, extra: Label = NONE): ProcessIssue {
+  const [messageVi, messageEn] = MESSAGES[code](detail, extra);
   return { path, code, messageVi, messageEn };
 }
+
+const hoursLabel = (h: number): Label => ({ vi: String(Math.round(h * 100) / 100).replace('.', ','), en: String(Math.round(h * 100) / 100) });
 
 function validAgency(a: unknown): boolean {
   if (a === 'receiving_centre' || a === 'competent_agency' || a === 'return_point') return true;
@@ -346,20 +374,20 @@ function validateStepShape(step: ProcessStep, i: number, seen: Set<string>): Pro
   const p = `steps[${i}]`;
   const out: ProcessIssue[] = [];
   if (typeof step.key !== 'string' || step.key.trim() === '') out.push(issue(`${p}.key`, 'EMPTY_KEY'));
-  else if (seen.has(step.key)) out.push(issue(`${p}.key`, 'DUPLICATE_KEY', step.key));
+  else if (seen.has(step.key)) out.push(issue(`${p}.key`, 'DUPLICATE_KEY', same(`“${step.key}”`)));
   seen.add(step.key);
-  if (!step.nameVi?.trim() || !step.nameEn?.trim()) out.push(issue(`${p}.nameVi`, 'MISSING_NAME', step.key));
-  if (!isRole(step.role)) out.push(issue(`${p}.role`, 'UNKNOWN_ROLE', String(step.role)));
-  if (!validAgency(step.agency)) out.push(issue(`${p}.agency`, 'INVALID_AGENCY', step.key));
+  if (!step.nameVi?.trim() || !step.nameEn?.trim()) out.push(issue(`${p}.nameVi`, 'MISSING_NAME', stepLabel(null, step, i)));
+  if (!isRole(step.role)) out.push(issue(`${p}.role`, 'UNKNOWN_ROLE', same(`“${String(step.role)}”`)));
+  if (!validAgency(step.agency)) out.push(issue(`${p}.agency`, 'INVALID_AGENCY', stepLabel(null, step, i)));
   if (typeof step.budgetHours !== 'number' || !Number.isFinite(step.budgetHours) || step.budgetHours < 0) {
-    out.push(issue(`${p}.budgetHours`, 'INVALID_BUDGET', step.key));
+    out.push(issue(`${p}.budgetHours`, 'INVALID_BUDGET', stepLabel(null, step, i)));
   }
   (step.actions ?? []).forEach((a, j) => {
     const ap = `${p}.actions[${j}]`;
-    if (!isActionName(a)) out.push(issue(ap, 'UNKNOWN_ACTION', String(a)));
-    else if (!isStepAction(a)) out.push(issue(ap, 'NOT_A_STEP_ACTION', a));
+    if (!isActionName(a)) out.push(issue(ap, 'UNKNOWN_ACTION', same(`“${String(a)}”`)));
+    else if (!isStepAction(a)) out.push(issue(ap, 'NOT_A_STEP_ACTION', actionLabel(a)));
     else if (isRole(step.role) && !ROLE_STEP_ACTIONS[step.role].includes(a)) {
-      out.push(issue(ap, 'ACTION_NOT_FOR_ROLE', `${a} (${step.role})`));
+      out.push(issue(ap, 'ACTION_NOT_FOR_ROLE', actionLabel(a), roleLabel(step.role)));
     }
   });
   return out;
@@ -370,8 +398,8 @@ function validateEdges(def: ProcessDefinition): ProcessIssue[] {
   def.steps.forEach((step, i) => {
     (step.next ?? []).forEach((k, j) => {
       const p = `steps[${i}].next[${j}]`;
-      if (k === step.key) out.push(issue(p, 'NEXT_IS_SELF', k));
-      else if (!findStep(def, k)) out.push(issue(p, 'UNKNOWN_NEXT', k));
+      if (k === step.key) out.push(issue(p, 'NEXT_IS_SELF', stepLabel(def, step, i)));
+      else if (!findStep(def, k)) out.push(issue(p, 'UNKNOWN_NEXT', same(`“${k}”`)));
     });
   });
   return out;
@@ -383,17 +411,17 @@ function validateGraph(def: ProcessDefinition): ProcessIssue[] {
   const reachable = reachableFrom(def, first.key);
   def.steps.forEach((step, i) => {
     const p = `steps[${i}]`;
-    if (!reachable.has(step.key)) out.push(issue(p, 'UNREACHABLE_STEP', step.key));
-    if (!nearestFinalStep(def, step.key)) out.push(issue(p, 'NO_EXIT', step.key));
+    if (!reachable.has(step.key)) out.push(issue(p, 'UNREACHABLE_STEP', stepLabel(def, step, i)));
+    if (!nearestFinalStep(def, step.key)) out.push(issue(p, 'NO_EXIT', stepLabel(def, step, i)));
     if (isFinalStep(step)) {
-      if (!step.actions.includes('return_result')) out.push(issue(`${p}.actions`, 'FINAL_STEP_CANNOT_RETURN', step.key));
+      if (!step.actions.includes('return_result')) out.push(issue(`${p}.actions`, 'FINAL_STEP_CANNOT_RETURN', stepLabel(def, step, i)));
       const recordedBefore =
         step.actions.includes('record_result') ||
         def.steps.some((s) => s.next.includes(step.key) && (s.actions.includes('record_result') || s.actions.includes('reject')));
-      if (!recordedBefore) out.push(issue(p, 'RESULT_NOT_RECORDED', step.key));
+      if (!recordedBefore) out.push(issue(p, 'RESULT_NOT_RECORDED', stepLabel(def, step, i)));
     }
     if (step.actions.includes('record_result') && step.next.some((k) => !isFinalStep(findStep(def, k) ?? step))) {
-      out.push(issue(`${p}.next`, 'RESULT_STEP_NEXT_NOT_FINAL', step.key));
+      out.push(issue(`${p}.next`, 'RESULT_STEP_NEXT_NOT_FINAL', stepLabel(def, step, i)));
     }
   });
   return out;
@@ -410,7 +438,7 @@ function validateGraph(def: ProcessDefinition): ProcessIssue[] {
 export function validateProcess(def: ProcessDefinition): ProcessIssue[] {
   const out: ProcessIssue[] = [];
   if (!Number.isFinite(def.legalLimitHours) || def.legalLimitHours < 0) {
-    out.push(issue('legalLimitHours', 'INVALID_LEGAL_LIMIT', String(def.legalLimitHours)));
+    out.push(issue('legalLimitHours', 'INVALID_LEGAL_LIMIT', same(String(def.legalLimitHours))));
   }
   if (!Array.isArray(def.steps) || def.steps.length === 0) return [...out, issue('steps', 'EMPTY_PROCESS')];
 
@@ -419,7 +447,7 @@ export function validateProcess(def: ProcessDefinition): ProcessIssue[] {
 
   const total = def.steps.reduce((sum, s) => sum + (Number.isFinite(s.budgetHours) ? s.budgetHours : 0), 0);
   if (Number.isFinite(def.legalLimitHours) && total > def.legalLimitHours + 1e-9) {
-    out.push(issue('steps', 'BUDGET_EXCEEDS_LIMIT', String(total)));
+    out.push(issue('steps', 'BUDGET_EXCEEDS_LIMIT', hoursLabel(total), hoursLabel(def.legalLimitHours)));
   }
 
   const first = def.steps[0]!;

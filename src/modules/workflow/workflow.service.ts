@@ -79,15 +79,19 @@ export function workflowConfigOf(row: repo.ProcessRow, base: Partial<WorkflowCon
 export async function processForDossier(db: Db, procedure: ProcedureRef, competentAgencyId: string): Promise<repo.ProcessRow> {
   const own = await repo.findCurrent(db, procedure.id, competentAgencyId);
   if (own) return normalise(own);
-  const wide = await repo.findCurrent(db, procedure.id, '');
-  if (wide) return normalise(wide);
-  const definition = defaultProcess(legalLimitOf(procedure));
-  const created = await repo.insertVersion(
-    db,
-    { procedureId: procedure.id, agencyId: null, version: 1, definition, config: {}, derived: true, createdBy: null },
-    true,
-  );
-  return normalise(created ?? (await repo.findCurrent(db, procedure.id, ''))!);
+  const limit = legalLimitOf(procedure);
+  // A derived (default) process follows the limit of this filing: the chosen case's, months counted from today,
+  // an administrator's new one — a new version when it changed; an edited process keeps its own.
+  for (let attempt = 0; ; attempt++) {
+    const wide = await repo.findCurrent(db, procedure.id, '');
+    if (wide && (!wide.derived || Math.abs(Number(wide.legal_limit_hours) - limit) < 1e-9 || attempt >= 3)) return normalise(wide);
+    const created = await repo.insertVersion(
+      db,
+      { procedureId: procedure.id, agencyId: null, version: (wide?.version ?? 0) + 1, definition: defaultProcess(limit), config: {}, derived: true, createdBy: null },
+      true,
+    );
+    if (created) return normalise(created);
+  }
 }
 
 export function processOut(row: repo.ProcessRow) {

@@ -347,6 +347,7 @@ export interface ProcedureAgencies {
 }
 
 export interface ProcedureChannels {
+  case_limits: unknown | null;
   description: Generated<string>;
   fees: Generated<unknown>;
   kind: string;

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Agency, type HolidayYear, type ProcessDef, type ProcessStep, type ProcedureItem, type RoleAssignment, type User, type Weekly } from '../api';
 import { Dialog, ErrorBox, Field, navigate, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
 import { DateInput } from '../DateInput';
+import { FieldAgencies, Stranded, TimeLimitDialog, TimeLimits } from './AdminCompetence';
 import { fmtLocalDate, fmtMoney, localDate } from '../util';
 
-const TABS = ['users', 'agencies', 'procedures', 'process', 'holidays', 'hours'] as const;
+const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'process', 'holidays', 'hours'] as const;
 type Tab = (typeof TABS)[number];
 const ROLES = ['admin', 'reception', 'handler', 'unit_leader', 'agency_leader', 'clerk', 'return_officer', 'cashier', 'procedure_control'];
 
@@ -17,7 +18,7 @@ export default function AdminPage() {
   const { path } = useLocation();
   const { has } = useSession();
   const admin = has('admin');
-  const visible = TABS.filter((k) => admin || k === 'procedures' || k === 'process');
+  const visible = TABS.filter((k) => admin || k === 'procedures' || k === 'process' || k === 'timeLimits');
   const tab = (visible.find((k) => path === `/admin/${k}`) ?? visible[0]) as Tab;
   return (
     <>
@@ -27,6 +28,9 @@ export default function AdminPage() {
         {tab === 'users' && <Users />}
         {tab === 'agencies' && <Agencies />}
         {tab === 'procedures' && <Procedures />}
+        {tab === 'timeLimits' && <TimeLimits />}
+        {tab === 'fieldAgencies' && <FieldAgencies />}
+        {tab === 'stranded' && <Stranded />}
         {tab === 'process' && <ProcessEditor />}
         {tab === 'holidays' && <Holidays />}
         {tab === 'hours' && <OfficeHours />}
@@ -262,8 +266,10 @@ function ProcedureAdmin({ code, lang }: { code: string; lang: string }) {
   const p = useAsync(() => Promise.all([api.procedure(code), api.feeOverrides(code), api.performers(code)]), [code]);
   const [fee, setFee] = useState({ channel: 'in_person', feeName: '', amountVnd: '' });
   const [err, setErr] = useState<unknown>(null);
+  const [limitOpen, setLimitOpen] = useState(false);
   if (!p.data) return <div className="card"><ErrorBox error={p.error} /></div>;
   const [proc, fees, perf] = p.data;
+  const lim = proc.timeLimit;
   return (
     <div className="card">
       <h2>{proc.code}</h2>
@@ -271,6 +277,10 @@ function ProcedureAdmin({ code, lang }: { code: string; lang: string }) {
       <p>{proc.public ? <span className="badge st9">{t('admin.public')}</span> : <span className="badge st8">{t('admin.hidden')}</span>}{' '}
         <button className="small" onClick={async () => { try { await api.publish(code, !proc.public); p.reload(); } catch (e) { setErr(e); } }}>{proc.public ? t('admin.hide') : t('admin.publish')}</button>
         {' '}<button className="small" onClick={() => navigate(`/admin/process?procedure=${encodeURIComponent(code)}`)}>{t('admin.process')}</button></p>
+      <h3>{t('admin.timeLimit')}</h3>
+      <p data-testid="procedure-limit">{lim ? <>{lim.unit === 'same_day' ? t('reception.units.same_day') : `${lim.value} ${t(`reception.units.${lim.unit}`)}`}{' '}<small className="muted">({t(`admin.limitSource.${lim.source}`)}{lim.basis ? ` — ${lim.basis}` : ''})</small></> : <strong>{t('admin.noLimit')}</strong>}{' '}
+        <button className="small" onClick={() => setLimitOpen(true)}>{t('admin.setLimit')}</button></p>
+      {limitOpen && <TimeLimitDialog code={proc.code} name={proc.name} current={lim ?? null} onClose={() => setLimitOpen(false)} onDone={() => { setLimitOpen(false); p.reload(); }} />}
       <h3>{t('admin.performers')}</h3>
       <ul>{perf.items.map((a) => <li key={a.code}>{a.name}</li>)}</ul>
       <h3>{t('admin.localFee')}</h3>
@@ -334,13 +344,7 @@ function ProcessEditor() {
   useEffect(() => { if (code) void open(code); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const sum = steps.reduce((a, s) => a + (Number(s.budgetHours) || 0), 0);
   const upd = (i: number, p: Partial<ProcessStep>) => setSteps((xs) => xs.map((s, k) => (k === i ? { ...s, ...p } : s)));
-  // the server's messages name actions and steps by key ("refuse", "handling"): shown by their labels
-  const plain = (m: string) => m.replace(/\b[a-z]+(?:_[a-z]+)*\b/g, (w) => {
-    const step = steps.find((x) => x.key === w);
-    if (step) return `«${step.nameVi || w}»`;
-    if ((ROLES as readonly string[]).includes(w)) return t(`roles.${w}`);
-    return (STEP_ACTIONS as readonly string[]).includes(w) ? `«${t(`actions.${w}`)}»` : w;
-  });
+  // the server's messages name steps, actions and roles by their labels (workflow/process.ts), in the language asked
   const issueAt = (prefix: string) => Object.entries(issues).filter(([p]) => p === prefix || p.startsWith(prefix + '.')).flatMap(([, m]) => m);
   async function save() {
     setErr(null); setIssues({}); setSaved(false);
@@ -377,7 +381,7 @@ function ProcessEditor() {
           <p>{t('admin.version', { v: def.version })} {def.derived && t('admin.derived')} · {t('admin.legalLimit', { h: def.legalLimitHours })} ·{' '}
             <strong className={sum > def.legalLimitHours ? 'remaining late' : ''}>{t('admin.budgetSum', { h: sum })}</strong></p>
           {Object.keys(issues).some((k) => !/^steps\.\d+/.test(k)) && (
-            <div className="alert error" role="alert"><ul>{Object.entries(issues).filter(([k]) => !/^steps\.\d+/.test(k)).flatMap(([, ms]) => ms).map((m, i) => <li key={i}>{plain(m)}</li>)}</ul></div>
+            <div className="alert error" role="alert"><ul>{Object.entries(issues).filter(([k]) => !/^steps\.\d+/.test(k)).flatMap(([, ms]) => ms).map((m, i) => <li key={i}>{m}</li>)}</ul></div>
           )}
           <div className="table-wrap">
             <table>
@@ -390,7 +394,7 @@ function ProcessEditor() {
                     <tr key={i} className={errs.length ? 'overdue' : ''}>
                       <td>{i + 1}</td>
                       <td><input aria-label={`${t('admin.nameVi')} ${i + 1}`} value={s.nameVi} onChange={(e) => upd(i, { nameVi: e.target.value, nameEn: s.nameEn || e.target.value })} />
-                        {errs.length > 0 && <div className="err" role="alert" style={{ color: 'var(--bad)', fontSize: '.82rem' }}>{errs.map(plain).join('; ')}</div>}</td>
+                        {errs.length > 0 && <div className="err" role="alert" style={{ color: 'var(--bad)', fontSize: '.82rem' }}>{errs.join('; ')}</div>}</td>
                       <td><select aria-label={`${t('admin.role')} ${i + 1}`} value={s.role} onChange={(e) => upd(i, { role: e.target.value })}>{ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}</select></td>
                       <td><select aria-label={`${t('admin.agency')} ${i + 1}`} value={typeof s.agency === 'string' ? s.agency : 'fixed'} onChange={(e) => upd(i, { agency: e.target.value })}>
                         {AGENCY_CHOICES.map((a) => <option key={a} value={a}>{t(`admin.where.${a}`)}</option>)}{typeof s.agency !== 'string' && <option value="fixed">{s.agency.agencyId}</option>}</select></td>
