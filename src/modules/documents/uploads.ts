@@ -88,6 +88,34 @@ export async function claimBlob(ctx: AppContext, trx: Db, sha256: string): Promi
   if (!(await ctx.blobStore.has(sha256))) throw documentErrors.UPLOAD_RETRY();
 }
 
+/** The row of a new upload (pure): the name and type come from the sniffed content, never the client's. */
+function newFileRow(
+  stored: { sha256: string; size: number; kind: FileKind },
+  src: UploadSource,
+  fields: UploadFields,
+  at: { id: string; dossierId: string | null; uploadedBy: string; at: Date; digitised: boolean },
+): repo.NewFile {
+  return {
+    id: at.id,
+    sha256: stored.sha256,
+    size: stored.size,
+    media_type: MEDIA_TYPES[stored.kind],
+    kind: stored.kind,
+    name: safeFileName(src.filename, stored.kind),
+    purpose: fields.purpose ?? 'component',
+    dossier_id: at.dossierId,
+    uploaded_by: at.uploadedBy,
+    uploaded_at: at.at,
+    component_id: fields.componentId ?? null,
+    component_name: fields.componentName?.normalize('NFC') ?? null,
+    digitised: fields.digitised ?? at.digitised,
+    reused_from: fields.reusedFrom ?? null,
+    from_citizen_store: fields.fromCitizenStore ?? false,
+    citizen_visible: false,
+    signed_from: null,
+  };
+}
+
 /** POST /dossiers/{code}/files. */
 export async function uploadToDossier(ctx: AppContext, p: Principal, ref: string, src: UploadSource, fields: UploadFields, origin?: RequestOrigin) {
   const { dossier: d } = await dossiers.getDossierWithEvents(ctx, p, ref);
@@ -101,25 +129,8 @@ export async function uploadToDossier(ctx: AppContext, p: Principal, ref: string
       await repo.lockDossier(trx, d.id);
       const used = await repo.dossierBytes(trx, d.id);
       if (used + stored.size > ctx.config.maxDossierBytes) throw documentErrors.DOSSIER_FILES_TOO_LARGE({ limit: ctx.config.maxDossierBytes });
-      const row: repo.NewFile = {
-        id,
-        sha256: stored.sha256,
-        size: stored.size,
-        media_type: MEDIA_TYPES[stored.kind],
-        kind: stored.kind,
-        name: safeFileName(src.filename, stored.kind),
-        purpose: fields.purpose ?? 'component',
-        dossier_id: d.id,
-        uploaded_by: p.userId,
-        uploaded_at: now,
-        component_id: fields.componentId ?? null,
-        component_name: fields.componentName?.normalize('NFC') ?? null,
-        digitised: fields.digitised ?? (fields.purpose ?? 'component') === 'component',
-        reused_from: fields.reusedFrom ?? null,
-        from_citizen_store: fields.fromCitizenStore ?? false,
-        citizen_visible: false,
-        signed_from: null,
-      };
+      // on a dossier an upload counts as digitised when it is one of its components (not a supplement note)
+      const row = newFileRow(stored, src, fields, { id, dossierId: d.id, uploadedBy: p.userId, at: now, digitised: (fields.purpose ?? 'component') === 'component' });
       await claimBlob(ctx, trx, stored.sha256);
       await repo.insertFile(trx, row);
       await writeAudit(trx, { actorId: p.userId, actorLabel: p.username, action: 'file.upload', targetType: 'dossier', targetId: d.id, details: { fileId: id, sha256: stored.sha256, size: stored.size, kind: stored.kind } }, origin);
@@ -136,25 +147,7 @@ export async function uploadStaged(ctx: AppContext, p: Principal, src: UploadSou
   if (scopePaths(p, 'dossier.receive').length === 0) throw new AppError(403, 'FORBIDDEN');
   const stored = await storeUpload(ctx, src);
   const now = ctx.clock.now();
-  const row: repo.NewFile = {
-    id: randomUUID(),
-    sha256: stored.sha256,
-    size: stored.size,
-    media_type: MEDIA_TYPES[stored.kind],
-    kind: stored.kind,
-    name: safeFileName(src.filename, stored.kind),
-    purpose: fields.purpose ?? 'component',
-    dossier_id: null,
-    uploaded_by: p.userId,
-    uploaded_at: now,
-    component_id: fields.componentId ?? null,
-    component_name: fields.componentName?.normalize('NFC') ?? null,
-    digitised: fields.digitised ?? true,
-    reused_from: fields.reusedFrom ?? null,
-    from_citizen_store: fields.fromCitizenStore ?? false,
-    citizen_visible: false,
-    signed_from: null,
-  };
+  const row = newFileRow(stored, src, fields, { id: randomUUID(), dossierId: null, uploadedBy: p.userId, at: now, digitised: true });
   await ctx.db.transaction().execute(async (trx) => {
     await claimBlob(ctx, trx, stored.sha256);
     await repo.insertFile(trx, row);
