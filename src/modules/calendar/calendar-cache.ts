@@ -11,7 +11,7 @@ import type { OfficeHours, WorkingCalendar } from './working-time.js';
 import { buildTimeline, officeHoursOfWeekly, type Segment } from './timeline.js';
 import { statutoryDaysOff } from './statutory-days.js';
 import * as repo from './calendar.repo.js';
-import './calendar.errors.js';
+import { calendarErrors } from './calendar.errors.js';
 
 /** How long a process trusts its last read of the calendar version before reading it again. */
 export const VERSION_TTL_MS = 1000;
@@ -84,12 +84,12 @@ export function versionData(ctx: AppContext, version: number): VersionData {
 export async function resolveVersion(ctx: AppContext, requested?: number): Promise<number> {
   const current = await currentCalendarVersion(ctx);
   if (requested === undefined) return current;
-  if (!Number.isInteger(requested) || requested < 0) throw new AppError(422, 'CALENDAR_VERSION_UNKNOWN', { version: requested, current });
+  if (!Number.isInteger(requested) || requested < 0) throw calendarErrors.CALENDAR_VERSION_UNKNOWN({ version: requested, current });
   if (requested > current) {
     // maybe another process moved on: ask the database before refusing
     const fresh = await repo.readVersion(ctx.db);
     noteVersion(ctx, fresh);
-    if (requested > fresh) throw new AppError(422, 'CALENDAR_VERSION_UNKNOWN', { version: requested, current: fresh });
+    if (requested > fresh) throw calendarErrors.CALENDAR_VERSION_UNKNOWN({ version: requested, current: fresh });
   }
   return requested;
 }

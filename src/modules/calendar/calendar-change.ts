@@ -11,7 +11,7 @@ import { weekdayOfIso } from './civil-date.js';
 import * as repo from './calendar.repo.js';
 import { noteVersion } from './calendar-cache.js';
 import { statutoryDaysOff } from './statutory-days.js';
-import './calendar.errors.js';
+import { calendarErrors } from './calendar.errors.js';
 
 export const denied = () => new AppError(403, 'FORBIDDEN');
 
@@ -25,9 +25,9 @@ export function requireNationalManager(p: Principal): void {
 export function checkKindForDate(date: string, kind: repo.DayRow['kind'], path = 'body.date'): void {
   const wd = weekdayOfIso(date);
   const weekend = wd === 0 || wd === 6;
-  if (kind === 'working_day_swap' && !weekend) throw new AppError(422, 'CALENDAR_SWAP_NOT_WEEKEND', { date }, { errors: [{ path, code: 'CALENDAR_SWAP_NOT_WEEKEND' }] });
+  if (kind === 'working_day_swap' && !weekend) throw calendarErrors.CALENDAR_SWAP_NOT_WEEKEND({ date }, { errors: [{ path, code: 'CALENDAR_SWAP_NOT_WEEKEND' }] });
   if (kind === 'compensatory_off' && weekend) {
-    throw new AppError(422, 'CALENDAR_COMPENSATORY_ON_WEEKEND', { date }, { errors: [{ path, code: 'CALENDAR_COMPENSATORY_ON_WEEKEND' }] });
+    throw calendarErrors.CALENDAR_COMPENSATORY_ON_WEEKEND({ date }, { errors: [{ path, code: 'CALENDAR_COMPENSATORY_ON_WEEKEND' }] });
   }
 }
 
@@ -47,7 +47,7 @@ export async function materialiseYear(trx: Db, year: number, version: number, pr
 /** 409 CALENDAR_DATE_TAKEN when another day in force already has this date. */
 export async function takenCheck(trx: Db, date: string, exceptId?: string): Promise<void> {
   const other = await repo.findCurrentDayByDate(trx, date);
-  if (other && other.id !== exceptId) throw new AppError(409, 'CALENDAR_DATE_TAKEN', { date, name: other.name_vi }, { existingId: other.id });
+  if (other && other.id !== exceptId) throw calendarErrors.CALENDAR_DATE_TAKEN({ date, name: other.name_vi }, { existingId: other.id });
 }
 
 /** One calendar change: lock, bump the version, do the work, audit — all in one transaction. */

@@ -1,17 +1,16 @@
 // Public calendar endpoints: lunar ⇄ solar conversion and due dates ("received at X, N working days").
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { lunarToSolar, solarToLunar, type LunarDate } from './lunar.js';
 import { formatLocalDateTime } from './working-time.js';
 import { addWorkingDaysWithVersion, addWorkingHoursWithVersion } from './calendar.service.js';
 import { agencyByCode } from './agency-by-code.js';
-import './calendar.errors.js';
+import { calendarErrors } from './calendar.errors.js';
 
 export function toLunar(date: string): LunarDate {
   try {
     return solarToLunar(date);
   } catch {
-    throw new AppError(422, 'CALENDAR_DATE_OUT_OF_RANGE', { min: '1900-01-01', max: '2100-12-31' });
+    throw calendarErrors.CALENDAR_DATE_OUT_OF_RANGE({ min: '1900-01-01', max: '2100-12-31' });
   }
 }
 
@@ -19,7 +18,7 @@ export function toSolar(year: number, month: number, day: number, leap: boolean)
   try {
     return lunarToSolar(year, month, day, leap);
   } catch {
-    throw new AppError(422, 'CALENDAR_LUNAR_DATE_INVALID', {
+    throw calendarErrors.CALENDAR_LUNAR_DATE_INVALID({
       year,
       month,
       day,

@@ -3,12 +3,12 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/errors.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import * as repo from './calendar.repo.js';
 import type { HolidayCreate, HolidayPatch } from './calendar.schema.js';
 import { calendarChange, checkKindForDate, materialiseYear, requireNationalManager, takenCheck, yearOf } from './calendar-change.js';
 import { holidayOut } from './holiday-list.js';
+import { calendarErrors } from './calendar.errors.js';
 
 export async function addHoliday(ctx: AppContext, p: Principal, body: z.infer<typeof HolidayCreate>, origin: RequestOrigin) {
   requireNationalManager(p);
@@ -46,7 +46,7 @@ export async function addHoliday(ctx: AppContext, p: Principal, body: z.infer<ty
 export async function updateHoliday(ctx: AppContext, p: Principal, id: string, patch: z.infer<typeof HolidayPatch>, origin: RequestOrigin) {
   requireNationalManager(p);
   const existing = await repo.findCurrentDay(ctx.db, id);
-  if (!existing) throw new AppError(404, 'CALENDAR_HOLIDAY_NOT_FOUND');
+  if (!existing) throw calendarErrors.CALENDAR_HOLIDAY_NOT_FOUND();
   const date = patch.date ?? existing.date;
   const kind = patch.kind ?? existing.kind;
   checkKindForDate(date, kind, patch.date ? 'body.date' : 'body.kind');
@@ -62,7 +62,7 @@ export async function updateHoliday(ctx: AppContext, p: Principal, id: string, p
     },
     async (trx, v) => {
       const current = await repo.findCurrentDay(trx, id);
-      if (!current) throw new AppError(404, 'CALENDAR_HOLIDAY_NOT_FOUND');
+      if (!current) throw calendarErrors.CALENDAR_HOLIDAY_NOT_FOUND();
       if (date !== current.date) {
         await materialiseYear(trx, yearOf(date), v);
         await takenCheck(trx, date, id);
@@ -96,7 +96,7 @@ export async function updateHoliday(ctx: AppContext, p: Principal, id: string, p
 export async function deleteHoliday(ctx: AppContext, p: Principal, id: string, origin: RequestOrigin) {
   requireNationalManager(p);
   const existing = await repo.findCurrentDay(ctx.db, id);
-  if (!existing) throw new AppError(404, 'CALENDAR_HOLIDAY_NOT_FOUND');
+  if (!existing) throw calendarErrors.CALENDAR_HOLIDAY_NOT_FOUND();
   const { version } = await calendarChange<repo.DayRow>(
     ctx,
     p,
@@ -104,7 +104,7 @@ export async function deleteHoliday(ctx: AppContext, p: Principal, id: string, o
     { action: 'calendar.holiday.delete', targetType: 'calendar_day', targetId: () => id, details: () => ({ before: holidayOut(existing) }) },
     async (trx, v) => {
       const current = await repo.findCurrentDay(trx, id);
-      if (!current) throw new AppError(404, 'CALENDAR_HOLIDAY_NOT_FOUND');
+      if (!current) throw calendarErrors.CALENDAR_HOLIDAY_NOT_FOUND();
       await repo.closeDay(trx, current.row_id, v);
       return current;
     },

@@ -2,18 +2,18 @@
 // schedule). A year that was only generated is stored at once, already confirmed.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/errors.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import { isoOrNull } from '../../platform/values.js';
 import * as repo from './calendar.repo.js';
 import { calendarChange, materialiseYear, requireNationalManager } from './calendar-change.js';
+import { calendarErrors } from './calendar.errors.js';
 
 const iso = isoOrNull;
 
 export async function confirmYear(ctx: AppContext, p: Principal, year: number, note: string | undefined, origin: RequestOrigin) {
   requireNationalManager(p);
   const known = await repo.findYear(ctx.db, year);
-  if (known?.status === 'confirmed') throw new AppError(409, 'CALENDAR_YEAR_ALREADY_CONFIRMED', { year });
+  if (known?.status === 'confirmed') throw calendarErrors.CALENDAR_YEAR_ALREADY_CONFIRMED({ year });
   const { result, version } = await calendarChange<{ row: repo.YearRow; days: number }>(
     ctx,
     p,
@@ -26,7 +26,7 @@ export async function confirmYear(ctx: AppContext, p: Principal, year: number, n
     },
     async (trx, v) => {
       const stored = await repo.findYear(trx, year);
-      if (stored?.status === 'confirmed') throw new AppError(409, 'CALENDAR_YEAR_ALREADY_CONFIRMED', { year });
+      if (stored?.status === 'confirmed') throw calendarErrors.CALENDAR_YEAR_ALREADY_CONFIRMED({ year });
       // a year that was only generated is stored now, already confirmed (no row of this version is closed)
       if (!stored) await materialiseYear(trx, year, v, false);
       const rows = await repo.currentDaysOfYear(trx, year);

@@ -4,7 +4,6 @@
 // dossier, or staged by the same official before reception; not attached to another event), linked to the
 // event (dossier, version, action), and its SHA-256 is written into the event's payload as `files`.
 // Ids that are not UUIDs are external references (e.g. a document of the national portal) and left alone.
-import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/db/database.js';
 import { documentErrors } from './documents.errors.js';
 import * as repo from './documents.repo.js';

@@ -1,7 +1,6 @@
 // Signature verification of an uploaded PDF (nothing is stored).
 import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { sniffFamily } from './sniff.js';
 import { verifyPdfSignatures, type VerifyReport } from './signature.js';
 import { type UploadSource } from './uploads.js';
