@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -57,6 +58,21 @@ function browserEnv(): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' };
   for (const k of Object.keys(env)) if (k === 'LD_PRELOAD' || k.startsWith('FAKETIME') || k.startsWith('DYLD_')) delete env[k];
   return env;
+}
+
+/** Sessions that outlive a browser suite (it runs for minutes on a loaded machine). */
+export const LONG_SESSIONS = { MOTCUA_SESSION_TTL_MINUTES: '600', MOTCUA_SESSION_IDLE_MINUTES: '600' };
+
+/** What a browser suite starts with: the web app built, a test app with long sessions, Chromium. */
+export async function startBrowserSuite(): Promise<{ t: TestApp; browser: Browser }> {
+  await ensureWebBuilt();
+  const t = await startTestApp({ env: LONG_SESSIONS });
+  return { t, browser: await launch() };
+}
+
+export async function stopBrowserSuite(s: { t?: TestApp; browser?: Browser }): Promise<void> {
+  await s.browser?.close();
+  await s.t?.close();
 }
 
 export async function launch(): Promise<Browser> {

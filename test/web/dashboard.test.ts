@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import type { HttpClient, TestApp } from '../helpers.js';
-import { startTestApp } from '../helpers.js';
 import { act, applicant, COMMUNE_PROC, receive, STP, XA1 } from '../dossiers/fixtures.js';
 import { localDate } from '../../web/src/util.js';
-import { ensureWebBuilt, HAS_CHROMIUM, launch, shot, SHOTS, signIn, SKIP_REASON } from './browser.js';
+import { HAS_CHROMIUM, shot, SHOTS, signIn, SKIP_REASON, startBrowserSuite } from './browser.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -29,9 +28,7 @@ const isXlsx = (r: Response, name: string) => r.url().includes(`/api/v1/reports/
 
 describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, exports, inbox filters', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp({ env: { MOTCUA_SESSION_TTL_MINUTES: '600', MOTCUA_SESSION_IDLE_MINUTES: '600' } });
-    browser = await launch();
+    ({ t, browser } = await startBrowserSuite());
     for (const n of ['demo.tiepnhan', 'demo.chuyenvien', 'demo.lanhdao', 'demo.vanthu', 'demo.traketqua', 'demo.xa.tiepnhan', 'demo.kiemsoat']) u[n] = await t.login(n);
     const rc = u['demo.tiepnhan']!;
     const a = await receive(rc, { channel: 1, applicant: applicant({ fullName: 'Hoàng Thị Thu', idNumber: '038190011111' }) });

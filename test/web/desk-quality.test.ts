@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers.js';
-import { ensureWebBuilt, HAS_CHROMIUM, launch, shot, signIn, SKIP_REASON } from './browser.js';
+import type { TestApp } from '../helpers.js';
+import { HAS_CHROMIUM, shot, signIn, SKIP_REASON, startBrowserSuite } from './browser.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -20,9 +20,7 @@ const codes: Record<string, string> = {};
 
 describe.skipIf(!HAS_CHROMIUM)('desk quality', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp({ env: { MOTCUA_SESSION_TTL_MINUTES: '600', MOTCUA_SESSION_IDLE_MINUTES: '600' } });
-    browser = await launch();
+    ({ t, browser } = await startBrowserSuite());
     const c = await t.login('demo.tiepnhan');
     const post = async (b: Record<string, unknown>) => {
       const r = await c.post('/api/v1/dossiers', { ...base, ...b }, { 'idempotency-key': randomUUID() });

@@ -4,10 +4,10 @@
 // and nothing written until the input is right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers.js';
+import type { TestApp } from '../helpers.js';
 import { localDate } from '../../src/modules/calendar/working-time.js';
 import { addDaysIso } from '../../src/modules/calendar/civil-date.js';
-import { ensureWebBuilt, HAS_CHROMIUM, launch, shot, signIn, SKIP_REASON } from './browser.js';
+import { HAS_CHROMIUM, shot, signIn, SKIP_REASON, startBrowserSuite, stopBrowserSuite } from './browser.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -26,14 +26,9 @@ async function expectMarked(page: Page, label: string, message: string | RegExp)
 
 describe.skipIf(!HAS_CHROMIUM)('reception form: bad input is marked on the field', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp({ env: { MOTCUA_SESSION_TTL_MINUTES: '600', MOTCUA_SESSION_IDLE_MINUTES: '600' } });
-    browser = await launch();
+    ({ t, browser } = await startBrowserSuite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserSuite({ t, browser }));
 
   it('dd/mm/yyyy typing, limits equal to the API, client and server refusals on the field, nothing written', async () => {
     const { ctx, page } = await signIn(browser, t.url, 'demo.tiepnhan');

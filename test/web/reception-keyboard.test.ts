@@ -7,9 +7,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers.js';
+import type { TestApp } from '../helpers.js';
 import { pageCount } from '../documents/pdf-tools.js';
-import { ensureWebBuilt, HAS_CHROMIUM, launch, shot, SHOTS, signIn, SKIP_REASON } from './browser.js';
+import { HAS_CHROMIUM, shot, SHOTS, signIn, SKIP_REASON, startBrowserSuite, stopBrowserSuite } from './browser.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -44,14 +44,9 @@ async function pdfOf(win: Page): Promise<Buffer> {
 
 describe.skipIf(!HAS_CHROMIUM)('web app: every real procedure at the desk, by keyboard', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp({ env: { MOTCUA_SESSION_TTL_MINUTES: '600', MOTCUA_SESSION_IDLE_MINUTES: '600' } });
-    browser = await launch();
+    ({ t, browser } = await startBrowserSuite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserSuite({ t, browser }));
 
   it('khai sinh 1.001193 at the commune desk by keyboard only; the receipt (form 01) is printed', async () => {
     const { page } = await signIn(browser, t.url, 'demo.xa.tiepnhan');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers.js';
 import { localDate } from '../../web/src/util.js';
-import { ensureWebBuilt, HAS_CHROMIUM, launch, newContext, shot, signIn, SKIP_REASON } from './browser.js';
+import { HAS_CHROMIUM, newContext, shot, signIn, SKIP_REASON, startBrowserSuite } from './browser.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -16,9 +16,7 @@ let code: string;
 
 describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp({ env: { MOTCUA_SESSION_TTL_MINUTES: '600', MOTCUA_SESSION_IDLE_MINUTES: '600' } });
-    browser = await launch();
+    ({ t, browser } = await startBrowserSuite());
     // a few dossiers so that the lists, the queue and the dashboard have content
     const c = await t.login('demo.tiepnhan');
     const base = {

@@ -9,8 +9,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers.js';
-import { act, cspViolations, ensureWebBuilt, HAS_CHROMIUM, launch, openFromInbox, shot, SHOTS, signIn, SKIP_REASON, type Desk } from './browser.js';
+import type { TestApp } from '../helpers.js';
+import { act, cspViolations, HAS_CHROMIUM, openFromInbox, shot, SHOTS, signIn, SKIP_REASON, startBrowserSuite, stopBrowserSuite, type Desk } from './browser.js';
 
 const STP = '000.00.02.H56';
 const XA1 = '000.11.00.H56';
@@ -59,14 +59,9 @@ async function dossierAtHandler(): Promise<string> {
 
 describe.skipIf(!HAS_CHROMIUM)('web app: the whole road of a dossier in the browser', () => {
   beforeAll(async () => {
-    await ensureWebBuilt();
-    t = await startTestApp({ env: { MOTCUA_SESSION_TTL_MINUTES: '600', MOTCUA_SESSION_IDLE_MINUTES: '600' } });
-    browser = await launch();
+    ({ t, browser } = await startBrowserSuite());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopBrowserSuite({ t, browser }));
 
   it('reception receives in person and prints the receipt; handler → leader → clerk → return; the dashboard counts it on time', async () => {
     const page = await desk('demo.tiepnhan');

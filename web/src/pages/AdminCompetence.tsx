@@ -206,6 +206,9 @@ export function TimeLimits() {
   const missing = useAsync(() => api.withoutLimit(), []);
   const [kind, setKind] = useState<string>('');
   const [edit, setEdit] = useState<{ code: string; name: string } | null>(null);
+  const setLimitButton = (p: { code: string; name: string }) => (
+    <button className="small" style={{ whiteSpace: 'nowrap' }} aria-label={t('admin.setLimitFor', { code: p.code })} onClick={() => { setSaved(null); setEdit(p); }}>{t('admin.setLimit')}</button>
+  );
   const [saved, setSaved] = useState<string | null>(null);
   const reviewItems = (review.data?.items ?? []).filter((i) => !kind || i.kind === kind);
   return (
@@ -225,7 +228,7 @@ export function TimeLimits() {
                 <td className="code">{p.code}</td>
                 <td>{p.name}<div><small>{p.field}</small></div></td>
                 <td>{en ? p.reasonEn : p.reasonVi}<div><small className="muted">{p.detail}</small></div></td>
-                <td><button className="small" style={{ whiteSpace: 'nowrap' }} aria-label={t('admin.setLimitFor', { code: p.code })} onClick={() => { setSaved(null); setEdit(p); }}>{t('admin.setLimit')}</button></td>
+                <td>{setLimitButton(p)}</td>
               </tr>
             ))}</tbody>
           </table>
@@ -253,7 +256,7 @@ export function TimeLimits() {
                 <td>{p.readAs === 'same_day' ? t('reception.units.same_day') : `${p.value} ${t(`reception.units.${p.readAs}`, { defaultValue: p.readAs })}`}</td>
                 <td><span className="badge st5">{en ? p.labelEn : p.label}</span></td>
                 <td><small>{(p.timeText ?? '').slice(0, 160)}</small></td>
-                <td><button className="small" style={{ whiteSpace: 'nowrap' }} aria-label={t('admin.setLimitFor', { code: p.code })} onClick={() => { setSaved(null); setEdit(p); }}>{t('admin.setLimit')}</button></td>
+                <td>{setLimitButton(p)}</td>
               </tr>
             ))}</tbody>
           </table>
