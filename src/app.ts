@@ -30,6 +30,7 @@ import { importReferenceCatalogIfChanged } from './modules/catalog/catalog.impor
 import { webRoutes } from './modules/web/web.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { seedFormTemplates } from './modules/documents/documents.service.js';
+import { documentEventFiles } from './modules/documents/attach.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { checkDossierConfig } from './modules/dossiers/dossiers.config.js';
 import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
@@ -55,7 +56,10 @@ export function checkModuleConfig(config: Config): void {
  * those given in `ports` (tests pass fakes here). Recording adapters log what they would have sent.
  */
 export function composeContext(config: Config, database: Database, clock: Clock = systemClock, ports: Partial<Ports> = {}): AppContext {
-  return { config, database, db: database.db, clock, ...portsFromConfig(config, clock, { log: portLog(config), overrides: ports }) };
+  return {
+    config, database, db: database.db, clock, eventFiles: documentEventFiles,
+    ...portsFromConfig(config, clock, { log: portLog(config), overrides: ports }),
+  };
 }
 
 export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}, ports: Partial<Ports> = {}): Promise<AppContext> {

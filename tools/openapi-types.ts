@@ -1,7 +1,9 @@
 // Generates the web app's API types from the server's own OpenAPI document, or with --verify checks that the
 // checked-in files still match it (CI), so the web app never carries hand-copied shapes of the API:
 //   web/src/api.gen.ts     openapi-typescript types of every path (request bodies, parameters, responses)
-//   web/src/limits.gen.ts  the reception form's input limits (maxLength) as the API enforces them
+//   web/src/limits.gen.ts  the reception form's input limits (maxLength) as the API enforces them, and the
+//                          phone rules the server normalises and checks numbers by, the payment methods
+//                          confirm_payment accepts (its payload is open JSON, so not in the document)
 // The web app may not import server code (the boundary check forbids it); these files are its copy, made by
 // a machine. The document is built from the routes alone: no database is opened.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { loadConfig } from '../src/platform/config.js';
 import type { AppContext } from '../src/platform/context.js';
 import { systemClock } from '../src/platform/clock.js';
 import { buildApp } from '../src/app.js';
+import { PHONE_RULES } from '../src/modules/dossiers/applicant.js';
+import { PAYMENT_METHODS } from '../src/modules/workflow/decide-result-payment.js';
 
 const TYPES_FILE = fileURLToPath(new URL('../web/src/api.gen.ts', import.meta.url));
 const LIMITS_FILE = fileURLToPath(new URL('../web/src/limits.gen.ts', import.meta.url));
@@ -61,6 +65,12 @@ export const APPLICANT_LIMITS = ${JSON.stringify(applicant, null, 2)} as const;
 
 /** Reason and note of reception (form 02 / 03); one requested item. */
 export const RECEPTION_TEXT_LIMITS = ${JSON.stringify(text, null, 2)} as const;
+
+/** The server's phone rules (RegExp sources): separators people type, mobile and landline numbers once normalised. */
+export const PHONE_RULES = ${JSON.stringify(PHONE_RULES, null, 2)} as const;
+
+/** confirm_payment methods (hình thức nộp phí, lệ phí); the server refuses other values (422 INVALID_PAYLOAD). */
+export const PAYMENT_METHODS = ${JSON.stringify(PAYMENT_METHODS)} as const;
 `;
 }
 

@@ -5,10 +5,13 @@ import type { Config } from './config.js';
 import type { Clock } from './clock.js';
 import type { Database, Db } from './db/database.js';
 import type { Ports } from './ports/index.js';
+import type { EventFiles } from './event-files.js';
 
 export interface AppContext extends Ports {
   config: Config;
   database: Database;
   db: Db;
   clock: Clock;
+  /** Files linked to dossier events in the dossier transaction (the documents module's, see event-files.ts). */
+  eventFiles: EventFiles;
 }

@@ -22,11 +22,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'resource') => new AppError(404, 'NOT_FOUND', { what });
-export const forbidden = () => new AppError(403, 'FORBIDDEN');
-export const unauthenticated = (code = 'UNAUTHENTICATED') => new AppError(401, code);
-export const conflict = (code = 'CONFLICT', params: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
-  new AppError(409, code, params, extra);
+/** VALIDATION_FAILED (or a module's own code) with the field errors: 422 for a broken rule, 400 for a bad shape. */
 export const invalid = (errors: FieldError[], code = 'VALIDATION_FAILED', status = 422) =>
   new AppError(status, code, {}, { errors });
 

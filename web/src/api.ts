@@ -2,6 +2,19 @@
 // a 401 on a signed-in request asks the app to sign in again (dialog) and then retries once, so nothing
 // typed is lost when the session expires.
 
+import type {
+  ResponseOf,
+  ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
+  ApplicantIn, Assignment, AuthOptions, Competence, Component, ComponentIn, ControlSlip, Dossier, DossierEvent,
+  DossierFiles, Due, Fee, FeeOverrides, FieldAgency, FieldAgencyList, Fields, FileInfo, GroupBy, Holiday,
+  HolidayYear, InboxItem, Indicator, IndicatorGroup, Indicators, LimitToReview, Me, OfficeHours, Official,
+  OfficialDrill, OfficialDrillItem, OfficialMeasure, OfficialRow, OfficialsReport, Performers, Procedure,
+  ProcedureCase, ProcedureItem, ProcedureList, ProcedureWithoutLimit, ProcessDef, ProcessStep, Progress,
+  ProgressDossiers, ProgressRow, ReceiveBody, ReceiveResult, ReportPeriod, Role, RoleAssignment, SlipParty,
+  StrandedDossier, TimeLimit, User,
+} from './api-types';
+export type * from './api-types';
+
 export interface Problem {
   type?: string;
   title?: string;
@@ -114,124 +127,20 @@ const enc = encodeURIComponent;
 // ---------------------------------------------------------------------------------------------
 // Types (the parts the app uses)
 
-export type Role =
-  | 'admin' | 'reception' | 'handler' | 'unit_leader' | 'agency_leader' | 'clerk' | 'return_officer' | 'cashier' | 'procedure_control';
-
-export interface Assignment { role: Role; agencyId: string; agencyCode: string; agencyName: string; unitId: string | null }
-export interface Me { id: string; username: string; fullName: string; kind: string; roles: Assignment[]; csrfToken?: string; expiresAt?: string }
-export interface AuthOptions { password: boolean; oidc: boolean; languages: string[] }
-
-export interface TimeLimit { value: number; unit: string; text: string }
-export interface ProcedureItem { code: string; name: string; field: string | null; levels: string[]; channels: string[]; timeLimit: (TimeLimit & { channel: string }) | null; public?: boolean }
-export interface Fee { name: string; amountVnd: number | null; text: string; local: boolean }
-export interface Component { id: string; name: string; originals: number; certifiedCopies: number; copies: number; required: boolean; group: string | null; templates: string[]; note?: boolean }
-/** A case (trường hợp) of the catalogue's component list: the desk picks one and ticks its checklist. */
-export interface ProcedureCase { key: string; title: string; components: Array<{ id: string; required: boolean }> }
-/** GET /procedures/{code}/competence?desk=: the competent agency to preselect, or to choose among. */
-export interface Competence { level: string; source: string; candidates: Array<{ code: string; name: string }>; missingVi: string | null; missingEn: string | null }
-export interface Procedure {
-  id: string; code: string; name: string; field: string | null; levels: string[]; public: boolean;
-  channels: Array<{ kind: string; timeLimit: TimeLimit | null; timeText: string | null; fees: Fee[] }>;
-  components: Component[]; cases?: ProcedureCase[];
-  /** the limit in force: catalogue, a bare number read as working days (unit_inferred), or set by an admin */
-  timeLimit?: { value: number; unit: string; source: 'catalog' | 'unit_inferred' | 'admin'; basis: string | null } | null; agencies: Array<{ code: string; name: string }>; legalLimitHours: number | null; sameDay: boolean;
-  implementingAgency: string | null; competentAgency: string | null; results: Array<{ name: string }>;
-}
-export interface AdminUnit { code: string; name: string; fullName?: string; level: string; parentCode: string | null; provinceCode: string | null }
-export interface Agency { id: string; code: string; name: string; nameEn: string | null; kind: string; parentId: string | null; depth: number; validTo: string | null }
-export interface RoleAssignment { id: string; role: Role; agencyCode: string; agencyName: string; unit?: { id: string; code: string; name: string } | null }
-export interface User { id: string; username: string; fullName: string; email: string | null; phone: string | null; kind: string; active: boolean; roles?: RoleAssignment[] }
-/** An official of an agency (GET /agencies/{code}/officials): the assignee picker. */
-export interface Official { id: string; username: string; fullName: string; roles: Array<{ role: Role; agencyCode: string }> }
-
-export interface Address { line: string; communeCode: string; provinceCode?: string }
-export interface ApplicantIn {
-  kind: 'individual' | 'organisation'; fullName: string; idNumber?: string; birthDate?: string; gender?: 'male' | 'female';
-  organisation?: { name: string; taxCode?: string }; phone?: string; email?: string; address?: Address;
-}
-export interface ComponentIn { componentId?: string; name?: string; provided: boolean; form: 'original' | 'certified' | 'copy'; copies: number; fileId?: string }
-export interface ReceiveBody {
-  procedureCode: string; channel: 1 | 2 | 3; outcome?: 'accept' | 'incomplete' | 'refuse' | 'register';
-  competentAgencyCode?: string; caseKey?: string; applicant: ApplicantIn; components: ComponentIn[];
-  delivery: { method: 'counter' | 'post' | 'online'; address?: Address }; reason?: string; items?: string[]; note?: string;
-}
-
-export interface AgencyInfo { id: string; code: string; name: string }
-export interface InboxItem {
-  id: string; code: string | null; version: number; state: string; nationalStatus: number; stepKey: string | null;
-  procedureCode: string; procedureName: string; applicantName: string; channel: number; currentAgencyId: string;
-  assigneeId: string | null; submittedAt: string; acceptedAt: string | null; dueAt: string | null; dueSoon: boolean; overdue: boolean; updatedAt: string;
-  /** lĩnh vực at reception; end of processing; QĐ 766 outcome once processing ended (null while processing) */
-  field?: string | null; finishedAt?: string | null; indicatorOnTime?: boolean | null;
-}
-export interface Dossier extends InboxItem {
-  nationalStatusLabel: string;
-  step: { key: string; nameVi: string; nameEn: string; role: string } | null;
-  steps: Array<{ key: string; nameVi: string; nameEn: string; role: Role; next: string[] }>;
-  agencies: { current: AgencyInfo | null; receiving: AgencyInfo | null; competent: AgencyInfo | null; return: AgencyInfo | null };
-  procedure: { code: string; name: string };
-  applicant: Record<string, any>;
-  filing: Record<string, any>;
-  clockStartAt: string | null; originalDueAt: string | null; stepDueAt: string | null; finishedAt: string | null; returnedAt: string | null;
-  detail: Record<string, any>;
-}
-export interface FieldAgency { level: 'province' | 'commune'; field: string; agencyCode: string | null; agencyName: string | null; communeKind: 'commune_committee' | 'commune_police' | null; version: number; validFrom: string; note: string | null }
-export interface FieldAgencyList { items: FieldAgency[]; total: number; unmapped: Array<{ level: 'province' | 'commune'; field: string }> }
-export interface StrandedDossier { code: string | null; id: string; procedureCode: string; procedureName: string; stepKey: string | null; role: string; roleName: string; agencyCode: string; agencyName: string; fixVi: string; fixEn: string; updatedAt: string }
-export interface LimitToReview { code: string; name: string; field: string | null; timeText: string | null; kind: 'unit_inferred' | 'cases' | 'phases' | 'months'; value: number; readAs: string; label: string; labelEn: string }
-export interface ProcedureWithoutLimit { code: string; name: string; field: string | null; reason: string; reasonVi: string; reasonEn: string; detail: string; adminAction: string }
 export interface Page<T> { items: T[]; total: number; page?: number; pageSize?: number }
-export interface ReceiveResult { dossier: Dossier; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
-export interface ActionResult { dossier: Dossier; allowed: string[]; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
-export interface DossierEvent {
-  version: number; action: string; fromState: string | null; toState: string; at: string; actor: { userId: string; roles: string[]; agencyId: string; system?: boolean; citizen?: boolean };
-  note: string | null; payload: Record<string, any>; stepKey: string | null;
-  /** names of the actor, the assignee and the step the event led to (null: system, citizen, no step) */
-  actorName: string | null; assigneeName: string | null; stepNameVi: string | null; stepNameEn: string | null;
-}
-export interface SlipParty { agencyId: string | null; stepKey: string | null; userId: string | null; applicant?: boolean }
-export interface ControlSlip {
-  form: string; title: string; rows: Array<{ action: string; at: string; giver: SlipParty; receiver: SlipParty; dueAt: string | null; classification: 'early' | 'on_time' | 'late' | null; stepKey?: string | null; note?: string | null }>;
-  agencies: Record<string, { code: string; name: string }>; applicantName: string;
-}
-export interface FileInfo { id: string; name: string; size: number; mediaType: string; purpose: string; uploadedAt: string; component: { id: string | null; name: string | null } | null }
-export interface Holiday { id: string | null; date: string; kind: 'holiday' | 'compensatory_off' | 'working_day_swap'; nameVi: string; nameEn: string; provisional: boolean; origin: string }
-export interface HolidayYear { year: number; status: 'provisional' | 'confirmed'; stored: boolean; confirmedBy: string | null; confirmedAt: string | null; items: Holiday[] }
-export type Weekly = Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Array<{ start: string; end: string }>>;
-export interface OfficeHours { agency: string; current: { from: string | null; weekly?: Weekly | null; [k: string]: any }; own: Array<{ validFrom: string; weekly: Weekly | null; note: string | null }> }
-export interface ProcessStep { key: string; nameVi: string; nameEn: string; role: string; agency: string | { agencyId: string }; unitId?: string | null; budgetHours: number; actions: string[]; next: string[] }
-export interface ProcessDef { id: string; version: number; derived: boolean; legalLimitHours: number; steps: ProcessStep[]; config: Record<string, unknown>; agencyId: string | null }
+export type Weekly = NonNullable<OfficeHours['own'][number]['weekly']>;
 
-/** confirm_payment methods (hình thức nộp phí, lệ phí); the server refuses other values (422 INVALID_PAYLOAD). */
-export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'pos', 'online'] as const;
+export { PAYMENT_METHODS } from './limits';
 
 // Reports (QĐ 766 and the official progress report). Periods are local dates, `to` inclusive.
-export type GroupBy = 'agency' | 'field' | 'procedure' | 'channel' | 'month';
 export const MEASURES = [
   'received', 'carriedOver', 'newOnline', 'newInPerson', 'newPostal', 'resolved', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate',
   'inProcess', 'inProcessOnTime', 'inProcessOverdue', 'refusedOrStopped',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
-export type ProgressRow = { key: string | null; label: string; onTimeRate: number | null } & Record<Measure, number>;
-export interface ReportPeriod { from: string; to: string; asOf: string }
-export interface Progress { period: ReportPeriod; groupBy: GroupBy; agencyCode: string | null; totals: ProgressRow; rows: ProgressRow[] }
 export interface ReportQuery { from: string; to: string; agency?: string }
-export interface OfficialRow {
-  userId: string; fullName: string; username: string; agencyCode: string | null; stepsDone: number; early: number; onTime: number; late: number;
-  holding: number; holdingOverdue: number; onTimeRate: number | null;
-}
 /** The numbers of an officials-report row, each opening the steps or dossiers behind it. */
 export const OFFICIAL_MEASURES = ['stepsDone', 'early', 'onTime', 'late', 'holding', 'holdingOverdue'] as const;
-export type OfficialMeasure = (typeof OFFICIAL_MEASURES)[number];
-/** A row of the officials drill-down: the dossier, and for step measures the step the official finished. */
-export type OfficialDrillItem = InboxItem & { step: { at: string; classification: string | null } | null; extended?: boolean; originalDueAt?: string | null };
-export interface OfficialDrill extends Page<OfficialDrillItem> { official: { userId: string; fullName: string; username: string }; measure: OfficialMeasure }
-export interface Indicator {
-  code: string; nameVi: string; nameEn: string; numerator: number | null; denominator: number | null; ratio: number | null; score: number | null; max: number;
-  available: boolean; noteVi: string; noteEn: string;
-}
-export interface IndicatorGroup { code: string; nameVi: string; nameEn: string; max: number; score: number | null; indicators: Indicator[] }
-export interface Indicators { period: ReportPeriod; groups: IndicatorGroup[]; score: number; maxAvailable: number }
 
 /** A file from a GET (exports): same re-login handling as request(); the name from Content-Disposition. */
 export async function download(path: string): Promise<{ blob: Blob; filename: string }> {
@@ -257,22 +166,22 @@ export const api = {
   logout: () => post<void>('/api/v1/auth/logout', undefined, { reauth: false }),
 
   procedures: (q: { q?: string; field?: string; agency?: string; desk?: string; level?: string; page?: number; pageSize?: number }) =>
-    get<Page<ProcedureItem> & { fuzzy?: boolean }>(`/api/v1/procedures${qs(q)}`),
+    get<ProcedureList>(`/api/v1/procedures${qs(q)}`),
   procedure: (code: string) => get<Procedure>(`/api/v1/procedures/${enc(code)}`),
   // a background preselection: a lapsed session is handled by the next real action, not by a dialog here
   competence: (code: string, desk: string) => get<Competence>(`/api/v1/procedures/${enc(code)}/competence${qs({ desk })}`, { reauth: false }),
-  fields: () => get<Page<{ name: string; count: number }>>('/api/v1/procedures/fields'),
+  fields: () => get<Fields>('/api/v1/procedures/fields'),
   adminUnit: (code: string) => get<AdminUnit>(`/api/v1/admin-units/${enc(code)}`),
-  adminUnits: (q: { level?: string; parent?: string; q?: string; pageSize?: number }) => get<Page<AdminUnit>>(`/api/v1/admin-units${qs(q)}`),
+  adminUnits: (q: { level?: string; parent?: string; q?: string; pageSize?: number }) => get<AdminUnitList>(`/api/v1/admin-units${qs(q)}`),
   due: (q: { from: string; workingHours?: number; workingDays?: number; agency?: string }) =>
-    get<{ due: string; dueLocal: string; calendarVersion: number }>(`/api/v1/calendar/due${qs(q)}`),
+    get<Due>(`/api/v1/calendar/due${qs(q)}`),
 
   receive: (b: ReceiveBody) => post<ReceiveResult>('/api/v1/dossiers', b, { idempotent: true }),
-  dossiers: (q: Record<string, string | number | boolean | undefined>) => get<Page<InboxItem>>(`/api/v1/dossiers${qs(q)}`),
+  dossiers: (q: Record<string, string | number | boolean | undefined>) => get<ResponseOf<'/api/v1/dossiers', 'get'>>(`/api/v1/dossiers${qs(q)}`),
   dossier: (ref: string) => get<Dossier>(`/api/v1/dossiers/${enc(ref)}`),
-  events: (ref: string) => get<Page<DossierEvent>>(`/api/v1/dossiers/${enc(ref)}/events`),
+  events: (ref: string) => get<ResponseOf<'/api/v1/dossiers/{code}/events', 'get'>>(`/api/v1/dossiers/${enc(ref)}/events`),
   controlSlip: (ref: string) => get<ControlSlip>(`/api/v1/dossiers/${enc(ref)}/control-slip`),
-  allowed: (ref: string) => get<{ code: string | null; version: number; allowed: string[]; labels: Array<{ action: string; vi: string; en: string }> }>(`/api/v1/dossiers/${enc(ref)}/allowed-actions`),
+  allowed: (ref: string) => get<AllowedActions>(`/api/v1/dossiers/${enc(ref)}/allowed-actions`),
   act: (ref: string, action: string, version: number, payload: Record<string, unknown> = {}, note?: string) =>
     post<ActionResult>(`/api/v1/dossiers/${enc(ref)}/actions/${action}`, { version, payload, note: note || undefined }, { idempotent: true }),
 
@@ -280,40 +189,40 @@ export const api = {
     upload<FileInfo>('/api/v1/files', file, { purpose: 'component', digitised: 'true', ...fields }),
   uploadToDossier: (ref: string, file: File, fields: { purpose?: string; componentName?: string }) =>
     upload<FileInfo>(`/api/v1/dossiers/${enc(ref)}/files`, file, { purpose: 'other', digitised: 'true', ...fields }),
-  dossierFiles: (ref: string) => get<{ items: FileInfo[]; results: Array<Record<string, any>>; digitisation: Array<{ component: string; fileId: string | null; digitised: boolean }> }>(`/api/v1/dossiers/${enc(ref)}/files`),
-  agencies: () => get<Page<Agency>>('/api/v1/agencies'),
-  agency: (code: string) => get<Agency & { units: Array<{ id: string; code: string; name: string }> }>(`/api/v1/agencies/${enc(code)}`),
+  dossierFiles: (ref: string) => get<DossierFiles>(`/api/v1/dossiers/${enc(ref)}/files`),
+  agencies: () => get<ResponseOf<'/api/v1/agencies', 'get'>>('/api/v1/agencies'),
+  agency: (code: string) => get<AgencyWithUnits>(`/api/v1/agencies/${enc(code)}`),
   createAgency: (b: Record<string, unknown>) => post<Agency>('/api/v1/agencies', b),
   createUnit: (code: string, b: { code: string; name: string }) => post<unknown>(`/api/v1/agencies/${enc(code)}/units`, b),
-  users: (q: { q?: string; page?: number; pageSize?: number }) => get<Page<User>>(`/api/v1/users${qs(q)}`),
+  users: (q: { q?: string; page?: number; pageSize?: number }) => get<ResponseOf<'/api/v1/users', 'get'>>(`/api/v1/users${qs(q)}`),
   createUser: (b: Record<string, unknown>) => post<User>('/api/v1/users', b),
   patchUser: (id: string, b: Record<string, unknown>) => patch<User>(`/api/v1/users/${id}`, b),
-  assignRole: (id: string, b: { role: string; agencyCode: string }) => post<{ items: RoleAssignment[] }>(`/api/v1/users/${id}/roles`, b),
+  assignRole: (id: string, b: { role: string; agencyCode: string }) => post<ResponseOf<'/api/v1/users/{id}/roles', 'post'>>(`/api/v1/users/${id}/roles`, b),
   removeRole: (id: string, assignmentId: string) => del<void>(`/api/v1/users/${id}/roles/${assignmentId}`),
-  assignees: (ref: string, action: 'forward' | 'assign') => get<{ items: Official[] }>(`/api/v1/dossiers/${enc(ref)}/assignees${qs({ action })}`),
-  officials: (agencyCode: string, q: { role?: string; q?: string } = {}) => get<{ items: Official[] }>(`/api/v1/agencies/${enc(agencyCode)}/officials${qs(q)}`),
+  assignees: (ref: string, action: 'forward' | 'assign') => get<ResponseOf<'/api/v1/dossiers/{code}/assignees', 'get'>>(`/api/v1/dossiers/${enc(ref)}/assignees${qs({ action })}`),
+  officials: (agencyCode: string, q: { role?: string; q?: string } = {}) => get<ResponseOf<'/api/v1/agencies/{code}/officials', 'get'>>(`/api/v1/agencies/${enc(agencyCode)}/officials${qs(q)}`),
 
   progress: (q: ReportQuery & { groupBy: GroupBy }) => get<Progress>(`/api/v1/reports/progress${qs({ ...q })}`),
   progressDossiers: (q: ReportQuery & { groupBy?: GroupBy; key?: string; measure: Measure; page?: number; pageSize?: number }) =>
-    get<Page<InboxItem>>(`/api/v1/reports/progress/dossiers${qs({ ...q })}`),
-  officialsReport: (q: ReportQuery) => get<{ rows: OfficialRow[] }>(`/api/v1/reports/officials${qs({ ...q })}`),
+    get<ProgressDossiers>(`/api/v1/reports/progress/dossiers${qs({ ...q })}`),
+  officialsReport: (q: ReportQuery) => get<OfficialsReport>(`/api/v1/reports/officials${qs({ ...q })}`),
   officialDossiers: (q: ReportQuery & { userId: string; measure: OfficialMeasure; page?: number; pageSize?: number }) =>
     get<OfficialDrill>(`/api/v1/reports/officials/dossiers${qs({ ...q })}`),
   indicators: (q: ReportQuery) => get<Indicators>(`/api/v1/reports/indicators${qs({ ...q })}`),
   progressXlsxUrl: (q: ReportQuery & { groupBy: GroupBy }) => `/api/v1/reports/progress.xlsx${qs({ ...q })}`,
   indicatorsXlsxUrl: (q: ReportQuery) => `/api/v1/reports/indicators.xlsx${qs({ ...q })}`,
 
-  publish: (code: string, on: boolean) => post<{ code: string; public: boolean }>(`/api/v1/admin/procedures/${enc(code)}/${on ? 'publish' : 'hide'}`),
-  feeOverrides: (code: string) => get<{ items: Array<{ channel: string; feeName: string; amountVnd: number; note: string | null }> }>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`),
+  publish: (code: string, on: boolean) => post<ResponseOf<'/api/v1/admin/procedures/{code}/publish', 'post'>>(`/api/v1/admin/procedures/${enc(code)}/${on ? 'publish' : 'hide'}`),
+  feeOverrides: (code: string) => get<FeeOverrides>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`),
   setFee: (code: string, b: { channel: string; feeName: string; amountVnd: number; note?: string }) => put<unknown>(`/api/v1/admin/procedures/${enc(code)}/fee-overrides`, b),
-  performers: (code: string) => get<{ items: Array<{ code: string; name: string; origin: string }> }>(`/api/v1/admin/procedures/${enc(code)}/agencies`),
+  performers: (code: string) => get<Performers>(`/api/v1/admin/procedures/${enc(code)}/agencies`),
   fieldAgencies: (level?: 'province' | 'commune') => get<FieldAgencyList>(`/api/v1/admin/field-agencies${qs({ level })}`),
   setFieldAgency: (b: { level: 'province'; field: string; agencyCode: string; note?: string } | { level: 'commune'; field: string; communeKind: string; note?: string }) =>
     put<FieldAgency>('/api/v1/admin/field-agencies', b),
-  stranded: (q: { page?: number; pageSize?: number } = {}) => get<Page<StrandedDossier>>(`/api/v1/admin/dossiers/stranded${qs(q)}`),
-  limitsToReview: (q: { page?: number; pageSize?: number } = {}) => get<Page<LimitToReview>>(`/api/v1/admin/procedures/inferred-units${qs(q)}`),
-  withoutLimit: () => get<Page<ProcedureWithoutLimit>>('/api/v1/admin/procedures/without-limit'),
-  setTimeLimit: (code: string, b: { value: number; unit: string; basis: string }) => put<{ code: string; value: number; unit: string; basis: string }>(`/api/v1/admin/procedures/${enc(code)}/time-limit`, b),
+  stranded: (q: { page?: number; pageSize?: number } = {}) => get<ResponseOf<'/api/v1/admin/dossiers/stranded', 'get'>>(`/api/v1/admin/dossiers/stranded${qs(q)}`),
+  limitsToReview: (q: { page?: number; pageSize?: number } = {}) => get<ResponseOf<'/api/v1/admin/procedures/inferred-units', 'get'>>(`/api/v1/admin/procedures/inferred-units${qs(q)}`),
+  withoutLimit: () => get<ResponseOf<'/api/v1/admin/procedures/without-limit', 'get'>>('/api/v1/admin/procedures/without-limit'),
+  setTimeLimit: (code: string, b: { value: number; unit: string; basis: string }) => put<ResponseOf<'/api/v1/admin/procedures/{code}/time-limit', 'put'>>(`/api/v1/admin/procedures/${enc(code)}/time-limit`, b),
   process: (code: string, agencyCode?: string) => get<ProcessDef>(`/api/v1/procedures/${enc(code)}/process${qs({ agencyCode })}`),
   saveProcess: (code: string, b: { steps: ProcessStep[]; config?: Record<string, unknown>; agencyCode?: string }) => put<ProcessDef>(`/api/v1/procedures/${enc(code)}/process`, b),
 

@@ -18,3 +18,13 @@ export const RECEPTION_TEXT_LIMITS = {
   "note": 2000,
   "item": 500
 } as const;
+
+/** The server's phone rules (RegExp sources): separators people type, mobile and landline numbers once normalised. */
+export const PHONE_RULES = {
+  "separators": "[\\s.\\-()]",
+  "mobile": "^0[35789]\\d{8}$",
+  "landline": "^02\\d{9}$"
+} as const;
+
+/** confirm_payment methods (hình thức nộp phí, lệ phí); the server refuses other values (422 INVALID_PAYLOAD). */
+export const PAYMENT_METHODS = ["cash","bank_transfer","pos","online"] as const;

@@ -1,6 +1,6 @@
 // Pure helpers: validation of the applicant form, Vietnam-time formatting, working hours left.
 // No React here (unit-tested in util.test.ts).
-import { APPLICANT_LIMITS } from './limits.js';
+import { APPLICANT_LIMITS, PHONE_RULES } from './limits.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 const OFFSET_MS = 7 * 3_600_000; // Vietnam has no daylight saving time
@@ -53,8 +53,12 @@ export function isoToLocalInput(iso: string): string {
 // ---------------------------------------------------------------------------------------------
 // Validation
 
-export const normalisePhone = (s: string): string => s.replace(/[\s.\-()]/g, '').replace(/^\+84/, '0').replace(/^84(?=\d{9}$)/, '0');
-export const isPhone = (s: string): boolean => /^0(3|5|7|8|9)\d{8}$/.test(normalisePhone(s)) || /^02\d{9}$/.test(normalisePhone(s));
+const PHONE_SEPARATORS = new RegExp(PHONE_RULES.separators, 'g');
+const MOBILE = new RegExp(PHONE_RULES.mobile);
+const LANDLINE = new RegExp(PHONE_RULES.landline);
+/** As the server normalises (rules generated from it): separators dropped, +84 / 84 → 0. */
+export const normalisePhone = (s: string): string => s.replace(PHONE_SEPARATORS, '').replace(/^\+84/, '0').replace(/^84(?=\d{9,10}$)/, '0');
+export const isPhone = (s: string): boolean => MOBILE.test(normalisePhone(s)) || LANDLINE.test(normalisePhone(s));
 export const isCitizenId = (s: string): boolean => /^\d{12}$/.test(s.trim());
 export const isEmail = (s: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim());
 export const isIsoDate = (s: string): boolean => {

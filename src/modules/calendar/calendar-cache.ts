@@ -3,7 +3,7 @@
 // agency's place in the tree. A calendar change makes a new version, so a version's data never goes stale;
 // only the current version number is re-read (at most every VERSION_TTL_MS).
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+
 import type { Db } from '../../platform/db/database.js';
 import { isUuid } from '../../platform/values.js';
 import { buildWorkingCalendar, type DayOffEntry } from './holiday-rules.js';
@@ -12,6 +12,7 @@ import { buildTimeline, officeHoursOfWeekly, type Segment } from './timeline.js'
 import { statutoryDaysOff } from './statutory-days.js';
 import * as repo from './calendar.repo.js';
 import { calendarErrors } from './calendar.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 /** How long a process trusts its last read of the calendar version before reading it again. */
 export const VERSION_TTL_MS = 1000;
@@ -134,7 +135,7 @@ async function agencyChain(ctx: AppContext, agencyId: string): Promise<string[]>
   const known = cache.chains.get(agencyId);
   if (known) return known;
   const row = isUuid(agencyId) ? await repo.findAgencyPathById(ctx.db, agencyId) : undefined;
-  if (!row) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
+  if (!row) throw platformErrors.NOT_FOUND({ what: 'agency' });
   const chain = row.path.split('/').filter(Boolean).reverse();
   if (chain[0] !== agencyId) chain.unshift(agencyId);
   cache.chains.set(agencyId, chain);

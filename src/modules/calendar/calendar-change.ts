@@ -3,23 +3,22 @@
 // calendar version and writes the audit log together with the change.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError, isUniqueViolation } from '../../platform/errors.js';
+import { isUniqueViolation } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/database.js';
-import { ACTIONS } from '../org/permissions.js';
+import { actsFromTop } from '../org/permissions.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 import { weekdayOfIso } from './civil-date.js';
 import * as repo from './calendar.repo.js';
 import { noteVersion } from './calendar-cache.js';
 import { statutoryDaysOff } from './statutory-days.js';
 import { calendarErrors } from './calendar.errors.js';
 
-export const denied = () => new AppError(403, 'FORBIDDEN');
+export const denied = () => platformErrors.FORBIDDEN();
 
 /** Days off are national: only an admin of a root agency (the province) may change them. */
 export function requireNationalManager(p: Principal): void {
-  const roles: readonly string[] = ACTIONS['calendar.manage'];
-  const ok = p.assignments.some((a) => roles.includes(a.role) && a.agencyPath.split('/').filter(Boolean).length === 1);
-  if (!ok) throw denied();
+  if (!actsFromTop(p, 'calendar.manage')) throw denied();
 }
 
 export function checkKindForDate(date: string, kind: repo.DayRow['kind'], path = 'body.date'): void {
@@ -80,7 +79,7 @@ export async function calendarChange<T>(
     noteVersion(ctx, out.version);
     return out;
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError(409, 'CONFLICT');
+    if (isUniqueViolation(err)) throw platformErrors.CONFLICT();
     throw err;
   }
 }

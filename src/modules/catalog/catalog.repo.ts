@@ -331,7 +331,7 @@ export async function findById(db: Db, id: string): Promise<ProcedureRow | undef
 }
 
 export async function versionById(db: Db, id: string): Promise<VersionRow | undefined> {
-  return (await db.selectFrom('procedure_versions').selectAll().where('id', '=', id).executeTakeFirst()) as VersionRow | undefined;
+  return (await db.selectFrom('procedure_versions').selectAll().where('id', '=', id).$narrowType<Pick<VersionRow, 'results' | 'legal_basis' | 'issues' | 'warnings'>>().executeTakeFirst());
 }
 
 /** The version in force at `at`: effective_from ≤ at < effective_to (NULL bounds are open). */
@@ -355,11 +355,11 @@ export async function listVersions(db: Db, procedureId: string): Promise<Array<{
 }
 
 export async function channelsOf(db: Db, versionId: string): Promise<ChannelRow[]> {
-  return (await db.selectFrom('procedure_channels').selectAll().where('version_id', '=', versionId).orderBy('ordinal').execute()) as ChannelRow[];
+  return (await db.selectFrom('procedure_channels').selectAll().where('version_id', '=', versionId).orderBy('ordinal').$narrowType<Pick<ChannelRow, 'kind' | 'fees' | 'case_limits'>>().execute());
 }
 
 export async function componentsOf(db: Db, versionId: string): Promise<ComponentRow[]> {
-  return (await db.selectFrom('procedure_components').selectAll().where('version_id', '=', versionId).orderBy('ordinal').execute()) as ComponentRow[];
+  return (await db.selectFrom('procedure_components').selectAll().where('version_id', '=', versionId).orderBy('ordinal').execute());
 }
 
 export async function feeOverridesOf(db: Db, procedureId: string): Promise<FeeOverrideRow[]> {
@@ -369,7 +369,8 @@ export async function feeOverridesOf(db: Db, procedureId: string): Promise<FeeOv
     .where('procedure_id', '=', procedureId)
     .orderBy('channel')
     .orderBy('fee_name')
-    .execute()) as FeeOverrideRow[];
+    .$narrowType<Pick<FeeOverrideRow, 'channel'>>()
+    .execute());
 }
 
 // ---------- agencies performing ----------
@@ -466,7 +467,7 @@ export interface TimeLimitOverrideRow {
 }
 
 export async function timeLimitOverride(db: Db, procedureId: string): Promise<TimeLimitOverrideRow | undefined> {
-  return (await db.selectFrom('procedure_time_limits').selectAll().where('procedure_id', '=', procedureId).executeTakeFirst()) as TimeLimitOverrideRow | undefined;
+  return (await db.selectFrom('procedure_time_limits').selectAll().where('procedure_id', '=', procedureId).$narrowType<Pick<TimeLimitOverrideRow, 'unit'>>().executeTakeFirst());
 }
 
 export async function upsertTimeLimit(db: Db, r: { procedureId: string; value: number; unit: string; basis: string; by: string | null }): Promise<void> {

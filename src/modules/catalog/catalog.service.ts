@@ -8,8 +8,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
-import { registerMessages } from '../../platform/i18n/messages.js';
-import { can, scopePaths } from '../org/permissions.js';
+import { actsFromTop, can, scopePaths } from '../org/permissions.js';
 import { getAgency } from '../org/org.service.js';
 import * as repo from './catalog.repo.js';
 import type { FeeOverrideBody, IssueListQuery, SearchQuery } from './catalog.schema.js';
@@ -17,20 +16,9 @@ import { isoOrNull } from '../../platform/values.js';
 import { casesOf, type ProcedureCase } from './component-cases.js';
 import { adminTimeLimit } from './catalog.time-limits.js';
 import { monthsAsWorkingHours } from './catalog.months.js';
-
-registerMessages({
-  // the one registration of this code (the workflow module throws it too)
-  PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục hành chính {code}.', en: 'Administrative procedure {code} not found.' },
-  PROCEDURE_NOT_IN_FORCE: {
-    vi: 'Thủ tục {code} không có phiên bản có hiệu lực tại thời điểm {at}.',
-    en: 'Procedure {code} has no version in force at {at}.',
-  },
-  AGENCY_NOT_FOUND: { vi: 'Không tìm thấy cơ quan {code}.', en: 'Agency {code} was not found.' },
-  FEE_OVERRIDE_NOT_FOUND: {
-    vi: 'Không có mức phí địa phương "{feeName}" cho hình thức {channel}.',
-    en: 'There is no local fee "{feeName}" for channel {channel}.',
-  },
-});
+import { catalogErrors } from './catalog.errors.js';
+import { orgErrors } from '../org/org.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 /** Which agency kinds perform procedures of a level by default (overridable per agency and procedure). */
 export const PERFORMER_KINDS: Record<'province' | 'commune', readonly string[]> = {
@@ -67,19 +55,18 @@ export function legalLimitHours(t: { value: number; unit: string } | null): numb
   }
 }
 
-const notFound = (code: string) => new AppError(404, 'PROCEDURE_NOT_FOUND', { code });
+const notFound = (code: string) => catalogErrors.PROCEDURE_NOT_FOUND({ code });
 const iso = isoOrNull;
 
 const isManager = (p: Principal | null | undefined) => !!p && scopePaths(p, 'procedure.manage').length > 0;
 
 /** Catalogue-wide changes (visibility, fees) need procedure.manage on a top-level agency (the province). */
 function requireProvinceManager(p: Principal): void {
-  const ok = scopePaths(p, 'procedure.manage').some((path) => path.split('/').filter(Boolean).length === 1);
-  if (!ok) throw new AppError(403, 'FORBIDDEN');
+  if (!actsFromTop(p, 'procedure.manage')) throw platformErrors.FORBIDDEN();
 }
 
 function requireManager(p: Principal): void {
-  if (!isManager(p)) throw new AppError(403, 'FORBIDDEN');
+  if (!isManager(p)) throw platformErrors.FORBIDDEN();
 }
 
 async function procedureByCode(db: Db, code: string): Promise<repo.ProcedureRow> {
@@ -307,7 +294,7 @@ export async function getProcedureForReception(ctx: AppContext, code: string, at
   const when = at ?? ctx.clock.now();
   const proc = await procedureByCode(ctx.db, code);
   const v = await repo.versionAt(ctx.db, proc.id, when);
-  if (!v) throw new AppError(409, 'PROCEDURE_NOT_IN_FORCE', { code, at: when.toISOString() });
+  if (!v) throw catalogErrors.PROCEDURE_NOT_IN_FORCE({ code, at: when.toISOString() });
   const { channels, components, overrides, adminLimit } = await loadVersion(ctx.db, proc, v);
   // the chosen case's own limit (per-case limits matched to the component cases) beats the longest one
   const limit = caseLimitOf(channels, adminLimit, caseKey) ?? effectiveLimit(channels, adminLimit);
@@ -404,7 +391,7 @@ export async function removeFeeOverride(ctx: AppContext, p: Principal, code: str
   requireProvinceManager(p);
   const proc = await procedureByCode(ctx.db, code);
   return adminChange(ctx, p, origin, { action: 'procedure.fee_override.remove', targetId: proc.id, details: { code, ...q } }, async (trx) => {
-    if (!(await repo.deleteFeeOverride(trx, proc.id, q.channel, q.feeName))) throw new AppError(404, 'FEE_OVERRIDE_NOT_FOUND', q);
+    if (!(await repo.deleteFeeOverride(trx, proc.id, q.channel, q.feeName))) throw catalogErrors.FEE_OVERRIDE_NOT_FOUND(q);
     return feeOverridesOut(trx, proc);
   });
 }
@@ -419,11 +406,12 @@ export async function listPerformers(ctx: AppContext, p: Principal, code: string
   return performersOut(ctx.db, await procedureByCode(ctx.db, code));
 }
 
-async function agencyOrFail(ctx: AppContext, code: string, status: 404 | 422) {
+/** The agency named in a body (422 AGENCY_NOT_FOUND: a bad reference) or in the path (404 NOT_FOUND). */
+async function agencyOrFail(ctx: AppContext, code: string, where: 'body' | 'path') {
   try {
     return await getAgency(ctx, code);
   } catch (err) {
-    if (err instanceof AppError && err.status === 404) throw new AppError(status, 'AGENCY_NOT_FOUND', { code });
+    if (err instanceof AppError && err.status === 404) throw where === 'body' ? orgErrors.AGENCY_NOT_FOUND({ code }) : platformErrors.NOT_FOUND({ what: 'agency' });
     throw err;
   }
 }
@@ -431,8 +419,8 @@ async function agencyOrFail(ctx: AppContext, code: string, status: 404 | 422) {
 /** The agency performs the procedure (whatever the default says). */
 export async function linkAgency(ctx: AppContext, p: Principal, code: string, agencyCode: string, origin: AdminOrigin) {
   const proc = await procedureByCode(ctx.db, code);
-  const agency = await agencyOrFail(ctx, agencyCode, 422);
-  if (!can(p, 'procedure.manage', agency)) throw new AppError(403, 'FORBIDDEN');
+  const agency = await agencyOrFail(ctx, agencyCode, 'body');
+  if (!can(p, 'procedure.manage', agency)) throw platformErrors.FORBIDDEN();
   const byDefault = isDefaultPerformer(agency.kind, proc.levels);
   return adminChange(ctx, p, origin, { action: 'procedure.agency.link', targetId: proc.id, details: { code, agency: agencyCode } }, async (trx) => {
     // a default performer needs no row; a link row is kept only where it changes the default
@@ -445,8 +433,8 @@ export async function linkAgency(ctx: AppContext, p: Principal, code: string, ag
 /** The agency does not perform the procedure (whatever the default says). */
 export async function unlinkAgency(ctx: AppContext, p: Principal, code: string, agencyCode: string, origin: AdminOrigin) {
   const proc = await procedureByCode(ctx.db, code);
-  const agency = await agencyOrFail(ctx, agencyCode, 404);
-  if (!can(p, 'procedure.manage', agency)) throw new AppError(403, 'FORBIDDEN');
+  const agency = await agencyOrFail(ctx, agencyCode, 'path');
+  if (!can(p, 'procedure.manage', agency)) throw platformErrors.FORBIDDEN();
   const byDefault = isDefaultPerformer(agency.kind, proc.levels);
   return adminChange(ctx, p, origin, { action: 'procedure.agency.unlink', targetId: proc.id, details: { code, agency: agencyCode } }, async (trx) => {
     if (byDefault) await repo.setAgencyOverride(trx, proc.id, agency.id, false, p.userId);

@@ -5,12 +5,14 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
-import { scopePaths } from '../org/permissions.js';
+import { actsFromTop, scopePaths } from '../org/permissions.js';
 import * as repo from './catalog.repo.js';
 import { NO_LIMIT_REASONS, noLimitReason } from './catalog.time-fallbacks.js';
 import type { InferredUnitQuery, TimeLimitBody } from './catalog.schema.js';
+import { catalogErrors } from './catalog.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 /**
  * Limits fixed by law for procedures whose catalogue record has none. Nghị định 23/2015/NĐ-CP Art. 7(1)
@@ -61,15 +63,14 @@ export async function adminTimeLimit(db: Db, procedureId: string): Promise<{ val
 }
 
 function requireCatalogueManager(p: Principal): void {
-  const ok = scopePaths(p, 'procedure.manage').some((path) => path.split('/').filter(Boolean).length === 1);
-  if (!ok) throw new AppError(403, 'FORBIDDEN');
+  if (!actsFromTop(p, 'procedure.manage')) throw platformErrors.FORBIDDEN();
 }
 
 /** PUT /admin/procedures/{code}/time-limit. */
 export async function setTimeLimit(ctx: AppContext, p: Principal, code: string, body: z.infer<typeof TimeLimitBody>, origin: RequestOrigin) {
   requireCatalogueManager(p);
   const proc = await repo.findByCode(ctx.db, code);
-  if (!proc) throw new AppError(404, 'PROCEDURE_NOT_FOUND', { code });
+  if (!proc) throw catalogErrors.PROCEDURE_NOT_FOUND({ code });
   const value = body.unit === 'same_day' ? 1 : body.value;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.upsertTimeLimit(trx, { procedureId: proc.id, value, unit: body.unit, basis: body.basis, by: p.userId });
@@ -80,7 +81,7 @@ export async function setTimeLimit(ctx: AppContext, p: Principal, code: string, 
 
 /** GET /admin/procedures/inferred-units: limits read as working days from a bare number, to review. */
 export async function listInferredUnits(ctx: AppContext, p: Principal, q: z.infer<typeof InferredUnitQuery>) {
-  if (scopePaths(p, 'procedure.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (scopePaths(p, 'procedure.manage').length === 0) throw platformErrors.FORBIDDEN();
   const rows = await repo.proceduresWithInferredUnit(ctx.db, q.pageSize, (q.page - 1) * q.pageSize);
   return {
     items: rows.map((r) => {
@@ -101,7 +102,7 @@ const REVIEW_LABELS: Record<ReviewKind, { vi: string; en: string }> = {
 
 /** GET /admin/procedures/without-limit: province/commune procedures with no limit at all, each with the reason. */
 export async function listWithoutLimit(ctx: AppContext, p: Principal) {
-  if (scopePaths(p, 'procedure.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (scopePaths(p, 'procedure.manage').length === 0) throw platformErrors.FORBIDDEN();
   const rows = (await repo.proceduresWithoutLimitDetail(ctx.db)).filter((r) => r.levels.includes('province') || r.levels.includes('commune'));
   return {
     items: rows.map((r) => {

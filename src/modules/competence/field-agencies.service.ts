@@ -4,19 +4,17 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError, invalid } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
-import { scopePaths } from '../org/permissions.js';
+import { actsFromTop, scopePaths } from '../org/permissions.js';
 import { getAgency } from '../org/org.service.js';
 import { listFields } from '../catalog/catalog.service.js';
 import * as repo from './competence.repo.js';
 import type { FieldAgencyBody } from './competence.schema.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 function requireProvinceManager(p: Principal): void {
-  const ok = ['procedure.manage', 'process.manage'].some((a) =>
-    scopePaths(p, a as 'procedure.manage' | 'process.manage').some((path) => path.split('/').filter(Boolean).length === 1),
-  );
-  if (!ok) throw new AppError(403, 'FORBIDDEN');
+  if (!actsFromTop(p, 'procedure.manage') && !actsFromTop(p, 'process.manage')) throw platformErrors.FORBIDDEN();
 }
 
 const out = (r: repo.FieldAgencyRow) => ({
@@ -32,7 +30,7 @@ const out = (r: repo.FieldAgencyRow) => ({
 
 /** GET /admin/field-agencies: the current map and the catalogue's fields that have no row. */
 export async function listFieldAgencies(ctx: AppContext, p: Principal, level?: 'province' | 'commune') {
-  if (scopePaths(p, 'procedure.manage').length === 0 && scopePaths(p, 'process.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (scopePaths(p, 'procedure.manage').length === 0 && scopePaths(p, 'process.manage').length === 0) throw platformErrors.FORBIDDEN();
   const rows = await repo.listFieldAgencies(ctx.db, level);
   // only fields of procedures at the province level: a ministry-only field has no desk to reach
   const fields = (await listFields(ctx, 'province')).items.map((f) => f.name);

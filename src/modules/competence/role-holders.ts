@@ -1,17 +1,10 @@
 // Whether anyone can act at a step: an active official holding the step's role at the agency (or above it),
 // in the step's unit when it has one. Used to refuse moving a dossier where nobody could pick it up.
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
-import { registerMessages } from '../../platform/i18n/messages.js';
+
 import { ROLE_NAMES, type Role } from '../../platform/auth/roles.js';
 import * as repo from './competence.repo.js';
-
-registerMessages({
-  NO_ONE_CAN_ACT: {
-    vi: 'Không thể chuyển hồ sơ: tại {agency} chưa có ai giữ vai trò "{roleVi}" để xử lý bước "{stepVi}". Quản trị viên cần phân vai trò "{roleVi}" tại {agency} (Quản trị › Người dùng › Vai trò).',
-    en: 'The dossier cannot be moved: nobody at {agency} holds the role "{roleEn}" needed for the step "{stepEn}". An administrator must assign the role "{roleEn}" at {agency} (Administration › Users › Roles).',
-  },
-});
+import { competenceErrors } from './competence.errors.js';
 
 export function fixFor(role: string, agencyName: string): { vi: string; en: string } {
   const r = ROLE_NAMES[role as Role] ?? { vi: role, en: role };
@@ -30,10 +23,7 @@ export async function requireSomeoneCanAct(
   if (!agency) return;
   if ((await repo.roleHolderCount(db, agency.path, at.role, at.unitId)) > 0) return;
   const r = ROLE_NAMES[at.role as Role] ?? { vi: at.role, en: at.role };
-  throw new AppError(
-    409,
-    'NO_ONE_CAN_ACT',
-    { agency: agency.name, roleVi: r.vi, roleEn: r.en, stepVi: at.stepVi, stepEn: at.stepEn },
+  throw competenceErrors.NO_ONE_CAN_ACT({ agency: agency.name, roleVi: r.vi, roleEn: r.en, stepVi: at.stepVi, stepEn: at.stepEn },
     { missing: { agencyCode: agency.code, role: at.role, unitId: at.unitId } },
   );
 }

@@ -3,16 +3,17 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/errors.js';
+
 import { scopePaths } from '../org/permissions.js';
 import { ROLE_NAMES, type Role } from '../../platform/auth/roles.js';
 import * as repo from './competence.repo.js';
 import { fixFor } from './role-holders.js';
 import type { StrandedQuery } from './competence.schema.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export async function listStranded(ctx: AppContext, p: Principal, q: z.infer<typeof StrandedQuery>) {
   const paths = [...new Set([...scopePaths(p, 'procedure.manage'), ...scopePaths(p, 'user.manage')])];
-  if (paths.length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (paths.length === 0) throw platformErrors.FORBIDDEN();
   const rows = await repo.strandedDossiers(ctx.db, paths, q.pageSize, (q.page - 1) * q.pageSize);
   return {
     items: rows.map((r) => {

@@ -1,5 +1,5 @@
-// Attaching stored files to dossier events. The dossier service calls attachFilesToEvents() inside its
-// transaction, after decide() and before storing the events: every file the action references (result
+// Attaching stored files to dossier events (the EventFiles the context carries, src/platform/event-files.ts). The
+// dossier use cases call ctx.eventFiles.attach() inside their transaction, after decide() and before storing the events: every file the action references (result
 // documents' fileId, a supplement's fileIds, reception components' fileId) is checked (uploaded to this
 // dossier, or staged by the same official before reception; not attached to another event), linked to the
 // event (dossier, version, action), and its SHA-256 is written into the event's payload as `files`.
@@ -8,30 +8,7 @@ import type { Db } from '../../platform/db/database.js';
 import { documentErrors } from './documents.errors.js';
 import * as repo from './documents.repo.js';
 import { isUuid } from '../../platform/values.js';
-
-
-
-export interface AttachedFile {
-  id: string;
-  sha256: string;
-  size: number;
-  mediaType: string;
-  name: string;
-}
-
-export interface ExtraFileRef {
-  fileId: string;
-  componentName?: string | null;
-  reusedFrom?: string | null;
-}
-
-interface EventLike {
-  dossierId: string;
-  version: number;
-  action: string;
-  at: string;
-  payload: Record<string, unknown>;
-}
+import type { AttachedFile, EventFiles, EventLike, ExtraFileRef } from '../../platform/event-files.js';
 
 /** File ids an event payload refers to (result documents, transfer results, fileIds). */
 export function fileIdsOf(payload: Record<string, unknown>): string[] {
@@ -67,3 +44,6 @@ export async function attachFilesToEvents(trx: Db, opts: { userId: string; event
     if (files.length > 0) e.payload.files = files;
   }
 }
+
+/** The documents module's EventFiles, put on the context by the composition root. */
+export const documentEventFiles: EventFiles = { attach: attachFilesToEvents };

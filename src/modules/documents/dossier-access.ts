@@ -3,11 +3,12 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+
 import { can, type Action } from '../org/permissions.js';
 import * as orgRead from '../org/org.read.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import './documents.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export const WORK_ACTIONS: Action[] = ['dossier.receive', 'dossier.handle', 'dossier.issue', 'dossier.approve', 'dossier.return'];
 
@@ -24,5 +25,5 @@ export async function requireWorker(ctx: AppContext, p: Principal, d: DossierVie
   const ids = [d.agencies.current?.id, d.agencies.receiving?.id, d.agencies.competent?.id, d.agencies.return?.id].filter((x): x is string => !!x);
   const ags = await agencyRows(ctx.db, ids);
   for (const a of ags.values()) for (const act of actions) if (can(p, act, a)) return;
-  throw new AppError(403, 'FORBIDDEN');
+  throw platformErrors.FORBIDDEN();
 }

@@ -3,7 +3,7 @@
 // builders in forms/. Each form has one filler; a form the dossier has no data for yet is 409.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/errors.js';
+
 import { userNames } from '../org/org.read.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
 import type { DossierEvent } from '../workflow/types.js';
@@ -18,6 +18,7 @@ import { apologyVars, lastEvent, refusalVars, requestItems, requestVars, stopNot
 import { slipForm, slipPeople } from './forms/form-06-control-slip.js';
 import './documents.errors.js';
 import { documentErrors } from './documents.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface FormRequest {
   /** Form 01 only: the receipt secret given at reception (verified against its hash, never stored). */
@@ -144,7 +145,7 @@ export async function renderDossierForm(ctx: AppContext, p: Principal, ref: stri
     footer: footer(ctx, now),
   };
   const fill = FILLERS[form];
-  if (!fill) throw new AppError(404, 'NOT_FOUND', { what: 'form' });
+  if (!fill) throw platformErrors.NOT_FOUND({ what: 'form' });
   await fill({ ctx, p, ref, form, req, d, events, vars, input });
   // the receipt is one sheet the citizen takes home, however long the checklist (up to 10 components)
   const pdf = await renderPdf(input, { onePage: form === '01' });

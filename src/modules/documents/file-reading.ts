@@ -10,19 +10,20 @@ import { isUuid } from '../../platform/values.js';
 import { fileOut } from './file-out.js';
 import { resultOut } from './result-out.js';
 import './documents.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 /** A file the principal may read: staged by them, or of a dossier in their scope (404 otherwise). */
 export async function readableFile(ctx: AppContext, p: Principal, id: string): Promise<repo.FileRow> {
   const f = isUuid(id) ? await repo.findFile(ctx.db, id) : undefined;
-  if (!f) throw new AppError(404, 'NOT_FOUND', { what: 'file' });
+  if (!f) throw platformErrors.NOT_FOUND({ what: 'file' });
   if (f.dossier_id === null) {
-    if (f.uploaded_by !== p.userId) throw new AppError(404, 'NOT_FOUND', { what: 'file' });
+    if (f.uploaded_by !== p.userId) throw platformErrors.NOT_FOUND({ what: 'file' });
     return f;
   }
   try {
     await dossiers.getDossierWithEvents(ctx, p, f.dossier_id);
   } catch (e) {
-    if (e instanceof AppError && e.status === 404) throw new AppError(404, 'NOT_FOUND', { what: 'file' });
+    if (e instanceof AppError && e.status === 404) throw platformErrors.NOT_FOUND({ what: 'file' });
     throw e;
   }
   return f;
@@ -57,7 +58,7 @@ export async function listDossierFiles(ctx: AppContext, p: Principal, ref: strin
 
 /** Citizen's copy: GET /public/dossiers/{code}/results/{fileId}?secret=… (online delivery only). */
 export async function openPublicResult(ctx: AppContext, code: string, secret: string, fileId: string): Promise<{ file: repo.FileRow; stream: Readable }> {
-  const nf = () => new AppError(404, 'NOT_FOUND', { what: 'file' });
+  const nf = () => platformErrors.NOT_FOUND({ what: 'file' });
   const look = await dossiers.publicLookup(ctx, code, secret); // 404 on a wrong code or secret
   if (!look.resultReady && !look.returnedAt) throw nf();
   const f = isUuid(fileId) ? await repo.findFile(ctx.db, fileId) : undefined;

@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import pdfmake from 'pdfmake';
 import { PDFDocument } from 'pdf-lib';
-import { FONTS, FONT_DIRS } from './fonts.js';
+import { FONTS, FONT_DIRS } from '../../platform/fonts/fonts.js';
+import type { ReceiptComponent } from '../dossiers/receipt-facts.js';
 import { conditionalLine, segments, type FormTemplate } from './templates.js';
 
 pdfmake.setFonts(FONTS);
@@ -58,13 +59,8 @@ export function vnMoney(n: number): string {
 // ------------------------------------------------------------------------------------------------
 // Render model
 
-export interface ComponentRow {
-  name: string;
-  form: 'original' | 'certified' | 'copy';
-  copies: number;
-  digitised: boolean;
-  reused: boolean;
-}
+/** A line of a checklist (forms 01 and 04): as the dossiers module reads it from the filing. */
+export type ComponentRow = ReceiptComponent;
 
 export interface SlipRow {
   index: number;

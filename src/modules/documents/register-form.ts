@@ -2,7 +2,7 @@
 // forms/form-07-register.ts.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError, invalid } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { can } from '../org/permissions.js';
 import * as orgRead from '../org/org.read.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
@@ -11,10 +11,11 @@ import { agencyRows } from './dossier-access.js';
 import { footer, headingFor, templateFor } from './form-heading.js';
 import './documents.errors.js';
 import { registerRow } from './forms/form-07-register.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export async function renderRegister(ctx: AppContext, p: Principal, agencyCode: string, fromDate: string, toDate: string): Promise<{ pdf: Buffer; fileName: string }> {
   const agency = await orgRead.agencyByCode(ctx.db, agencyCode);
-  if (!agency || !can(p, 'dossier.read', agency)) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
+  if (!agency || !can(p, 'dossier.read', agency)) throw platformErrors.NOT_FOUND({ what: 'agency' });
   if (toDate < fromDate) throw invalid([{ path: 'querystring.to', code: 'RANGE', messageVi: 'Ngày kết thúc trước ngày bắt đầu', messageEn: 'to is before from' }]);
   const from = new Date(`${fromDate}T00:00:00+07:00`);
   const to = new Date(new Date(`${toDate}T00:00:00+07:00`).getTime() + 86_400_000);

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { actsFromTop } from '../org/permissions.js';
 import * as repo from './documents.repo.js';
@@ -15,6 +15,7 @@ import {
 } from './templates.js';
 import './documents.errors.js';
 import { documentErrors } from './documents.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 const isTemplateManager = (p: Principal) => actsFromTop(p, 'procedure.manage');
 
@@ -29,7 +30,7 @@ export async function createFormTemplateVersion(
   input: { legalBasis: string; effectiveFrom: string; title: string; content: FormTemplateContent },
   origin?: RequestOrigin,
 ) {
-  if (!isTemplateManager(p)) throw new AppError(403, 'FORBIDDEN');
+  if (!isTemplateManager(p)) throw platformErrors.FORBIDDEN();
   const problems = checkTemplate(form, input.content);
   if (problems.length) throw documentErrors.TEMPLATE_INVALID({ problems: problems.join('; ') }, { errors: problems.map((m) => ({ path: 'body.content', code: 'TEMPLATE_INVALID', message: m })) });
   return ctx.db.transaction().execute(async (trx) => {

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { scopePaths } from '../org/permissions.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
@@ -18,6 +18,7 @@ import { requireWorker } from './dossier-access.js';
 import { fileOut } from './file-out.js';
 import './documents.errors.js';
 import { documentErrors } from './documents.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface UploadFields {
   purpose?: 'component' | 'supplement' | 'result' | 'other';
@@ -144,7 +145,7 @@ export async function uploadToDossier(ctx: AppContext, p: Principal, ref: string
 
 /** POST /files: staged before reception (the dossier does not exist yet); only the uploader sees it. */
 export async function uploadStaged(ctx: AppContext, p: Principal, src: UploadSource, fields: UploadFields, origin?: RequestOrigin) {
-  if (scopePaths(p, 'dossier.receive').length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (scopePaths(p, 'dossier.receive').length === 0) throw platformErrors.FORBIDDEN();
   const stored = await storeUpload(ctx, src);
   const now = ctx.clock.now();
   const row = newFileRow(stored, src, fields, { id: randomUUID(), dossierId: null, uploadedBy: p.userId, at: now, digitised: true });

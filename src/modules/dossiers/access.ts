@@ -4,12 +4,13 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+
 import { inSubtree, scopePaths } from '../org/permissions.js';
 import { agencyBriefs, subtreeAgencyIds } from '../org/org.read.js';
 import { SYSTEM_FLAG_ACTIONS, type ActionName, type Role } from '../workflow/actions.js';
 import { allowedActions, type Actor, type DecideContext, type DossierState } from '../workflow/state-machine.js';
 import * as repo from './dossiers.repo.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 const READ_ROLES_ACTION = 'dossier.read' as const;
 
@@ -24,13 +25,13 @@ export async function readScope(db: Db, p: Principal): Promise<string[]> {
  */
 export async function visibleDossier(ctx: AppContext, p: Principal, ref: string): Promise<repo.DossierRow> {
   const row = await repo.findByRef(ctx.db, ref);
-  if (!row) throw new AppError(404, 'NOT_FOUND', { what: 'dossier' });
+  if (!row) throw platformErrors.NOT_FOUND({ what: 'dossier' });
   const paths = scopePaths(p, READ_ROLES_ACTION);
   if (paths.length > 0) {
     const agencies = await agencyBriefs(ctx.db, row.agency_ids);
     if ([...agencies.values()].some((a) => paths.some((pp) => a.path.startsWith(pp)))) return row;
   }
-  throw new AppError(404, 'NOT_FOUND', { what: 'dossier' });
+  throw platformErrors.NOT_FOUND({ what: 'dossier' });
 }
 
 /**

@@ -3,7 +3,7 @@
 // free of markup, and printable on the forms (no emoji or other characters the document font lacks).
 // Every refusal has its own code and a plain Vietnamese / English message (see platform/http/zod-messages).
 import { z } from 'zod';
-import { unprintableCharacters } from '../documents/font-coverage.js';
+import { unprintableCharacters } from '../../platform/fonts/font-coverage.js';
 import { ownIssue } from '../../platform/http/zod-messages.js';
 
 /** Longest accepted values (characters). */

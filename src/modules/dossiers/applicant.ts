@@ -32,14 +32,27 @@ export function checkCitizenId(id: string, path: string, opts: { birthDate?: str
   return [];
 }
 
+/**
+ * The phone rules as data (patterns' sources), so the web app's copy is generated from them
+ * (tools/openapi-types.ts → web/src/limits.gen.ts) rather than written out a second time.
+ */
+export const PHONE_RULES = {
+  /** Characters people type between digits. */
+  separators: '[\\s.\\-()]',
+  mobile: '^0[35789]\\d{8}$',
+  landline: '^02\\d{9}$',
+} as const;
+
+const SEPARATORS = new RegExp(PHONE_RULES.separators, 'g');
+const MOBILE = new RegExp(PHONE_RULES.mobile);
+const LANDLINE = new RegExp(PHONE_RULES.landline);
+
 /** Normalised phone number ('0…') or null when it is not a Vietnamese mobile or landline number. */
 export function normalisePhone(raw: string): string | null {
-  let s = raw.replace(/[\s.\-()]/g, '');
+  let s = raw.replace(SEPARATORS, '');
   if (s.startsWith('+84')) s = '0' + s.slice(3);
   else if (/^84\d{9,10}$/.test(s)) s = '0' + s.slice(2);
-  if (/^0[35789]\d{8}$/.test(s)) return s;
-  if (/^02\d{9}$/.test(s)) return s;
-  return null;
+  return MOBILE.test(s) || LANDLINE.test(s) ? s : null;
 }
 
 export function isEmail(s: string): boolean {

@@ -2,11 +2,12 @@
 // of the competence map / the catalogue), and agency codes in requests, each a 422 on the field when unknown.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError, invalid } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { agencyById, agencyByCode as findAgencyByCode, type Agency } from '../org/org.read.js';
 import { agenciesPerforming, type ReceptionProcedure } from '../catalog/catalog.service.js';
 import { competenceFor } from '../competence/competent-agency.js';
-import './dossiers.messages.js';
+import { dossierErrors } from './dossiers.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 /** The agency in force with `code`; 422 on the field `path` when there is none. */
 export async function agencyByCode(ctx: AppContext, code: string, path: string): Promise<Agency> {
@@ -22,7 +23,7 @@ export async function receivingDesk(ctx: AppContext, p: Principal, code: string 
   else {
     const desks = [...new Set(p.assignments.filter((a) => a.role === 'reception').map((a) => a.agencyCode))];
     if (desks.length !== 1) {
-      throw new AppError(desks.length === 0 ? 403 : 422, desks.length === 0 ? 'FORBIDDEN' : 'RECEIVING_AGENCY_REQUIRED');
+      throw desks.length === 0 ? platformErrors.FORBIDDEN() : dossierErrors.RECEIVING_AGENCY_REQUIRED();
     }
     receiving = await agencyByCode(ctx, desks[0]!, 'body.receivingAgencyCode');
   }
@@ -49,7 +50,7 @@ export async function competentAgencyOf(ctx: AppContext, proc: ReceptionProcedur
   if (candidates.length === 1) return (await agencyById(ctx.db, candidates[0]!.id))!;
   const names = candidates.map((c) => `${c.name} (${c.code})`).join('; ');
   if (candidates.length > 1) {
-    throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED', {}, {
+    throw dossierErrors.COMPETENT_AGENCY_REQUIRED({}, {
       candidates: candidates.map((c) => ({ code: c.code, name: c.name })),
       errors: [{ path: 'body.competentAgencyCode', code: 'COMPETENT_AGENCY_CHOICE', messageVi: `Chọn cơ quan có thẩm quyền: ${names}`, messageEn: `Choose the competent agency: ${names}` }],
     });
@@ -61,7 +62,7 @@ export async function competentAgencyOf(ctx: AppContext, proc: ReceptionProcedur
   const guessed = guess ? await agencyById(ctx.db, guess) : undefined;
   // a desk (centre) is never competent by default: a dossier left there in the handling step strands
   if (guessed && guessed.kind !== 'service_centre' && guessed.kind !== 'commune_centre') return guessed;
-  throw new AppError(422, 'COMPETENT_AGENCY_REQUIRED', {}, {
+  throw dossierErrors.COMPETENT_AGENCY_REQUIRED({}, {
     candidates: [],
     errors: [{ path: 'body.competentAgencyCode', code: 'COMPETENT_AGENCY_UNKNOWN', messageVi: competence.missing?.vi ?? 'Cần chọn cơ quan có thẩm quyền', messageEn: competence.missing?.en ?? 'Choose the competent agency' }],
   });

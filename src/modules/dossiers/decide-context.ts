@@ -6,7 +6,7 @@ import { getWorkingCalendar } from '../calendar/calendar.service.js';
 import { addWorkingHours as calAddWorkingHours, sameDayDue, workingMinutesBetween, type WorkingCalendar } from '../calendar/working-time.js';
 import { workflowConfigOf, type ProcessRow } from '../workflow/workflow.service.js';
 import type { DecideContext, DecideError } from '../workflow/state-machine.js';
-import './dossiers.messages.js';
+import { dossierErrors } from './dossiers.errors.js';
 
 export interface CalendarFns {
   calendar: WorkingCalendar;
@@ -40,13 +40,13 @@ export function decideError(e: DecideError): AppError {
   const extra = { allowed: e.allowed, reason: e.code };
   switch (e.code) {
     case 'FORBIDDEN':
-      return new AppError(403, 'ACTION_FORBIDDEN', params, extra);
+      return dossierErrors.ACTION_FORBIDDEN(params, extra);
     case 'INVALID_PAYLOAD':
-      return new AppError(422, 'INVALID_PAYLOAD', params, {
+      return dossierErrors.INVALID_PAYLOAD(params, {
         ...extra,
         errors: [{ path: 'body.payload', code: 'INVALID_PAYLOAD', messageVi: e.messageVi, messageEn: e.messageEn }],
       });
     default:
-      return new AppError(409, e.code, params, extra);
+      return dossierErrors[e.code](params, extra);
   }
 }

@@ -2,7 +2,7 @@
 // dossiers at steps of the caller's roles, `mine` those assigned to them.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/errors.js';
+
 import { agencyByCode } from '../org/org.read.js';
 import { localDayStart } from '../calendar/working-time.js';
 import { addDaysIso } from '../calendar/civil-date.js';
@@ -10,7 +10,7 @@ import { poolsOf, readScope } from './access.js';
 import { inboxItem } from './presenters.js';
 import type { InboxQueryIn } from './dossiers.schema.js';
 import * as repo from './dossiers.repo.js';
-import './dossiers.messages.js';
+import { dossierErrors } from './dossiers.errors.js';
 
 /** An agency id no dossier has: an unknown `agency` filter gives an empty list, not an error. */
 const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
@@ -18,7 +18,7 @@ const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
 /** Local dates (Asia/Ho_Chi_Minh, no DST) → the half-open instant range [from 00:00, (to + 1) 00:00). */
 function localDayRange(from: string | undefined, to: string | undefined, fromName: string, toName: string): { from?: Date; before?: Date } {
   if (from && to && from > to) {
-    throw new AppError(422, 'DATE_RANGE_REVERSED', { fromName, from, toName, to }, {
+    throw dossierErrors.DATE_RANGE_REVERSED({ fromName, from, toName, to }, {
       errors: [{
         path: `querystring.${toName}`,
         code: 'DATE_RANGE_REVERSED',

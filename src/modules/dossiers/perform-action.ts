@@ -4,14 +4,13 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError, invalid } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
 import { agencyBriefs } from '../org/org.read.js';
 import { isActionName, type ActionName } from '../workflow/actions.js';
 import { allowedActions, decide, evolve, type Actor, type DecideContext, type DossierEvent, type DossierState } from '../workflow/state-machine.js';
 import { processById } from '../workflow/workflow.service.js';
-import { attachFilesToEvents } from '../documents/attach.js';
 import { allowedFor, candidateActors, pickActor, visibleDossier } from './access.js';
 import { requireActorsFor, requireEligibleAssignee, resolvePayload } from './action-checks.js';
 import { calendarFor, configBase, decideContext, decideError, type CalendarFns } from './decide-context.js';
@@ -21,7 +20,7 @@ import { secretHash } from './lookup-secret.js';
 import { guidance, refusal } from './presenters.js';
 import { agencyIdsOf, projectionOf } from './projection.js';
 import * as repo from './dossiers.repo.js';
-import './dossiers.messages.js';
+import { dossierErrors } from './dossiers.errors.js';
 
 export interface ActionRequest {
   version?: number;
@@ -61,7 +60,7 @@ export async function performAction(
   }
   const action: ActionName = actionName;
   const expected = req.version ?? parseIfMatch(opts.ifMatch);
-  if (expected === undefined) throw new AppError(428, 'VERSION_REQUIRED');
+  if (expected === undefined) throw dossierErrors.VERSION_REQUIRED();
   const payload = await resolvePayload(ctx, action, req.payload ?? {});
   const now = ctx.clock.now();
   const cal = await calendarFor(ctx, pre.receiving_agency_id, now);
@@ -96,7 +95,7 @@ async function actOnLocked(ctx: AppContext, trx: Db, p: Principal, id: string, p
   await requireActorsFor(trx, state, next, process);
   // documents: files referenced by the action (result documents, a supplement's fileIds) → hashes in the event
   const extraIds = Array.isArray(req.payload?.fileIds) ? (req.payload.fileIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-  await attachFilesToEvents(trx, { userId: p.userId, events: r.events, extra: extraIds.map((fileId) => ({ fileId })) });
+  await ctx.eventFiles.attach(trx, { userId: p.userId, events: r.events, extra: extraIds.map((fileId) => ({ fileId })) });
   await repo.insertEvents(trx, r.events, cal.version);
   const projection = projectionOf(next, process, dctx);
   const agencyIds = agencyIdsOf(next, row.agency_ids);

@@ -8,6 +8,7 @@ import { NATIONAL_STATUS_LABELS, type DossierEvent, type DossierState } from '..
 import { findStep } from '../workflow/process.js';
 import type { ProcessRow } from '../workflow/workflow.service.js';
 import type { DossierRow } from './dossier-row.js';
+import { receiptFacts, type ReceiptFiling } from './receipt-facts.js';
 
 /** Agencies by id, as loaded by the caller (org read API). */
 export type Agencies = Map<string, AgencyBrief>;
@@ -92,7 +93,8 @@ export function registerItem(r: DossierRow, ag: Agencies) {
 /** Form 01 data: receipt and appointment (to the minute). */
 export function receipt(row: Pick<DossierRow, 'applicant' | 'filing' | 'procedure_code' | 'procedure_name'>, s: DossierState, secret: string, receivedBy: Person, ag: Agencies) {
   const a = row.applicant as Record<string, any>;
-  const f = row.filing as Record<string, any>;
+  const f = row.filing as ReceiptFiling;
+  const facts = receiptFacts(f, []);
   return {
     form: '01',
     title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
@@ -103,16 +105,17 @@ export function receipt(row: Pick<DossierRow, 'applicant' | 'filing' | 'procedur
     applicant: { fullName: a.fullName, idNumber: a.idNumber ?? null, address: a.address ?? null, phone: a.phone ?? null, email: a.email ?? null, organisation: a.organisation ?? null },
     representative: a.representative ?? null,
     procedure: { code: row.procedure_code, name: row.procedure_name },
+    // as filed (each with `provided`); the printed checklist keeps the provided ones only (facts.components)
     components: f.components ?? [],
     sets: 1,
-    fees: f.fees ?? [],
-    legalTimeLimit: { hours: f.legalLimitHours ?? null, workingDays: typeof f.legalLimitHours === 'number' ? f.legalLimitHours / 8 : null, sameDay: !!f.sameDay },
+    fees: facts.fees,
+    legalTimeLimit: { ...facts.legalTime, workingDays: facts.legalTime.hours === null ? null : facts.legalTime.hours / 8 },
     receivedAt: s.acceptedAt,
     receivedAtLocal: local(s.acceptedAt),
     clockStartAt: s.clockStartAt,
     appointmentAt: s.dueAt,
     appointmentAtLocal: local(s.dueAt),
-    delivery: { method: f.delivery?.method ?? 'counter', address: f.delivery?.address ?? null, place: publicAgency(ag.get(s.returnAgencyId)) },
+    delivery: { method: facts.delivery.method, address: facts.delivery.address ?? null, place: publicAgency(ag.get(s.returnAgencyId)) },
     receivedBy: { id: receivedBy.userId, fullName: receivedBy.fullName },
   };
 }

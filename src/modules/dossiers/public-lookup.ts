@@ -1,12 +1,13 @@
 // GET /public/dossiers/{code}: the citizen's look-up with the secret printed on the receipt. It shows only
 // what the receipt shows, and a wrong code and a wrong secret give the same 404 (and take the same time).
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+
 import { agencyBriefs } from '../org/org.read.js';
 import { NATIONAL_STATUS_LABELS } from '../workflow/state-machine.js';
 import { secretMatches } from './lookup-secret.js';
 import { iso } from './presenters.js';
 import * as repo from './dossiers.repo.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 const LOOKUP_HINT = {
   hintVi: 'Kiểm tra lại mã hồ sơ và mã tra cứu in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả. Mã tra cứu gồm 15 chữ in hoa và chữ số, không có chữ O, chữ I, số 0, số 1; không phân biệt chữ hoa, chữ thường; có thể gõ có hoặc không có dấu cách.',
@@ -14,7 +15,7 @@ const LOOKUP_HINT = {
 };
 
 export async function publicLookup(ctx: AppContext, code: string, secret: string) {
-  const notFound = () => new AppError(404, 'NOT_FOUND', { what: 'dossier' }, LOOKUP_HINT);
+  const notFound = () => platformErrors.NOT_FOUND({ what: 'dossier' }, LOOKUP_HINT);
   // dossier codes are matched case-insensitively (they are issued in upper case)
   const typed = code.trim();
   const row = repo.isUuid(typed) ? undefined : ((await repo.findByRef(ctx.db, typed)) ?? (await repo.findByRef(ctx.db, code.trim().toUpperCase())));

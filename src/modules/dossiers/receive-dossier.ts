@@ -15,7 +15,6 @@ import { getProcedureForReception, type ReceptionProcedure } from '../catalog/ca
 import type { Role } from '../workflow/actions.js';
 import { decide, evolve, receive, type Actor, type DecideContext, type DossierEvent, type DossierState } from '../workflow/state-machine.js';
 import { processForDossier, legalLimitOf, type ProcedureRef, type ProcessRow } from '../workflow/workflow.service.js';
-import { attachFilesToEvents } from '../documents/attach.js';
 import { validateApplicant } from './check-applicant.js';
 import { agencyByCode, competentAgencyOf, receivingDesk } from './choose-agencies.js';
 import { calendarFor, configBase, decideContext, decideError, type CalendarFns } from './decide-context.js';
@@ -27,7 +26,8 @@ import { guidance, refusal } from './presenters.js';
 import { agencyIdsOf, projectionOf } from './projection.js';
 import type { ReceiveInputBody } from './dossiers.schema.js';
 import * as repo from './dossiers.repo.js';
-import './dossiers.messages.js';
+import { dossierErrors } from './dossiers.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 /** The catalogue's channel kinds that stand for the request's channel (1 in person, 2 online, 3 postal). */
 const CHANNEL_KINDS: Record<number, string[]> = { 1: ['1', 'in_person', 'direct', 'truc_tiep'], 2: ['2', 'online', 'truc_tuyen'], 3: ['3', 'postal', 'post', 'buu_chinh'] };
@@ -74,14 +74,14 @@ export async function receiveDossier(
 /** Every check that needs no lock, in the order their errors take precedence. */
 async function planReception(ctx: AppContext, p: Principal, body: ReceiveInputBody, now: Date): Promise<ReceptionPlan> {
   const receiving = await receivingDesk(ctx, p, body.receivingAgencyCode);
-  if (!can(p, 'dossier.receive', receiving)) throw new AppError(403, 'FORBIDDEN');
+  if (!can(p, 'dossier.receive', receiving)) throw platformErrors.FORBIDDEN();
   const proc = await procedureToReceive(ctx, body.procedureCode, now, body.caseKey);
   const legalLimitHours = legalLimitOf(proc as ProcedureRef);
   const competent = await competentAgencyOf(ctx, proc, receiving, body.competentAgencyCode);
   const returnAgency = body.returnAgencyCode ? await agencyByCode(ctx, body.returnAgencyCode, 'body.returnAgencyCode') : receiving;
 
   const { errors, phone } = await validateApplicant(ctx, body, now);
-  if (errors.length > 0) throw invalid(errors, 'APPLICANT_INVALID');
+  if (errors.length > 0) throw dossierErrors.APPLICANT_INVALID({}, { errors });
 
   const outcome: Outcome = body.outcome ?? (body.channel === 2 ? 'register' : 'accept');
   const filed = resolveComponents(proc, body, outcome);
@@ -129,7 +129,7 @@ async function storeReception(ctx: AppContext, trx: Db, p: Principal, body: Rece
   const row = receptionRow(body, plan, process, state, dctx, secret);
   await repo.insertDossier(trx, row);
   // documents: link uploaded files to the reception event and record their hashes in it
-  await attachFilesToEvents(trx, {
+  await ctx.eventFiles.attach(trx, {
     userId: p.userId,
     events,
     extra: plan.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),

@@ -1,8 +1,9 @@
 // Administrative units (public reference data): search, one unit, and the current commune(s) that took over a
 // pre-2025 commune (old addresses). Read-only; the data is imported at start-up (admin-units.import.ts).
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+
 import * as repo from './admin-units.repo.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export const adminUnitOut = (r: repo.AdminUnitRow) => ({
   code: r.code,
@@ -28,14 +29,14 @@ export async function searchAdminUnits(
 
 export async function getAdminUnit(ctx: AppContext, generation: repo.Generation, code: string) {
   const r = await repo.findUnit(ctx.db, generation, code);
-  if (!r) throw new AppError(404, 'NOT_FOUND');
+  if (!r) throw platformErrors.NOT_FOUND();
   return adminUnitOut(r);
 }
 
 /** A pre-2025 commune code (an old address) and the current units that took it over, full takeovers first. */
 export async function convertOldCommune(ctx: AppContext, oldCode: string) {
   const old = await repo.findUnit(ctx.db, 'pre2025', oldCode, 'commune');
-  if (!old) throw new AppError(404, 'NOT_FOUND');
+  if (!old) throw platformErrors.NOT_FOUND();
   const rows = await repo.successorsOf(ctx.db, oldCode);
   return { old: adminUnitOut(old), current: rows.map((r) => ({ ...adminUnitOut(r), kind: r.kind })) };
 }

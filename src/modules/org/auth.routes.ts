@@ -4,13 +4,14 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, SESSION_COOKIE, type App } from '../../platform/http/server.js';
 import { originOf } from '../../platform/audit.js';
-import { AppError } from '../../platform/errors.js';
+
 import type { Principal } from '../../platform/auth/principal.js';
 import { scopePaths } from './permissions.js';
 import * as auth from './auth.service.js';
 import { beginOidcLogin, completeOidcLogin } from './oidc.service.js';
 import * as svc from './org.service.js';
 import { LoginBody, MeOut, TokenCreate, IdParam } from './org.schema.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 function meOut(p: Principal, extra: { csrfToken?: string; expiresAt?: Date } = {}) {
   return {
@@ -90,7 +91,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
 }
 
 function requireAdmin(p: Principal | null): Principal {
-  if (!p) throw new AppError(401, 'UNAUTHENTICATED');
-  if (scopePaths(p, 'user.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (!p) throw platformErrors.UNAUTHENTICATED();
+  if (scopePaths(p, 'user.manage').length === 0) throw platformErrors.FORBIDDEN();
   return p;
 }

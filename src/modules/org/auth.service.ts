@@ -3,12 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { dummyPasswordHash, randomToken, sha256, verifyPassword } from '../../platform/auth/secrets.js';
-import { AppError } from '../../platform/errors.js';
+
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import type { PrincipalResolver } from '../../platform/http/server.js';
 import * as repo from './org.repo.js';
 import { blockedUntil, nextFailures, throttleKeys } from './login-throttle.js';
 import { canManageUser } from './org.service.js';
+import { orgErrors } from './org.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface SessionIssued {
   token: string;
@@ -44,7 +46,7 @@ export async function login(ctx: AppContext, username: string, password: string,
   const until = Math.max(0, ...counters.map((c) => c.blocked_until?.getTime() ?? 0));
   if (until > now.getTime()) {
     await writeAudit(ctx.db, { ...who, action: 'auth.login_failed', details: { reason: 'throttled' } }, origin);
-    throw new AppError(429, 'LOGIN_THROTTLED', { seconds: Math.ceil((until - now.getTime()) / 1000) });
+    throw orgErrors.LOGIN_THROTTLED({ seconds: Math.ceil((until - now.getTime()) / 1000) });
   }
   const ok = user && user.kind === 'official'
     ? await verifyPassword(user.password_hash, password)
@@ -55,9 +57,9 @@ export async function login(ctx: AppContext, username: string, password: string,
       await repo.saveThrottle(ctx.db, { key: k.key, failures, last_failure_at: now, blocked_until: blockedUntil(failures, k.threshold, ctx.config.lockoutBaseSeconds, now) });
     }
     await writeAudit(ctx.db, { ...who, action: 'auth.login_failed', details: { reason: user && user.kind === 'official' ? 'wrong_password' : 'unknown_user' } }, origin);
-    throw new AppError(401, 'INVALID_CREDENTIALS');
+    throw orgErrors.INVALID_CREDENTIALS();
   }
-  if (!user.active) throw new AppError(403, 'ACCOUNT_DISABLED');
+  if (!user.active) throw orgErrors.ACCOUNT_DISABLED();
   await repo.clearThrottle(ctx.db, keys[0]!.key); // this name from this address; the address counter decays on its own
   return startSession(ctx, user, 'password', origin);
 }
@@ -92,7 +94,7 @@ export async function principalFromSession(ctx: AppContext, token: string): Prom
   const idleLimit = new Date(s.last_seen_at.getTime() + ctx.config.sessionIdleMinutes * 60_000);
   if (s.expires_at <= now || idleLimit <= now) {
     await repo.revokeSession(ctx.db, id, now);
-    throw new AppError(401, 'SESSION_EXPIRED');
+    throw orgErrors.SESSION_EXPIRED();
   }
   const user = await repo.findUserById(ctx.db, s.user_id);
   if (!user || !user.active) return null;
@@ -112,7 +114,7 @@ export async function createToken(
   origin: RequestOrigin = {},
 ) {
   const user = await repo.findUserById(ctx.db, userId);
-  if (!user) throw new AppError(404, 'NOT_FOUND');
+  if (!user) throw platformErrors.NOT_FOUND();
   const secret = TOKEN_PREFIX + randomToken();
   const expiresAt = opts.expiresInDays ? new Date(ctx.clock.now().getTime() + opts.expiresInDays * 86_400_000) : null;
   const row = await ctx.db.transaction().execute(async (trx) => {
@@ -126,10 +128,10 @@ export async function createToken(
 /** Revokes a token of a user the admin manages; the revocation and its audit row commit together. */
 export async function revokeToken(ctx: AppContext, p: Principal, id: string, origin: RequestOrigin): Promise<void> {
   const token = await repo.findTokenById(ctx.db, id);
-  if (!token || !(await canManageUser(ctx, p, token.user_id))) throw new AppError(404, 'NOT_FOUND');
+  if (!token || !(await canManageUser(ctx, p, token.user_id))) throw platformErrors.NOT_FOUND();
   await ctx.db.transaction().execute(async (trx) => {
     const r = await repo.revokeToken(trx, id, ctx.clock.now());
-    if (!r) throw new AppError(404, 'NOT_FOUND');
+    if (!r) throw platformErrors.NOT_FOUND();
     await writeAudit(trx, { actorId: p.userId, actorLabel: p.username, action: 'token.revoke', targetType: 'api_token', targetId: r.id }, origin);
   });
 }
@@ -137,9 +139,9 @@ export async function revokeToken(ctx: AppContext, p: Principal, id: string, ori
 export async function principalFromBearer(ctx: AppContext, secret: string): Promise<Principal> {
   const t = await repo.findTokenByHash(ctx.db, sha256(secret));
   const now = ctx.clock.now();
-  if (!t || t.revoked_at || (t.expires_at && t.expires_at <= now)) throw new AppError(401, 'TOKEN_INVALID');
+  if (!t || t.revoked_at || (t.expires_at && t.expires_at <= now)) throw platformErrors.TOKEN_INVALID();
   const user = await repo.findUserById(ctx.db, t.user_id);
-  if (!user || !user.active) throw new AppError(401, 'TOKEN_INVALID');
+  if (!user || !user.active) throw platformErrors.TOKEN_INVALID();
   if (!t.last_used_at || now.getTime() - t.last_used_at.getTime() > 60_000) await repo.markTokenUsed(ctx.db, t.id, now);
   return principalFor(ctx, user, { authMethod: 'token', scopes: t.scopes });
 }

@@ -2,10 +2,11 @@
 // The provider's `sub` must be linked to an official (users.oidc_subject); nobody is created on the fly.
 import * as oidc from 'openid-client';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, defineErrors } from '../../platform/errors.js';
+import { defineErrors } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import * as repo from './org.repo.js';
 import { startSession, type SessionIssued } from './auth.service.js';
+import { orgErrors } from './org.errors.js';
 
 // OIDC_FAILED (400: the sign-in answer itself is wrong) stays in the platform messages; a provider that cannot
 // be reached is not the caller's fault and has its own code and status.
@@ -21,7 +22,7 @@ const LOGIN_TTL_MS = 10 * 60_000;
 const discovered = new Map<string, Promise<oidc.Configuration>>();
 
 function settings(ctx: AppContext) {
-  if (!ctx.config.oidc) throw new AppError(404, 'OIDC_NOT_CONFIGURED');
+  if (!ctx.config.oidc) throw orgErrors.OIDC_NOT_CONFIGURED();
   return ctx.config.oidc;
 }
 
@@ -68,7 +69,7 @@ export async function completeOidcLogin(ctx: AppContext, callbackUrl: URL, origi
   const state = callbackUrl.searchParams.get('state') ?? '';
   const pending = await repo.takeOidcLogin(ctx.db, state);
   if (!pending || pending.created_at.getTime() < ctx.clock.now().getTime() - LOGIN_TTL_MS) {
-    throw new AppError(400, 'OIDC_FAILED', { reason: 'unknown or expired state' });
+    throw orgErrors.OIDC_FAILED({ reason: 'unknown or expired state' });
   }
   let sub: string;
   try {
@@ -79,12 +80,12 @@ export async function completeOidcLogin(ctx: AppContext, callbackUrl: URL, origi
     });
     sub = tokens.claims()?.sub ?? '';
   } catch (err) {
-    throw new AppError(400, 'OIDC_FAILED', { reason: (err as Error).message });
+    throw orgErrors.OIDC_FAILED({ reason: (err as Error).message });
   }
   const user = await repo.findUserByOidcSubject(ctx.db, sub);
   if (!user || !user.active) {
     await writeAudit(ctx.db, { actorLabel: `oidc:${sub}`, action: 'auth.login_failed', details: { reason: 'unlinked_oidc_subject' } }, origin);
-    throw new AppError(403, 'OIDC_UNKNOWN_USER');
+    throw orgErrors.OIDC_UNKNOWN_USER();
   }
   const session = await startSession(ctx, user, 'oidc', origin);
   return { ...session, returnTo: pending.return_to ?? '/' };

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError, invalid, isUniqueViolation } from '../../platform/errors.js';
+import { invalid, isUniqueViolation } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/secrets.js';
 import type { Db } from '../../platform/db/database.js';
@@ -11,8 +11,9 @@ import type { Role } from '../../platform/auth/roles.js';
 import { actsFromTop, agencyDepth, can, scopePaths, type Action } from './permissions.js';
 import * as repo from './org.repo.js';
 import type { AgencyCreate, AgencyPatch, AssignmentCreate, UnitCreate, UserCreate, UserPatch } from './org.schema.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
-const denied = () => new AppError(403, 'FORBIDDEN');
+const denied = () => platformErrors.FORBIDDEN();
 
 export function agencyOut(a: repo.AgencyRow) {
   return {
@@ -36,7 +37,7 @@ export function userOut(u: repo.UserRow) {
 
 export async function getAgency(ctx: AppContext, code: string): Promise<repo.AgencyRow> {
   const a = await repo.findAgencyByCode(ctx.db, code);
-  if (!a) throw new AppError(404, 'NOT_FOUND');
+  if (!a) throw platformErrors.NOT_FOUND();
   return a;
 }
 
@@ -64,7 +65,7 @@ async function audited<T>(ctx: AppContext, p: Principal, origin: RequestOrigin, 
       return result;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError(409, 'ALREADY_EXISTS', { what: target.type });
+    if (isUniqueViolation(err)) throw platformErrors.ALREADY_EXISTS({ what: target.type });
     throw err;
   }
 }
@@ -163,7 +164,7 @@ export async function listManagedTokens(ctx: AppContext, p: Principal) {
 /** The user, if the admin manages them; users outside the admin's scope look absent (404). */
 export async function managedUser(ctx: AppContext, p: Principal, id: string): Promise<repo.UserRow> {
   const user = await repo.findUserById(ctx.db, id);
-  if (!user || !(await canManageUser(ctx, p, id))) throw new AppError(404, 'NOT_FOUND');
+  if (!user || !(await canManageUser(ctx, p, id))) throw platformErrors.NOT_FOUND();
   return user;
 }
 
@@ -239,7 +240,7 @@ export async function removeRole(ctx: AppContext, p: Principal, userId: string, 
   // the 404 is thrown inside the transaction so that no audit row records a removal that did not happen
   await audited(ctx, p, origin, 'user.remove_role', { type: 'user', id: () => userId }, { assignmentId }, async (db) => {
     const removed = await repo.deleteAssignment(db, userId, assignmentId);
-    if (!removed) throw new AppError(404, 'NOT_FOUND');
+    if (!removed) throw platformErrors.NOT_FOUND();
     await endAccess(ctx, db, p, userId, { tokens: false });
     return removed;
   });
@@ -251,7 +252,7 @@ export async function removeRole(ctx: AppContext, p: Principal, userId: string, 
  */
 export async function listOfficials(ctx: AppContext, p: Principal, code: string, opts: { role?: Role; q?: string; limit: number }) {
   const agency = await repo.findAgencyByCode(ctx.db, code);
-  if (!agency || !can(p, 'dossier.read', agency)) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
+  if (!agency || !can(p, 'dossier.read', agency)) throw platformErrors.NOT_FOUND({ what: 'agency' });
   return officialsUnder(ctx, agency.path, opts);
 }
 

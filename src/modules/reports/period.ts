@@ -1,23 +1,12 @@
 // Report periods (pure): local calendar days in Asia/Ho_Chi_Minh (UTC+7 all year, no daylight saving since
 // 1975), `from` and `to` inclusive. start = from 00:00+07, end = (to + 1 day) 00:00+07, asOf = min(now, end).
-import { AppError } from '../../platform/errors.js';
-import { registerMessages } from '../../platform/i18n/messages.js';
+
 import { localDate, localDayStart } from '../calendar/working-time.js';
 import { addDaysIso } from '../calendar/civil-date.js';
+import { reportErrors } from './reports.errors.js';
 
 /** Longest period a report covers: a (leap) year, so that annual reports fit and one query stays bounded. */
 export const MAX_PERIOD_DAYS = 366;
-
-registerMessages({
-  REPORT_PERIOD_INVALID: {
-    vi: 'Kỳ báo cáo không hợp lệ: ngày bắt đầu ({from}) sau ngày kết thúc ({to}).',
-    en: 'Invalid report period: the start date ({from}) is after the end date ({to}).',
-  },
-  REPORT_PERIOD_TOO_LONG: {
-    vi: 'Kỳ báo cáo dài {days} ngày, vượt quá tối đa {max} ngày.',
-    en: 'The report period spans {days} days, more than the maximum of {max} days.',
-  },
-});
 
 export interface Period {
   /** YYYY-MM-DD, local, inclusive. */
@@ -45,7 +34,7 @@ export function periodOf(q: { from?: string; to?: string }, now: Date): Period {
   const to = q.to ?? localDate(now);
   const from = q.from ?? `${to.slice(0, 8)}01`;
   if (from > to) {
-    throw new AppError(422, 'REPORT_PERIOD_INVALID', { from, to }, {
+    throw reportErrors.REPORT_PERIOD_INVALID({ from, to }, {
       errors: [{ path: 'querystring.from', code: 'REPORT_PERIOD_INVALID', messageVi: 'Ngày bắt đầu sau ngày kết thúc', messageEn: 'The start date is after the end date' }],
     });
   }
@@ -53,7 +42,7 @@ export function periodOf(q: { from?: string; to?: string }, now: Date): Period {
   const end = localMidnight(nextDay(to));
   const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
   if (days > MAX_PERIOD_DAYS) {
-    throw new AppError(422, 'REPORT_PERIOD_TOO_LONG', { days, max: MAX_PERIOD_DAYS }, {
+    throw reportErrors.REPORT_PERIOD_TOO_LONG({ days, max: MAX_PERIOD_DAYS }, {
       errors: [{ path: 'querystring.to', code: 'REPORT_PERIOD_TOO_LONG', messageVi: `Tối đa ${MAX_PERIOD_DAYS} ngày`, messageEn: `At most ${MAX_PERIOD_DAYS} days` }],
     });
   }

@@ -3,8 +3,7 @@
 // admin), over the agency subtrees where they hold them; dossiers are counted by their competent agency.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/errors.js';
-import { registerMessages } from '../../platform/i18n/messages.js';
+
 import { scopePaths } from '../org/permissions.js';
 import { agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
 import { inboxItem } from '../dossiers/dossiers.service.js';
@@ -15,13 +14,8 @@ import * as repo from './reports.repo.js';
 import {
   MEASURES, type DrillQueryIn, type GroupBy, type Measure, type OfficialDrillQueryIn, type PeriodQueryIn, type ProgressQueryIn,
 } from './reports.schema.js';
-
-registerMessages({
-  REPORT_OFFICIAL_NOT_FOUND: {
-    vi: 'Không tìm thấy cán bộ này trong phạm vi báo cáo của bạn.',
-    en: 'This official is not within your report scope.',
-  },
-});
+import { reportErrors } from './reports.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface ReportScope {
   /** Competent agencies whose dossiers are counted. */
@@ -35,10 +29,10 @@ export interface ReportScope {
 /** The caller's report scope, narrowed to `agency` (404 when unknown or outside the scope; 403 without report roles). */
 export async function reportScope(ctx: AppContext, p: Principal, agency: string | undefined): Promise<ReportScope> {
   const paths = [...new Set(scopePaths(p, 'report.read'))];
-  if (paths.length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (paths.length === 0) throw platformErrors.FORBIDDEN();
   if (agency !== undefined) {
     const a = await agencyByCode(ctx.db, agency);
-    if (!a || !paths.some((pp) => a.path.startsWith(pp))) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
+    if (!a || !paths.some((pp) => a.path.startsWith(pp))) throw platformErrors.NOT_FOUND({ what: 'agency' });
     return { agencyIds: await subtreeAgencyIds(ctx.db, [a.path]), agencyCode: a.code, agencyName: a.name };
   }
   // the broadest assignments only (a path under another one adds nothing)
@@ -138,7 +132,7 @@ export async function officialDossiers(ctx: AppContext, p: Principal, q: Officia
   const w = windowOf(period);
   const official = await repo.officialInScope(ctx.db, w, scope.agencyIds, q.userId);
   if (!official) {
-    throw new AppError(404, 'REPORT_OFFICIAL_NOT_FOUND', { userId: q.userId }, {
+    throw reportErrors.REPORT_OFFICIAL_NOT_FOUND({ userId: q.userId }, {
       errors: [{ path: 'querystring.userId', code: 'REPORT_OFFICIAL_NOT_FOUND', messageVi: 'Không có cán bộ này trong phạm vi', messageEn: 'No such official in scope' }],
     });
   }

@@ -8,7 +8,8 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/server.js';
-import { AppError } from '../../platform/errors.js';
+
+import { platformErrors } from '../../platform/platform.errors.js';
 
 /** web/dist of this checkout (src/modules/web → ../../../web/dist). */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -46,7 +47,7 @@ export async function webRoutes(app: App, ctx: AppContext, opts: { dist?: string
     immutable: true, maxAge: '365d',
   } as never);
   const sendApp = async (req: { url: string; method: string }, reply: any) => {
-    if (NOT_APP.test(decodedPath(req.url))) throw new AppError(404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
+    if (NOT_APP.test(decodedPath(req.url))) throw platformErrors.ROUTE_NOT_FOUND({ method: req.method, url: req.url.split('?')[0] });
     if (!existsSync(join(dist, 'index.html'))) {
       return reply.type('text/html; charset=utf-8').send(
         '<!doctype html><meta charset="utf-8"><title>motcua</title><p>Ứng dụng web chưa được build: chạy <code>npm run build:web</code>. / The web app is not built: run <code>npm run build:web</code>.</p>',

@@ -6,7 +6,6 @@ import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid, isUniqueViolation } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
-import { registerMessages } from '../../platform/i18n/messages.js';
 import { actsFromTop, can, scopePaths } from '../org/permissions.js';
 import * as orgRead from '../org/org.read.js';
 import { getProcedureForReception } from '../catalog/catalog.service.js';
@@ -17,14 +16,9 @@ import * as repo from './workflow.repo.js';
 export type { ProcessRow } from './workflow.repo.js';
 import type { ProcessSave } from './workflow.schema.js';
 import type { z } from 'zod';
-
-registerMessages({
-  PROCEDURE_NO_TIME_LIMIT: {
-    vi: 'Thủ tục {code} chưa có thời hạn giải quyết trong danh mục nên chưa thể hẹn ngày trả kết quả. Quản trị viên cần đặt thời hạn kèm căn cứ pháp lý: Quản trị › Thủ tục › {code} › Thời hạn giải quyết.',
-    en: 'Procedure {code} has no time limit in the catalogue, so no appointment can be given. An administrator must set it with its legal basis: Administration › Procedures › {code} › Time limit (PUT /api/v1/admin/procedures/{code}/time-limit).',
-  },
-  PROCESS_INVALID: { vi: 'Quy trình nội bộ không hợp lệ.', en: 'The internal process is invalid.' },
-});
+import { catalogErrors } from '../catalog/catalog.errors.js';
+import { workflowErrors } from './workflow.errors.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 /** What the workflow needs of a catalog procedure. */
 export interface ProcedureRef {
@@ -39,7 +33,7 @@ export function legalLimitOf(p: ProcedureRef): number {
     return p.legalLimitHours;
   }
   if (p.sameDay) return 0;
-  throw new AppError(422, 'PROCEDURE_NO_TIME_LIMIT', { code: p.code }, {
+  throw workflowErrors.PROCEDURE_NO_TIME_LIMIT({ code: p.code }, {
     adminAction: `PUT /api/v1/admin/procedures/${p.code}/time-limit`,
     errors: [{
       path: 'body.procedureCode',
@@ -113,14 +107,14 @@ async function procedureByCode(ctx: AppContext, code: string): Promise<Procedure
     if (e instanceof AppError && e.status === 404) return null;
     throw e;
   });
-  if (!p) throw new AppError(404, 'PROCEDURE_NOT_FOUND', { code });
+  if (!p) throw catalogErrors.PROCEDURE_NOT_FOUND({ code });
   return p as ProcedureRef;
 }
 
 async function agencyScope(ctx: AppContext, p: Principal, agencyCode: string | undefined): Promise<orgRead.Agency | null> {
   if (agencyCode) {
     const agency = await orgRead.agencyByCode(ctx.db, agencyCode);
-    if (!agency) throw new AppError(404, 'NOT_FOUND', { what: 'agency' });
+    if (!agency) throw platformErrors.NOT_FOUND({ what: 'agency' });
     return agency;
   }
   return null;
@@ -131,12 +125,12 @@ function requireManage(p: Principal, agency: orgRead.Agency | null): void {
   const ok = agency
     ? can(p, 'process.manage', agency)
     : actsFromTop(p, 'process.manage');
-  if (!ok) throw new AppError(403, 'FORBIDDEN');
+  if (!ok) throw platformErrors.FORBIDDEN();
 }
 
 /** The process in force for a procedure (and optionally an agency), deriving the default if needed. */
 export async function getProcess(ctx: AppContext, p: Principal, procedureCode: string, agencyCode?: string) {
-  if (scopePaths(p, 'process.manage').length === 0 && scopePaths(p, 'dossier.read').length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (scopePaths(p, 'process.manage').length === 0 && scopePaths(p, 'dossier.read').length === 0) throw platformErrors.FORBIDDEN();
   const procedure = await procedureByCode(ctx, procedureCode);
   const agency = await agencyScope(ctx, p, agencyCode);
   const row = await ctx.db.transaction().execute((trx) =>
@@ -150,7 +144,7 @@ async function processForDossierWide(db: Db, procedure: ProcedureRef) {
 }
 
 export async function listProcessVersions(ctx: AppContext, p: Principal, procedureCode: string) {
-  if (scopePaths(p, 'process.manage').length === 0) throw new AppError(403, 'FORBIDDEN');
+  if (scopePaths(p, 'process.manage').length === 0) throw platformErrors.FORBIDDEN();
   const procedure = await procedureByCode(ctx, procedureCode);
   const rows = await repo.listVersions(ctx.db, procedure.id);
   return { items: rows.map((r) => processOut(normalise(r))), total: rows.length };
@@ -190,7 +184,7 @@ export async function saveProcess(
     ...validateProcess(definition).map((x) => ({ path: x.path, code: x.code, messageVi: x.messageVi, messageEn: x.messageEn })),
     ...(await agencyIssues(ctx, definition.steps)),
   ];
-  if (issues.length > 0) throw invalid(issues, 'PROCESS_INVALID');
+  if (issues.length > 0) throw workflowErrors.PROCESS_INVALID({}, { errors: issues });
   const row = await ctx.db.transaction().execute(async (trx) => {
     // serialise concurrent edits of the same process
     const key = agency?.id ?? '';
@@ -215,7 +209,7 @@ export async function saveProcess(
     }, origin);
     return saved!;
   }).catch((e: unknown) => {
-    if (isUniqueViolation(e)) throw new AppError(409, 'CONFLICT');
+    if (isUniqueViolation(e)) throw platformErrors.CONFLICT();
     throw e;
   });
   return processOut(normalise(row));

@@ -19,7 +19,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.gen.js';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { AppError } from '../errors.js';
+
+import { platformErrors } from '../platform.errors.js';
 
 export interface IdempotentResult<T> {
   status: number;
@@ -30,7 +31,7 @@ export interface IdempotentResult<T> {
 export function idempotencyKeyOf(req: FastifyRequest): string | undefined {
   const key = req.headers['idempotency-key'];
   if (key === undefined) return undefined;
-  if (typeof key !== 'string' || key.length < 1 || key.length > 200) throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID');
+  if (typeof key !== 'string' || key.length < 1 || key.length > 200) throw platformErrors.IDEMPOTENCY_KEY_INVALID();
   return key;
 }
 
@@ -126,7 +127,7 @@ export async function runIdempotent<T>(
           .where('key', '=', stored)
           .executeTakeFirstOrThrow();
         if (prior.request_hash !== requestHash || prior.method !== opts.method || prior.path !== opts.path) {
-          throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED');
+          throw platformErrors.IDEMPOTENCY_KEY_REUSED();
         }
         const body = isSealed(prior.response) ? openResponse(secret!, opts.key, opts, prior.response) : prior.response;
         return { status: prior.status, body: body as T, replayed: true };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError, type FieldError } from '../errors.js';
 import { message, pickLanguage, type Lang } from '../i18n/messages.js';
 import { plainIssue } from './zod-messages.js';
+import { platformErrors } from '../platform.errors.js';
 
 const zodVi = z.locales.vi();
 const zodEn = z.locales.en();
@@ -62,14 +63,14 @@ export function toAppError(err: unknown, req: FastifyRequest): AppError {
   const fe = err as FastifyError;
   if (isResponseSerializationError(fe as Error)) {
     req.log.error({ err }, 'response does not match its schema');
-    return new AppError(500, 'INTERNAL_ERROR');
+    return platformErrors.INTERNAL_ERROR();
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError(413, 'PAYLOAD_TOO_LARGE');
+      return platformErrors.PAYLOAD_TOO_LARGE();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
+      return platformErrors.UNSUPPORTED_MEDIA_TYPE();
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return invalidJson();
@@ -87,10 +88,10 @@ export function toAppError(err: unknown, req: FastifyRequest): AppError {
   }
   if (isDatabaseUnavailable(err)) {
     req.log.warn({ err }, 'database unreachable');
-    return new AppError(503, 'DATABASE_UNAVAILABLE', {}, { retryAfter: DATABASE_RETRY_SECONDS });
+    return platformErrors.DATABASE_UNAVAILABLE({}, { retryAfter: DATABASE_RETRY_SECONDS });
   }
   req.log.error({ err }, 'unhandled error');
-  return new AppError(500, 'INTERNAL_ERROR');
+  return platformErrors.INTERNAL_ERROR();
 }
 
 const DATABASE_RETRY_SECONDS = 5;
@@ -113,7 +114,7 @@ const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 const PG_BAD_VALUE = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
 
 /** Every 400 names the failing part of the request, so clients can show it next to the right field. */
-const invalidJson = () => new AppError(400, 'INVALID_JSON', {}, { errors: [{ path: 'body', code: 'INVALID_JSON' }] });
+const invalidJson = () => platformErrors.INVALID_JSON({}, { errors: [{ path: 'body', code: 'INVALID_JSON' }] });
 
 function localise(locale: { localeError: unknown }, issue: object, fallback: string): string {
   try {

@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
+import { platformErrors } from '../platform.errors.js';
 
 interface Window {
   current: number;
@@ -51,7 +52,7 @@ export function bucketKey(req: FastifyRequest): string {
 
 /** The 429 with the seconds to wait (the plugin also sets Retry-After). */
 export function rateLimited(_req: FastifyRequest, context: { ttl: number }): AppError {
-  return new AppError(429, 'RATE_LIMITED', { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) });
+  return platformErrors.RATE_LIMITED({ seconds: Math.max(1, Math.ceil(context.ttl / 1000)) });
 }
 
 /**

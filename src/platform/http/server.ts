@@ -15,6 +15,7 @@ import { safeEqual } from '../auth/secrets.js';
 import { languageOf, sendProblem, toAppError } from './problem.js';
 import { SharedWindowStore, bucketKey, rateLimited } from './rate-limit.js';
 import type { Lang } from '../i18n/messages.js';
+import { platformErrors } from '../platform.errors.js';
 
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
@@ -59,7 +60,7 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
     frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
       const code = err.code;
       const problem =
-        code === 'FST_ERR_MAX_PARAM_LENGTH' ? new AppError(414, 'URI_TOO_LONG')
+        code === 'FST_ERR_MAX_PARAM_LENGTH' ? platformErrors.URI_TOO_LONG()
         : code === 'FST_ERR_BAD_URL' ? new AppError(400, 'VALIDATION_FAILED', {}, { errors: [{ path: 'params', code: 'BAD_URL', messageVi: 'Đường dẫn chứa ký tự mã hóa sai.', messageEn: 'The URL contains a malformed escape sequence.' }] })
         : toAppError(err, req);
       reply.header('x-request-id', req.id);
@@ -130,7 +131,7 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
     // authentication before the body is parsed or validated: a signed-out caller gets 401, and learns
     // nothing about what a protected route accepts from its 400s
     if (!req.principal && req.routeOptions.url?.startsWith('/api/') && !req.routeOptions.config?.anonymous) {
-      throw new AppError(401, 'UNAUTHENTICATED');
+      throw platformErrors.UNAUTHENTICATED();
     }
   });
 
@@ -146,7 +147,7 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
 
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, toAppError(err, req)));
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(req, reply, new AppError(404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] })),
+    sendProblem(req, reply, platformErrors.ROUTE_NOT_FOUND({ method: req.method, url: req.url.split('?')[0] })),
   );
   return app;
 }
@@ -177,7 +178,7 @@ async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver
   const auth = req.headers.authorization;
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
-    if (!m) throw new AppError(401, 'TOKEN_INVALID');
+    if (!m) throw platformErrors.TOKEN_INVALID();
     req.principal = await resolver.fromBearer(m[1], req);
     return; // bearer requests carry no ambient credentials: no CSRF check needed
   }
@@ -187,10 +188,10 @@ async function resolvePrincipal(req: FastifyRequest, resolver: PrincipalResolver
   // Cookie-authenticated writes must come from this site (Origin, when the browser sends it) and echo the
   // session's CSRF token in a header (double submit).
   if (req.principal && !SAFE_METHODS.has(req.method)) {
-    if (!sameSite(req, publicOrigin)) throw new AppError(403, 'ORIGIN_REFUSED');
+    if (!sameSite(req, publicOrigin)) throw platformErrors.ORIGIN_REFUSED();
     const sent = req.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !req.principal.csrfToken || !safeEqual(sent, req.principal.csrfToken)) {
-      throw new AppError(403, 'CSRF_FAILED');
+      throw platformErrors.CSRF_FAILED();
     }
   }
 }
@@ -227,7 +228,7 @@ export function sameSite(req: FastifyRequest, publicOrigin: string): boolean {
 
 /** Route guard: the caller must be signed in. */
 export function requirePrincipal(req: FastifyRequest): Principal {
-  if (!req.principal) throw new AppError(401, 'UNAUTHENTICATED');
+  if (!req.principal) throw platformErrors.UNAUTHENTICATED();
   return req.principal;
 }
 
@@ -248,7 +249,7 @@ export function requireScope(p: Principal, scope: string | null): void {
   if (!p.scopes || scope === null) return;
   const [area] = scope.split(':');
   const granted = p.scopes.includes('*') || p.scopes.includes(scope) || (scope.endsWith(':read') && p.scopes.includes(`${area}:write`));
-  if (!granted) throw new AppError(403, 'TOKEN_SCOPE', { scope });
+  if (!granted) throw platformErrors.TOKEN_SCOPE({ scope });
 }
 
 export const redactUrl = (url: string): string => url.replace(/([?&](?:secret|code_verifier|state|code)=)[^&#]*/gi, '$1[redacted]');

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { App } from './server.js';
 import { migrationsUpToDate } from '../db/migrations.js';
-import { AppError } from '../errors.js';
+
+import { platformErrors } from '../platform.errors.js';
 
 export function systemRoutes(app: App, ctx: AppContext): void {
   app.get('/health', { schema: { tags: ['system'], summary: 'Tiến trình còn sống / process alive', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
@@ -14,7 +15,7 @@ export function systemRoutes(app: App, ctx: AppContext): void {
     try {
       if (!(await migrationsUpToDate(ctx.database.pool))) throw new Error('pending migrations');
     } catch {
-      throw new AppError(503, 'SERVICE_UNAVAILABLE');
+      throw platformErrors.SERVICE_UNAVAILABLE();
     }
     return { status: 'ready' as const, database: ctx.database.kind };
   });

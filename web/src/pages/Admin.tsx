@@ -396,7 +396,7 @@ function ProcessEditor() {
                       <td><input aria-label={`${t('admin.nameVi')} ${i + 1}`} value={s.nameVi} onChange={(e) => upd(i, { nameVi: e.target.value, nameEn: s.nameEn || e.target.value })} />
                         {errs.length > 0 && <div className="err" role="alert" style={{ color: 'var(--bad)', fontSize: '.82rem' }}>{errs.join('; ')}</div>}</td>
                       <td><select aria-label={`${t('admin.role')} ${i + 1}`} value={s.role} onChange={(e) => upd(i, { role: e.target.value })}>{ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}</select></td>
-                      <td><select aria-label={`${t('admin.agency')} ${i + 1}`} value={typeof s.agency === 'string' ? s.agency : 'fixed'} onChange={(e) => upd(i, { agency: e.target.value })}>
+                      <td><select aria-label={`${t('admin.agency')} ${i + 1}`} value={typeof s.agency === 'string' ? s.agency : 'fixed'} onChange={(e) => upd(i, { agency: e.target.value as ProcessStep['agency'] })}>
                         {AGENCY_CHOICES.map((a) => <option key={a} value={a}>{t(`admin.where.${a}`)}</option>)}{typeof s.agency !== 'string' && <option value="fixed">{s.agency.agencyId}</option>}</select></td>
                       <td><input aria-label={`${t('admin.budget')} ${i + 1}`} type="number" step="0.5" min={0} value={s.budgetHours} onChange={(e) => upd(i, { budgetHours: e.target.value as unknown as number })} style={{ width: '5rem' }} /></td>
                       <td><CheckList label={`${t('admin.actions')} ${i + 1}`} options={STEP_ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) }))}

@@ -545,7 +545,7 @@ function DrillPage({ query }: { query: URLSearchParams }) {
                 <td><StatusBadge status={it.nationalStatus} /></td>
                 <td>{fmtDateTime(it.acceptedAt, i18n.language)}</td>
                 <td data-testid="due">{fmtDateTime(it.dueAt, i18n.language)}
-                  {it.extended && <div><span className="badge late">{t('dash.extended')}</span> <small>{t('dash.originalDue', { at: fmtDateTime(it.originalDueAt, i18n.language) })}</small></div>}</td>
+                  {it.extended === true && <div><span className="badge late">{t('dash.extended')}</span> <small>{t('dash.originalDue', { at: fmtDateTime(typeof it.originalDueAt === 'string' ? it.originalDueAt : null, i18n.language) })}</small></div>}</td>
                 <td>{it.finishedAt ? <>{fmtDateTime(it.finishedAt, i18n.language)}{typeof it.indicatorOnTime === 'boolean' && <> <span className={`badge ${it.indicatorOnTime ? 'on_time' : 'late'}`}>{t(it.indicatorOnTime ? 'dossier.on_time' : 'dossier.late')}</span></>}</> : '—'}</td>
               </tr>
             ))}

@@ -1,69 +1,10 @@
 // Form 01, the receipt and appointment (Giấy tiếp nhận hồ sơ và hẹn trả kết quả), built from plain dossier
-// data (pure: no I/O, no clock). `receiptFacts` is what any receipt says — the checklist, fees, legal time,
-// delivery — so the reception response (dossiers) and the printed form can share one reading of the
-// filing; `receiptVars` and `receiptQr` are the printed wording.
-import { vnDateTime, vnMoney, type ComponentRow } from '../pdf.js';
+// data (pure: no I/O, no clock). What any receipt says of the filing is read once by the dossiers module
+// (receipt-facts.ts, re-exported here); `receiptVars` and `receiptQr` are the printed wording.
+import { vnDateTime, vnMoney } from '../pdf.js';
+import type { FilingDelivery, FilingFee, ReceiptFacts } from '../../dossiers/receipt-facts.js';
 
-/** A component of the filing as reception stores it. */
-export interface FilingComponent {
-  name: string;
-  form?: ComponentRow['form'];
-  copies?: number;
-  fileId?: string;
-  reusedFrom?: string;
-  provided?: boolean;
-}
-
-export interface FilingFee {
-  name?: string;
-  amountVnd?: number | null;
-  text?: string;
-}
-
-export interface FilingDelivery {
-  method: string;
-  address?: { line?: string } | null;
-}
-
-/** The parts of a dossier's filing (dossiers.filing) a receipt reads. */
-export interface ReceiptFiling {
-  components?: FilingComponent[];
-  fees?: FilingFee[];
-  legalLimitHours?: number | null;
-  sameDay?: boolean;
-  delivery?: FilingDelivery;
-}
-
-/** A stored file of the dossier, as far as the checklist needs it. */
-export interface ReceiptFile {
-  id: string;
-  reused_from?: string | null;
-  from_citizen_store?: boolean;
-}
-
-export interface ReceiptFacts {
-  /** The components handed in (provided !== false), with digitised / reused flags. */
-  components: ComponentRow[];
-  fees: FilingFee[];
-  legalTime: { hours: number | null; sameDay: boolean };
-  delivery: FilingDelivery;
-}
-
-export function receiptFacts(filing: ReceiptFiling, files: readonly ReceiptFile[]): ReceiptFacts {
-  const components = (filing.components ?? [])
-    .filter((c) => c.provided !== false)
-    .map((c): ComponentRow => {
-      const f = files.find((x) => x.id === c.fileId);
-      return { name: c.name, form: c.form ?? 'copy', copies: c.copies ?? 1, digitised: !!f || !!c.fileId, reused: !!c.reusedFrom || !!f?.reused_from || !!f?.from_citizen_store };
-    });
-  const hours = typeof filing.legalLimitHours === 'number' ? filing.legalLimitHours : null;
-  return {
-    components,
-    fees: filing.fees ?? [],
-    legalTime: { hours, sameDay: !!filing.sameDay },
-    delivery: filing.delivery ?? { method: 'counter' },
-  };
-}
+export { receiptFacts, type FilingComponent, type FilingDelivery, type FilingFee, type ReceiptFacts, type ReceiptFile, type ReceiptFiling } from '../../dossiers/receipt-facts.js';
 
 /** "2.5 ngày làm việc", "Trong ngày làm việc", or '' without a limit. */
 export function legalTimeText(t: ReceiptFacts['legalTime']): string {
