@@ -7,11 +7,10 @@ import { PortInUseError } from './port.js';
 import { openContext, outboxHandlers, prepareDatabase, seedDemo } from '../app.js';
 import { deliverDue, formatOutboxStatus, outboxStatus } from '../platform/outbox/outbox.js';
 import { migrate } from '../platform/db/migrations.js';
-import * as repo from '../modules/org/org.repo.js';
-import { hashPassword } from '../platform/auth/secrets.js';
+import { addUserAsOperator, OperatorInputError, resetPasswordAsOperator } from '../modules/org/operator-users.js';
+import { userByUsername } from '../modules/org/org.read.js';
+import { ROLES } from '../platform/auth/roles.js';
 import { createToken } from '../modules/org/auth.service.js';
-import { ROLES, type Role } from '../platform/auth/roles.js';
-import { writeAudit } from '../platform/audit.js';
 import type { AppContext } from '../platform/context.js';
 import { existsSync } from 'node:fs';
 import { formatImportSummary, importCatalogFile } from '../modules/catalog/catalog.import.js';
@@ -93,14 +92,8 @@ async function run(argv: string[]): Promise<number> {
       return withContext(config, (ctx) => userAdd(ctx, args));
     case 'user reset-password':
       return withContext(config, async (ctx) => {
-        const user = await repo.findUserByUsername(ctx.db, req(args, 'username'));
-        if (!user) throw new UsageError('no such user');
-        await repo.updateUser(ctx.db, user.id, { password_hash: await hashPassword(req(args, 'password')), failed_logins: 0, locked_until: null });
-        // as an admin's reset does: whoever signed in with the old password is signed out
-        await repo.revokeSessionsOfUser(ctx.db, user.id, ctx.clock.now());
-        await repo.revokeTokensOfUser(ctx.db, user.id, ctx.clock.now());
-        await writeAudit(ctx.db, { actorLabel: 'cli', action: 'user.reset_password', targetType: 'user', targetId: user.id });
-        console.log(`password reset for ${user.username}`);
+        const r = await operator(() => resetPasswordAsOperator(ctx, req(args, 'username'), req(args, 'password')));
+        console.log(`password reset for ${r.username}`);
         return 0;
       });
     case 'catalog import':
@@ -117,7 +110,7 @@ async function run(argv: string[]): Promise<number> {
       });
     case 'token create':
       return withContext(config, async (ctx) => {
-        const user = await repo.findUserByUsername(ctx.db, req(args, 'username'));
+        const user = await userByUsername(ctx.db, req(args, 'username'));
         if (!user) throw new UsageError('no such user');
         const days = args.options.days ? Number(args.options.days) : undefined;
         const scopes = req(args, 'scopes').split(',').map((s) => s.trim()).filter(Boolean);
@@ -155,23 +148,25 @@ function req(args: Parsed, name: string): string {
 
 async function userAdd(ctx: AppContext, args: Parsed): Promise<number> {
   await migrate(ctx.database.pool);
-  const password = typeof args.options.password === 'string' ? args.options.password : undefined;
-  const user = await repo.insertUser(ctx.db, {
-    username: req(args, 'username').toLowerCase(),
+  const user = await operator(() => addUserAsOperator(ctx, {
+    username: req(args, 'username'),
     fullName: req(args, 'name'),
-    kind: args.options.integration ? 'integration' : 'official',
-    passwordHash: password ? await hashPassword(password) : null,
-  });
-  if (args.options.role) {
-    const role = req(args, 'role') as Role;
-    if (!ROLES.includes(role)) throw new UsageError(`unknown role ${role}`);
-    const agency = await repo.findAgencyByCode(ctx.db, req(args, 'agency'));
-    if (!agency) throw new UsageError('no such agency');
-    await repo.insertAssignment(ctx.db, { userId: user.id, role, agencyId: agency.id });
-  }
-  await writeAudit(ctx.db, { actorLabel: 'cli', action: 'user.create', targetType: 'user', targetId: user.id });
+    integration: !!args.options.integration,
+    password: typeof args.options.password === 'string' ? args.options.password : undefined,
+    role: args.options.role ? { role: req(args, 'role'), agencyCode: req(args, 'agency') } : undefined,
+  }));
   console.log(`created ${user.username} (${user.id})`);
   return 0;
+}
+
+/** The operator's mistakes (unknown user, role, agency) are usage errors. */
+async function operator<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    if (err instanceof OperatorInputError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 run(process.argv.slice(2)).then(

@@ -11,6 +11,7 @@ import type { OfficeHours, WorkingCalendar } from './working-time.js';
 import { buildTimeline, officeHoursOfWeekly, type Segment } from './timeline.js';
 import { statutoryDaysOff } from './statutory-days.js';
 import * as repo from './calendar.repo.js';
+import { agencyById } from '../org/org.read.js';
 import { calendarErrors } from './calendar.errors.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 
@@ -134,7 +135,7 @@ async function agencyChain(ctx: AppContext, agencyId: string): Promise<string[]>
   const cache = cacheOf(ctx);
   const known = cache.chains.get(agencyId);
   if (known) return known;
-  const row = isUuid(agencyId) ? await repo.findAgencyPathById(ctx.db, agencyId) : undefined;
+  const row = isUuid(agencyId) ? await agencyById(ctx.db, agencyId) : undefined;
   if (!row) throw platformErrors.NOT_FOUND({ what: 'agency' });
   const chain = row.path.split('/').filter(Boolean).reverse();
   if (chain[0] !== agencyId) chain.unshift(agencyId);

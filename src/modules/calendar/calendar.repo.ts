@@ -241,36 +241,6 @@ export async function insertOfficeHours(
     .$narrowType<OfficeHoursNarrow>().executeTakeFirstOrThrow();
 }
 
-// ---------------------------------------------------------------------------
-// Agencies (read only: the chain used for inheritance)
-
-export interface AgencyPathRow {
-  id: string;
-  code: string;
-  path: string;
-}
-
-export async function findAgencyPathById(db: Db, id: string): Promise<AgencyPathRow | undefined> {
-  return await db.selectFrom('agencies').select(['id', 'code', 'path']).where('id', '=', id).executeTakeFirst();
-}
-
-/** The agency in force with this code (closed agencies keep their code in history). */
-export async function findAgencyPathByCode(db: Db, code: string): Promise<AgencyPathRow | undefined> {
-  return await db
-    .selectFrom('agencies')
-    .select(['id', 'code', 'path'])
-    .where('code', '=', code)
-    .orderBy(sql`valid_to IS NULL`, 'desc')
-    .orderBy('valid_from', 'desc')
-    .executeTakeFirst();
-}
-
-export async function agencyCodes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('agencies').select(['id', 'code']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.code]));
-}
-
 /** True when every row of the year is still the generated one (no admin change since it was seeded). */
 export async function isYearUntouched(db: Db, year: number): Promise<boolean> {
   const row = await db

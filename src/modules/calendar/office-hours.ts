@@ -7,6 +7,7 @@ import type { RequestOrigin } from '../../platform/audit.js';
 import { can } from '../org/permissions.js';
 import { localDate, type OfficeHours, type Session, type Weekday } from './working-time.js';
 import * as repo from './calendar.repo.js';
+import { agenciesByIds } from '../org/org.read.js';
 import { WEEKDAY_KEYS, type OfficeHoursPut, type WeekdayKey } from './calendar.schema.js';
 import { noteVersion, timelineOf, versionData } from './calendar-cache.js';
 import { segmentIndexAt, type Segment } from './timeline.js';
@@ -38,7 +39,8 @@ export async function getOfficeHours(ctx: AppContext, code: string) {
     timelineOf(ctx, d, agency.id),
     repo.officeHoursOf(ctx.db, [agency.id], version),
   ]);
-  const codes = await repo.agencyCodes(ctx.db, segments.map((s) => s.sourceAgencyId).filter((x): x is string => x !== null));
+  const sources = await agenciesByIds(ctx.db, segments.map((s) => s.sourceAgencyId).filter((x): x is string => x !== null));
+  const codes = new Map(sources.map((a) => [a.id, a.code]));
   const segOut = (s: Segment) => ({ from: s.from, sourceAgency: s.sourceAgencyId ? (codes.get(s.sourceAgencyId) ?? null) : null, weekly: weeklyOut(s.hours) });
   const nowMs = ctx.clock.now().getTime();
   const current = segments[segmentIndexAt(segments, nowMs)];

@@ -21,6 +21,9 @@ export const agenciesByIds = (db: Db, ids: string[]): Promise<repo.AgencyRow[]> 
 /** The agency in force with this code (a dissolved one keeps its code but is not found). */
 export const agencyByCode = (db: Db, code: string): Promise<repo.AgencyRow | undefined> => repo.findAgencyByCode(db, code);
 
+/** The agency with this code in force, else the last one that held it (a calendar is still asked for a closed one). */
+export const agencyByCodeInHistory = (db: Db, code: string): Promise<repo.AgencyRow | undefined> => repo.findAgencyByCodeInHistory(db, code);
+
 // Every dossier action needs id, code, name and path of several agencies (scope, actors, output); they
 // change rarely and a path never changes once created, so a few seconds of staleness is harmless.
 const BRIEF_TTL_MS = 10_000;

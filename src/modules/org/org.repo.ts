@@ -44,6 +44,11 @@ export async function agencyIdsUnder(db: Db, prefixes: string[]): Promise<string
 export const findAgencyByCode = (db: Db, code: string): Promise<AgencyRow | undefined> =>
   db.selectFrom('agencies').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
 
+/** The agency with this code in force, else the one that held it last (closed agencies keep their code). */
+export const findAgencyByCodeInHistory = (db: Db, code: string): Promise<AgencyRow | undefined> =>
+  db.selectFrom('agencies').selectAll().where('code', '=', code)
+    .orderBy(sql`valid_to IS NULL`, 'desc').orderBy('valid_from', 'desc').executeTakeFirst();
+
 export function listAgencies(db: Db, opts: { underPath?: string; includeHistory?: boolean; kind?: string } = {}): Promise<AgencyRow[]> {
   let q = db.selectFrom('agencies').selectAll();
   if (opts.underPath) q = q.where('path', 'like', `${opts.underPath}%`);
