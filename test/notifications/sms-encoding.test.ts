@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  CONCAT_SEGMENT, GSM7_BASIC, GSM7_EXTENSION, gsm7Length, isGsm7, SINGLE_SEGMENT, smsEncodingInfo, splitSegments, stripVietnameseDiacritics,
+  CONCAT_SEGMENT, decodeGsm7, decodeUcs2, encodeGsm7, encodeUcs2, GSM7_BASIC, GSM7_EXTENSION, gsm7Length, isGsm7, SINGLE_SEGMENT, smsEncodingInfo, splitSegments,
+  stripVietnameseDiacritics,
 } from '../../src/platform/ports/sms-encoding.js';
 
 const lengthIn = (s: string, enc: 'GSM7' | 'UCS2') => (enc === 'GSM7' ? gsm7Length(s) : s.length);
@@ -148,5 +149,31 @@ describe('smsEncodingInfo: properties', () => {
         expect(smsEncodingInfo(text).segments).toBe(n <= 160 ? 1 : Math.ceil(n / 153));
       }),
     );
+  });
+});
+
+describe('GSM-7 and UCS-2 octets', () => {
+  it('GSM-7 round trip; extension characters take the escape; the octet count is the septet count', () => {
+    fc.assert(
+      fc.property(gsmText, (text) => {
+        const b = encodeGsm7(text);
+        expect(b.length).toBe(gsm7Length(text));
+        expect(decodeGsm7(b)).toBe(text);
+      }),
+    );
+    expect([...encodeGsm7('@€[a')]).toEqual([0x00, 0x1b, 0x65, 0x1b, 0x3c, 0x61]);
+  });
+
+  it('UCS-2 round trip (surrogate pairs as two code units)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        expect(decodeUcs2(encodeUcs2(text))).toBe(text);
+        expect(encodeUcs2(text).length).toBe(text.length * 2);
+      }),
+    );
+  });
+
+  it('refuses a non-GSM character', () => {
+    expect(() => encodeGsm7('ơ')).toThrow();
   });
 });

@@ -113,3 +113,51 @@ export function smsEncodingInfo(text: string): SmsEncodingInfo {
   }
   return ucs2;
 }
+
+// GSM 03.38 code points (the escape 0x1B at its place) and the extension table's codes after the escape.
+const GSM7_TABLE =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM7_EXT_CODES: Record<string, number> = { '\f': 0x0a, '^': 0x14, '{': 0x28, '}': 0x29, '\\': 0x2f, '[': 0x3c, '~': 0x3d, ']': 0x3e, '|': 0x40, '€': 0x65 };
+const GSM7_CODE = new Map([...GSM7_TABLE].map((c, i) => [c, i] as const));
+const GSM7_EXT_CHAR = new Map(Object.entries(GSM7_EXT_CODES).map(([c, code]) => [code, c] as const));
+
+/** GSM-7 text as unpacked septets, one per octet (what SMPP short_message carries with data_coding 0). */
+export function encodeGsm7(text: string): Buffer {
+  const out: number[] = [];
+  for (const ch of text) {
+    const ext = GSM7_EXT_CODES[ch];
+    if (ext !== undefined) out.push(0x1b, ext);
+    else {
+      const code = GSM7_CODE.get(ch);
+      if (code === undefined || ch === '\x1b') throw new Error(`encodeGsm7: ${JSON.stringify(ch)} is not GSM-7`);
+      out.push(code);
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** Unpacked septets back to text (an unknown escape gives the space, as GSM 03.38 recommends). */
+export function decodeGsm7(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]! & 0x7f;
+    if (b === 0x1b) {
+      const next = bytes[++i];
+      s += next === undefined ? '' : (GSM7_EXT_CHAR.get(next & 0x7f) ?? ' ');
+    } else s += GSM7_TABLE[b]!;
+  }
+  return s;
+}
+
+/** UCS-2 (UTF-16 big-endian) octets of a text, and back. */
+export function encodeUcs2(text: string): Buffer {
+  const b = Buffer.alloc(text.length * 2);
+  for (let i = 0; i < text.length; i++) b.writeUInt16BE(text.charCodeAt(i), i * 2);
+  return b;
+}
+
+export function decodeUcs2(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+  return s;
+}
