@@ -7,8 +7,9 @@ import { AppError } from '../../src/platform/errors.js';
 import { decodeGsm7, decodeUcs2, smsEncodingInfo, stripVietnameseDiacritics } from '../../src/platform/ports/sms-encoding.js';
 import { parseSmsSettings, type SmppSettings } from '../../src/platform/ports/sms-config.js';
 import {
-  isRetryableSmsError, parseDeliveryReceipt, smpp, SmppSmsGateway, submitParts, type DeliveryReceipt, type SmppGatewayOptions,
+  isRetryableSmsError, parseDeliveryReceipt, smpp, smppGatewayFromEnv, SmppNotifier, SmppSmsGateway, submitParts, type DeliveryReceipt, type SmppGatewayOptions,
 } from '../../src/platform/ports/sms-smpp.js';
+import { RecordingNotifier } from '../../src/platform/ports/notifier.js';
 import { ManualClock } from '../helpers.js';
 import { SmscSimulator } from './smsc-simulator.js';
 
@@ -163,6 +164,40 @@ describe('idempotency within the process', () => {
     expect(a.providerMessageId).toBe(b.providerMessageId);
     expect(c.providerMessageId).toBe(a.providerMessageId);
     expect(smsc.messages.filter((m) => m.text === msg.text)).toHaveLength(1);
+  });
+});
+
+describe('wiring', () => {
+  it('no MOTCUA_SMPP_URL: no gateway; with it: a notifier whose SMS go over SMPP and e-mail elsewhere', async () => {
+    const clock = new ManualClock(T0);
+    expect(smppGatewayFromEnv({}, clock)).toBeNull();
+    const g = smppGatewayFromEnv({ MOTCUA_SMPP_URL: smsc.url, MOTCUA_SMS_BRANDNAME: 'MOTCUA' }, clock, { reconnectMinMs: 50 })!;
+    gateways.push(g);
+    g.start();
+    await g.whenBound();
+    const email = new RecordingNotifier(clock);
+    const notifier = new SmppNotifier(g, email);
+    const r = await notifier.sendSms({ to: '0912000123', text: 'Qua SMPP' }, { idempotencyKey: key() });
+    expect(r.status).toBe('accepted');
+    expect(smsc.to('84912000123').map((m) => m.text)).toEqual(['Qua SMPP']);
+    await notifier.sendEmail({ to: 'a@example.vn', subject: 'S', text: 'T' }, { idempotencyKey: key() });
+    expect(email.recorder.of('email')).toHaveLength(1);
+  });
+});
+
+describe('the window', () => {
+  it('never more submit_sm awaiting an answer than the window; all 30 arrive', async () => {
+    const g = await gateway({ window: 4 });
+    smsc.answerDelayMs = 20;
+    smsc.maxOutstanding = 0;
+    try {
+      const texts = Array.from({ length: 30 }, (_, i) => `Cua so ${i}`);
+      await Promise.all(texts.map((text) => g.sendSms({ to: '0912000999', text }, { idempotencyKey: key() })));
+      expect(smsc.maxOutstanding).toBe(4);
+      expect(smsc.to('84912000999').map((m) => m.text).sort()).toEqual([...texts].sort());
+    } finally {
+      smsc.answerDelayMs = 0;
+    }
   });
 });
 

@@ -36,6 +36,10 @@ export class SmscSimulator {
   enquireLinks = 0;
   /** Answer the next N submit_sm with this status instead of accepting them. */
   refuseNext: { count: number; status: number } = { count: 0, status: 0 };
+  /** Answer submit_sm after this many ms (0: at once); maxOutstanding: the most awaiting an answer at once. */
+  answerDelayMs = 0;
+  maxOutstanding = 0;
+  private outstanding = 0;
   /** Stop (as if the SMSC went away) right after accepting this many parts in total. */
   stopAfterParts: number | null = null;
   private server: SmppServer | null = null;
@@ -117,6 +121,15 @@ export class SmscSimulator {
       }
       const id = `SIM${String(this.nextId++).padStart(8, '0')}`;
       this.record(id, pdu);
+      if (this.answerDelayMs > 0) {
+        this.outstanding++;
+        this.maxOutstanding = Math.max(this.maxOutstanding, this.outstanding);
+        setTimeout(() => {
+          this.outstanding--;
+          session.send(pdu.response({ message_id: id }));
+        }, this.answerDelayMs);
+        return;
+      }
       session.send(pdu.response({ message_id: id }));
       if (this.stopAfterParts !== null && this.parts.length >= this.stopAfterParts) {
         this.stopAfterParts = null;

@@ -23,9 +23,9 @@ import { createRequire } from 'node:module';
 import type { EventEmitter } from 'node:events';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { SmsMessage, type SendResult } from './notifier.js';
+import { SmsMessage, type EmailMessage, type Notifier, type SendResult } from './notifier.js';
 import type { CallOptions } from './recording.js';
-import { smsErrors, toInternationalVnMobile, toNationalVnMobile, type SmppSettings } from './sms-config.js';
+import { parseSmsSettings, smsErrors, toInternationalVnMobile, toNationalVnMobile, type SmppSettings } from './sms-config.js';
 import { encodeGsm7, encodeUcs2, smsEncodingInfo, splitSegments, type SmsEncoding } from './sms-encoding.js';
 
 // ---- the smpp library (CommonJS, untyped): the little of it this adapter uses ----
@@ -47,7 +47,7 @@ export interface SmppSession extends EventEmitter {
   deliver_sm(options: Record<string, unknown>, cb?: PduCallback): boolean;
   enquire_link(options?: Record<string, unknown>, cb?: PduCallback): boolean;
   unbind(options?: Record<string, unknown>, cb?: PduCallback): boolean;
-  socket: { remoteAddress?: string; destroyed?: boolean };
+  socket: { remoteAddress?: string; destroyed?: boolean; setNoDelay?(noDelay?: boolean): unknown };
 }
 export interface SmppServer extends EventEmitter {
   listen(port: number, host: string, cb?: () => void): SmppServer;
@@ -174,6 +174,8 @@ export interface SmppGatewayOptions {
   reconnectMaxMs?: number;
   /** Offset of the SMSC's local time in delivery receipts (default +420, Vietnam). */
   dlrUtcOffsetMinutes?: number;
+  /** Most submit_sm awaiting their response at once (the SMSC's window; default 10). */
+  window?: number;
   /** Where to log (pino-like: level, fields, message); tests pass nothing. */
   log?: (level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, msg: string) => void;
 }
@@ -223,7 +225,7 @@ export class SmppSmsGateway {
 
   constructor(opts: SmppGatewayOptions) {
     this.o = {
-      enquireLinkSeconds: 30, responseTimeoutMs: 10_000, connectWaitMs: 5_000, reconnectMinMs: 500, reconnectMaxMs: 30_000, dlrUtcOffsetMinutes: 420,
+      enquireLinkSeconds: 30, responseTimeoutMs: 10_000, connectWaitMs: 5_000, reconnectMinMs: 500, reconnectMaxMs: 30_000, dlrUtcOffsetMinutes: 420, window: 10,
       ...opts,
     };
     this.handlers = opts.handlers ?? {};
@@ -318,7 +320,22 @@ export class SmppSmsGateway {
     };
   }
 
-  private submitOne(session: SmppSession, to: string, part: SubmitPart): Promise<string> {
+  private outstanding = 0;
+  private readonly windowQueue: (() => void)[] = [];
+
+  /** Waits for a free place in the window, submits, frees the place. */
+  private async submitOne(session: SmppSession, to: string, part: SubmitPart): Promise<string> {
+    while (this.outstanding >= this.o.window) await new Promise<void>((r) => this.windowQueue.push(r));
+    this.outstanding++;
+    try {
+      return await this.submitNow(session, to, part);
+    } finally {
+      this.outstanding--;
+      this.windowQueue.shift()?.();
+    }
+  }
+
+  private submitNow(session: SmppSession, to: string, part: SubmitPart): Promise<string> {
     return this.request(session, 'submit_sm', (cb) =>
       session.submit_sm(
         {
@@ -391,6 +408,8 @@ export class SmppSmsGateway {
     const s = smpp.connect({ host, port, tls });
     this.session = s;
     s.on(tls ? 'secureConnect' : 'connect', () => {
+      // small PDUs, answered one by one: Nagle's algorithm would hold submits back until the previous ACK
+      s.socket.setNoDelay?.(true);
       this.request(s, 'bind_transceiver', (cb) => s.bind_transceiver({ system_id: systemId, password, interface_version: 0x34 }, cb)).then(
         (pdu) => {
           if (pdu.command_status !== ESME.ESME_ROK) {
@@ -492,6 +511,30 @@ export class SmppSmsGateway {
         this.o.log?.('error', { from, err: e instanceof Error ? e.message : String(e) }, 'SMS reply not sent'),
       );
     }
+  }
+}
+
+/**
+ * The SMPP gateway MOTCUA_SMPP_URL + MOTCUA_SMS_BRANDNAME ask for (not started), or null without MOTCUA_SMPP_URL
+ * (the recording notifier stays: nothing leaves the machine). Throws SMS_CONFIG_INVALID on bad settings.
+ */
+export function smppGatewayFromEnv(
+  env: Record<string, string | undefined>,
+  clock: Clock,
+  opts: Omit<SmppGatewayOptions, 'settings' | 'clock'> = {},
+): SmppSmsGateway | null {
+  const settings = parseSmsSettings(env);
+  return settings.adapter === 'smpp' ? new SmppSmsGateway({ ...opts, settings, clock }) : null;
+}
+
+/** A notifier whose SMS go through the SMPP gateway and whose e-mail goes through another notifier. */
+export class SmppNotifier implements Notifier {
+  constructor(readonly gateway: SmppSmsGateway, private readonly email: Pick<Notifier, 'sendEmail'>) {}
+  sendSms(msg: SmsMessage, opts: CallOptions): Promise<SmppSendResult> {
+    return this.gateway.sendSms(msg, opts);
+  }
+  sendEmail(msg: EmailMessage, opts: CallOptions): Promise<SendResult> {
+    return this.email.sendEmail(msg, opts);
   }
 }
 
