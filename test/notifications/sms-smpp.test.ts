@@ -249,6 +249,22 @@ describe('the link: enquire_link, bind failures, reconnection', () => {
     await smsc.waitFor(() => smsc.enquireLinks >= before + 3, 'three enquire_link');
   });
 
+  it('an unanswered enquire_link drops the link; the gateway reconnects and binds again', async () => {
+    const sim = await SmscSimulator.start();
+    try {
+      const g = await gateway({ settings: settingsFor(sim), enquireLinkSeconds: 0.1, responseTimeoutMs: 150 });
+      await g.whenBound();
+      sim.answerEnquireLink = false;
+      await sim.waitFor(() => sim.binds.filter((b) => b.ok).length >= 2, 'a second bind');
+      sim.answerEnquireLink = true;
+      await g.whenBound(5000);
+      await g.sendSms({ to: '0912000321', text: 'Van song' }, { idempotencyKey: key() });
+      expect(sim.to('84912000321').map((m) => m.text)).toEqual(['Van song']);
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('a refused bind fails sends as retryable with the reason, and keeps trying', async () => {
     const other = await SmscSimulator.start('motcua', 'other');
     try {

@@ -34,6 +34,8 @@ export class SmscSimulator {
   readonly messages: ReceivedMessage[] = [];
   binds: { systemId: string; ok: boolean }[] = [];
   enquireLinks = 0;
+  /** false: enquire_link goes unanswered (a link that looks open but is dead). */
+  answerEnquireLink = true;
   /** Answer the next N submit_sm with this status instead of accepting them. */
   refuseNext: { count: number; status: number } = { count: 0, status: 0 };
   /** Answer submit_sm after this many ms (0: at once); maxOutstanding: the most awaiting an answer at once. */
@@ -102,7 +104,7 @@ export class SmscSimulator {
     session.on('enquire_link', (pdu: SmppPdu) => {
       if (!this.up) return;
       this.enquireLinks++;
-      session.send(pdu.response());
+      if (this.answerEnquireLink) session.send(pdu.response());
     });
     session.on('unbind', (pdu: SmppPdu) => {
       session.send(pdu.response());
