@@ -3,18 +3,18 @@
 // applicant's phone number instead of the printed secret. An unknown code and a number that is not the
 // dossier's give the same null (the caller answers both alike).
 import type { AppContext } from '../../platform/context.js';
+import { toNationalVnMobile } from '../../platform/ports/sms-config.js';
 import { agencyBriefs } from '../org/org.read.js';
 import { NATIONAL_STATUS_LABELS } from '../workflow/state-machine.js';
-import { normalisePhone } from './applicant.js';
 import { iso } from './presenters.js';
 import * as repo from './dossiers.repo.js';
 
 export async function lookupByApplicantPhone(ctx: AppContext, code: string, phone: string) {
   const typed = code.trim();
-  const wanted = normalisePhone(phone);
+  // a text comes from a mobile (84… / +84… / 0…); stored phones are normalised to '0…' at reception
+  const wanted = toNationalVnMobile(phone);
   if (!typed || !wanted) return null;
   const row = repo.isUuid(typed) ? undefined : ((await repo.findByRef(ctx.db, typed)) ?? (await repo.findByRef(ctx.db, code.trim().toUpperCase())));
-  // stored phones are normalised ('0…') at reception
   if (!row || !row.applicant_phone || row.applicant_phone !== wanted) return null;
   const ag = await agencyBriefs(ctx.db, [row.receiving_agency_id, row.return_agency_id]);
   return {
