@@ -185,6 +185,23 @@ describe('wiring', () => {
   });
 });
 
+describe('mobile-originated messages (MO)', () => {
+  it('a single MO reaches the handler and its reply goes back from the brandname; a concatenated MO is joined first', async () => {
+    const got: { from: string; to: string; text: string }[] = [];
+    await gateway({ handlers: { message: (m) => { got.push(m); return `Da nhan: ${m.text.length} ky tu`; } } });
+    const resp = await smsc.sendMo('84912000432', '8088', 'Xin chào');
+    expect(resp.command_status).toBe(0);
+    await smsc.waitFor(() => smsc.to('84912000432').length === 1, 'the reply');
+    expect(got).toEqual([{ from: '84912000432', to: '8088', text: 'Xin chào' }]);
+    expect(smsc.to('84912000432')[0]).toMatchObject({ from: 'UBND TINH', text: 'Da nhan: 8 ky tu' });
+    const long = 'Tôi muốn hỏi về hồ sơ đăng ký đất đai của gia đình tôi, đã nộp từ tháng trước mà chưa thấy kết quả.';
+    const resps = await smsc.sendMoParts('84912000432', '8088', [long.slice(0, 60), long.slice(60)]);
+    expect(resps.map((r) => r.command_status)).toEqual([0, 0]);
+    await smsc.waitFor(() => smsc.to('84912000432').length === 2, 'the second reply');
+    expect(got.map((m) => m.text)).toEqual(['Xin chào', long]);
+  });
+});
+
 describe('the window', () => {
   it('never more submit_sm awaiting an answer than the window; all 30 arrive', async () => {
     const g = await gateway({ window: 4 });

@@ -224,6 +224,18 @@ export class SmscSimulator {
     });
   }
 
+  /** A mobile-originated message in concatenated UCS-2 parts (UDH IEI 0x00, reference `ref`), last part first. */
+  async sendMoParts(from: string, to: string, parts: string[], ref = 7): Promise<SmppPdu[]> {
+    const out: SmppPdu[] = [];
+    for (let i = parts.length - 1; i >= 0; i--) {
+      out.push(await this.deliver({
+        source_addr_ton: 1, source_addr_npi: 1, source_addr: from, destination_addr: to, esm_class: 0x40, data_coding: 8,
+        short_message: { udh: Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]), message: parts[i] },
+      }));
+    }
+    return out;
+  }
+
   /** Waits until `pred` holds (polls every 20 ms). */
   async waitFor(pred: () => boolean, what = 'condition', ms = 10_000): Promise<void> {
     const until = performance.now() + ms;

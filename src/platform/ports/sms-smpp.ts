@@ -476,6 +476,29 @@ export class SmppSmsGateway {
     this.enquireTimer = null;
   }
 
+  /** Concatenated MO parts waiting for the rest, by sender and reference (kept 10 minutes, bounded). */
+  private readonly moParts = new Map<string, { at: number; total: number; parts: Map<number, string> }>();
+
+  /** The whole text of an MO: itself, or null while parts of a concatenated one are missing. */
+  private joinMo(from: string, pdu: SmppPdu, text: string): string | null {
+    const sm = pdu.short_message as { udh?: Buffer[] } | undefined;
+    const concat = sm?.udh?.find((u) => (u[0] === 0x00 && u[1] === 0x03) || (u[0] === 0x08 && u[1] === 0x04));
+    if (!concat) return text;
+    const [ref, total, seq] = concat[0] === 0x00 ? [concat[2]!, concat[3]!, concat[4]!] : [concat.readUInt16BE(2), concat[4]!, concat[5]!];
+    if (total <= 1) return text;
+    const now = this.o.clock.now().getTime();
+    for (const [k, v] of this.moParts) if (now - v.at > MO_PARTS_KEEP_MS) this.moParts.delete(k);
+    const k = `${from}/${ref}/${total}`;
+    const entry = this.moParts.get(k) ?? { at: now, total, parts: new Map<number, string>() };
+    entry.parts.set(seq, text);
+    if (entry.parts.size < total) {
+      remember(this.moParts, k, entry);
+      return null;
+    }
+    this.moParts.delete(k);
+    return [...entry.parts.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t).join('');
+  }
+
   private async onDeliver(s: SmppSession, pdu: SmppPdu): Promise<void> {
     let status: number = ESME.ESME_ROK!;
     let reply: string | null | undefined;
@@ -494,7 +517,8 @@ export class SmppSmsGateway {
           });
         } else this.o.log?.('warn', { text }, 'SMPP delivery receipt without a message id ignored');
       } else {
-        reply = await this.handlers.message?.({ from, to: String(pdu.destination_addr ?? ''), text });
+        const whole = this.joinMo(from, pdu, text);
+        if (whole !== null) reply = await this.handlers.message?.({ from, to: String(pdu.destination_addr ?? ''), text: whole });
       }
     } catch (e) {
       // a temporary application error: the SMSC delivers the same deliver_sm again later
@@ -513,6 +537,8 @@ export class SmppSmsGateway {
     }
   }
 }
+
+const MO_PARTS_KEEP_MS = 10 * 60_000;
 
 /**
  * The SMPP gateway MOTCUA_SMPP_URL + MOTCUA_SMS_BRANDNAME ask for (not started), or null without MOTCUA_SMPP_URL
