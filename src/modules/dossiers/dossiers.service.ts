@@ -12,6 +12,7 @@ export { listAssignees } from './list-assignees.js';
 export { getControlSlip } from './get-control-slip.js';
 export { listForRegister } from './list-for-register.js';
 export { publicLookup } from './public-lookup.js';
+export { lookupByApplicantPhone } from './phone-lookup.js';
 export { sweepDeadlines, type SweepResult } from './sweep-deadlines.js';
 export { inboxItem } from './presenters.js';
 // whether any dossier is stored yet: the demo seeds only an empty database

@@ -492,6 +492,19 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface SmsInbound {
+  dossier_code: string | null;
+  from_number: string;
+  id: string;
+  kind: string;
+  outcome: string;
+  received_at: Timestamp;
+  reply: string | null;
+  sender_key: string;
+  text: string;
+  to_number: string;
+}
+
 export interface Users {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -544,5 +557,6 @@ export interface DB {
   result_documents: ResultDocuments;
   role_assignments: RoleAssignments;
   sessions: Sessions;
+  sms_inbound: SmsInbound;
   users: Users;
 }
