@@ -6,7 +6,8 @@ import type { Clock } from '../clock.js';
 import { ConfigError, type Config } from '../config.js';
 import { FsBlobStore, type BlobStore } from './blob-store.js';
 import { P12FileSigner, type Signer } from './signer.js';
-import { RecordingNotifier, type Notifier } from './notifier.js';
+import { RecordingNotifier, SplitNotifier, type Notifier } from './notifier.js';
+import { SmtpEmailSender } from './email-smtp.js';
 import { RecordingPaymentGateway, type PaymentGateway } from './payments.js';
 import { RecordingNationalPortal, type NationalPortalClient } from './national-portal.js';
 import { RecordingPostalService, type PostalService } from './postal.js';
@@ -28,11 +29,23 @@ export function portsFromConfig(config: Config, clock: Clock, opts: { log?: Port
   return {
     blobStore: o.blobStore ?? choose('MOTCUA_BLOB_STORE', a.blobStore, { fs: () => new FsBlobStore(config.filesDir) }),
     signer: o.signer ?? choose('MOTCUA_SIGNER', a.signer, { p12: () => new P12FileSigner(config.signing) }),
-    notifier: o.notifier ?? choose('MOTCUA_NOTIFIER', a.notifier, { recording: () => new RecordingNotifier(clock, opts.log) }),
+    notifier: o.notifier ?? choose('MOTCUA_NOTIFIER', a.notifier, { recording: () => notifierFor(config, clock, opts.log) }),
     payments: o.payments ?? choose('MOTCUA_PAYMENT_GATEWAY', a.payments, { recording: () => new RecordingPaymentGateway(clock, config.publicUrl, opts.log) }),
     nationalPortal: o.nationalPortal ?? choose('MOTCUA_NATIONAL_PORTAL', a.nationalPortal, { recording: () => new RecordingNationalPortal(clock, opts.log) }),
     postal: o.postal ?? choose('MOTCUA_POSTAL', a.postal, { recording: () => new RecordingPostalService(clock, opts.log) }),
   };
+}
+
+/**
+ * The notifier: each channel goes to the built-in sink (recording) unless its provider is configured —
+ * MOTCUA_SMTP_URL for e-mail, MOTCUA_SMPP_URL for SMS.
+ */
+function notifierFor(config: Config, clock: Clock, log?: PortLog): Notifier {
+  const n = config.notifications;
+  const recording = new RecordingNotifier(clock, log);
+  if (n.smppUrl) throw new ConfigError(['MOTCUA_SMPP_URL: the SMPP adapter is not part of this build yet (SMS would be lost); unset it to record SMS']);
+  if (!n.smtpUrl) return recording;
+  return new SplitNotifier(recording, new SmtpEmailSender({ url: n.smtpUrl, from: n.mailFrom, bounceAddress: n.bounceAddress }));
 }
 
 // The config loader already refuses unknown names; this guards configs built by hand (tests, embedders).
