@@ -35,12 +35,14 @@ import { checkDossierConfig } from './modules/dossiers/dossiers.config.js';
 import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { notificationHandlers } from './modules/notifications/notifications.service.js';
 
 /**
  * What the modules do with outbox messages, one handler per topic (notifications, national-portal sync,
  * postal bookings register theirs here). Platform delivers them and knows no module.
  */
-export const outboxHandlers: OutboxHandler[] = [];
+export const outboxHandlers: OutboxHandler[] = [...notificationHandlers];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
 export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers)];
@@ -103,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   documentRoutes(app, ctx);
   reportRoutes(app, ctx);
   competenceRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }
