@@ -38,10 +38,11 @@ export function notificationRoutes(app: App, ctx: AppContext): void {
 
   app.post('/api/v1/public/notifications/unsubscribe', {
     schema: { tags: ['notifications'], summary: 'Ngừng nhận thông báo (liên kết có chữ ký) / unsubscribe (signed link)', querystring: UnsubscribeQuery, response: { 200: UnsubscribeOut } },
+    config: { anonymous: true },
   }, async (req) => svc.unsubscribe(ctx, req.query));
 
   // the link in e-mails: opts out and answers with a page in Vietnamese
-  app.get('/api/v1/public/notifications/unsubscribe', { schema: { hide: true, querystring: UnsubscribeQuery } }, async (req, reply) => {
+  app.get('/api/v1/public/notifications/unsubscribe', { schema: { hide: true, querystring: UnsubscribeQuery }, config: { anonymous: true } }, async (req, reply) => {
     const r = await svc.unsubscribe(ctx, req.query);
     return reply.type('text/html; charset=utf-8').send(
       `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Ngừng nhận thông báo</title><body style="font-family:Arial,sans-serif"><h1>Đã ngừng nhận thông báo</h1><p>Địa chỉ <strong>${esc(r.address)}</strong> sẽ không nhận thông báo qua ${r.channel === 'email' ? 'thư điện tử' : 'tin nhắn'} nữa (trừ mã xác thực đăng nhập).</p><p lang="en">${esc(r.address)} will no longer receive notifications by ${r.channel === 'email' ? 'e-mail' : 'SMS'} (sign-in codes excepted).</p></body></html>`,
