@@ -173,7 +173,7 @@ describe('visible failures, never a silent drop', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Đã ngừng nhận thông báo');
     // 22:00 local: SMS deferred to 07:00, e-mail suppressed
-    t.clock.set(new Date('2026-11-24T15:00:00Z'));
+    t.clock.set(new Date('2026-11-23T15:00:00Z'));
     for (const c of Object.values(u)) await c.get('/api/v1/auth/me');
     const late = await khaiSinh({ email: 'optout@example.vn', phone: '0987 111 222' });
     await deliver();
@@ -181,8 +181,8 @@ describe('visible failures, never a silent drop', () => {
     const byChannel = Object.fromEntries(list.items.map((m: any) => [m.channel, m]));
     expect(byChannel.email.status).toBe('suppressed');
     expect(byChannel.sms.status).toBe('deferred');
-    expect(byChannel.sms.notBefore).toBe('2026-11-25T00:00:00.000Z'); // 07:00 in Hanoi
-    t.clock.set(new Date('2026-11-25T00:00:30Z'));
+    expect(byChannel.sms.notBefore).toBe('2026-11-24T00:00:00.000Z'); // 07:00 in Hanoi
+    t.clock.set(new Date('2026-11-24T00:00:30Z'));
     await deliver();
     const after = await messages(`&dossier=${encodeURIComponent(late.dossier.code)}&channel=sms`);
     expect(after.items[0].status).toBe('sent');
