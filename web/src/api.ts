@@ -181,6 +181,16 @@ export interface StrandedDossier { code: string | null; id: string; procedureCod
 export interface LimitToReview { code: string; name: string; field: string | null; timeText: string | null; kind: 'unit_inferred' | 'cases' | 'phases' | 'months'; value: number; readAs: string; label: string; labelEn: string }
 export interface ProcedureWithoutLimit { code: string; name: string; field: string | null; reason: string; reasonVi: string; reasonEn: string; detail: string; adminAction: string }
 export interface Page<T> { items: T[]; total: number; page?: number; pageSize?: number }
+export interface NotificationMessage {
+  id: string; event: string; channel: 'sms' | 'email'; status: string; address: string; recipientRole: string; recipientName: string | null; dossierCode: string | null;
+  templateVersion: number; subject: string | null; body: string; attachments: Array<{ filename: string; contentType: string }>; provider: string | null; notSentOutside: boolean;
+  providerMessageId: string | null; attempts: number; lastError: string | null; notBefore: string | null; createdAt: string; sentAt: string | null; deliveredAt: string | null;
+  resendOf: string | null; resendable: boolean;
+}
+export interface NotificationList { items: NotificationMessage[]; total: number; counts: Record<string, number>; providers: { sms: string; email: string } }
+export interface NotificationTemplate { event: string; channel: 'sms' | 'email'; label: { vi: string; en: string }; variables: string[]; version: number; subject: string | null; body: string }
+export interface TemplateHistory { event: string; channel: 'sms' | 'email'; label: { vi: string; en: string }; variables: string[]; versions: Array<{ version: number; subject: string | null; body: string; createdAt: string | null; builtIn: boolean }> }
+export interface TemplatePreview { subject: string | null; body: string; html: string | null; characters: number }
 export interface ReceiveResult { dossier: Dossier; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
 export interface ActionResult { dossier: Dossier; allowed: string[]; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
 export interface DossierEvent {
@@ -310,6 +320,15 @@ export const api = {
   fieldAgencies: (level?: 'province' | 'commune') => get<FieldAgencyList>(`/api/v1/admin/field-agencies${qs({ level })}`),
   setFieldAgency: (b: { level: 'province'; field: string; agencyCode: string; note?: string } | { level: 'commune'; field: string; communeKind: string; note?: string }) =>
     put<FieldAgency>('/api/v1/admin/field-agencies', b),
+  notifications: (q: { status?: string; channel?: string; dossier?: string; deadLetters?: boolean; page?: number; pageSize?: number } = {}) =>
+    get<NotificationList>(`/api/v1/admin/notifications/messages${qs(q)}`),
+  resendNotification: (id: string) => post<NotificationMessage>(`/api/v1/admin/notifications/messages/${enc(id)}/resend`),
+  notificationTemplates: () => get<{ items: NotificationTemplate[] }>('/api/v1/admin/notifications/templates'),
+  notificationTemplate: (event: string, channel: string) => get<TemplateHistory>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}`),
+  saveNotificationTemplate: (event: string, channel: string, b: { subject?: string | null; body: string; baseVersion: number }) =>
+    put<TemplateHistory>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}`, b),
+  previewNotificationTemplate: (event: string, channel: string, b: { dossierCode?: string; subject?: string | null; body: string }) =>
+    post<TemplatePreview>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}/preview`, b),
   stranded: (q: { page?: number; pageSize?: number } = {}) => get<Page<StrandedDossier>>(`/api/v1/admin/dossiers/stranded${qs(q)}`),
   limitsToReview: (q: { page?: number; pageSize?: number } = {}) => get<Page<LimitToReview>>(`/api/v1/admin/procedures/inferred-units${qs(q)}`),
   withoutLimit: () => get<Page<ProcedureWithoutLimit>>('/api/v1/admin/procedures/without-limit'),
