@@ -36,7 +36,7 @@ import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
-import { notificationHandlers } from './modules/notifications/notifications.service.js';
+import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 
 /**
  * What the modules do with outbox messages, one handler per topic (notifications, national-portal sync,
@@ -45,7 +45,7 @@ import { notificationHandlers } from './modules/notifications/notifications.serv
 export const outboxHandlers: OutboxHandler[] = [...notificationHandlers];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers)];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {

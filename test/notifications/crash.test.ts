@@ -95,5 +95,5 @@ describe('kill -9 between attempted and sent', () => {
     expect((await fourth.done).code).toBe(0);
     expect(smtp.arrivals).toBe(2);
     expect(smtp.received.map((x) => x.subject)).toEqual([`Tiếp nhận hồ sơ ${code}`, `Tiếp nhận hồ sơ ${code}`]);
-  });
+  }, 300_000);
 });

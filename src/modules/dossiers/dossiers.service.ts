@@ -18,3 +18,5 @@ export { inboxItem } from './presenters.js';
 export { countDossiers } from './dossiers.repo.js';
 // the domain event on the outbox (notifications and the national-portal sync consume it)
 export { DossierEventTopic, sampleDossierEvent, type DossierEventMessage, type DossierEventRecipient } from './dossier-event-topic.js';
+// the inbox query schema (other modules that list dossiers for an official, e.g. the daily digest)
+export { InboxQuery } from './dossiers.schema.js';

@@ -11,6 +11,7 @@ export { sendSignInCode, type SignInCode } from './send-sign-in-code.js';
 export { recordDeliveryReceipt, type DeliveryReceipt } from './record-delivery-receipt.js';
 export { deliverMessage } from './deliver-message.js';
 export { notifyDossierEvent } from './on-dossier-event.js';
+export { sendDigests, digestJob } from './send-digest.js';
 import { deliverHandler } from './deliver-message.js';
 import { dossierEventHandler } from './on-dossier-event.js';
 import type { OutboxHandler } from '../../platform/outbox/outbox.js';
