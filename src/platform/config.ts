@@ -133,7 +133,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(stripEmpty(env));
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (value: ${JSON.stringify(env[String(i.path[0])])})`));
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (value: ${JSON.stringify(withoutPassword(env[String(i.path[0])]))})`));
   }
   const e = parsed.data;
   let agencyCodePattern: RegExp;
@@ -192,6 +192,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
     },
   };
+}
+
+/** A URL's password never goes into an error message or a log (MOTCUA_SMTP_URL, MOTCUA_SMPP_URL, DATABASE_URL). */
+function withoutPassword(v: string | undefined): string | undefined {
+  return v?.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
 function quietHours(v: string): NotificationSettings['quietHours'] {
