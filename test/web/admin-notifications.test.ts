@@ -75,6 +75,7 @@ describe.skipIf(!HAS_CHROMIUM)('admin: notifications', () => {
     await shot(a.page, '52-admin-notifications-template-preview');
     await dialog.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await a.page.getByText('Đã lưu phiên bản 2').waitFor();
-    expect(await row.textContent()).toContain('v2');
+    await expect.poll(() => row.textContent()).toContain('v2');
+    await shot(a.page, '53-admin-notifications-templates');
   });
 });
