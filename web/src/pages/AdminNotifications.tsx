@@ -81,7 +81,7 @@ function Outbox() {
             <tbody>{list.data.items.map((m) => (
               <tr key={m.id} data-testid="notification-row" data-status={m.status}>
                 <td>{fmtDateTime(m.createdAt, i18n.language)}</td>
-                <td>{t(`notif.channels.${m.channel}`)}<br />{m.event}{m.dossierCode && <><br /><Link to={`/dossiers/${encodeURIComponent(m.dossierCode)}`} className="code">{m.dossierCode}</Link></>}</td>
+                <td>{t(`notif.channels.${m.channel}`)}<br />{t(`notif.events.${m.event}`, { defaultValue: m.event })}{m.dossierCode && <><br /><Link to={`/dossiers/${encodeURIComponent(m.dossierCode)}`} className="code">{m.dossierCode}</Link></>}</td>
                 <td>{m.recipientName ?? '—'}<br /><span className="code">{m.address}</span></td>
                 <td style={{ maxWidth: '32rem', whiteSpace: 'pre-wrap' }}>
                   {m.subject && <strong>{m.subject}<br /></strong>}
