@@ -143,6 +143,8 @@ describe('visible failures, never a silent drop', () => {
     expect(pv.status, JSON.stringify(pv.body)).toBe(200);
     expect(pv.body.body).toContain(`HS ${code} (`);
     expect(pv.body.body).toMatch(/hẹn \d\d\/\d\d\/\d{4}/);
+    expect(pv.body.sms).toMatchObject({ encoding: 'GSM7', segments: 1, strippedDiacritics: true });
+    expect(pv.body.sms.textSent).toContain('(Thu tuc dang ky khai sinh) hen');
     const pvBad = await admin.post('/api/v1/admin/notifications/templates/accepted/sms/preview', { dossierCode: code, body: '{{x}}' });
     expect(pvBad.status).toBe(422);
     const ok = await admin.request('PUT', '/api/v1/admin/notifications/templates/accepted/sms', { body: 'Đã nhận hồ sơ {{dossierCode}}, mã tra cứu {{lookupSecret}}.', baseVersion: 1 });

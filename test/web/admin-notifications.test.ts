@@ -72,6 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)('admin: notifications', () => {
     await pv.waitFor();
     expect(await pv.textContent()).toContain(`Hồ sơ ${code} (`);
     expect(await pv.textContent()).toMatch(/hẹn trả \d\d\/\d\d\/\d{4} \d\d:\d\d/);
+    expect(await dialog.getByTestId('sms-segments').textContent()).toMatch(/^1 tin nhắn \(mã hóa GSM7\)Gửi đi không dấu/);
     await shot(a.page, '52-admin-notifications-template-preview');
     await dialog.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
     await a.page.getByText('Đã lưu phiên bản 2').waitFor();

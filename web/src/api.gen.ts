@@ -7888,6 +7888,13 @@ export interface paths {
                             body: string;
                             html: string | null;
                             characters: number;
+                            sms: {
+                                /** @enum {string} */
+                                encoding: "GSM7" | "UCS2";
+                                segments: number;
+                                strippedDiacritics: boolean;
+                                textSent: string;
+                            } | null;
                         };
                     };
                 };

@@ -190,7 +190,7 @@ export interface NotificationMessage {
 export interface NotificationList { items: NotificationMessage[]; total: number; counts: Record<string, number>; providers: { sms: string; email: string } }
 export interface NotificationTemplate { event: string; channel: 'sms' | 'email'; label: { vi: string; en: string }; variables: string[]; version: number; subject: string | null; body: string }
 export interface TemplateHistory { event: string; channel: 'sms' | 'email'; label: { vi: string; en: string }; variables: string[]; versions: Array<{ version: number; subject: string | null; body: string; createdAt: string | null; builtIn: boolean }> }
-export interface TemplatePreview { subject: string | null; body: string; html: string | null; characters: number }
+export interface TemplatePreview { subject: string | null; body: string; html: string | null; characters: number; sms: { encoding: 'GSM7' | 'UCS2'; segments: number; strippedDiacritics: boolean; textSent: string } | null }
 export interface ReceiveResult { dossier: Dossier; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
 export interface ActionResult { dossier: Dossier; allowed: string[]; receipt?: Record<string, any>; guidance?: Record<string, any>; refusal?: Record<string, any> }
 export interface DossierEvent {

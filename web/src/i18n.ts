@@ -126,7 +126,7 @@ const vi = {
     events: { accepted: 'Tiếp nhận hồ sơ', completion_requested: 'Yêu cầu hoàn thiện', refused: 'Từ chối', supplement_requested: 'Yêu cầu bổ sung', payment_requested: 'Yêu cầu nộp phí', apology: 'Xin lỗi, hẹn lại', result_ready: 'Đã có kết quả', result_returned: 'Đã trả kết quả', rating_invitation: 'Mời đánh giá', sign_in_code: 'Mã xác thực', official_digest: 'Tổng hợp hằng ngày' },
     statuses: { queued: 'Chờ gửi', deferred: 'Hoãn (giờ yên lặng)', suppressed: 'Không gửi (đã từ chối nhận)', attempted: 'Đang gửi', sent: 'Đã gửi', delivered: 'Đã đến', failed: 'Lỗi', dead: 'Dừng sau nhiều lần thử', unknown: 'Không rõ kết quả' },
     edit: 'Sửa mẫu', subject: 'Tiêu đề', body: 'Nội dung', variables: 'Biến dùng được', preview: 'Xem thử', previewWith: 'Mã hồ sơ để xem thử', saveVersion: 'Lưu phiên bản mới',
-    savedVersion: 'Đã lưu phiên bản {{v}}', characters: '{{n}} ký tự', versions: 'Các phiên bản', builtIn: 'mẫu có sẵn', attachments: 'Tệp đính kèm',
+    savedVersion: 'Đã lưu phiên bản {{v}}', characters: '{{n}} ký tự', versions: 'Các phiên bản', builtIn: 'mẫu có sẵn', attachments: 'Tệp đính kèm', segments: '{{n}} tin nhắn (mã hóa {{encoding}})', strippedSent: 'Gửi đi không dấu để tiết kiệm tin nhắn',
   },
   steps: { reception: 'Tiếp nhận', handling: 'Thẩm định, xử lý', approval: 'Phê duyệt', issue: 'Vào số, phát hành', return: 'Trả kết quả' },
   actions: {
@@ -263,7 +263,7 @@ const en: Dict = {
     events: { accepted: 'Dossier accepted', completion_requested: 'Completion requested', refused: 'Refused', supplement_requested: 'Supplement requested', payment_requested: 'Payment requested', apology: 'Apology, new date', result_ready: 'Result ready', result_returned: 'Result returned', rating_invitation: 'Rating invitation', sign_in_code: 'Sign-in code', official_digest: 'Daily digest' },
     statuses: { queued: 'Queued', deferred: 'Deferred (quiet hours)', suppressed: 'Suppressed (opted out)', attempted: 'Sending', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', dead: 'Dead after retries', unknown: 'Outcome unknown' },
     edit: 'Edit template', subject: 'Subject', body: 'Body', variables: 'Variables', preview: 'Preview', previewWith: 'Dossier code to preview with', saveVersion: 'Save a new version',
-    savedVersion: 'Saved version {{v}}', characters: '{{n}} characters', versions: 'Versions', builtIn: 'built-in', attachments: 'Attachments',
+    savedVersion: 'Saved version {{v}}', characters: '{{n}} characters', versions: 'Versions', builtIn: 'built-in', attachments: 'Attachments', segments: '{{n}} segment(s) ({{encoding}})', strippedSent: 'Sent without diacritics to save segments',
   },
   steps: { reception: 'Reception', handling: 'Appraisal', approval: 'Approval', issue: 'Issuing', return: 'Return' },
   actions: {

@@ -77,6 +77,8 @@ export const PreviewOut = z.object({
   body: z.string(),
   html: z.string().nullable(),
   characters: z.number().int(),
+  /** SMS only: encoding, segments, and the text as it goes out (src/platform/ports/sms-encoding.ts). */
+  sms: z.object({ encoding: z.enum(['GSM7', 'UCS2']), segments: z.number().int(), strippedDiacritics: z.boolean(), textSent: z.string() }).nullable(),
 });
 
 export const UnsubscribeQuery = z.object({ c: z.string().max(10), a: z.string().max(320), s: z.string().max(100) });

@@ -4,6 +4,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { invalid } from '../../platform/errors.js';
+import { smsEncodingInfo } from '../../platform/ports/sms-encoding.js';
 import { sampleDossierEvent } from '../dossiers/dossiers.service.js';
 import { agencyBriefs } from '../org/org.read.js';
 import { requireNotificationAdmin } from './admin-access.js';
@@ -53,5 +54,10 @@ export async function previewTemplate(ctx: AppContext, p: Principal, eventName: 
     vars = SAMPLE[event] ?? {};
   }
   const out = await renderMessage(ctx, ctx.db, text, channel, address, vars, agencyName, false);
-  return { event, channel, ...out, characters: out.body.length };
+  // SMS: what the SMSC will get (diacritics stripped when that saves segments) and what it costs
+  const sms = channel === 'sms' ? smsEncodingInfo(out.body) : null;
+  return {
+    event, channel, ...out, characters: out.body.length,
+    sms: sms ? { encoding: sms.encoding, segments: sms.segments, strippedDiacritics: sms.strippedDiacritics, textSent: sms.text } : null,
+  };
 }

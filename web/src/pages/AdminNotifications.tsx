@@ -174,6 +174,7 @@ function TemplateDialog({ tpl, onClose, onSaved }: { tpl: NotificationTemplate; 
         {preview.subject && <p><strong>{preview.subject}</strong></p>}
         <p>{preview.body}</p>
         <p className="muted">{t('notif.characters', { n: preview.characters })}</p>
+        {preview.sms && <p data-testid="sms-segments">{t('notif.segments', { n: preview.sms.segments, encoding: preview.sms.encoding })}{preview.sms.strippedDiacritics && <><br /><span className="muted">{t('notif.strippedSent')}: {preview.sms.textSent}</span></>}</p>}
       </div>}
     </Dialog>
   );
