@@ -60,7 +60,8 @@ export async function serve(config: Config): Promise<void> {
   ];
   const a = config.adapters;
   const recording = (['notifier', 'payments', 'nationalPortal', 'postal'] as const).filter((k) => a[k] === 'recording');
-  lines.push(`ports: files ${a.blobStore}, signing ${a.signer}, notifier ${a.notifier}, payments ${a.payments}, national portal ${a.nationalPortal}, postal ${a.postal}` +
+  const n = ctx.notifier.providers;
+  lines.push(`ports: files ${a.blobStore}, signing ${a.signer}, SMS ${n.sms}, e-mail ${n.email}, payments ${a.payments}, national portal ${a.nationalPortal}, postal ${a.postal}` +
     (recording.length ? ` (recording: logged, nothing sent)` : ''));
   if (config.demo) {
     lines.push(`demo logins (password "${config.demoPassword}"): ${DEMO_LOGINS.join(', ')}`);
