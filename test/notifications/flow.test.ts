@@ -135,7 +135,8 @@ describe('visible failures, never a silent drop', () => {
     expect(noSubject.status).toBe(422);
     expect(noSubject.body.errors[0].path).toBe('body.subject');
     const unknownEvent = await admin.request('PUT', '/api/v1/admin/notifications/templates/nope/sms', { body: 'x', baseVersion: 1 });
-    expect(unknownEvent.status).toBe(404);
+    expect(unknownEvent.status).toBe(400);
+    expect(unknownEvent.body.errors[0].path).toBe('params.event');
     // preview with a real dossier
     const rec = await khaiSinh();
     const code = rec.dossier.code as string;

@@ -7755,8 +7755,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: string;
-                    channel: string;
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    channel: "sms" | "email";
                 };
                 cookie?: never;
             };
@@ -7795,8 +7795,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: string;
-                    channel: string;
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    channel: "sms" | "email";
                 };
                 cookie?: never;
             };
@@ -7859,8 +7859,8 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: string;
-                    channel: string;
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    channel: "sms" | "email";
                 };
                 cookie?: never;
             };

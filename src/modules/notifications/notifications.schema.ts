@@ -52,7 +52,7 @@ const Label = z.object({ vi: z.string(), en: z.string() });
 export const TemplateList = z.object({
   items: z.array(z.object({ event: z.string(), channel: z.enum(CHANNELS), label: Label, variables: z.array(z.string()), version: z.number().int(), subject: z.string().nullable(), body: z.string() })),
 });
-export const TemplateParams = z.object({ event: z.string().min(1).max(60), channel: z.string().min(1).max(10) });
+export const TemplateParams = z.object({ event: z.enum(EVENT_KINDS as [string, ...string[]]), channel: z.enum(CHANNELS) });
 export const TemplateHistory = z.object({
   event: z.string(),
   channel: z.enum(CHANNELS),
