@@ -6,7 +6,7 @@ import type { Config } from './platform/config.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { AppContext } from './platform/context.js';
 import { openDatabase, type Database, type OpenOptions } from './platform/db/database.js';
-import { portsFromConfig, type Ports } from './platform/ports/index.js';
+import { portsFromConfig, smsGatewayOf, type Ports } from './platform/ports/index.js';
 import type { PortLog } from './platform/ports/recording.js';
 import { migrate } from './platform/db/migrations.js';
 import { createHttpServer, type App } from './platform/http/server.js';
@@ -35,16 +35,19 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { checkDossierConfig } from './modules/dossiers/dossiers.config.js';
 import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
 import type { JobDefinition } from './platform/jobs.js';
+import { answerLookupSms, recordDeliveryReceipt } from './modules/notifications/notifications.service.js';
 import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 
 /**
  * What the modules do with outbox messages, one handler per topic (notifications, national-portal sync,
  * postal bookings register theirs here). Platform delivers them and knows no module.
  */
-export const outboxHandlers: OutboxHandler[] = [];
+export const outboxHandlers: OutboxHandler[] = [...notificationHandlers];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers)];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {
@@ -68,6 +71,21 @@ export async function openContext(config: Config, clock: Clock = systemClock, db
   portsFromConfig(config, clock, { overrides: ports });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, ...db });
   return composeContext(config, database, clock, ports);
+}
+
+/**
+ * The connections ports keep open while the server runs — today the SMPP session: its delivery receipts update
+ * the notification messages, the texts citizens send it are look-ups (HS <code>). Returns what closes them.
+ */
+export function startPortConnections(ctx: AppContext): { stop(): Promise<void> } {
+  const sms = smsGatewayOf(ctx.notifier);
+  if (!sms) return { stop: async () => {} };
+  sms.setHandlers({
+    deliveryReceipt: async (r) => { await recordDeliveryReceipt(ctx, r); },
+    message: (m) => answerLookupSms(ctx, m),
+  });
+  sms.start();
+  return { stop: () => sms.stop() };
 }
 
 function portLog(config: Config): PortLog | undefined {
@@ -107,6 +125,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   documentRoutes(app, ctx);
   reportRoutes(app, ctx);
   competenceRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

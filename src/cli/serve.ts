@@ -1,6 +1,6 @@
 // `motcua serve`: open the database, migrate, seed, listen, and shut down gracefully on signals.
 import type { Config } from '../platform/config.js';
-import { buildApp, jobDefinitions, openContext, prepareDatabase, seedDemo } from '../app.js';
+import { buildApp, jobDefinitions, openContext, prepareDatabase, seedDemo, startPortConnections } from '../app.js';
 import { DEMO_LOGINS } from '../modules/demo/demo-org.js';
 import { startJobs } from '../platform/jobs.js';
 import { assertPortFree, PortInUseError } from './port.js';
@@ -19,6 +19,7 @@ export async function serve(config: Config): Promise<void> {
   });
   const port = (app.server.address() as { port: number }).port;
   const jobs = await startJobs(ctx, jobDefinitions, { onError: (err) => app.log.error({ err }, 'job queue error') });
+  const connections = startPortConnections(ctx);
   // demo dossiers (a few hundred, made through the services) are generated in the background once the
   // server is up; shutdown stops the generation between two dossiers
   const demoAbort = new AbortController();
@@ -43,6 +44,7 @@ export async function serve(config: Config): Promise<void> {
       await demoDossiers;
       await app.close(); // stops accepting, waits for in-flight requests
       await jobs.stop(); // lets a running deadline sweep finish
+      await connections.stop(); // unbinds the SMPP session
       await ctx.database.close(); // closes PGlite cleanly: the data dir stays consistent
       process.exit(0);
     } catch (err) {
@@ -60,7 +62,8 @@ export async function serve(config: Config): Promise<void> {
   ];
   const a = config.adapters;
   const recording = (['notifier', 'payments', 'nationalPortal', 'postal'] as const).filter((k) => a[k] === 'recording');
-  lines.push(`ports: files ${a.blobStore}, signing ${a.signer}, notifier ${a.notifier}, payments ${a.payments}, national portal ${a.nationalPortal}, postal ${a.postal}` +
+  const n = ctx.notifier.providers;
+  lines.push(`ports: files ${a.blobStore}, signing ${a.signer}, SMS ${n.sms}, e-mail ${n.email}, payments ${a.payments}, national portal ${a.nationalPortal}, postal ${a.postal}` +
     (recording.length ? ` (recording: logged, nothing sent)` : ''));
   if (config.demo) {
     lines.push(`demo logins (password "${config.demoPassword}"): ${DEMO_LOGINS.join(', ')}`);

@@ -60,6 +60,13 @@ const ConfigSchema = z.object({
   MOTCUA_POSTAL: adapter(['recording'], 'recording'),
   // Outbox delivery (src/platform/outbox): the longest delay between two attempts of a failing message
   MOTCUA_OUTBOX_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
+  // Notifications (src/modules/notifications): real delivery is on only when these are set
+  MOTCUA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/i, 'must be smtp://user:password@host:port or smtps://… (implicit TLS)').optional(),
+  MOTCUA_MAIL_FROM: z.string().regex(/^(.*<)?[^<>\s@]+@[^<>\s@]+>?$/, 'an address or "Name <address>"').default('Hệ thống một cửa điện tử <no-reply@motcua.invalid>'),
+  MOTCUA_MAIL_BOUNCE: z.email().optional(),
+  MOTCUA_SMPP_URL: z.string().regex(/^smpps?:\/\/[^/]+/i, 'must be smpp://system_id:password@host:port').optional(),
+  MOTCUA_SMS_BRANDNAME: z.string().regex(/^[A-Za-z0-9 ._-]{1,11}$/, 'at most 11 letters, digits, space, dot, dash').optional(),
+  MOTCUA_SMS_QUIET_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$|^none$/, 'HH:MM-HH:MM (local time), or empty for none').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -100,6 +107,20 @@ export interface Config {
     postal: 'recording';
   };
   outbox: { maxBackoffSeconds: number };
+  notifications: NotificationSettings;
+}
+
+export interface NotificationSettings {
+  /** SMTP server; without it e-mails go to the built-in sink (nothing leaves the machine). */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Envelope sender (Return-Path) that receives bounces. */
+  bounceAddress?: string;
+  /** SMSC; without it SMS go to the built-in sink. */
+  smppUrl?: string;
+  smsBrandname?: string;
+  /** No SMS between these local times (minutes after midnight, Asia/Ho_Chi_Minh) except sign-in codes; null = none. */
+  quietHours: { startMinute: number; endMinute: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -112,7 +133,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(stripEmpty(env));
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (value: ${JSON.stringify(env[String(i.path[0])])})`));
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (value: ${JSON.stringify(withoutPassword(env[String(i.path[0])]))})`));
   }
   const e = parsed.data;
   let agencyCodePattern: RegExp;
@@ -161,7 +182,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       postal: e.MOTCUA_POSTAL,
     },
     outbox: { maxBackoffSeconds: e.MOTCUA_OUTBOX_MAX_BACKOFF_SECONDS },
+    notifications: {
+      smtpUrl: e.MOTCUA_SMTP_URL,
+      mailFrom: e.MOTCUA_MAIL_FROM,
+      bounceAddress: e.MOTCUA_MAIL_BOUNCE,
+      smppUrl: e.MOTCUA_SMPP_URL,
+      smsBrandname: e.MOTCUA_SMS_BRANDNAME,
+      // set but empty (MOTCUA_SMS_QUIET_HOURS=) means no quiet hours; unset means the default
+      quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
+    },
   };
+}
+
+/** A URL's password never goes into an error message or a log (MOTCUA_SMTP_URL, MOTCUA_SMPP_URL, DATABASE_URL). */
+function withoutPassword(v: string | undefined): string | undefined {
+  return v?.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+}
+
+function quietHours(v: string): NotificationSettings['quietHours'] {
+  const m = /^(\d\d):(\d\d)-(\d\d):(\d\d)$/.exec(v);
+  if (!m) return null;
+  const startMinute = Number(m[1]) * 60 + Number(m[2]);
+  const endMinute = Number(m[3]) * 60 + Number(m[4]);
+  return startMinute === endMinute ? null : { startMinute, endMinute };
 }
 
 function trustProxy(v: string | undefined): boolean | number | string {

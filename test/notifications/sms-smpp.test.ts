@@ -7,9 +7,10 @@ import { AppError } from '../../src/platform/errors.js';
 import { decodeGsm7, decodeUcs2, smsEncodingInfo, stripVietnameseDiacritics } from '../../src/platform/ports/sms-encoding.js';
 import { parseSmsSettings, type SmppSettings } from '../../src/platform/ports/sms-config.js';
 import {
-  isRetryableSmsError, parseDeliveryReceipt, smpp, smppGatewayFromEnv, SmppNotifier, SmppSmsGateway, submitParts, type DeliveryReceipt, type SmppGatewayOptions,
+  isRetryableSmsError, parseDeliveryReceipt, smpp, smppGatewayFromEnv, SmppSmsGateway, submitParts, type DeliveryReceipt, type SmppGatewayOptions,
 } from '../../src/platform/ports/sms-smpp.js';
-import { RecordingNotifier } from '../../src/platform/ports/notifier.js';
+import { portsFromConfig, smsGatewayOf } from '../../src/platform/ports/index.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { ManualClock } from '../helpers.js';
 import { SmscSimulator } from './smsc-simulator.js';
 
@@ -168,20 +169,22 @@ describe('idempotency within the process', () => {
 });
 
 describe('wiring', () => {
-  it('no MOTCUA_SMPP_URL: no gateway; with it: a notifier whose SMS go over SMPP and e-mail elsewhere', async () => {
+  it('no MOTCUA_SMPP_URL: SMS are recorded; with it: the configured notifier sends SMS over SMPP and e-mail elsewhere', async () => {
     const clock = new ManualClock(T0);
     expect(smppGatewayFromEnv({}, clock)).toBeNull();
-    const g = smppGatewayFromEnv({ MOTCUA_SMPP_URL: smsc.url, MOTCUA_SMS_BRANDNAME: 'MOTCUA' }, clock, { reconnectMinMs: 50 })!;
+    expect(smsGatewayOf(portsFromConfig(loadConfig({ LOG_LEVEL: 'silent' }), clock).notifier)).toBeNull();
+    const { notifier } = portsFromConfig(loadConfig({ LOG_LEVEL: 'silent', MOTCUA_SMPP_URL: smsc.url, MOTCUA_SMS_BRANDNAME: 'MOTCUA' }), clock);
+    const g = smsGatewayOf(notifier)!;
+    expect(g).toBeInstanceOf(SmppSmsGateway);
+    expect(notifier.providers).toEqual({ sms: 'smpp', email: 'recording' });
     gateways.push(g);
     g.start();
     await g.whenBound();
-    const email = new RecordingNotifier(clock);
-    const notifier = new SmppNotifier(g, email);
     const r = await notifier.sendSms({ to: '0912000123', text: 'Qua SMPP' }, { idempotencyKey: key() });
     expect(r.status).toBe('accepted');
     expect(smsc.to('84912000123').map((m) => m.text)).toEqual(['Qua SMPP']);
     await notifier.sendEmail({ to: 'a@example.vn', subject: 'S', text: 'T' }, { idempotencyKey: key() });
-    expect(email.recorder.of('email')).toHaveLength(1);
+    expect(smsc.messages.filter((m) => m.text === 'T')).toHaveLength(0);
   });
 });
 

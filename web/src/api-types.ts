@@ -90,3 +90,10 @@ export type ProgressDossiers = ResponseOf<'/api/v1/reports/progress/dossiers', '
 export type Indicators = ResponseOf<'/api/v1/reports/indicators', 'get'>;
 export type IndicatorGroup = Indicators['groups'][number];
 export type Indicator = IndicatorGroup['indicators'][number];
+
+export type NotificationList = ResponseOf<'/api/v1/admin/notifications/messages', 'get'>;
+export type NotificationMessage = NotificationList['items'][number];
+export type NotificationTemplates = ResponseOf<'/api/v1/admin/notifications/templates', 'get'>;
+export type NotificationTemplate = NotificationTemplates['items'][number];
+export type TemplateHistory = ResponseOf<'/api/v1/admin/notifications/templates/{event}/{channel}', 'get'>;
+export type TemplatePreview = ResponseOf<'/api/v1/admin/notifications/templates/{event}/{channel}/preview', 'post'>;

@@ -7544,6 +7544,480 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/notifications/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo đã gửi / chờ gửi / lỗi — notifications outbox */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "queued" | "deferred" | "suppressed" | "attempted" | "sent" | "delivered" | "failed" | "dead" | "unknown";
+                    channel?: "sms" | "email";
+                    event?: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    dossier?: string;
+                    deadLetters?: "0" | "1" | "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                event: string;
+                                /** @enum {string} */
+                                channel: "sms" | "email";
+                                status: string;
+                                address: string;
+                                recipientRole: string;
+                                recipientName: string | null;
+                                dossierCode: string | null;
+                                templateVersion: number;
+                                subject: string | null;
+                                body: string;
+                                attachments: {
+                                    filename: string;
+                                    contentType: string;
+                                }[];
+                                provider: string | null;
+                                notSentOutside: boolean;
+                                providerMessageId: string | null;
+                                attempts: number;
+                                lastError: string | null;
+                                notBefore: string | null;
+                                createdAt: string;
+                                sentAt: string | null;
+                                deliveredAt: string | null;
+                                resendOf: string | null;
+                                resendable: boolean;
+                            }[];
+                            total: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            providers: {
+                                sms: string;
+                                email: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/messages/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại thông báo lỗi / resend a dead letter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            event: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            status: string;
+                            address: string;
+                            recipientRole: string;
+                            recipientName: string | null;
+                            dossierCode: string | null;
+                            templateVersion: number;
+                            subject: string | null;
+                            body: string;
+                            attachments: {
+                                filename: string;
+                                contentType: string;
+                            }[];
+                            provider: string | null;
+                            notSentOutside: boolean;
+                            providerMessageId: string | null;
+                            attempts: number;
+                            lastError: string | null;
+                            notBefore: string | null;
+                            createdAt: string;
+                            sentAt: string | null;
+                            deliveredAt: string | null;
+                            resendOf: string | null;
+                            resendable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mẫu thông báo / notification templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                event: string;
+                                /** @enum {string} */
+                                channel: "sms" | "email";
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                variables: string[];
+                                version: number;
+                                subject: string | null;
+                                body: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/templates/{event}/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phiên bản của mẫu / template versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    channel: "sms" | "email";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            label: {
+                                vi: string;
+                                en: string;
+                            };
+                            variables: string[];
+                            versions: {
+                                version: number;
+                                subject: string | null;
+                                body: string;
+                                createdAt: string | null;
+                                builtIn: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Lưu phiên bản mới của mẫu / save a new template version */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    channel: "sms" | "email";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject?: string | null;
+                        body: string;
+                        baseVersion: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            label: {
+                                vi: string;
+                                en: string;
+                            };
+                            variables: string[];
+                            versions: {
+                                version: number;
+                                subject: string | null;
+                                body: string;
+                                createdAt: string | null;
+                                builtIn: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/templates/{event}/{channel}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xem thử mẫu với một hồ sơ thật / preview with a real dossier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    channel: "sms" | "email";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dossierCode?: string;
+                        subject?: string | null;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            subject: string | null;
+                            body: string;
+                            html: string | null;
+                            characters: number;
+                            sms: {
+                                /** @enum {string} */
+                                encoding: "GSM7" | "UCS2";
+                                segments: number;
+                                strippedDiacritics: boolean;
+                                textSent: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ngừng nhận thông báo (liên kết có chữ ký) / unsubscribe (signed link) */
+        post: {
+            parameters: {
+                query: {
+                    c: string;
+                    a: string;
+                    s: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            address: string;
+                            /** @enum {boolean} */
+                            optedOut: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhận tổng hợp hồ sơ hằng ngày? / daily digest opt-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscribed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Đăng ký / hủy tổng hợp hằng ngày — daily digest opt-in */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subscribed: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subscribed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/options": {
         parameters: {
             query?: never;

@@ -3,7 +3,7 @@
 // typed is lost when the session expires.
 
 import type {
-  ResponseOf,
+  ResponseOf, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
   ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
   ApplicantIn, Assignment, AuthOptions, Competence, Component, ComponentIn, ControlSlip, Dossier, DossierEvent,
   DossierFiles, Due, Fee, FeeOverrides, FieldAgency, FieldAgencyList, Fields, FileInfo, GroupBy, Holiday,
@@ -219,6 +219,15 @@ export const api = {
   fieldAgencies: (level?: 'province' | 'commune') => get<FieldAgencyList>(`/api/v1/admin/field-agencies${qs({ level })}`),
   setFieldAgency: (b: { level: 'province'; field: string; agencyCode: string; note?: string } | { level: 'commune'; field: string; communeKind: string; note?: string }) =>
     put<FieldAgency>('/api/v1/admin/field-agencies', b),
+  notifications: (q: { status?: string; channel?: string; dossier?: string; deadLetters?: boolean; page?: number; pageSize?: number } = {}) =>
+    get<NotificationList>(`/api/v1/admin/notifications/messages${qs(q)}`),
+  resendNotification: (id: string) => post<NotificationMessage>(`/api/v1/admin/notifications/messages/${enc(id)}/resend`),
+  notificationTemplates: () => get<NotificationTemplates>('/api/v1/admin/notifications/templates'),
+  notificationTemplate: (event: string, channel: string) => get<TemplateHistory>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}`),
+  saveNotificationTemplate: (event: string, channel: string, b: { subject?: string | null; body: string; baseVersion: number }) =>
+    put<TemplateHistory>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}`, b),
+  previewNotificationTemplate: (event: string, channel: string, b: { dossierCode?: string; subject?: string | null; body: string }) =>
+    post<TemplatePreview>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}/preview`, b),
   stranded: (q: { page?: number; pageSize?: number } = {}) => get<ResponseOf<'/api/v1/admin/dossiers/stranded', 'get'>>(`/api/v1/admin/dossiers/stranded${qs(q)}`),
   limitsToReview: (q: { page?: number; pageSize?: number } = {}) => get<ResponseOf<'/api/v1/admin/procedures/inferred-units', 'get'>>(`/api/v1/admin/procedures/inferred-units${qs(q)}`),
   withoutLimit: () => get<ResponseOf<'/api/v1/admin/procedures/without-limit', 'get'>>('/api/v1/admin/procedures/without-limit'),

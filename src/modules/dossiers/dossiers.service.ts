@@ -17,3 +17,7 @@ export { sweepDeadlines, type SweepResult } from './sweep-deadlines.js';
 export { inboxItem } from './presenters.js';
 // whether any dossier is stored yet: the demo seeds only an empty database
 export { countDossiers } from './dossiers.repo.js';
+// the domain event on the outbox (notifications and the national-portal sync consume it)
+export { DossierEventTopic, sampleDossierEvent, type DossierEventMessage, type DossierEventRecipient } from './dossier-event-topic.js';
+// the inbox query schema (other modules that list dossiers for an official, e.g. the daily digest)
+export { InboxQuery } from './dossiers.schema.js';

@@ -19,6 +19,7 @@ import { issueCode, newSecret } from './issue-code.js';
 import { secretHash } from './lookup-secret.js';
 import { guidance, refusal } from './presenters.js';
 import { agencyIdsOf, projectionOf } from './projection.js';
+import { enqueueDossierEvents } from './dossier-event-topic.js';
 import * as repo from './dossiers.repo.js';
 import { dossierErrors } from './dossiers.errors.js';
 
@@ -105,6 +106,7 @@ async function actOnLocked(ctx: AppContext, trx: Db, p: Principal, id: string, p
     calendarVersion: cal.version,
   });
   const updated = { ...row, ...projection, agency_ids: agencyIds } as repo.DossierRow;
+  await enqueueDossierEvents(ctx, trx, updated, r.events, next, secret); // notifications, portal sync (outbox)
   const body: Record<string, unknown> = {
     dossier: await dossierOut(trx, updated),
     events: r.events,

@@ -25,6 +25,7 @@ import { secretHash } from './lookup-secret.js';
 import { guidance, refusal } from './presenters.js';
 import { agencyIdsOf, projectionOf } from './projection.js';
 import type { ReceiveInputBody } from './dossiers.schema.js';
+import { enqueueDossierEvents } from './dossier-event-topic.js';
 import * as repo from './dossiers.repo.js';
 import { dossierErrors } from './dossiers.errors.js';
 import { platformErrors } from '../../platform/platform.errors.js';
@@ -135,6 +136,7 @@ async function storeReception(ctx: AppContext, trx: Db, p: Principal, body: Rece
     extra: plan.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
   });
   await repo.insertEvents(trx, events, cal.version);
+  await enqueueDossierEvents(ctx, trx, row, events, state, secret); // notifications, portal sync (outbox)
   const full = { ...row, created_at: now } as repo.DossierRow;
   const out: Reception = { dossier: await dossierOut(trx, full) };
   const desk = (await agencyBriefs(trx, [receiving.id])).get(receiving.id);

@@ -314,6 +314,66 @@ export interface LoginThrottle {
   last_failure_at: Timestamp;
 }
 
+export interface NotificationDigestSubscriptions {
+  created_at: Timestamp;
+  user_id: string;
+}
+
+export interface NotificationMessages {
+  address: string;
+  agency_id: string | null;
+  attachments: Generated<unknown>;
+  attempted_at: Timestamp | null;
+  attempts: Generated<number>;
+  body: string;
+  channel: string;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  dossier_code: string | null;
+  dossier_id: string | null;
+  event: string;
+  event_key: string;
+  failed_at: Timestamp | null;
+  html: string | null;
+  id: string;
+  last_error: string | null;
+  not_before: Timestamp | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  recipient: string;
+  recipient_name: string | null;
+  recipient_role: string;
+  resend_of: string | null;
+  sent_at: Timestamp | null;
+  status: string;
+  subject: string | null;
+  template_event: string;
+  template_version: number;
+}
+
+export interface NotificationOptouts {
+  address: string;
+  channel: string;
+  created_at: Timestamp;
+  source: string;
+}
+
+export interface NotificationSettings {
+  key: string;
+  value: string;
+}
+
+export interface NotificationTemplates {
+  body: string;
+  channel: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  event: string;
+  id: string;
+  subject: string | null;
+  version: number;
+}
+
 export interface OidcLogins {
   code_verifier: string;
   created_at: Generated<Timestamp>;
@@ -544,6 +604,11 @@ export interface DB {
   form_templates: FormTemplates;
   idempotency_keys: IdempotencyKeys;
   login_throttle: LoginThrottle;
+  notification_digest_subscriptions: NotificationDigestSubscriptions;
+  notification_messages: NotificationMessages;
+  notification_optouts: NotificationOptouts;
+  notification_settings: NotificationSettings;
+  notification_templates: NotificationTemplates;
   oidc_logins: OidcLogins;
   outbox: Outbox;
   procedure_agencies: ProcedureAgencies;

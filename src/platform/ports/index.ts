@@ -2,11 +2,14 @@
 // portsFromConfig picks the adapter each one uses from the configuration (MOTCUA_BLOB_STORE, MOTCUA_SIGNER,
 // MOTCUA_NOTIFIER, MOTCUA_PAYMENT_GATEWAY, MOTCUA_NATIONAL_PORTAL, MOTCUA_POSTAL); the composition root
 // (src/app.ts) calls it, and tests replace single ports with fakes through the same call.
+import pino from 'pino';
 import type { Clock } from '../clock.js';
 import { ConfigError, type Config } from '../config.js';
 import { FsBlobStore, type BlobStore } from './blob-store.js';
 import { P12FileSigner, type Signer } from './signer.js';
-import { RecordingNotifier, type Notifier } from './notifier.js';
+import { smppGatewayFromEnv, SmppSmsGateway, type SmppGatewayOptions } from './sms-smpp.js';
+import { RecordingNotifier, SplitNotifier, type Notifier } from './notifier.js';
+import { SmtpEmailSender } from './email-smtp.js';
 import { RecordingPaymentGateway, type PaymentGateway } from './payments.js';
 import { RecordingNationalPortal, type NationalPortalClient } from './national-portal.js';
 import { RecordingPostalService, type PostalService } from './postal.js';
@@ -28,11 +31,37 @@ export function portsFromConfig(config: Config, clock: Clock, opts: { log?: Port
   return {
     blobStore: o.blobStore ?? choose('MOTCUA_BLOB_STORE', a.blobStore, { fs: () => new FsBlobStore(config.filesDir) }),
     signer: o.signer ?? choose('MOTCUA_SIGNER', a.signer, { p12: () => new P12FileSigner(config.signing) }),
-    notifier: o.notifier ?? choose('MOTCUA_NOTIFIER', a.notifier, { recording: () => new RecordingNotifier(clock, opts.log) }),
+    notifier: o.notifier ?? choose('MOTCUA_NOTIFIER', a.notifier, { recording: () => notifierFor(config, clock, opts.log) }),
     payments: o.payments ?? choose('MOTCUA_PAYMENT_GATEWAY', a.payments, { recording: () => new RecordingPaymentGateway(clock, config.publicUrl, opts.log) }),
     nationalPortal: o.nationalPortal ?? choose('MOTCUA_NATIONAL_PORTAL', a.nationalPortal, { recording: () => new RecordingNationalPortal(clock, opts.log) }),
     postal: o.postal ?? choose('MOTCUA_POSTAL', a.postal, { recording: () => new RecordingPostalService(clock, opts.log) }),
   };
+}
+
+/**
+ * The notifier: each channel goes to the built-in sink (recording) unless its provider is configured —
+ * MOTCUA_SMTP_URL for e-mail, MOTCUA_SMPP_URL for SMS.
+ */
+function notifierFor(config: Config, clock: Clock, log?: PortLog): Notifier {
+  const n = config.notifications;
+  const recording = new RecordingNotifier(clock, log);
+  // not started here: the composition root connects the gateway's inbound handlers and starts it (src/app.ts)
+  const sms = smppGatewayFromEnv({ MOTCUA_SMPP_URL: n.smppUrl, MOTCUA_SMS_BRANDNAME: n.smsBrandname }, clock, { log: smppLog(config) });
+  const email = n.smtpUrl ? new SmtpEmailSender({ url: n.smtpUrl, from: n.mailFrom, bounceAddress: n.bounceAddress }) : recording;
+  if (!sms && !n.smtpUrl) return recording;
+  return new SplitNotifier(sms ?? recording, email);
+}
+
+/** The SMS gateway behind a notifier, when SMS go out over SMPP (null: recorded, or a test's fake). */
+export function smsGatewayOf(notifier: Notifier): SmppSmsGateway | null {
+  return notifier instanceof SplitNotifier && notifier.smsSender instanceof SmppSmsGateway ? notifier.smsSender : null;
+}
+
+/** The gateway's connection log (binds, reconnections, refused submits) on the server's log. */
+function smppLog(config: Config): SmppGatewayOptions['log'] {
+  if (config.logLevel === 'silent') return undefined;
+  const log = pino({ level: config.logLevel, name: 'sms' });
+  return (level, fields, msg) => log[level](fields, msg);
 }
 
 // The config loader already refuses unknown names; this guards configs built by hand (tests, embedders).

@@ -204,6 +204,8 @@ function remember<K, V>(m: Map<K, V>, k: K, v: V): void {
 }
 
 export class SmppSmsGateway {
+  /** The channel's provider as the admins' outbox page names it. */
+  readonly provider = 'smpp';
   private session: SmppSession | null = null;
   private bound = false;
   private stopped = true;
@@ -551,17 +553,6 @@ export function smppGatewayFromEnv(
 ): SmppSmsGateway | null {
   const settings = parseSmsSettings(env);
   return settings.adapter === 'smpp' ? new SmppSmsGateway({ ...opts, settings, clock }) : null;
-}
-
-/** A notifier whose SMS go through the SMPP gateway and whose e-mail goes through another notifier. */
-export class SmppNotifier implements Notifier {
-  constructor(readonly gateway: SmppSmsGateway, private readonly email: Pick<Notifier, 'sendEmail'>) {}
-  sendSms(msg: SmsMessage, opts: CallOptions): Promise<SmppSendResult> {
-    return this.gateway.sendSms(msg, opts);
-  }
-  sendEmail(msg: EmailMessage, opts: CallOptions): Promise<SendResult> {
-    return this.email.sendEmail(msg, opts);
-  }
 }
 
 /** The text of a deliver_sm as the library decoded it (short_message, or message_payload when that is used). */

@@ -7,9 +7,10 @@ import { api, ApiError, type Agency, type HolidayYear, type ProcessDef, type Pro
 import { Dialog, ErrorBox, Field, navigate, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
 import { DateInput } from '../DateInput';
 import { FieldAgencies, Stranded, TimeLimitDialog, TimeLimits } from './AdminCompetence';
+import { Notifications } from './AdminNotifications';
 import { fmtLocalDate, fmtMoney, localDate } from '../util';
 
-const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'process', 'holidays', 'hours'] as const;
+const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'process', 'holidays', 'hours'] as const;
 type Tab = (typeof TABS)[number];
 const ROLES = ['admin', 'reception', 'handler', 'unit_leader', 'agency_leader', 'clerk', 'return_officer', 'cashier', 'procedure_control'];
 
@@ -31,6 +32,7 @@ export default function AdminPage() {
         {tab === 'timeLimits' && <TimeLimits />}
         {tab === 'fieldAgencies' && <FieldAgencies />}
         {tab === 'stranded' && <Stranded />}
+        {tab === 'notifications' && <Notifications />}
         {tab === 'process' && <ProcessEditor />}
         {tab === 'holidays' && <Holidays />}
         {tab === 'hours' && <OfficeHours />}
