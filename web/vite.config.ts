@@ -3,7 +3,7 @@
 // - index.html: the officials' workspace under /can-bo.
 // Every built asset also gets a .br and a .gz copy, which the server sends as they are (precompressed).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -18,7 +18,7 @@ function precompress(): Plugin {
   return {
     name: 'motcua-precompress',
     apply: 'build',
-    configResolved(c) { outDir = c.build.outDir; },
+    configResolved(c) { outDir = resolve(c.root, c.build.outDir); },
     closeBundle() {
       const walk = (dir: string) => {
         for (const e of readdirSync(dir, { withFileTypes: true })) {
