@@ -115,7 +115,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 setApiLanguage(initial);
-document.documentElement.lang = initial;
+if (typeof document !== 'undefined') document.documentElement.lang = initial;
 
 export function setLanguage(l: 'vi' | 'en'): void {
   localStorage.setItem('motcua.lang', l);

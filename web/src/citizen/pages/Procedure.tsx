@@ -21,7 +21,8 @@ export default function ProcedurePage({ code }: { code: string }) {
   return <ProcedureView p={res.data} />;
 }
 
-function ProcedureView({ p }: { p: Procedure }) {
+/** The page of one procedure record (exported for the server-side render check over the whole catalogue). */
+export function ProcedureView({ p }: { p: Procedure }) {
   const { t, i18n } = useTranslation();
   const limit = useLimitText();
   const lang = i18n.language;
