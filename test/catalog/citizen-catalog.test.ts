@@ -9,12 +9,15 @@ import { referenceCatalog } from '../../src/modules/catalog/catalog.import.js';
 import { onlineLevelOf } from '../../src/modules/catalog/catalog.service.js';
 import { startTestApp, type TestApp } from '../helpers.js';
 import { ensureWebBuilt } from '../web/browser.js';
-import '../../web/src/citizen/i18n.js';
-import { ProcedureView } from '../../web/src/citizen/pages/Procedure.js';
 
 let t: TestApp;
+/** The citizen page of a procedure (web/src/citizen/pages/Procedure.tsx, typed by web/tsconfig.json, so loaded by path). */
+let ProcedureView: (props: { p: unknown }) => unknown;
+const WEB_CITIZEN = new URL('../../web/src/citizen/', import.meta.url).pathname;
 
 beforeAll(async () => {
+  await import(/* @vite-ignore */ `${WEB_CITIZEN}i18n.ts`);
+  ({ ProcedureView } = await import(/* @vite-ignore */ `${WEB_CITIZEN}pages/Procedure.tsx`));
   t = await startTestApp();
 });
 afterAll(async () => {
@@ -73,7 +76,7 @@ describe('public catalogue for citizens (no sign-in)', () => {
       if (r.body.cases.length > 1) withCases++;
       if (r.body.channels.some((ch: { fees: unknown[] }) => ch.fees.length > 0)) withFees++;
       try {
-        const html = renderToString(createElement(ProcedureView, { p: r.body }));
+        const html = renderToString(createElement(ProcedureView as never, { p: r.body }));
         if (!html.includes(code)) failures.push(`${code}: the page does not show its code`);
         if (!html.includes('id="h-giay-to"') || !html.includes('id="h-cach-nop"') || !html.includes('id="h-can-cu"')) failures.push(`${code}: a section is missing`);
       } catch (err) {
@@ -87,7 +90,7 @@ describe('public catalogue for citizens (no sign-in)', () => {
 
   it('a procedure page shows the record: cases, papers with their counts, each channel\'s limit and fees, legal basis', async () => {
     const p = (await t.client().get('/api/v1/procedures/1.001193')).body;
-    const html = renderToString(createElement(ProcedureView, { p }));
+    const html = renderToString(createElement(ProcedureView as never, { p }));
     expect(html).toContain('Thủ tục đăng ký khai sinh');
     for (const ch of p.channels) expect(html).toContain(`data-channel="${ch.kind}"`);
     expect(html).toContain('bản chính');

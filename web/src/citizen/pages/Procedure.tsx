@@ -64,8 +64,8 @@ export function ProcedureView({ p }: { p: Procedure }) {
       <Section id="cach-nop" title={t('proc.channels')}>
         {p.channels.length === 0 ? <p>{t('proc.none')}</p> : (
           <ul className="c-channels">
-            {p.channels.map((c) => (
-              <li key={c.kind} data-channel={c.kind}>
+            {p.channels.map((c, ci) => (
+              <li key={ci} data-channel={c.kind}>
                 <h3>{t(`channel.${c.kind}`)}</h3>
                 <dl>
                   <div><dt>{t('proc.timeLimit')}</dt><dd>{c.timeLimit ? limit(c.timeLimit) : (c.timeText || t('proc.noLimit'))}</dd></div>
