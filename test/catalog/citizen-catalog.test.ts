@@ -50,9 +50,18 @@ describe('public catalogue for citizens (no sign-in)', () => {
     for (const a of agencies.body.items.slice(0, 3)) expect((await c.get(`/api/v1/procedures?agency=${a.code}&pageSize=1`)).body.total, a.name).toBe(a.count);
     const commune = agencies.body.items.find((a: { kind: string }) => a.kind === 'commune_committee');
     expect(commune.count).toBeGreaterThan(100);
+    // by competent agency (field → agency map): each field's count is what the search for it at that level finds
+    const byAgency = (await c.get('/api/v1/public/agency-fields')).body;
+    const stp = byAgency.items.find((a: { agencyName: string | null }) => a.agencyName?.startsWith('Sở Tư pháp'));
+    expect(stp.level).toBe('province');
+    expect(stp.fields.length).toBeGreaterThan(0);
+    expect(stp.count).toBe(stp.fields.reduce((n: number, f: { count: number }) => n + f.count, 0));
+    const sf = stp.fields[0];
+    expect((await c.get(`/api/v1/procedures?field=${encodeURIComponent(sf.name)}&level=province&pageSize=1`)).body.total).toBe(sf.count);
+    expect(byAgency.items.some((a: { communeKind: string | null }) => a.communeKind === 'commune_committee')).toBe(true);
     // the new endpoints are in the OpenAPI document (so the web app's generated types have them)
     const doc = (await c.get('/openapi.json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/procedures/levels', '/api/v1/procedures/agencies']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/procedures/levels', '/api/v1/procedures/agencies', '/api/v1/public/agency-fields']));
   });
 
   it('reads the online level of NĐ 42/2022 from the record', () => {

@@ -94,10 +94,13 @@ describe.skipIf(!HAS_CHROMIUM)('citizen portal (360×740)', () => {
     await check(page, '02-search');
     for (const [by, expectText] of [['field', 'Hộ tịch'], ['level', 'Cấp xã'], ['agency', 'Sở Tư pháp']] as const) {
       await page.goto(`/danh-muc?by=${by}`);
-      await page.getByRole('link', { name: new RegExp(expectText) }).first().waitFor();
+      await page.getByText(new RegExp(expectText)).first().waitFor();
       await check(page, `03-browse-${by}`);
     }
-    await page.getByRole('link', { name: /Sở Tư pháp/ }).first().click();
+    // by agency: open Sở Tư pháp's fields, then one field's procedures
+    await page.locator('summary', { hasText: /Sở Tư pháp/ }).first().click();
+    await check(page, '03-browse-agency-open');
+    await page.locator('details[open] .c-grid a').first().click();
     await page.getByText('Đang lọc').waitFor();
     await page.locator('.c-card').first().waitFor();
     await check(page, '04-agency-results');

@@ -7497,6 +7497,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/agency-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thủ tục theo cơ quan / the catalogue by competent agency (public)
+         * @description From the field → agency map: each province agency and commune body with its fields and how many public procedures each field has at that level.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                level: "province" | "commune";
+                                agencyCode: string | null;
+                                agencyName: string | null;
+                                communeKind: ("commune_committee" | "commune_police") | null;
+                                fields: {
+                                    name: string;
+                                    count: number;
+                                }[];
+                                count: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/field-agencies": {
         parameters: {
             query?: never;

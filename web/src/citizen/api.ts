@@ -8,7 +8,7 @@ export type ProcedureItem = SearchResult['items'][number];
 export type Procedure = Json<'/api/v1/procedures/{code}'>;
 export type Fields = Json<'/api/v1/procedures/fields'>;
 export type Levels = Json<'/api/v1/procedures/levels'>;
-export type Agencies = Json<'/api/v1/procedures/agencies'>;
+export type AgencyFields = Json<'/api/v1/public/agency-fields'>;
 export type Tracking = Json<'/api/v1/public/dossiers/{code}'>;
 
 /** An error answer (application/problem+json) with its status. */
@@ -41,6 +41,6 @@ export const citizenApi = {
   procedure: (code: string) => get<Procedure>(`/api/v1/procedures/${encodeURIComponent(code)}`),
   fields: () => get<Fields>('/api/v1/procedures/fields'),
   levels: () => get<Levels>('/api/v1/procedures/levels'),
-  agencies: () => get<Agencies>('/api/v1/procedures/agencies'),
+  agencyFields: () => get<AgencyFields>('/api/v1/public/agency-fields'),
   track: (code: string, secret: string) => get<Tracking>(`/api/v1/public/dossiers/${encodeURIComponent(code)}?secret=${encodeURIComponent(secret)}`),
 };

@@ -25,7 +25,7 @@ const vi = {
   },
   browse: { title: 'Danh mục thủ tục hành chính', fields: 'Lĩnh vực', levels: 'Cấp thực hiện', agencies: 'Cơ quan thực hiện', count: '{{count}} thủ tục', tabs: 'Xem theo' },
   level: { ministry: 'Cấp bộ, ngành', province: 'Cấp tỉnh', commune: 'Cấp xã' },
-  kind: { department: 'Sở, ban, ngành', service_centre: 'Trung tâm Phục vụ hành chính công', commune_committee: 'UBND cấp xã', other: 'Cơ quan khác' },
+  kind: { department: 'Sở, ban, ngành', service_centre: 'Trung tâm Phục vụ hành chính công', commune_committee: 'Ủy ban nhân dân cấp xã', commune_police: 'Công an cấp xã', other: 'Cơ quan khác' },
   channel: { in_person: 'Nộp trực tiếp', online: 'Nộp trực tuyến', postal: 'Qua bưu chính' },
   online: {
     full: 'Dịch vụ công trực tuyến toàn trình', partial: 'Dịch vụ công trực tuyến một phần', none: 'Chưa nộp trực tuyến được',
@@ -76,7 +76,7 @@ const en: typeof vi = {
   },
   browse: { title: 'Catalogue of administrative procedures', fields: 'Fields', levels: 'Levels', agencies: 'Agencies', count: '{{count}} procedures', tabs: 'Browse by' },
   level: { ministry: 'Ministry level', province: 'Province level', commune: 'Commune level' },
-  kind: { department: 'Departments', service_centre: 'Public Administration Service Centre', commune_committee: 'Commune People\'s Committees', other: 'Other agencies' },
+  kind: { department: 'Departments', service_centre: 'Public Administration Service Centre', commune_committee: 'Commune People\'s Committee', commune_police: 'Commune police', other: 'Other agencies' },
   channel: { in_person: 'In person', online: 'Online', postal: 'By post' },
   online: {
     full: 'Fully online public service', partial: 'Partly online public service', none: 'Not available online yet',

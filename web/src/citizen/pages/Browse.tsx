@@ -48,24 +48,29 @@ function Levels() {
   );
 }
 
+/** By agency: each province agency and commune body with the fields it is competent for (field → agency map). */
 function Agencies() {
   const { t } = useTranslation();
-  const r = useData(() => citizenApi.agencies(), []);
+  const r = useData(() => citizenApi.agencyFields(), []);
   if (r.error) return <LoadError retry={r.retry} />;
   if (!r.data) return <p className="loading" role="status">{t('app.loading')}</p>;
-  const groups = new Map<string, typeof r.data.items>();
-  for (const a of r.data.items) {
-    const k = ['department', 'service_centre', 'commune_committee'].includes(a.kind) ? a.kind : 'other';
-    groups.set(k, [...(groups.get(k) ?? []), a]);
-  }
+  const levels = (['province', 'commune'] as const).map((level) => [level, r.data!.items.filter((a) => a.level === level)] as const).filter(([, list]) => list.length > 0);
   return (
     <>
-      {[...groups].map(([kind, list]) => (
-        <section key={kind} aria-labelledby={`h-kind-${kind}`}>
-          <h2 id={`h-kind-${kind}`}>{t(`kind.${kind}`)}</h2>
-          <ul className="c-grid">
-            {list.map((a) => <li key={a.code}><Link to={`/thu-tuc?agency=${encodeURIComponent(a.code)}&agencyName=${encodeURIComponent(a.name)}`}>{a.name}<small>{t('browse.count', { count: a.count })}</small></Link></li>)}
-          </ul>
+      {levels.map(([level, list]) => (
+        <section key={level} aria-labelledby={`h-level-${level}`}>
+          <h2 id={`h-level-${level}`}>{t(`level.${level}`)}</h2>
+          {list.map((a) => {
+            const name = a.agencyName ?? t(`kind.${a.communeKind ?? 'other'}`);
+            return (
+              <details key={a.agencyCode ?? a.communeKind} className="c-case">
+                <summary>{name} — {t('browse.count', { count: a.count })}</summary>
+                <ul className="c-grid">
+                  {a.fields.map((f) => <li key={f.name}><Link to={`/thu-tuc?field=${encodeURIComponent(f.name)}&level=${level}`}>{f.name}<small>{t('browse.count', { count: f.count })}</small></Link></li>)}
+                </ul>
+              </details>
+            );
+          })}
         </section>
       ))}
     </>
