@@ -196,7 +196,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
     await e.page.getByRole('heading', { name: 'Control slip (form 06)' }).waitFor();
     await shot(e.page, '20-dossier-english');
     // back to Vietnamese with the toggle
-    await e.page.getByRole('button', { name: 'Switch to Vietnamese' }).click();
+    await e.page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await e.page.getByRole('heading', { name: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06)' }).waitFor();
     await e.ctx.close();
 
