@@ -28,7 +28,7 @@ export function useLimitText(): (l: { value: number; unit: string; text?: string
     if (!l) return t('proc.noLimit');
     const known = ['working_days', 'days', 'hours', 'working_hours', 'months', 'same_day'].includes(l.unit);
     if (!known) return l.text || `${l.value}`;
-    return t(`unit.${l.unit}`, { n: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(l.value) });
+    return t(`unit.${l.unit}`, { n: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN').format(l.value), count: l.value });
   };
 }
 

@@ -55,7 +55,7 @@ const vi = {
   },
 };
 
-const en: typeof vi = {
+const en: typeof vi & { unit: Record<string, string> } = {
   app: {
     title: 'Public services', subtitle: 'Administrative procedures and dossier tracking', skip: 'Skip to main content', lang: 'Tiếng Việt',
     langTitle: 'Switch to Vietnamese', menu: 'Main navigation', loading: 'Loading…', officials: 'For officials',
@@ -95,7 +95,11 @@ const en: typeof vi = {
     whereDefault: 'The one-stop desk (Public Administration Service Centre) of the agency.', limitNote: 'Limit in force', more: 'Show all', less: 'Show less',
     issuedAt: 'issued {{date}}', none: 'No information',
   },
-  unit: { working_days: '{{n}} working days', days: '{{n}} days', hours: '{{n}} hours', working_hours: '{{n}} working hours', months: '{{n}} months', same_day: 'Same day' },
+  unit: {
+    working_days: '{{n}} working days', working_days_one: '{{n}} working day', working_days_other: '{{n}} working days', days: '{{n}} days', days_one: '{{n}} day', days_other: '{{n}} days',
+    hours: '{{n}} hours', hours_one: '{{n}} hour', hours_other: '{{n}} hours', working_hours: '{{n}} working hours', working_hours_one: '{{n}} working hour', working_hours_other: '{{n}} working hours',
+    months: '{{n}} months', months_one: '{{n}} month', months_other: '{{n}} months', same_day: 'Same day',
+  },
   track: {
     title: 'Track a dossier', lead: 'Type the dossier code and the lookup code printed on your receipt (or scan the QR code on it).',
     code: 'Dossier code', codeHint: 'For example: 000.00.02.H56-260315-0001', secret: 'Lookup code', secretHint: '15 letters and digits, without O, I, 0, 1; case does not matter.',

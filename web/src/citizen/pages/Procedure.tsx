@@ -70,7 +70,9 @@ export function ProcedureView({ p }: { p: Procedure }) {
                 <dl>
                   <div><dt>{t('proc.timeLimit')}</dt><dd>{c.timeLimit ? limit(c.timeLimit) : (c.timeText || t('proc.noLimit'))}</dd></div>
                   <div><dt>{t('proc.fees')}</dt><dd>{c.fees.length === 0 ? t('proc.free') : (
-                    <ul>{c.fees.map((f, i) => <li key={i}>{f.amountVnd !== null && f.amountVnd > 0 ? money(f.amountVnd) : f.amountVnd === 0 ? t('proc.free') : f.text}{f.name && f.name !== f.text ? ` — ${f.name}` : ''}{f.note ? ` (${f.note})` : ''}</li>)}</ul>
+                    <ul>{c.fees.map((f, i) => f.amountVnd === 0
+                      ? <li key={i}>{t('proc.free')}{f.note ? ` (${f.note})` : ''}</li>
+                      : <li key={i}>{f.amountVnd !== null ? money(f.amountVnd) : f.text}{f.name && f.name !== f.text && !/^phí,? lệ phí$/i.test(f.name) ? ` — ${f.name}` : ''}{f.note ? ` (${f.note})` : ''}</li>)}</ul>
                   )}</dd></div>
                 </dl>
                 {c.description && <Long text={c.description} />}
