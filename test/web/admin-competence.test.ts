@@ -83,7 +83,7 @@ describe.skipIf(!HAS_CHROMIUM)('admin: field → agency, stranded dossiers, time
     expect(text).toContain('Chuyên viên thụ lý');
     expect(text).toContain('Phân vai trò "Chuyên viên thụ lý"');
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4}/);
-    expect(await row.getByRole('link', { name: strandedCode }).getAttribute('href')).toBe(`/dossiers/${strandedCode}`);
+    expect(await row.getByRole('link', { name: strandedCode }).getAttribute('href')).toBe(`/can-bo/dossiers/${strandedCode}`);
     await shot(a.page, '43-admin-stranded');
     await a.ctx.close();
   });

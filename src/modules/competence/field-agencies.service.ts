@@ -88,7 +88,7 @@ export async function seedFieldAgencies(
 /**
  * GET /public/agency-fields (no sign-in): the citizen's "by agency" view of the catalogue, from the field →
  * agency map: each province agency with the fields it is competent for at the province level, and the
- * commune bodies (People's Committee, police) with theirs at the commune level; each field with how many
+ * commune bodies (People's Committee — by default —, police) with theirs at the commune level; each field with how many
  * public procedures of that level it has. Fields without a public procedure of the level are left out.
  */
 export async function listPublicAgencyFields(ctx: AppContext) {
@@ -105,6 +105,15 @@ export async function listPublicAgencyFields(ctx: AppContext) {
     g.count += n;
     groups.set(key, g);
   }
+  // a commune-level field the map does not name is the People's Committee's (competent-agency.ts default)
+  const mappedCommune = new Set(rows.filter((r) => r.level === 'commune').map((r) => r.field));
+  const committee = groups.get('c|commune_committee') ?? { level: 'commune' as const, agencyCode: null, agencyName: null, communeKind: 'commune_committee' as const, fields: [], count: 0 };
+  for (const f of commune.items) {
+    if (mappedCommune.has(f.name) || f.count === 0) continue;
+    committee.fields.push({ name: f.name, count: f.count });
+    committee.count += f.count;
+  }
+  if (committee.fields.length > 0) groups.set('c|commune_committee', committee);
   const items = [...groups.values()]
     .map((g) => ({ ...g, fields: g.fields.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi')) }))
     .sort((a, b) => (a.level === b.level ? (a.agencyName ?? a.communeKind ?? '').localeCompare(b.agencyName ?? b.communeKind ?? '', 'vi') : a.level === 'province' ? -1 : 1));
