@@ -153,8 +153,15 @@ describe('a full path over HTTP keeps every field', () => {
     const pub = await t.client().get(`/api/v1/public/dossiers/${code}?secret=${encodeURIComponent(rec.receipt.secret)}`);
     expect(pub.status).toBe(200);
     expect(Object.keys(pub.body).sort()).toEqual([
-      'appointmentAt', 'code', 'nationalStatus', 'procedure', 'receivedAt', 'receivingAgency', 'resultReady', 'returnAgency', 'returnedAt', 'statusLabel',
+      'appointmentAt', 'code', 'nationalStatus', 'next', 'procedure', 'receivedAt', 'receivingAgency', 'resultReady', 'returnAgency', 'returnedAt', 'statusLabel', 'timeline',
     ]);
+    // the citizen's timeline: one entry per national status the dossier went through, in plain words, no names
+    const statuses = pub.body.timeline.map((e: { nationalStatus: number }) => e.nationalStatus);
+    expect(statuses[0]).toBe(2);
+    expect(statuses.at(-1)).toBe(pub.body.nationalStatus);
+    expect(statuses.every((x: number, i: number) => i === 0 || statuses[i - 1] !== x)).toBe(true);
+    for (const e of pub.body.timeline) expect(Object.keys(e).sort()).toEqual(['at', 'label', 'nationalStatus', 'text']);
+    if (pub.body.nationalStatus === 10) expect(pub.body.next.action).toBe('none');
   });
 
   it('guidance (form 02) and refusal (form 03) keep their fields; errors are problem+json', async () => {

@@ -42,7 +42,7 @@ describe.skipIf(!HAS_CHROMIUM)('admin: field → agency, stranded dossiers, time
 
   it('field → agency: the map with versions and dates; remapping a field through the agency picker makes a new version', async () => {
     const a = await signIn(browser, t.url, 'demo.admin');
-    await a.page.goto('/admin/fieldAgencies');
+    await a.page.goto('/can-bo/admin/fieldAgencies');
     await a.page.getByRole('heading', { name: 'Lĩnh vực → cơ quan' }).waitFor();
     await a.page.getByLabel('Lọc theo lĩnh vực hoặc cơ quan').fill('Thủy lợi');
     const row = a.page.getByTestId('field-row').filter({ hasText: 'Thủy lợi' }).first();
@@ -83,14 +83,14 @@ describe.skipIf(!HAS_CHROMIUM)('admin: field → agency, stranded dossiers, time
     expect(text).toContain('Chuyên viên thụ lý');
     expect(text).toContain('Phân vai trò "Chuyên viên thụ lý"');
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4}/);
-    expect(await row.getByRole('link', { name: strandedCode }).getAttribute('href')).toBe(`/dossiers/${strandedCode}`);
+    expect(await row.getByRole('link', { name: strandedCode }).getAttribute('href')).toBe(`/can-bo/dossiers/${strandedCode}`);
     await shot(a.page, '43-admin-stranded');
     await a.ctx.close();
   });
 
   it('time limits: the procedures without one with their reason; setting one with its legal basis (errors on the field) takes it off the list', async () => {
     const a = await signIn(browser, t.url, 'demo.admin');
-    await a.page.goto('/admin/timeLimits');
+    await a.page.goto('/can-bo/admin/timeLimits');
     const row = a.page.getByTestId('without-limit-row').filter({ hasText: '1.007689' });
     await row.waitFor();
     expect(await row.textContent()).toContain('không trả kết quả');
@@ -123,7 +123,7 @@ describe.skipIf(!HAS_CHROMIUM)('admin: field → agency, stranded dossiers, time
 
   it('the procedure panel shows its limit and where it comes from, in English too', async () => {
     const a = await signIn(browser, t.url, 'demo.admin', { lang: 'en' });
-    await a.page.goto('/admin/procedures');
+    await a.page.goto('/can-bo/admin/procedures');
     await a.page.getByPlaceholder(/procedure name or code/).fill('1.001193');
     await a.page.getByRole('button', { name: 'Search' }).click();
     await a.page.getByRole('button', { name: 'Open' }).first().click();

@@ -27,7 +27,7 @@ function newest(dir: string): number {
 /** Builds web/dist when it is missing or older than web/src (one build at a time across test files). */
 export async function ensureWebBuilt(): Promise<void> {
   const index = join(WEB, 'dist', 'index.html');
-  const stale = () => !existsSync(index) || statSync(index).mtimeMs < Math.max(newest(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs);
+  const stale = () => !existsSync(index) || statSync(index).mtimeMs < Math.max(newest(join(WEB, 'src')), statSync(join(WEB, 'index.html')).mtimeMs, statSync(join(WEB, 'citizen.html')).mtimeMs, statSync(join(WEB, 'vite.config.ts')).mtimeMs);
   if (!stale()) return;
   const lock = join(WEB, '.build-lock');
   for (let i = 0; ; i++) {
@@ -44,7 +44,8 @@ export async function ensureWebBuilt(): Promise<void> {
     }
   }
   try {
-    if (stale()) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    // a production build whatever the test runner's NODE_ENV (vitest sets 'test': React's development build)
+    if (stale()) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   } finally {
     rmdirSync(lock);
   }
@@ -112,7 +113,7 @@ export async function signIn(browser: Browser, base: string, username: string, o
   if (opts.lang === 'en') await ctx.addInitScript(() => localStorage.setItem('motcua.lang', 'en'));
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error(`[browser ${username}]`, e.message));
-  await page.goto('/');
+  await page.goto('/can-bo');
   await page.getByLabel(opts.lang === 'en' ? 'Username' : 'Tên đăng nhập').fill(username);
   await page.getByLabel(opts.lang === 'en' ? 'Password' : 'Mật khẩu').fill('motcua-demo');
   await page.getByRole('button', { name: opts.lang === 'en' ? 'Sign in' : 'Đăng nhập', exact: true }).click();

@@ -147,7 +147,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
 
   it('the report and inbox tabs follow the WAI-ARIA tabs pattern: arrows, Home and End move and select; Tab goes to the panel', async () => {
     const { page, ctx } = await signIn(browser, t.url, 'demo.lanhdao');
-    await page.goto('/dashboard');
+    await page.goto('/can-bo/dashboard');
     await expect.poll(() => cell(page, STP, 'received').textContent(), { timeout: 20_000 }).toBe('3');
     const tabs = page.getByRole('tablist', { name: 'Tình hình, kết quả giải quyết thủ tục hành chính' }).getByRole('tab');
     const state = () => tabs.evaluateAll((els) => els.map((e) => `${e.textContent}:${e.getAttribute('aria-selected')}:${e.getAttribute('tabindex')}`));
@@ -185,7 +185,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tabpanel');
 
     // the inbox: the same pattern
-    await page.goto('/inbox');
+    await page.goto('/can-bo/inbox');
     const inbox = page.getByRole('tablist', { name: 'Hồ sơ' }).getByRole('tab');
     await expect.poll(() => inbox.evaluateAll((els) => els.map((e) => `${e.textContent}:${e.getAttribute('aria-selected')}:${e.getAttribute('tabindex')}`)))
       .toEqual(['Của tôi:true:0', 'Chờ nhận xử lý:false:-1', 'Tất cả trong phạm vi:false:-1']);
@@ -206,7 +206,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
 
   it('exports download Excel workbooks from the server', async () => {
     const { page, ctx } = await signIn(browser, t.url, 'demo.lanhdao');
-    await page.goto('/dashboard');
+    await page.goto('/can-bo/dashboard');
     await cell(page, STP, 'received').waitFor({ timeout: 20_000 });
     for (const [id, name] of [['export-progress', 'progress'], ['export-indicators', 'indicators']] as const) {
       const res = page.waitForResponse((r) => isXlsx(r, name));
@@ -252,7 +252,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app: the leader dashboard, drill-down, expor
 
   it('on a 10-inch tablet nothing is wider than the screen (dashboard, inbox)', async () => {
     const { page, ctx } = await signIn(browser, t.url, 'demo.lanhdao', { viewport: { width: 800, height: 1280 } });
-    await page.goto('/dashboard');
+    await page.goto('/can-bo/dashboard');
     await expect.poll(() => cell(page, STP, 'received').textContent(), { timeout: 20_000 }).toBe('3');
     await page.locator('.chart svg').nth(1).waitFor();
     await shot(page, '33-dashboard-tablet');

@@ -51,7 +51,7 @@ describe.skipIf(!HAS_CHROMIUM)('desk quality', () => {
 
   it('forward to an official picked by name; the log names people and steps; send-back offers step names', async () => {
     const desk = await signIn(browser, t.url, 'demo.tiepnhan');
-    await desk.page.goto(`/dossiers/${encodeURIComponent(codes.A!)}`);
+    await desk.page.goto(`/can-bo/dossiers/${encodeURIComponent(codes.A!)}`);
     await desk.page.locator('button[data-action="forward"]').click();
     const dlg = desk.page.getByRole('dialog');
     const picker = dlg.getByLabel('Giao cho cán bộ (không bắt buộc)');
@@ -78,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('desk quality', () => {
     const v2 = (await l.get(`/api/v1/dossiers/${codes.A}`)).body.version;
     expect((await l.post(`/api/v1/dossiers/${codes.A}/actions/claim`, { version: v2 })).status).toBe(200);
     const leader = await signIn(browser, t.url, 'demo.lanhdao');
-    await leader.page.goto(`/dossiers/${encodeURIComponent(codes.A!)}`);
+    await leader.page.goto(`/can-bo/dossiers/${encodeURIComponent(codes.A!)}`);
     await leader.page.locator('button[data-action="send_back"]').click();
     const back = leader.page.getByRole('dialog').getByLabel('Trả lại bước');
     const options = await back.locator('option').allTextContents();

@@ -66,7 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
       expect((await (await fetch(`${o.url}/api/v1/auth/options`)).json()).oidc).toBe(true);
       const ctx = await newContext(browser, { baseURL: o.url });
       const page = await ctx.newPage();
-      await page.goto('/');
+      await page.goto('/can-bo');
       const sso = page.getByRole('link', { name: 'Đăng nhập một lần' });
       await sso.waitFor();
       expect(await sso.getAttribute('href')).toMatch(/^\/api\/v1\/auth\/oidc\/login\?returnTo=/);
@@ -80,7 +80,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
   it('sign-in page, wrong password, and every main screen in Vietnamese', async () => {
     const ctx = await newContext(browser, { baseURL: t.url });
     const page = await ctx.newPage();
-    await page.goto('/');
+    await page.goto('/can-bo');
     await page.getByLabel('Tên đăng nhập').fill('demo.tiepnhan');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
@@ -137,7 +137,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
 
   it('the process editor shows validation errors inline', async () => {
     const a = await signIn(browser, t.url, 'demo.admin');
-    await a.page.goto('/admin/process?procedure=1.009832');
+    await a.page.goto('/can-bo/admin/process?procedure=1.009832');
     await a.page.getByLabel('Giờ 2').waitFor();
     await a.page.getByLabel('Giờ 2').fill('500');
     // actions and next steps are picked by their Vietnamese labels, never typed as keys
@@ -166,7 +166,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
     // a plain working day at least two weeks ahead of the test's clock, in a month without public holidays
     const day = plainWorkdayAfter(new Date(Date.now() + 14 * 86_400_000));
     const a = await signIn(browser, t.url, 'demo.admin');
-    await a.page.goto('/admin/holidays');
+    await a.page.goto('/can-bo/admin/holidays');
     if (day.slice(0, 4) !== localDate(new Date()).slice(0, 4)) await a.page.getByRole('button', { name: `Năm ${day.slice(0, 4)}` }).click();
     // days are named dd/mm/yyyy, like every date on screen
     const shown = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
@@ -196,7 +196,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
     await e.page.getByRole('heading', { name: 'Control slip (form 06)' }).waitFor();
     await shot(e.page, '20-dossier-english');
     // back to Vietnamese with the toggle
-    await e.page.getByRole('button', { name: 'Switch to Vietnamese' }).click();
+    await e.page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await e.page.getByRole('heading', { name: 'Phiếu kiểm soát quá trình giải quyết (mẫu 06)' }).waitFor();
     await e.ctx.close();
 
@@ -240,7 +240,7 @@ describe.skipIf(!HAS_CHROMIUM)('web app screens', () => {
   it('keyboard only: sign in, pick a procedure with the arrow keys, reach the actions', async () => {
     const ctx = await newContext(browser, { baseURL: t.url });
     const page = await ctx.newPage();
-    await page.goto('/');
+    await page.goto('/can-bo');
     await page.getByLabel('Tên đăng nhập').focus();
     await page.keyboard.type('demo.tiepnhan');
     await page.keyboard.press('Tab');

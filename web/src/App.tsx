@@ -3,12 +3,11 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrf, setReauthHandler, type AuthOptions, type Me, type Role } from './api';
 import { setLanguage } from './i18n';
-import { Dialog, Link, navigate, Session, useLocation, type SessionCtx } from './ui';
+import { BASE, Dialog, Link, navigate, Session, useLocation, type SessionCtx } from './ui';
 import { ReceptionPage } from './pages/Reception';
 import { InboxPage } from './pages/Inbox';
 import { DossierPage } from './pages/Dossier';
 import { PrintPage } from './pages/Print';
-import { PublicLookupPage } from './pages/PublicLookup';
 
 const DashboardPage = lazy(() => import('./pages/Dashboard'));
 const AdminPage = lazy(() => import('./pages/Admin'));
@@ -34,8 +33,6 @@ export function App() {
     return () => setReauthHandler(null);
   }, [me]);
 
-  // the citizen's lookup (opened from the receipt's QR code) needs no sign-in
-  if (location.pathname.startsWith('/tra-cuu')) return <PublicLookupPage />;
   if (me === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (me === null) return <LoginPage onLogin={(m) => { setCsrf(m.csrfToken); setMe(m); }} />;
   return (
@@ -59,7 +56,7 @@ export function App() {
 function LangToggle() {
   const { t, i18n } = useTranslation();
   return (
-    <button type="button" className="lang" aria-label={t('app.langLabel')} onClick={() => setLanguage(i18n.language === 'en' ? 'vi' : 'en')}>
+    <button type="button" className="lang" title={t('app.langLabel')} lang={i18n.language === 'en' ? 'vi' : 'en'} onClick={() => setLanguage(i18n.language === 'en' ? 'vi' : 'en')}>
       {t('app.lang')}
     </button>
   );
@@ -110,7 +107,7 @@ function LoginPage({ onLogin }: { onLogin: (m: Me) => void }) {
         {opts?.oidc && (
           <>
             <p className="or">{t('login.or')}</p>
-            <a className="button sso" href={`/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(location.pathname)}`}>{t('login.sso')}</a>
+            <a className="button sso" href={`/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(location.pathname.startsWith(BASE) ? location.pathname : BASE)}`}>{t('login.sso')}</a>
           </>
         )}
       </div>

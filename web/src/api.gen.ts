@@ -1294,6 +1294,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/procedures/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấp thực hiện / levels with procedure counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                level: string;
+                                count: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cơ quan thực hiện / agencies with procedure counts
+         * @description Counted as the search's agency filter selects procedures (links, and the level an agency kind performs by default).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                kind: string;
+                                count: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/procedures/{code}": {
         parameters: {
             query?: never;
@@ -1404,6 +1493,8 @@ export interface paths {
                             }[];
                             legalLimitHours: number | null;
                             sameDay: boolean;
+                            /** @enum {string} */
+                            onlineLevel: "full" | "partial" | "none";
                             issues?: {
                                 field: string;
                                 /** @enum {string} */
@@ -5689,6 +5780,26 @@ export interface paths {
                             appointmentAt: string | null;
                             resultReady: boolean;
                             returnedAt: string | null;
+                            timeline: {
+                                /** @description ISO-8601 instant (UTC) */
+                                at: string;
+                                /** @description National status 1–10 (DVCQG TrangThaiHoSo) */
+                                nationalStatus: number;
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                text: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            next: {
+                                /** @enum {string} */
+                                action: "wait" | "supplement" | "pay" | "collect" | "none";
+                                vi: string;
+                                en: string;
+                            };
                         };
                     };
                 };
@@ -7373,6 +7484,59 @@ export interface paths {
                             }[];
                             missingVi: string | null;
                             missingEn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agency-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thủ tục theo cơ quan / the catalogue by competent agency (public)
+         * @description From the field → agency map: each province agency and commune body with its fields and how many public procedures each field has at that level.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                level: "province" | "commune";
+                                agencyCode: string | null;
+                                agencyName: string | null;
+                                communeKind: ("commune_committee" | "commune_police") | null;
+                                fields: {
+                                    name: string;
+                                    count: number;
+                                }[];
+                                count: number;
+                            }[];
+                            total: number;
                         };
                     };
                 };

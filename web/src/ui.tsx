@@ -4,12 +4,27 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, type Me, type Role } from './api';
 
 // ---- router (history API) ----
+/**
+ * The officials' workspace lives under /can-bo (the citizen portal has `/`). The pages keep speaking in
+ * app paths ('/inbox', '/dossiers/…'); the router adds the prefix to the URL and strips it from the path.
+ */
+export const BASE = '/can-bo';
+/** The URL of an app path: '/inbox?tab=all' → '/can-bo/inbox?tab=all' (API and already prefixed paths unchanged). */
+export function appHref(to: string): string {
+  if (!to.startsWith('/') || to.startsWith('/api/') || to === BASE || to.startsWith(`${BASE}/`) || to.startsWith(`${BASE}?`)) return to;
+  return to === '/' ? BASE : `${BASE}${to}`;
+}
+/** The app path of a URL path: '/can-bo/inbox' → '/inbox', '/can-bo' → '/'. */
+export function appPath(pathname: string): string {
+  if (pathname === BASE || pathname === `${BASE}/`) return '/';
+  return pathname.startsWith(`${BASE}/`) ? pathname.slice(BASE.length) : pathname;
+}
 type Listener = () => void;
 const listeners = new Set<Listener>();
 /** Client-side navigation; `keepScroll` for changes within a page (filters, tabs kept in the URL). */
 export function navigate(to: string, replace = false, keepScroll = false): void {
-  if (replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
+  if (replace) history.replaceState(null, '', appHref(to));
+  else history.pushState(null, '', appHref(to));
   listeners.forEach((l) => l());
   if (!keepScroll) window.scrollTo(0, 0);
 }
@@ -21,11 +36,11 @@ export function useLocation(): { path: string; query: URLSearchParams } {
     listeners.add(l);
     return () => void listeners.delete(l);
   }, []);
-  return { path: location.pathname, query: new URLSearchParams(location.search) };
+  return { path: appPath(location.pathname), query: new URLSearchParams(location.search) };
 }
 export function Link({ to, children, className, ...rest }: { to: string; children: ReactNode; className?: string } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href' | 'onClick'> & { 'data-testid'?: string; 'data-measure'?: string }) {
   return (
-    <a href={to} className={className} {...rest} onClick={(e) => {
+    <a href={appHref(to)} className={className} {...rest} onClick={(e) => {
       if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
       e.preventDefault();
       navigate(to);

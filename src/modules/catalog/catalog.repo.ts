@@ -318,6 +318,33 @@ export async function fieldCounts(db: Db, opts: { includeHidden?: boolean; level
   return rows;
 }
 
+/** Public procedures per level (ministry / province / commune); a procedure of two levels counts in both. */
+export async function levelCounts(db: Db): Promise<Array<{ level: string; count: number }>> {
+  const { rows } = await sql<{ level: string; count: number }>`
+    SELECT l AS level, count(*)::int AS count FROM procedures p, unnest(p.levels) AS l
+    WHERE p.public GROUP BY l ORDER BY l`.execute(db);
+  return rows;
+}
+
+/**
+ * Public procedures per current agency, counted as the search's agency filter selects them: the procedures
+ * linked to the agency, plus (for the kinds that perform a level by default) those of its level not unlinked
+ * from it. Agencies with no procedure are left out.
+ */
+export async function agencyCounts(db: Db, kindsByLevel: Record<string, readonly string[]>): Promise<Array<{ code: string; name: string; kind: string; count: number }>> {
+  const levelOf = sql.join(Object.entries(kindsByLevel).map(([level, kinds]) => sql`WHEN a.kind = ANY(${[...kinds]}::text[]) THEN ${level}`), sql` `);
+  const { rows } = await sql<{ code: string; name: string; kind: string; count: number }>`
+    WITH a AS (SELECT a.id, a.code, a.name, a.kind, CASE ${levelOf} ELSE NULL END AS level FROM agencies a WHERE a.valid_to IS NULL),
+    n AS (
+      SELECT a.id, count(p.id)::int AS count FROM a JOIN procedures p ON p.public AND (
+        EXISTS (SELECT 1 FROM procedure_agencies pa WHERE pa.agency_id = a.id AND pa.procedure_id = p.id AND pa.performs)
+        OR (a.level IS NOT NULL AND p.levels @> ARRAY[a.level]::text[]
+            AND NOT EXISTS (SELECT 1 FROM procedure_agencies pa WHERE pa.agency_id = a.id AND pa.procedure_id = p.id AND NOT pa.performs)))
+      GROUP BY a.id)
+    SELECT a.code, a.name, a.kind, n.count FROM a JOIN n ON n.id = a.id WHERE n.count > 0 ORDER BY a.code`.execute(db);
+  return rows;
+}
+
 // ---------- one procedure ----------
 
 export async function findByCode(db: Db, code: string): Promise<ProcedureRow | undefined> {

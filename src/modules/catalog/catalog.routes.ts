@@ -13,7 +13,9 @@ import {
   FeeOverrideBody,
   FeeOverrideDeleteQuery,
   FeeOverridesOut,
+  AgenciesOut,
   FieldsOut,
+  LevelsOut,
   InferredUnitOut,
   InferredUnitQuery,
   WithoutLimitOut,
@@ -52,6 +54,21 @@ export function catalogRoutes(app: App, ctx: AppContext): void {
     config: { anonymous: true },
     schema: { tags: ['catalog'], summary: 'Lĩnh vực / fields with procedure counts', response: { 200: FieldsOut } },
   }, async () => svc.listFields(ctx));
+
+  app.get('/api/v1/procedures/levels', {
+    config: { anonymous: true },
+    schema: { tags: ['catalog'], summary: 'Cấp thực hiện / levels with procedure counts', response: { 200: LevelsOut } },
+  }, async () => svc.listLevels(ctx));
+
+  app.get('/api/v1/procedures/agencies', {
+    config: { anonymous: true },
+    schema: {
+      tags: ['catalog'],
+      summary: 'Cơ quan thực hiện / agencies with procedure counts',
+      description: 'Counted as the search\'s agency filter selects procedures (links, and the level an agency kind performs by default).',
+      response: { 200: AgenciesOut },
+    },
+  }, async () => svc.listAgencies(ctx));
 
   app.get('/api/v1/procedures/:code', {
     config: { anonymous: true },

@@ -44,6 +44,11 @@ export const SearchOut = z.object({
 });
 
 export const FieldsOut = z.object({ items: z.array(z.object({ name: z.string(), count: z.number().int() })), total: z.number().int() });
+export const LevelsOut = z.object({ items: z.array(z.object({ level: z.string(), count: z.number().int() })), total: z.number().int() });
+export const AgenciesOut = z.object({
+  items: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), count: z.number().int() })),
+  total: z.number().int(),
+});
 
 export const FeeOut = z.object({
   name: z.string(),
@@ -127,6 +132,8 @@ export const ProcedureOut = z.object({
   agencies: z.array(z.object({ code: z.string(), name: z.string() })),
   legalLimitHours: z.number().nullable(),
   sameDay: z.boolean(),
+  /** NĐ 42/2022 Art. 11: full (toàn trình) or partial online service, or none (no online channel) */
+  onlineLevel: z.enum(['full', 'partial', 'none']),
   /** parse issues and warnings: only for officials with procedure.manage */
   issues: z.array(IssueOut).optional(),
   warnings: z.array(WarningOut).optional(),

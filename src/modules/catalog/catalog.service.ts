@@ -140,6 +140,33 @@ export async function listFields(ctx: AppContext, level?: 'province' | 'commune'
   return { items, total: items.length };
 }
 
+/** GET /procedures/levels: public procedures per level. */
+export async function listLevels(ctx: AppContext) {
+  const items = await repo.levelCounts(ctx.db);
+  return { items, total: items.length };
+}
+
+/** GET /procedures/agencies: the province's agencies that perform public procedures, with how many. */
+export async function listAgencies(ctx: AppContext) {
+  const items = await repo.agencyCounts(ctx.db, PERFORMER_KINDS);
+  return { items, total: items.length };
+}
+
+/**
+ * The online level of NĐ 42/2022 Art. 11 as far as the catalogue record tells it: `none` without an online
+ * channel; `full` (toàn trình) when the record says the online service is "toàn trình" and does not say it
+ * is partial ("một phần"); `partial` otherwise. The national records carry no field for the level, so
+ * it is read from the online channel's description and the steps.
+ */
+export function onlineLevelOf(channels: Array<{ kind: string; description: string }>, steps: string | null): 'full' | 'partial' | 'none' {
+  const online = channels.find((c) => c.kind === 'online');
+  if (!online) return 'none';
+  const text = `${online.description} ${steps ?? ''}`.toLowerCase();
+  if (/trực tuyến một phần|dịch vụ công trực tuyến một phần/.test(text)) return 'partial';
+  if (/toàn trình/.test(text) && !/(không|chưa)[^.;]{0,40}toàn trình/.test(text)) return 'full';
+  return 'partial';
+}
+
 // ---------- one procedure ----------
 
 function mergeFees(kind: repo.ChannelKind, fees: repo.FeeJson[], overrides: repo.FeeOverrideRow[]) {
@@ -251,6 +278,7 @@ export async function getProcedure(ctx: AppContext, p: Principal | null, code: s
     agencies: performers.map((a) => ({ code: a.code, name: a.name })),
     legalLimitHours: legalLimitHours(limit),
     sameDay: limit?.unit === 'same_day',
+    onlineLevel: onlineLevelOf(channels, v.steps),
     ...(manager
       ? {
           issues: v.issues,

@@ -4,9 +4,9 @@ import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { originOf } from '../../platform/audit.js';
 import { ProcedureCodeParam } from '../catalog/catalog.schema.js';
 import { competenceAtDesk } from './competence.service.js';
-import { listFieldAgencies, setFieldAgency } from './field-agencies.service.js';
+import { listFieldAgencies, listPublicAgencyFields, setFieldAgency } from './field-agencies.service.js';
 import { listStranded } from './stranded.service.js';
-import { CompetenceOut, CompetenceQuery, FieldAgencyBody, FieldAgencyItem, FieldAgencyList, FieldAgencyQuery, StrandedList, StrandedQuery } from './competence.schema.js';
+import { CompetenceOut, CompetenceQuery, FieldAgencyBody, FieldAgencyItem, FieldAgencyList, FieldAgencyQuery, PublicAgencyFieldsOut, StrandedList, StrandedQuery } from './competence.schema.js';
 
 export function competenceRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/procedures/:code/competence', {
@@ -19,6 +19,16 @@ export function competenceRoutes(app: App, ctx: AppContext): void {
       response: { 200: CompetenceOut },
     },
   }, async (req) => competenceAtDesk(ctx, requirePrincipal(req), req.params.code, req.query.desk));
+
+  app.get('/api/v1/public/agency-fields', {
+    config: { anonymous: true },
+    schema: {
+      tags: ['public'],
+      summary: 'Thủ tục theo cơ quan / the catalogue by competent agency (public)',
+      description: 'From the field → agency map: each province agency and commune body with its fields and how many public procedures each field has at that level.',
+      response: { 200: PublicAgencyFieldsOut },
+    },
+  }, async () => listPublicAgencyFields(ctx));
 
   app.get('/api/v1/admin/field-agencies', {
     schema: { tags: ['catalog'], summary: 'Lĩnh vực → cơ quan có thẩm quyền / field → competent agency map', querystring: FieldAgencyQuery, response: { 200: FieldAgencyList } },

@@ -57,3 +57,17 @@ export const CompetenceOut = z.object({
   missingVi: z.string().nullable(),
   missingEn: z.string().nullable(),
 });
+
+export const PublicAgencyFieldsOut = z.object({
+  items: z.array(z.object({
+    level: z.enum(['province', 'commune']),
+    /** province level: the competent agency */
+    agencyCode: z.string().nullable(),
+    agencyName: z.string().nullable(),
+    /** commune level: which commune body */
+    communeKind: z.enum(['commune_committee', 'commune_police']).nullable(),
+    fields: z.array(z.object({ name: z.string(), count: z.number().int() })),
+    count: z.number().int(),
+  })),
+  total: z.number().int(),
+});

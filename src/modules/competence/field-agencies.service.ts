@@ -82,3 +82,38 @@ export async function seedFieldAgencies(
   }
   return n;
 }
+
+/**
+ * GET /public/agency-fields (no sign-in): the citizen's "by agency" view of the catalogue, from the field →
+ * agency map: each province agency with the fields it is competent for at the province level, and the
+ * commune bodies (People's Committee — by default —, police) with theirs at the commune level; each field with how many
+ * public procedures of that level it has. Fields without a public procedure of the level are left out.
+ */
+export async function listPublicAgencyFields(ctx: AppContext) {
+  const rows = await repo.listFieldAgencies(ctx.db);
+  const [province, commune] = await Promise.all([listFields(ctx, 'province'), listFields(ctx, 'commune')]);
+  const counts = { province: new Map(province.items.map((f) => [f.name, f.count])), commune: new Map(commune.items.map((f) => [f.name, f.count])) };
+  const groups = new Map<string, { level: 'province' | 'commune'; agencyCode: string | null; agencyName: string | null; communeKind: 'commune_committee' | 'commune_police' | null; fields: Array<{ name: string; count: number }>; count: number }>();
+  for (const r of rows) {
+    const n = counts[r.level].get(r.field) ?? 0;
+    if (n === 0) continue;
+    const key = r.level === 'province' ? `p|${r.agency_code}` : `c|${r.commune_kind}`;
+    const g = groups.get(key) ?? { level: r.level, agencyCode: r.level === 'province' ? r.agency_code : null, agencyName: r.level === 'province' ? r.agency_name : null, communeKind: r.level === 'commune' ? r.commune_kind : null, fields: [], count: 0 };
+    g.fields.push({ name: r.field, count: n });
+    g.count += n;
+    groups.set(key, g);
+  }
+  // a commune-level field the map does not name is the People's Committee's (competent-agency.ts default)
+  const mappedCommune = new Set(rows.filter((r) => r.level === 'commune').map((r) => r.field));
+  const committee = groups.get('c|commune_committee') ?? { level: 'commune' as const, agencyCode: null, agencyName: null, communeKind: 'commune_committee' as const, fields: [], count: 0 };
+  for (const f of commune.items) {
+    if (mappedCommune.has(f.name) || f.count === 0) continue;
+    committee.fields.push({ name: f.name, count: f.count });
+    committee.count += f.count;
+  }
+  if (committee.fields.length > 0) groups.set('c|commune_committee', committee);
+  const items = [...groups.values()]
+    .map((g) => ({ ...g, fields: g.fields.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'vi')) }))
+    .sort((a, b) => (a.level === b.level ? (a.agencyName ?? a.communeKind ?? '').localeCompare(b.agencyName ?? b.communeKind ?? '', 'vi') : a.level === 'province' ? -1 : 1));
+  return { items, total: items.length };
+}

@@ -245,6 +245,15 @@ export const PublicDossierOut = z.object({
   appointmentAt: Instant.nullable(),
   resultReady: z.boolean(),
   returnedAt: Instant.nullable(),
+  /** one entry per change of national status, oldest first, in plain words (no names, no notes) */
+  timeline: z.array(z.object({
+    at: Instant,
+    nationalStatus: NationalStatus,
+    label: z.object({ vi: z.string(), en: z.string() }),
+    text: z.object({ vi: z.string(), en: z.string() }),
+  })),
+  /** what the citizen is expected to do now */
+  next: z.object({ action: z.enum(['wait', 'supplement', 'pay', 'collect', 'none']), vi: z.string(), en: z.string() }),
 });
 
 /** application/problem+json (platform/http/problem.ts). */

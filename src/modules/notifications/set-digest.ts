@@ -2,15 +2,16 @@
 // overdue dossiers.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { AppError } from '../../platform/errors.js';
+
 import * as repo from './notifications.repo.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export async function getDigest(ctx: AppContext, p: Principal) {
   return { subscribed: await repo.isDigestSubscribed(ctx.db, p.userId) };
 }
 
 export async function setDigest(ctx: AppContext, p: Principal, subscribed: boolean) {
-  if (p.kind !== 'official') throw new AppError(403, 'FORBIDDEN');
+  if (p.kind !== 'official') throw platformErrors.FORBIDDEN();
   await repo.setDigestSubscription(ctx.db, p.userId, subscribed, ctx.clock.now());
   return { subscribed };
 }

@@ -1,6 +1,8 @@
-// The officials' web app (web/, built by Vite into web/dist) served by the motcua server itself at `/`,
-// with a fallback to index.html for client-side routes, plus the tiny public endpoint the sign-in page
-// needs to know whether single sign-on (OIDC) is configured.
+// The two web apps (web/, built by Vite into web/dist) served by the motcua server itself: the citizen
+// portal (citizen.html) at `/` with its client routes (catalogue, tracking at /tra-cuu), the officials'
+// workspace (index.html) under /can-bo. Old officials' URLs (/inbox, /dossiers/…) redirect to /can-bo/….
+// Built assets are served precompressed (.br / .gz written by the build). Plus the tiny public endpoint
+// the sign-in page needs to know whether single sign-on (OIDC) is configured.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -19,6 +21,12 @@ export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.u
  * 404). Tested on the decoded path, whatever the case: '/API/v1/x' and '/%61pi/v1/x' are API paths too.
  */
 const NOT_APP = /^\/+(api|docs|openapi\.json|health|ready|assets)(\/|$)/i;
+
+/** The officials' workspace prefix (web/src/ui.tsx BASE). */
+export const OFFICIALS_BASE = '/can-bo';
+
+/** First path segments of the officials' app before it moved under /can-bo: their links redirect there. */
+const OLD_OFFICIAL = /^\/(reception|inbox|dossiers|dashboard|admin|print|login)(\/|$)/;
 
 function decodedPath(url: string): string {
   const path = url.split('?')[0] ?? '';
@@ -44,18 +52,26 @@ export async function webRoutes(app: App, ctx: AppContext, opts: { dist?: string
   // is picked up; index.html is read per request for the same reason.
   await app.register(fastifyStatic, {
     root: join(dist, 'assets'), prefix: '/assets/', wildcard: true, index: false, schemaHide: true,
-    immutable: true, maxAge: '365d',
+    immutable: true, maxAge: '365d', preCompressed: true,
   } as never);
-  const sendApp = async (req: { url: string; method: string }, reply: any) => {
+  const sendIndex = (file: 'index.html' | 'citizen.html') => async (req: { url: string; method: string }, reply: any) => {
     if (NOT_APP.test(decodedPath(req.url))) throw platformErrors.ROUTE_NOT_FOUND({ method: req.method, url: req.url.split('?')[0] });
-    if (!existsSync(join(dist, 'index.html'))) {
+    if (!existsSync(join(dist, file))) {
       return reply.type('text/html; charset=utf-8').send(
         '<!doctype html><meta charset="utf-8"><title>motcua</title><p>Ứng dụng web chưa được build: chạy <code>npm run build:web</code>. / The web app is not built: run <code>npm run build:web</code>.</p>',
       );
     }
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html', dist, { cacheControl: false });
+    return reply.sendFile(file, dist, { cacheControl: false });
   };
-  app.get('/', { schema: { hide: true } }, sendApp);
-  app.get('/*', { schema: { hide: true } }, sendApp);
+  const officials = sendIndex('index.html');
+  const citizen = sendIndex('citizen.html');
+  app.get(OFFICIALS_BASE, { schema: { hide: true } }, officials);
+  app.get(`${OFFICIALS_BASE}/*`, { schema: { hide: true } }, officials);
+  app.get('/', { schema: { hide: true } }, citizen);
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    const url = req.url;
+    if (OLD_OFFICIAL.test(decodedPath(url))) return reply.redirect(`${OFFICIALS_BASE}${url.startsWith('/') ? url : `/${url}`}`, 301);
+    return citizen(req, reply);
+  });
 }

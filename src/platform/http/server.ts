@@ -2,6 +2,7 @@
 // problem+json errors, request ids, principal resolution and CSRF protection.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -92,6 +93,15 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(cookie);
+  // answers compressed (br, else gzip) when the client accepts it: JSON, HTML, text. The web apps' built
+  // assets are precompressed at build time (web/vite.config.ts) and served as they are; binary files
+  // (PDF, images, Excel) are already compressed and left alone.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|javascript(?:;|$)|(?:\+|\/)xml(?:;|$)/u,
+  });
   const https = ctx.config.publicUrl.startsWith('https:');
   await app.register(helmet, {
     contentSecurityPolicy: false, // HTML responses get WEB_CSP below; a CSP on PDFs would stop the browser's viewer

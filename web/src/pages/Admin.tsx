@@ -477,7 +477,10 @@ function Holidays() {
                     const iso = `${year}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
                     const x = byDate.get(iso);
                     const cls = x ? (x.kind === 'working_day_swap' ? 'swap' : 'off') : c >= 5 ? 'we' : '';
-                    return <td key={c}><button className={`day ${cls}`} title={x ? (i18n.language === 'en' ? x.nameEn : x.nameVi) : undefined} aria-label={`${fmtLocalDate(iso)}${x ? ` — ${i18n.language === 'en' ? x.nameEn : x.nameVi}` : ''}`} onClick={() => setDay(iso)}>{d}</button></td>;
+                    return <td key={c}><button className={`day ${cls}`} title={x ? (i18n.language === 'en' ? x.nameEn : x.nameVi) : undefined} onClick={() => setDay(iso)}>
+                      {/* named by its date in words for screen readers (no aria-label: the visible number must be part of the name) */}
+                      <span aria-hidden="true">{d}</span><span className="sr-only">{`${fmtLocalDate(iso)}${x ? ` — ${i18n.language === 'en' ? x.nameEn : x.nameVi}` : ''}`}</span>
+                    </button></td>;
                   })}</tr>
                 ))}</tbody>
               </table>

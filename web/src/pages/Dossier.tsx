@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, PAYMENT_METHODS, type Agency, type Dossier, type FileInfo } from '../api';
-import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, StatusBadge, useAsync, useSession } from '../ui';
+import { BASE, Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, StatusBadge, useAsync, useSession } from '../ui';
 import { DateInput } from '../DateInput';
 import { fmtDateTime, fmtLocalDate, isoToLocalInput, localDate, localInputToIso } from '../util';
 import { AddressText, openPrint, partyLabel } from './Print';
@@ -105,7 +105,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
           <option value="">{t('files.forms')}…</option>
           {formsOf(d).map((f) => <option key={f} value={f}>{t(`forms.f${f}`)}</option>)}
         </select>
-        <button onClick={() => window.open(`/print/slip/${encodeURIComponent(d.code ?? d.id)}`, '_blank')}>{t('dossier.printSlip')}</button>
+        <button onClick={() => window.open(`${BASE}/print/slip/${encodeURIComponent(d.code ?? d.id)}`, '_blank')}>{t('dossier.printSlip')}</button>
         <button onClick={() => window.print()}>{t('dossier.printPage')}</button>
       </div>
       {msg && <div className="alert ok" role="status">{msg}</div>}

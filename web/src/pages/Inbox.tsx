@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type InboxItem, type Official } from '../api';
-import { ErrorBox, Field, navigate, StatusBadge, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
+import { appHref, ErrorBox, Field, navigate, StatusBadge, TabPanel, Tabs, useAsync, useLocation, useSession } from '../ui';
 import { DateInput } from '../DateInput';
 import { defaultCalendar, fmtDateTime, fmtWorkingHours, localDate, workingHoursBetween, type WorkCalendar } from '../util';
 
@@ -170,7 +170,7 @@ export function InboxPage() {
                 return (
                   <tr key={it.id} className={`clickable ${it.overdue ? 'overdue' : it.dueSoon ? 'duesoon' : ''}`} onClick={(e) => { if ((e.target as HTMLElement).closest('input,a,button')) return; navigate(href); }}>
                     {leader && <td><input type="checkbox" aria-label={t('inbox.select', { code: it.code ?? it.applicantName })} checked={selected.has(it.id)} onChange={(e) => setSelected((s) => { const n = new Set(s); if (e.target.checked) n.add(it.id); else n.delete(it.id); return n; })} /></td>}
-                    <td><a className="code" href={href} onClick={(e) => { e.preventDefault(); navigate(href); }}>{it.code ?? t('inbox.noCode')}</a>{it.channel !== 1 && <div><small>{t(`channel.${it.channel}`)}</small></div>}</td>
+                    <td><a className="code" href={appHref(href)} onClick={(e) => { e.preventDefault(); navigate(href); }}>{it.code ?? t('inbox.noCode')}</a>{it.channel !== 1 && <div><small>{t(`channel.${it.channel}`)}</small></div>}</td>
                     <td>{it.applicantName}</td>
                     <td><span className="code">{it.procedureCode}</span> {it.procedureName.length > 90 ? `${it.procedureName.slice(0, 90)}…` : it.procedureName}</td>
                     <td><StatusBadge status={it.nationalStatus} />{it.stepKey && <div><small>{t(`steps.${it.stepKey}`, { defaultValue: it.stepKey })}</small></div>}</td>

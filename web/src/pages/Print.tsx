@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, formPdf, type ControlSlip, type Dossier } from '../api';
-import { ErrorBox, useAsync, useLocation } from '../ui';
+import { BASE, ErrorBox, useAsync, useLocation } from '../ui';
 import { fmtDateTime, fmtMoney } from '../util';
 
 const KEY = 'motcua.print.';
@@ -19,8 +19,8 @@ export function openPrint(doc: Record<string, any>, pdf?: { ref: string; form: s
   const keys = Object.keys(sessionStorage).filter((k) => k.startsWith(KEY)).sort();
   for (const k of keys.slice(0, Math.max(0, keys.length - 10))) sessionStorage.removeItem(k);
   sessionStorage.setItem(KEY + id, JSON.stringify({ doc, pdf }));
-  const w = window.open(`/print/form/${id}`, '_blank');
-  if (!w) location.assign(`/print/form/${id}`);
+  const w = window.open(`${BASE}/print/form/${id}`, '_blank');
+  if (!w) location.assign(`${BASE}/print/form/${id}`);
 }
 
 export function PrintPage() {

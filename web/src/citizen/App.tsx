@@ -1,0 +1,77 @@
+// The citizen portal shell: header with the language toggle, routes, footer. Pages other than the home
+// page and the search results are separate chunks.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from './i18n';
+import { Link, useRoute } from './router';
+import { HomePage, SearchPage } from './pages/Home';
+
+const ProcedurePage = lazy(() => import('./pages/Procedure'));
+const BrowsePage = lazy(() => import('./pages/Browse'));
+const TrackPage = lazy(() => import('./pages/Track'));
+
+export function CitizenApp() {
+  const { t } = useTranslation();
+  const { path } = useRoute();
+  let page: ReactNode;
+  const proc = /^\/thu-tuc\/([^/]+)\/?$/.exec(path);
+  if (path === '/') page = <HomePage />;
+  else if (proc) page = <ProcedurePage code={decodeURIComponent(proc[1]!)} />;
+  else if (path === '/thu-tuc' || path === '/thu-tuc/') page = <SearchPage />;
+  else if (path === '/danh-muc' || path === '/danh-muc/') page = <BrowsePage />;
+  else if (path.startsWith('/tra-cuu')) page = <TrackPage />;
+  else page = <NotFound />;
+  const current = (p: string) => (p === '/' ? path === '/' : path.startsWith(p));
+  return (
+    <>
+      <a className="skip" href="#main">{t('app.skip')}</a>
+      <header className="c-top">
+        <div className="c-bar">
+          <Link to="/" className="c-brand"><Emblem /><span>{t('app.title')}<small>{t('app.subtitle')}</small></span></Link>
+          <LangToggle />
+        </div>
+        <nav aria-label={t('app.menu')}>
+          <ul>
+            {([['/', 'nav.home'], ['/danh-muc', 'nav.browse'], ['/tra-cuu', 'nav.track']] as const).map(([to, key]) => (
+              <li key={to}><Link to={to} aria-current={current(to) ? 'page' : undefined}>{t(key)}</Link></li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p className="loading" role="status">{t('app.loading')}</p>}>{page}</Suspense>
+      </main>
+      <footer className="c-foot">
+        <p>{t('app.footer')}</p>
+        <p><a href="/can-bo">{t('app.officials')}</a></p>
+      </footer>
+    </>
+  );
+}
+
+function LangToggle() {
+  const { t, i18n } = useTranslation();
+  const other = i18n.language === 'en' ? 'vi' : 'en';
+  // the visible text is the whole accessible name (axe label-content-name-mismatch); the hint is a title
+  return <button type="button" className="c-lang" lang={other} title={t('app.langTitle')} onClick={() => setLanguage(other)}>{t('app.lang')}</button>;
+}
+
+function Emblem() {
+  return (
+    <svg className="emblem" width="36" height="36" viewBox="0 0 40 40" aria-hidden="true">
+      <circle cx="20" cy="20" r="19" fill="#c8102e" />
+      <polygon fill="#ffcd00" points="20,8 23.2,17.4 33,17.4 25,23.2 28,32.6 20,26.8 12,32.6 15,23.2 7,17.4 16.8,17.4" />
+    </svg>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="c-page">
+      <h1>{t('app.notFound')}</h1>
+      <p>{t('app.notFoundHint')}</p>
+      <p><Link to="/" className="c-button">{t('app.home')}</Link></p>
+    </section>
+  );
+}
