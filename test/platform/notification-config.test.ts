@@ -27,7 +27,12 @@ describe('notification settings', () => {
       expect((e as Error).message).toContain('MOTCUA_SMTP_URL');
       expect((e as Error).message).not.toContain('matkhau');
     }
-    expect(() => portsFromConfig(loadConfig({ MOTCUA_SMPP_URL: 'smpp://sys:pw@smsc.example.vn:2775' }), clock)).toThrow(/MOTCUA_SMPP_URL/);
+    // SMPP needs its brandname; with both, SMS go over SMPP (the session opens only when the server starts it)
+    expect(() => portsFromConfig(loadConfig({ MOTCUA_SMPP_URL: 'smpp://sys:matkhau@smsc.example.vn:2775' }), clock)).toThrow(ConfigError);
+    expect(() => portsFromConfig(loadConfig({ MOTCUA_SMPP_URL: 'smpp://sys:matkhau@smsc.example.vn:2775' }), clock)).toThrow(/MOTCUA_SMS_BRANDNAME/);
+    expect(() => portsFromConfig(loadConfig({ MOTCUA_SMPP_URL: 'smpp://sys:matkhau@smsc.example.vn:2775' }), clock)).not.toThrow(/matkhau/);
+    const smpp = loadConfig({ MOTCUA_SMPP_URL: 'smpp://sys:matkhau@smsc.example.vn:2775', MOTCUA_SMS_BRANDNAME: 'UBND TINH' });
+    expect(portsFromConfig(smpp, clock).notifier.providers).toEqual({ sms: 'smpp', email: 'recording' });
     expect(() => loadConfig({ MOTCUA_SMS_BRANDNAME: 'QUA-DAI-BRANDNAME' })).toThrow(ConfigError);
   });
 });

@@ -3,6 +3,7 @@
 // MOTCUA_NOTIFIER, MOTCUA_PAYMENT_GATEWAY, MOTCUA_NATIONAL_PORTAL, MOTCUA_POSTAL); the composition root
 // (src/app.ts) calls it, and tests replace single ports with fakes through the same call.
 import pino from 'pino';
+import { AppError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { ConfigError, type Config } from '../config.js';
 import { FsBlobStore, type BlobStore } from './blob-store.js';
@@ -46,10 +47,21 @@ function notifierFor(config: Config, clock: Clock, log?: PortLog): Notifier {
   const n = config.notifications;
   const recording = new RecordingNotifier(clock, log);
   // not started here: the composition root connects the gateway's inbound handlers and starts it (src/app.ts)
-  const sms = smppGatewayFromEnv({ MOTCUA_SMPP_URL: n.smppUrl, MOTCUA_SMS_BRANDNAME: n.smsBrandname }, clock, { log: smppLog(config) });
+  const sms = smsGateway(config, clock);
   const email = n.smtpUrl ? new SmtpEmailSender({ url: n.smtpUrl, from: n.mailFrom, bounceAddress: n.bounceAddress }) : recording;
   if (!sms && !n.smtpUrl) return recording;
   return new SplitNotifier(sms ?? recording, email);
+}
+
+/** The SMPP gateway the settings ask for (null without MOTCUA_SMPP_URL); bad settings stop the start-up. */
+function smsGateway(config: Config, clock: Clock): SmppSmsGateway | null {
+  const n = config.notifications;
+  try {
+    return smppGatewayFromEnv({ MOTCUA_SMPP_URL: n.smppUrl, MOTCUA_SMS_BRANDNAME: n.smsBrandname }, clock, { log: smppLog(config) });
+  } catch (err) {
+    if (err instanceof AppError) throw new ConfigError([`${String(err.params.setting)}: ${String(err.params.reason)}`]);
+    throw err;
+  }
 }
 
 /** The SMS gateway behind a notifier, when SMS go out over SMPP (null: recorded, or a test's fake). */
