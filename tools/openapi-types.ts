@@ -15,6 +15,7 @@ import { systemClock } from '../src/platform/clock.js';
 import { buildApp } from '../src/app.js';
 import { PHONE_RULES } from '../src/modules/dossiers/applicant.js';
 import { PAYMENT_METHODS } from '../src/modules/workflow/decide-result-payment.js';
+import { CARRIER_NAMES } from '../src/modules/notifications/sms-carriers.js';
 
 const TYPES_FILE = fileURLToPath(new URL('../web/src/api.gen.ts', import.meta.url));
 const LIMITS_FILE = fileURLToPath(new URL('../web/src/limits.gen.ts', import.meta.url));
@@ -71,6 +72,9 @@ export const PHONE_RULES = ${JSON.stringify(PHONE_RULES, null, 2)} as const;
 
 /** confirm_payment methods (hình thức nộp phí, lệ phí); the server refuses other values (422 INVALID_PAYLOAD). */
 export const PAYMENT_METHODS = ${JSON.stringify(PAYMENT_METHODS)} as const;
+
+/** Mobile carriers (nhà mạng) an SMS template is registered with, and their names. */
+export const CARRIER_NAMES = ${JSON.stringify(CARRIER_NAMES, null, 2)} as const;
 `;
 }
 

@@ -7751,6 +7751,7 @@ export interface paths {
                                 recipientName: string | null;
                                 dossierCode: string | null;
                                 templateVersion: number;
+                                carrierTemplateId: string | null;
                                 subject: string | null;
                                 body: string;
                                 attachments: {
@@ -7828,6 +7829,7 @@ export interface paths {
                             recipientName: string | null;
                             dossierCode: string | null;
                             templateVersion: number;
+                            carrierTemplateId: string | null;
                             subject: string | null;
                             body: string;
                             attachments: {
@@ -7945,6 +7947,9 @@ export interface paths {
                                 version: number;
                                 subject: string | null;
                                 body: string;
+                                carrierTemplates: {
+                                    [key: string]: string;
+                                };
                                 createdAt: string | null;
                                 builtIn: boolean;
                             }[];
@@ -7970,6 +7975,9 @@ export interface paths {
                         subject?: string | null;
                         body: string;
                         baseVersion: number;
+                        carrierTemplates?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -7993,6 +8001,9 @@ export interface paths {
                                 version: number;
                                 subject: string | null;
                                 body: string;
+                                carrierTemplates: {
+                                    [key: string]: string;
+                                };
                                 createdAt: string | null;
                                 builtIn: boolean;
                             }[];

@@ -3,7 +3,7 @@
 // typed is lost when the session expires.
 
 import type {
-  ResponseOf, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
+  BodyOf, ResponseOf, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
   ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
   ApplicantIn, Assignment, AuthOptions, Competence, Component, ComponentIn, ControlSlip, Dossier, DossierEvent,
   DossierFiles, Due, Fee, FeeOverrides, FieldAgency, FieldAgencyList, Fields, FileInfo, GroupBy, Holiday,
@@ -224,7 +224,7 @@ export const api = {
   resendNotification: (id: string) => post<NotificationMessage>(`/api/v1/admin/notifications/messages/${enc(id)}/resend`),
   notificationTemplates: () => get<NotificationTemplates>('/api/v1/admin/notifications/templates'),
   notificationTemplate: (event: string, channel: string) => get<TemplateHistory>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}`),
-  saveNotificationTemplate: (event: string, channel: string, b: { subject?: string | null; body: string; baseVersion: number }) =>
+  saveNotificationTemplate: (event: string, channel: string, b: BodyOf<'/api/v1/admin/notifications/templates/{event}/{channel}', 'put'>) =>
     put<TemplateHistory>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}`, b),
   previewNotificationTemplate: (event: string, channel: string, b: { dossierCode?: string; subject?: string | null; body: string }) =>
     post<TemplatePreview>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}/preview`, b),

@@ -127,6 +127,7 @@ const vi = {
     statuses: { queued: 'Chờ gửi', deferred: 'Hoãn (giờ yên lặng)', suppressed: 'Không gửi (đã từ chối nhận)', attempted: 'Đang gửi', sent: 'Đã gửi', delivered: 'Đã đến', failed: 'Lỗi', dead: 'Dừng sau nhiều lần thử', unknown: 'Không rõ kết quả' },
     edit: 'Sửa mẫu', subject: 'Tiêu đề', body: 'Nội dung', variables: 'Biến dùng được', preview: 'Xem thử', previewWith: 'Mã hồ sơ để xem thử', saveVersion: 'Lưu phiên bản mới',
     savedVersion: 'Đã lưu phiên bản {{v}}', characters: '{{n}} ký tự', versions: 'Các phiên bản', builtIn: 'mẫu có sẵn', attachments: 'Tệp đính kèm', segments: '{{n}} tin nhắn (mã hóa {{encoding}})', strippedSent: 'Gửi đi không dấu để tiết kiệm tin nhắn',
+    carrierTemplates: 'Mã mẫu tin đã đăng ký với nhà mạng', carrierTemplatesHint: 'Nội dung mới cần đăng ký lại với từng nhà mạng; nhập mã mẫu tin nhà mạng cấp cho phiên bản này (để trống nếu chưa đăng ký).',
   },
   steps: { reception: 'Tiếp nhận', handling: 'Thẩm định, xử lý', approval: 'Phê duyệt', issue: 'Vào số, phát hành', return: 'Trả kết quả' },
   actions: {
@@ -264,6 +265,7 @@ const en: Dict = {
     statuses: { queued: 'Queued', deferred: 'Deferred (quiet hours)', suppressed: 'Suppressed (opted out)', attempted: 'Sending', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', dead: 'Dead after retries', unknown: 'Outcome unknown' },
     edit: 'Edit template', subject: 'Subject', body: 'Body', variables: 'Variables', preview: 'Preview', previewWith: 'Dossier code to preview with', saveVersion: 'Save a new version',
     savedVersion: 'Saved version {{v}}', characters: '{{n}} characters', versions: 'Versions', builtIn: 'built-in', attachments: 'Attachments', segments: '{{n}} segment(s) ({{encoding}})', strippedSent: 'Sent without diacritics to save segments',
+    carrierTemplates: 'Template ids registered with the carriers', carrierTemplatesHint: 'A new text must be registered again with each carrier; enter the template id each carrier gave for this version (leave empty if not registered yet).',
   },
   steps: { reception: 'Reception', handling: 'Appraisal', approval: 'Approval', issue: 'Issuing', return: 'Return' },
   actions: {

@@ -28,3 +28,14 @@ export const PHONE_RULES = {
 
 /** confirm_payment methods (hình thức nộp phí, lệ phí); the server refuses other values (422 INVALID_PAYLOAD). */
 export const PAYMENT_METHODS = ["cash","bank_transfer","pos","online"] as const;
+
+/** Mobile carriers (nhà mạng) an SMS template is registered with, and their names. */
+export const CARRIER_NAMES = {
+  "viettel": "Viettel",
+  "mobifone": "MobiFone",
+  "vinaphone": "VinaPhone",
+  "vietnamobile": "Vietnamobile",
+  "gmobile": "Gmobile",
+  "itel": "iTel",
+  "reddi": "Reddi"
+} as const;

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db/database.js';
 import { defineTopic, enqueue } from '../../platform/outbox/outbox.js';
 import type { EmailAttachment } from '../../platform/ports/notifier.js';
 import { normaliseAddress } from './addresses.js';
+import { carrierOf, type Carrier } from './sms-carriers.js';
 import { smsAllowedAt } from './quiet-hours.js';
 import { DEFAULT_TEMPLATES, renderEmailHtml, renderText, type Channel, type EventKind, type TemplateText } from './templates.js';
 import { unsubscribeUrl } from './unsubscribe.js';
@@ -19,12 +20,22 @@ export const DeliverTopic = defineTopic({ name: 'notifications.deliver', version
 
 export interface Template extends TemplateText {
   version: number;
+  /** The ids the carriers registered this version under (SMS brandname templates); empty for the built-in text. */
+  carrierTemplates: CarrierTemplates;
 }
 
 export async function templateInForce(db: Db, event: EventKind, channel: Channel): Promise<Template> {
   const row = await repo.latestTemplate(db, event, channel);
-  if (row) return { subject: row.subject, body: row.body, version: row.version };
-  return { ...DEFAULT_TEMPLATES[event][channel], version: 1 };
+  if (row) return { subject: row.subject, body: row.body, version: row.version, carrierTemplates: (row.carrier_templates ?? {}) as CarrierTemplates };
+  return { ...DEFAULT_TEMPLATES[event][channel], version: 1, carrierTemplates: {} };
+}
+
+export type CarrierTemplates = Partial<Record<Carrier, string>>;
+
+/** The template id the recipient's carrier registered this version under, if any. */
+export function carrierTemplateFor(ids: CarrierTemplates, phone: string): string | null {
+  const c = carrierOf(phone);
+  return (c && ids[c]) || null;
 }
 
 export interface MessageSpec {
@@ -94,6 +105,7 @@ export async function createMessage(ctx: AppContext, trx: Db, s: MessageSpec): P
     address,
     template_event: s.event,
     template_version: t.version,
+    carrier_template_id: s.channel === 'sms' ? carrierTemplateFor(t.carrierTemplates, address) : null,
     subject: r.subject,
     body: r.body,
     html: r.html,

@@ -37,7 +37,9 @@ export async function deliverMessage(ctx: AppContext, messageId: string): Promis
   try {
     let providerMessageId: string;
     if (row.channel === 'sms') {
-      providerMessageId = (await ctx.notifier.sendSms({ to: row.address, text: row.body }, { idempotencyKey: row.id })).providerMessageId;
+      // the carrier's registered template id travels with the text where the provider wants it
+      const template = row.carrier_template_id ? { code: row.carrier_template_id, version: row.template_version } : undefined;
+      providerMessageId = (await ctx.notifier.sendSms({ to: row.address, text: row.body, template }, { idempotencyKey: row.id })).providerMessageId;
     } else {
       const agency = row.agency_id ? (await agencyBriefs(ctx.db, [row.agency_id])).get(row.agency_id) : undefined;
       const unsub = /Ngừng nhận thư thông báo: (\S+)$/.exec(row.body)?.[1];

@@ -29,12 +29,12 @@ export async function templateHistory(ctx: AppContext, p: Principal, eventName: 
   requireNotificationAdmin(p);
   const { event, channel } = templateKey(eventName, channelName);
   const saved = await repo.templateVersions(ctx.db, event, channel);
-  const builtIn = saved.some((r) => r.version === 1) ? [] : [{ version: 1, subject: DEFAULT_TEMPLATES[event][channel].subject, body: DEFAULT_TEMPLATES[event][channel].body, createdAt: null, builtIn: true }];
+  const builtIn = saved.some((r) => r.version === 1) ? [] : [{ version: 1, subject: DEFAULT_TEMPLATES[event][channel].subject, body: DEFAULT_TEMPLATES[event][channel].body, carrierTemplates: {}, createdAt: null, builtIn: true }];
   return {
     event,
     channel,
     label: EVENT_LABELS[event],
     variables: [...EVENT_VARIABLES[event]],
-    versions: [...saved.map((r) => ({ version: r.version, subject: r.subject, body: r.body, createdAt: new Date(r.created_at).toISOString(), builtIn: false })), ...builtIn],
+    versions: [...saved.map((r) => ({ version: r.version, subject: r.subject, body: r.body, carrierTemplates: (r.carrier_templates ?? {}) as Record<string, string>, createdAt: new Date(r.created_at).toISOString(), builtIn: false })), ...builtIn],
   };
 }

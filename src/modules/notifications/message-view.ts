@@ -13,6 +13,7 @@ export function messageView(r: MessageRow) {
     recipientName: r.recipient_name,
     dossierCode: r.dossier_code,
     templateVersion: r.template_version,
+    carrierTemplateId: r.carrier_template_id,
     subject: r.subject,
     body: r.body,
     attachments: atts.map((a) => ({ filename: a.filename, contentType: a.contentType })),

@@ -1,6 +1,7 @@
 // zod schemas of the notifications API (admin outbox, templates, preview; public unsubscribe; digest opt-in).
 import { z } from 'zod';
 import { CHANNELS, EVENT_KINDS } from './templates.js';
+import { CARRIERS } from './sms-carriers.js';
 
 const STATUSES = ['queued', 'deferred', 'suppressed', 'attempted', 'sent', 'delivered', 'failed', 'dead', 'unknown'] as const;
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -25,6 +26,8 @@ export const MessageOut = z.object({
   recipientName: z.string().nullable(),
   dossierCode: z.string().nullable(),
   templateVersion: z.number().int(),
+  /** SMS: the carrier's registered template id the message went with */
+  carrierTemplateId: z.string().nullable(),
   subject: z.string().nullable(),
   body: z.string(),
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
@@ -58,12 +61,19 @@ export const TemplateHistory = z.object({
   channel: z.enum(CHANNELS),
   label: Label,
   variables: z.array(z.string()),
-  versions: z.array(z.object({ version: z.number().int(), subject: z.string().nullable(), body: z.string(), createdAt: z.string().nullable(), builtIn: z.boolean() })),
+  versions: z.array(z.object({
+    version: z.number().int(), subject: z.string().nullable(), body: z.string(),
+    /** SMS: carrier → the template id it registered this version under */
+    carrierTemplates: z.record(z.string(), z.string()),
+    createdAt: z.string().nullable(), builtIn: z.boolean(),
+  })),
 });
 export const TemplateBody = z.object({
   subject: z.string().trim().max(250).nullable().optional(),
   body: z.string().trim().min(1).max(4000),
   baseVersion: z.number().int().min(1),
+  /** SMS: the template id each carrier (nhà mạng) registered this text under */
+  carrierTemplates: z.partialRecord(z.enum(CARRIERS), z.string().trim().min(1).max(64)).optional(),
 });
 export const PreviewBody = z.object({
   dossierCode: z.string().trim().max(80).optional(),

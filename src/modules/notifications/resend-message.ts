@@ -33,6 +33,7 @@ export async function resendMessage(ctx: AppContext, p: Principal, id: string) {
       address: old.address,
       template_event: old.template_event,
       template_version: old.template_version,
+      carrier_template_id: old.carrier_template_id,
       subject: old.subject,
       body: old.body,
       html: old.html,

@@ -326,6 +326,7 @@ export interface NotificationMessages {
   attempted_at: Timestamp | null;
   attempts: Generated<number>;
   body: string;
+  carrier_template_id: string | null;
   channel: string;
   created_at: Timestamp;
   delivered_at: Timestamp | null;
@@ -365,6 +366,7 @@ export interface NotificationSettings {
 
 export interface NotificationTemplates {
   body: string;
+  carrier_templates: Generated<unknown>;
   channel: string;
   created_at: Timestamp;
   created_by: string | null;

@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, type NotificationTemplate, type TemplatePreview } from '../api';
 import { Dialog, ErrorBox, Field, Link, Tabs, TabPanel, useAsync } from '../ui';
 import { fmtDateTime } from '../util';
+import { CARRIER_NAMES } from '../limits';
+
+type Carrier = keyof typeof CARRIER_NAMES;
 
 const STATUSES = ['queued', 'deferred', 'suppressed', 'attempted', 'sent', 'delivered', 'failed', 'dead', 'unknown'];
 
@@ -145,6 +148,8 @@ function TemplateDialog({ tpl, onClose, onSaved }: { tpl: NotificationTemplate; 
   const [subject, setSubject] = useState(tpl.subject ?? '');
   const [body, setBody] = useState(tpl.body);
   const [dossierCode, setDossierCode] = useState('');
+  // a new text must be registered with the carriers again: the ids start empty for every new version
+  const [carrierIds, setCarrierIds] = useState<Partial<Record<Carrier, string>>>({});
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
   const [err, setErr] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -159,7 +164,8 @@ function TemplateDialog({ tpl, onClose, onSaved }: { tpl: NotificationTemplate; 
     <Dialog wide title={`${t('notif.edit')} — ${i18n.language === 'en' ? tpl.label.en : tpl.label.vi} (${t(`notif.channels.${tpl.channel}`)})`} onClose={onClose} footer={<>
       <button disabled={busy} onClick={() => run(async () => setPreview(await api.previewNotificationTemplate(tpl.event, tpl.channel, { ...text, dossierCode: dossierCode.trim() || undefined })))}>{t('notif.preview')}</button>
       <button className="primary" disabled={busy} onClick={() => run(async () => {
-        const h = await api.saveNotificationTemplate(tpl.event, tpl.channel, { ...text, baseVersion: tpl.version });
+        const carrierTemplates = Object.fromEntries(Object.entries(carrierIds).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v));
+        const h = await api.saveNotificationTemplate(tpl.event, tpl.channel, { ...text, baseVersion: tpl.version, ...(tpl.channel === 'sms' ? { carrierTemplates } : {}) });
         onSaved(h.versions[0]!.version);
       })}>{t('notif.saveVersion')}</button>
       <button onClick={onClose}>{t('common.cancel')}</button>
@@ -168,6 +174,13 @@ function TemplateDialog({ tpl, onClose, onSaved }: { tpl: NotificationTemplate; 
       {tpl.channel === 'email' && <Field label={t('notif.subject')} error={fe.subject}>{(id, d) => <input id={id} aria-describedby={d} value={subject} onChange={(e) => setSubject(e.target.value)} style={{ width: '100%' }} />}</Field>}
       <Field label={t('notif.body')} error={fe.body}>{(id, d) => <textarea id={id} aria-describedby={d} rows={tpl.channel === 'email' ? 10 : 4} value={body} onChange={(e) => setBody(e.target.value)} style={{ width: '100%' }} />}</Field>
       <p className="muted">{t('notif.characters', { n: body.length })}</p>
+      {tpl.channel === 'sms' && <fieldset data-testid="carrier-templates">
+        <legend>{t('notif.carrierTemplates')}</legend>
+        <p className="muted">{t('notif.carrierTemplatesHint')}</p>
+        <div className="grid">{(Object.keys(CARRIER_NAMES) as Carrier[]).map((c) => (
+          <Field key={c} label={CARRIER_NAMES[c]} error={fe[`carrierTemplates.${c}`]}>{(id, d) => <input id={id} aria-describedby={d} value={carrierIds[c] ?? ''} maxLength={64} onChange={(e) => setCarrierIds((x) => ({ ...x, [c]: e.target.value }))} />}</Field>
+        ))}</div>
+      </fieldset>}
       <Field label={t('notif.previewWith')} error={fe.dossierCode}>{(id, d) => <input id={id} aria-describedby={d} value={dossierCode} onChange={(e) => setDossierCode(e.target.value)} />}</Field>
       <ErrorBox error={err} />
       {preview && <div className="card" data-testid="template-preview" style={{ whiteSpace: 'pre-wrap' }}>
