@@ -60,6 +60,8 @@ const ConfigSchema = z.object({
   MOTCUA_POSTAL: adapter(['recording'], 'recording'),
   // Outbox delivery (src/platform/outbox): the longest delay between two attempts of a failing message
   MOTCUA_OUTBOX_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
+  // Backups (src/modules/backups): the AES-256-GCM key for encryption at rest, 32 bytes as hex or base64
+  MOTCUA_BACKUP_KEY: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -100,6 +102,8 @@ export interface Config {
     postal: 'recording';
   };
   outbox: { maxBackoffSeconds: number };
+  /** MOTCUA_BACKUP_KEY decoded (32 bytes); unset = backups are not encrypted. */
+  backupKey?: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -161,7 +165,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       postal: e.MOTCUA_POSTAL,
     },
     outbox: { maxBackoffSeconds: e.MOTCUA_OUTBOX_MAX_BACKOFF_SECONDS },
+    backupKey: e.MOTCUA_BACKUP_KEY === undefined ? undefined : backupKey(e.MOTCUA_BACKUP_KEY),
   };
+}
+
+/** 64 hex digits or the base64 of 32 bytes. */
+export function backupKey(v: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(v) ? Buffer.from(v, 'base64') : undefined;
+  if (!key || key.length !== 32) throw new ConfigError(['MOTCUA_BACKUP_KEY: must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)']);
+  return key;
 }
 
 function trustProxy(v: string | undefined): boolean | number | string {
