@@ -24,4 +24,6 @@ export async function loadPlainSql(lite: PGlite, script: string): Promise<void> 
     statements.push(line);
   }
   await flush();
+  // the script empties search_path for its own session: give the session its defaults back
+  await lite.exec('RESET ALL');
 }
