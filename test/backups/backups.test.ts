@@ -253,7 +253,6 @@ describe('moving between PGlite and PostgreSQL', () => {
       await thereDb.close();
     }
     expect(b2.manifest.source.kind).toBe(other);
-    expect((await verifyBackup(t.ctx, { backupDir: b2.dir })).problems).toEqual([]);
     const back = await emptyTarget(source);
     await restoreBackup(deps(), { backupDir: b2.dir, target: back });
     const backDb = await openTarget(back);
@@ -262,7 +261,7 @@ describe('moving between PGlite and PostgreSQL', () => {
     } finally {
       await backDb.close();
     }
-  });
+  }, 180_000);
 });
 
 async function snapshotOf(db: Database) {

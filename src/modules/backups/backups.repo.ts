@@ -63,7 +63,7 @@ export async function rowCounts(pool: pg.Pool): Promise<Record<string, number>> 
  * on PostgreSQL), then the sequences. Rows the migrations put in the target are replaced. pg-boss's schema
  * (queued jobs) is not copied: the server recreates it and re-registers its schedules at start.
  */
-export async function copyPublicSchema(source: pg.Pool, target: pg.Pool, batch = 500): Promise<number> {
+export async function copyPublicSchema(source: pg.Pool, target: pg.Pool, batch = 2000): Promise<number> {
   const tables = await publicTables(source);
   const client = await target.connect();
   let rows = 0;

@@ -90,17 +90,22 @@ async function restoreIntoPglite(b: CheckedBackup, dataDir: string): Promise<voi
       const lite = await createPglite({ dataDir: staging, loadDataDir: new Blob([new Uint8Array(await databaseBytes(b))]) });
       await lite.close();
     } else {
+      // loaded in memory first (several times faster than through the data directory on disk), then written out
       const dump = await plainDumpFile(b);
+      let image: Blob;
       try {
-        const lite = await createPglite({ dataDir: staging });
+        const mem = await createPglite({});
         try {
-          await loadPlainSql(lite, await pgRestoreToSql(dump.file));
+          await loadPlainSql(mem, await pgRestoreToSql(dump.file));
+          image = await mem.dumpDataDir('none');
         } finally {
-          await lite.close();
+          await mem.close();
         }
       } finally {
         await dump.remove();
       }
+      const lite = await createPglite({ dataDir: staging, loadDataDir: image });
+      await lite.close();
     }
     if (await stat(dest).then(() => true, () => false)) await rm(dest, { recursive: true, force: true });
     await rename(staging, dest);
