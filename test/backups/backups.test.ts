@@ -58,8 +58,9 @@ async function openTarget(target: RestoreTarget): Promise<Database> {
   return openDatabase(target.kind === 'pglite' ? { dataDir: target.dataDir } : { url: target.url });
 }
 
-function deps(blobDir = filesDir) {
-  return { clock: t.clock, config: t.ctx.config, blobStore: t.ctx.blobStore, ...(blobDir === filesDir ? {} : {}) };
+/** What restore and verify need (they open their own target or scratch database). */
+function deps() {
+  return { clock: t.clock, config: t.ctx.config, blobStore: t.ctx.blobStore };
 }
 
 async function upload(c: HttpClient, data: Buffer, name: string): Promise<string> {
