@@ -221,6 +221,26 @@ describe('checks', () => {
     }
   });
 
+  it('verify reports every broken invariant: a state that is not the fold of its events, a code gap, a missing blob', async () => {
+    const target = await emptyTarget();
+    await restoreBackup(deps(), { backupDir: full, target });
+    const db = await openTarget(target);
+    let broken;
+    try {
+      const one = (await db.pool.query(`SELECT id, code FROM dossiers WHERE code IS NOT NULL ORDER BY code LIMIT 1`)).rows[0];
+      await db.pool.query(`UPDATE dossiers SET state = jsonb_set(state, '{version}', '999') WHERE id = $1`, [one.id]);
+      await db.pool.query(`UPDATE dossier_code_counters SET n = n + 1 WHERE (agency_id, local_date) IN (SELECT agency_id, local_date FROM dossier_code_counters LIMIT 1)`);
+      await db.pool.query(`UPDATE files SET sha256 = $1 WHERE id = (SELECT id FROM files ORDER BY id LIMIT 1)`, ['f'.repeat(64)]);
+      broken = await createBackup({ ...deps(), database: db }, { root: join(tmp, 'broken') });
+    } finally {
+      await db.close();
+    }
+    expect(broken.manifest.counts.fileRowsMissingBlob).toBe(1);
+    const report = await verifyBackup(t.ctx, { backupDir: broken.dir });
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => p.code).sort()).toEqual(['BLOB_MISSING', 'CODE_GAP', 'DOSSIER_FOLD_MISMATCH']);
+  });
+
   it('encryption at rest: round trip with the key; a wrong or missing key is refused', async () => {
     const enc = await createBackup(t.ctx, { root: join(tmp, 'encrypted'), key: KEY });
     expect(enc.manifest.encryption?.algorithm).toBe('aes-256-gcm');
