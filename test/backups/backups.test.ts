@@ -125,7 +125,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('backup under load', () => {
+describe('backup under load', { timeout: 120_000 }, () => {
   it('every reception acknowledged before the snapshot is in the restored database; verify finds no problem', async () => {
     const root = join(tmp, 'load');
     const acked: string[] = [];
@@ -175,7 +175,7 @@ describe('backup under load', () => {
   });
 });
 
-describe('checks', () => {
+describe('checks', { timeout: 120_000 }, () => {
   let full: string;
   let root: string;
   beforeAll(async () => {
