@@ -20,7 +20,7 @@ export function keyCheck(key: Buffer): string {
 }
 
 /** Streams `src` into `dest` (which must not exist), encrypting with `key` when given. */
-export async function writeStored(src: AsyncIterable<Buffer | Uint8Array>, dest: string, key?: Buffer): Promise<StoredFile> {
+export async function writeStored(src: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>, dest: string, key?: Buffer): Promise<StoredFile> {
   const plain = createHash('sha256');
   const stored = createHash('sha256');
   let size = 0;
