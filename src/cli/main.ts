@@ -1,4 +1,5 @@
-// motcua CLI: serve, migrate, seed, user add / reset-password, token create, catalog import, outbox.
+// motcua CLI: serve, migrate, seed, user add / reset-password, token create, catalog import, outbox,
+// backup / backup verify / restore.
 // `--help` everywhere.
 import { loadConfig, ConfigError, type Config } from '../platform/config.js';
 import { parseArgs, UsageError, type Parsed } from './args.js';
@@ -14,6 +15,7 @@ import { createToken } from '../modules/org/auth.service.js';
 import type { AppContext } from '../platform/context.js';
 import { existsSync } from 'node:fs';
 import { formatImportSummary, importCatalogFile } from '../modules/catalog/catalog.import.js';
+import { BACKUP_HELP, backupCommand, restoreCommand, verifyCommand } from './backup-commands.js';
 
 const HELP: Record<string, string> = {
   '': `motcua — hệ thống một cửa điện tử / electronic one-stop system
@@ -29,6 +31,9 @@ Commands:
   token create             create an API token for an integration client
   catalog import <file>    import procedures (TTHC) from a crawled .jsonl(.gz) file, print the parse report
   outbox [deliver]         show pending / failing outgoing messages; deliver: run one delivery now
+  backup --dir DIR         back up the database and the file store (incremental, checksums, optional encryption)
+  backup verify <backup>   restore into a scratch database and check the invariants
+  restore <backup>         restore a backup into an empty database (PGlite or PostgreSQL, either way)
 
 Run "motcua <command> --help" for a command's options.
 Configuration comes from the environment (see README): DATABASE_URL, PORT, MOTCUA_DATA_DIR, …`,
@@ -48,6 +53,7 @@ a new version (effective from now or --effective-from), unchanged records nothin
 Shows the outbox (SMS, e-mail, national portal, postal messages waiting to be sent): pending messages by topic,
 how many are due and failing, and the last error of each failing one. "deliver" runs one delivery now with the
 registered handlers (the server's job does the same every minute), then shows the outbox.`,
+  ...BACKUP_HELP,
   'token create': `Usage: motcua token create --username NAME --scopes a,b [--name LABEL] [--days N]\n\nPrints the token once; only its hash is stored.`,
 };
 
@@ -63,8 +69,9 @@ async function withContext<T>(config: Config, fn: (ctx: AppContext) => Promise<T
 async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const [cmd, sub] = args.positional;
-  const key = cmd === 'user' || cmd === 'token' || cmd === 'catalog' ? `${cmd} ${sub ?? ''}`.trim() : cmd ?? '';
+  const key = cmd === 'user' || cmd === 'token' || cmd === 'catalog' || (cmd === 'backup' && sub === 'verify') ? `${cmd} ${sub ?? ''}`.trim() : cmd ?? '';
   if (cmd === 'outbox' && sub !== undefined && sub !== 'deliver') throw new UsageError(`unknown command: outbox ${sub}`);
+  if (cmd === 'backup' && sub !== undefined && sub !== 'verify') throw new UsageError(`unknown command: backup ${sub}`);
   if (args.options.help || !cmd) {
     console.log(HELP[key] ?? HELP['']);
     return cmd && !HELP[key] ? 2 : 0;
@@ -108,6 +115,12 @@ async function run(argv: string[]): Promise<number> {
         console.log(formatOutboxStatus(await outboxStatus(ctx.db, ctx.clock.now())));
         return 0;
       });
+    case 'backup':
+      return backupCommand(config, args);
+    case 'backup verify':
+      return verifyCommand(config, args);
+    case 'restore':
+      return restoreCommand(config, args);
     case 'token create':
       return withContext(config, async (ctx) => {
         const user = await userByUsername(ctx.db, req(args, 'username'));

@@ -67,6 +67,8 @@ const ConfigSchema = z.object({
   MOTCUA_SMPP_URL: z.string().regex(/^smpps?:\/\/[^/]+/i, 'must be smpp://system_id:password@host:port').optional(),
   MOTCUA_SMS_BRANDNAME: z.string().regex(/^[A-Za-z0-9 ._-]{1,11}$/, 'at most 11 letters, digits, space, dot, dash').optional(),
   MOTCUA_SMS_QUIET_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$|^none$/, 'HH:MM-HH:MM (local time), or empty for none').optional(),
+  // Backups (src/modules/backups): the AES-256-GCM key for encryption at rest, 32 bytes as hex or base64
+  MOTCUA_BACKUP_KEY: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -108,6 +110,8 @@ export interface Config {
   };
   outbox: { maxBackoffSeconds: number };
   notifications: NotificationSettings;
+  /** MOTCUA_BACKUP_KEY decoded (32 bytes); unset = backups are not encrypted. */
+  backupKey?: Buffer;
 }
 
 export interface NotificationSettings {
@@ -191,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // set but empty (MOTCUA_SMS_QUIET_HOURS=) means no quiet hours; unset means the default
       quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
     },
+    backupKey: e.MOTCUA_BACKUP_KEY === undefined ? undefined : backupKey(e.MOTCUA_BACKUP_KEY),
   };
 }
 
@@ -205,6 +210,13 @@ function quietHours(v: string): NotificationSettings['quietHours'] {
   const startMinute = Number(m[1]) * 60 + Number(m[2]);
   const endMinute = Number(m[3]) * 60 + Number(m[4]);
   return startMinute === endMinute ? null : { startMinute, endMinute };
+}
+
+/** 64 hex digits or the base64 of 32 bytes. */
+export function backupKey(v: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(v) ? Buffer.from(v, 'base64') : undefined;
+  if (!key || key.length !== 32) throw new ConfigError(['MOTCUA_BACKUP_KEY: must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)']);
+  return key;
 }
 
 function trustProxy(v: string | undefined): boolean | number | string {

@@ -22,6 +22,8 @@ export interface Database {
   url: string;
   pool: pg.Pool;
   db: Db;
+  /** PGlite only: a consistent image of the data directory, taken between two queries (backups). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** a PGlite data-dir dump to start from (tests: a migrated template) */
   loadDataDir?: Blob;
+  /** an already created PGlite instance to serve (backups: a scratch database loaded from a dump) */
+  pglite?: PGlite;
   poolMax?: number;
 }
 
@@ -83,7 +87,7 @@ export async function createPglite(opts: { dataDir?: string; loadDataDir?: Blob 
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const lite = await createPglite(opts);
+  const lite = opts.pglite ?? (await createPglite(opts));
   const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections: 64 });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres`;
@@ -99,6 +103,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     url,
     pool,
     db,
+    dumpDataDir: () => lite.dumpDataDir('none'),
     close: async () => {
       await db.destroy();
       await server.stop();
