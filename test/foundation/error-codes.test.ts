@@ -3,8 +3,9 @@
 // from elsewhere. The codes are read from the source (AppError constructions, invalid(), defineErrors
 // registries); the messages from the running registry after every module has loaded.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import '../../src/app.js'; // loads every module, so every registerMessages / defineErrors has run
 import { statusOf } from '../../src/platform/errors.js';
 import { hasMessage, message } from '../../src/platform/i18n/messages.js';
@@ -34,6 +35,10 @@ function statusesByCode(): Map<string, Set<number>> {
 
 describe('error codes', () => {
   const codes = statusesByCode();
+  // every registry, also of modules the HTTP app does not load (the backups run from the CLI)
+  beforeAll(async () => {
+    for (const f of sourceFiles('src').filter((x) => x.endsWith('.errors.ts'))) await import(pathToFileURL(resolve(f)).href);
+  });
 
   it('finds the codes in the source (the scan itself works)', () => {
     expect(codes.size).toBeGreaterThan(60);
