@@ -1,6 +1,6 @@
 // i18next: Vietnamese by default, English on request (remembered in localStorage).
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { startI18n } from './i18n-start';
 import { setApiLanguage } from './api';
 
 const vi = {
@@ -280,23 +280,6 @@ const en: Dict = {
   wd: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
 };
 
-const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('motcua.lang') : null;
-const initial = stored === 'en' ? 'en' : 'vi';
-
-void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: initial,
-  fallbackLng: 'vi',
-  interpolation: { escapeValue: false },
-});
-setApiLanguage(initial);
-if (typeof document !== 'undefined') document.documentElement.lang = initial;
-
-export function setLanguage(l: 'vi' | 'en'): void {
-  localStorage.setItem('motcua.lang', l);
-  setApiLanguage(l);
-  document.documentElement.lang = l;
-  void i18n.changeLanguage(l);
-}
+export const setLanguage = startI18n({ vi: { translation: vi }, en: { translation: en } }, setApiLanguage);
 
 export default i18n;

@@ -1,7 +1,7 @@
 // Citizen portal texts: Vietnamese first, English through the toggle (the language choice is shared with
 // the officials' workspace: localStorage 'motcua.lang').
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { startI18n } from '../i18n-start';
 import { setApiLanguage } from './api';
 
 const vi = {
@@ -110,21 +110,6 @@ const en: typeof vi & { unit: Record<string, string> } = {
   },
 };
 
-const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('motcua.lang') : null;
-const initial = stored === 'en' ? 'en' : 'vi';
-void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: initial,
-  fallbackLng: 'vi',
-  interpolation: { escapeValue: false },
-});
-setApiLanguage(initial);
-if (typeof document !== 'undefined') document.documentElement.lang = initial;
+export const setLanguage = startI18n({ vi: { translation: vi }, en: { translation: en } }, setApiLanguage);
 
-export function setLanguage(l: 'vi' | 'en'): void {
-  localStorage.setItem('motcua.lang', l);
-  setApiLanguage(l);
-  document.documentElement.lang = l;
-  void i18n.changeLanguage(l);
-}
 export default i18n;
