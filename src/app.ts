@@ -35,7 +35,8 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { checkDossierConfig } from './modules/dossiers/dossiers.config.js';
 import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
 import type { JobDefinition } from './platform/jobs.js';
-import { answerLookupSms, recordDeliveryReceipt } from './modules/notifications/notifications.service.js';
+import { answerLookupSms, recordDeliveryReceipt, recordEmailBounce } from './modules/notifications/notifications.service.js';
+import { SmtpBounceListener } from './platform/ports/bounce-smtp.js';
 import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
@@ -77,15 +78,32 @@ export async function openContext(config: Config, clock: Clock = systemClock, db
  * The connections ports keep open while the server runs — today the SMPP session: its delivery receipts update
  * the notification messages, the texts citizens send it are look-ups (HS <code>). Returns what closes them.
  */
-export function startPortConnections(ctx: AppContext): { stop(): Promise<void> } {
+export function startPortConnections(ctx: AppContext): { ready: Promise<void>; bounceListener?: SmtpBounceListener; stop(): Promise<void> } {
   const sms = smsGatewayOf(ctx.notifier);
-  if (!sms) return { stop: async () => {} };
-  sms.setHandlers({
+  sms?.setHandlers({
     deliveryReceipt: async (r) => { await recordDeliveryReceipt(ctx, r); },
     message: (m) => answerLookupSms(ctx, m),
   });
-  sms.start();
-  return { stop: () => sms.stop() };
+  sms?.start();
+  const bounces = bounceListenerFor(ctx);
+  const ready = bounces ? bounces.start().then(() => undefined) : Promise.resolve();
+  return {
+    ready,
+    bounceListener: bounces,
+    stop: async () => {
+      await Promise.all([sms?.stop(), bounces?.stop()]);
+    },
+  };
+}
+
+/** The inbound SMTP listener for asynchronous bounces (MOTCUA_MAIL_BOUNCE_LISTEN), not started yet. */
+function bounceListenerFor(ctx: AppContext): SmtpBounceListener | undefined {
+  const n = ctx.config.notifications;
+  if (!n.bounceListen || !n.bounceAddress) return undefined;
+  const log = ctx.config.logLevel === 'silent' ? undefined : pino({ level: ctx.config.logLevel, name: 'bounces' });
+  const listener = new SmtpBounceListener({ listen: n.bounceListen, bounceAddress: n.bounceAddress }, log && ((level, fields, msg) => log[level](fields, msg)));
+  listener.setHandler(async (report) => { await recordEmailBounce(ctx, report); });
+  return listener;
 }
 
 function portLog(config: Config): PortLog | undefined {

@@ -20,6 +20,8 @@ export async function serve(config: Config): Promise<void> {
   const port = (app.server.address() as { port: number }).port;
   const jobs = await startJobs(ctx, jobDefinitions, { onError: (err) => app.log.error({ err }, 'job queue error') });
   const connections = startPortConnections(ctx);
+  // a bounce listener that cannot bind (port taken) is reported, not fatal: e-mails still go out
+  connections.ready.catch((err: unknown) => app.log.error({ err }, 'bounce listener could not start'));
   // demo dossiers (a few hundred, made through the services) are generated in the background once the
   // server is up; shutdown stops the generation between two dossiers
   const demoAbort = new AbortController();

@@ -64,6 +64,10 @@ const ConfigSchema = z.object({
   MOTCUA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/i, 'must be smtp://user:password@host:port or smtps://… (implicit TLS)').optional(),
   MOTCUA_MAIL_FROM: z.string().regex(/^(.*<)?[^<>\s@]+@[^<>\s@]+>?$/, 'an address or "Name <address>"').default('Hệ thống một cửa điện tử <no-reply@motcua.invalid>'),
   MOTCUA_MAIL_BOUNCE: z.email().optional(),
+  // bounces come back to MOTCUA_MAIL_BOUNCE; the relay routes them to this inbound SMTP listener (host:port)
+  MOTCUA_MAIL_BOUNCE_LISTEN: z.string().regex(/^(\[[0-9a-f:.]+\]|[0-9A-Za-z.-]*):\d{1,5}$/, 'host:port (e.g. 127.0.0.1:2525)').optional(),
+  // envelope sender bounces+<message id>@… (VERP): the relay must deliver subaddresses to the bounce mailbox
+  MOTCUA_MAIL_BOUNCE_VERP: z.enum(['true', 'false']).default('false'),
   MOTCUA_SMPP_URL: z.string().regex(/^smpps?:\/\/[^/]+/i, 'must be smpp://system_id:password@host:port').optional(),
   MOTCUA_SMS_BRANDNAME: z.string().regex(/^[A-Za-z0-9 ._-]{1,11}$/, 'at most 11 letters, digits, space, dot, dash').optional(),
   MOTCUA_SMS_QUIET_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$|^none$/, 'HH:MM-HH:MM (local time), or empty for none').optional(),
@@ -120,6 +124,10 @@ export interface NotificationSettings {
   mailFrom: string;
   /** Envelope sender (Return-Path) that receives bounces. */
   bounceAddress?: string;
+  /** Inbound SMTP listener (host:port) for the bounces sent to bounceAddress. */
+  bounceListen?: string;
+  /** Envelope sender per message (bounces+<message id>@…) so every bounce names its message. */
+  bounceVerp: boolean;
   /** SMSC; without it SMS go to the built-in sink. */
   smppUrl?: string;
   smsBrandname?: string;
@@ -148,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.MOTCUA_OIDC_ISSUER && !e.MOTCUA_OIDC_CLIENT_ID) {
     throw new ConfigError(['MOTCUA_OIDC_CLIENT_ID: required when MOTCUA_OIDC_ISSUER is set']);
+  }
+  if ((e.MOTCUA_MAIL_BOUNCE_LISTEN || e.MOTCUA_MAIL_BOUNCE_VERP === 'true') && !e.MOTCUA_MAIL_BOUNCE) {
+    throw new ConfigError(['MOTCUA_MAIL_BOUNCE: required with MOTCUA_MAIL_BOUNCE_LISTEN or MOTCUA_MAIL_BOUNCE_VERP (the address bounces come back to)']);
   }
   return {
     port: e.PORT,
@@ -190,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: e.MOTCUA_SMTP_URL,
       mailFrom: e.MOTCUA_MAIL_FROM,
       bounceAddress: e.MOTCUA_MAIL_BOUNCE,
+      bounceListen: e.MOTCUA_MAIL_BOUNCE_LISTEN,
+      bounceVerp: e.MOTCUA_MAIL_BOUNCE_VERP === 'true',
       smppUrl: e.MOTCUA_SMPP_URL,
       smsBrandname: e.MOTCUA_SMS_BRANDNAME,
       // set but empty (MOTCUA_SMS_QUIET_HOURS=) means no quiet hours; unset means the default

@@ -30,6 +30,8 @@ describe('loadConfig', () => {
     ['MOTCUA_OIDC_CLIENT_ID', { MOTCUA_OIDC_ISSUER: 'https://sso.thanhhoa.gov.vn/realms/motcua' }],
     ['MOTCUA_OIDC_ISSUER', { MOTCUA_OIDC_ISSUER: 'not a url', MOTCUA_OIDC_CLIENT_ID: 'x' }],
     ['MOTCUA_DEMO', { MOTCUA_DEMO: 'maybe' }],
+    ['MOTCUA_MAIL_BOUNCE', { MOTCUA_MAIL_BOUNCE_LISTEN: '127.0.0.1:2525' }],
+    ['MOTCUA_MAIL_BOUNCE_LISTEN', { MOTCUA_MAIL_BOUNCE: 'b@x.vn', MOTCUA_MAIL_BOUNCE_LISTEN: '2525' }],
     ['MOTCUA_PUBLIC_URL', { MOTCUA_PUBLIC_URL: 'motcua.local' }],
     ['MOTCUA_BODY_LIMIT_BYTES', { MOTCUA_BODY_LIMIT_BYTES: '10' }],
     ['MOTCUA_SESSION_TTL_MINUTES', { MOTCUA_SESSION_TTL_MINUTES: '0' }],

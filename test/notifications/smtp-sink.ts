@@ -6,6 +6,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 export interface SmtpSink {
   url: string;
   received: ParsedMail[];
+  /** The envelope sender (MAIL FROM) of each received message, in the same order. */
+  envelopeFrom: string[];
   /** Raw DATA streams that reached the server (also those whose reply was held). */
   arrivals: number;
   bounce: Set<string>;
@@ -15,7 +17,7 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const sink: SmtpSink = { url: '', received: [], arrivals: 0, bounce: new Set(), hold: null, close: async () => {} };
+  const sink: SmtpSink = { url: '', received: [], envelopeFrom: [], arrivals: 0, bounce: new Set(), hold: null, close: async () => {} };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -28,12 +30,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       }
       cb();
     },
-    onData(stream, _session, cb) {
+    onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         sink.arrivals++;
         sink.received.push(await simpleParser(Buffer.concat(chunks)));
+        sink.envelopeFrom.push(session.envelope.mailFrom ? session.envelope.mailFrom.address : '');
         if (sink.hold) sink.hold(() => cb());
         else cb();
       });

@@ -1,5 +1,5 @@
 // The notifications module's façade: what its routes, the composition root and other modules call.
-// Other modules use sendSignInCode (citizen portal) and recordDeliveryReceipt (SMS delivery receipts).
+// Other modules use sendSignInCode (citizen portal) and recordDeliveryReceipt (SMS delivery receipts), recordEmailBounce (e-mail bounces).
 export { listMessages } from './list-messages.js';
 export { resendMessage } from './resend-message.js';
 export { listTemplates, templateHistory } from './list-templates.js';
@@ -9,6 +9,7 @@ export { unsubscribe } from './unsubscribe.js';
 export { getDigest, setDigest } from './set-digest.js';
 export { sendSignInCode, type SignInCode } from './send-sign-in-code.js';
 export { recordDeliveryReceipt, type DeliveryReceipt } from './record-delivery-receipt.js';
+export { recordEmailBounce } from './record-email-bounce.js';
 export { deliverMessage } from './deliver-message.js';
 export { answerLookupSms } from './sms-lookup.js';
 export { notifyDossierEvent } from './on-dossier-event.js';

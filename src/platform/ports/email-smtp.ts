@@ -1,8 +1,10 @@
 // E-mail over SMTP (nodemailer), chosen by MOTCUA_SMTP_URL (smtp://user:password@host:port, STARTTLS when the
 // server offers it; smtps:// for implicit TLS). The sender is MOTCUA_MAIL_FROM with the agency's name as its
-// display name; the envelope sender (where bounces go) is MOTCUA_MAIL_BOUNCE when set. A 5xx reply (unknown
+// display name; the envelope sender (where bounces go) is MOTCUA_MAIL_BOUNCE when set, in its VERP form
+// bounces+<message id>@… with MOTCUA_MAIL_BOUNCE_VERP=true (bounces are read by bounce-smtp.ts). A 5xx reply (unknown
 // recipient, refused message) is a PermanentSendError; a connection failure or a 4xx reply is temporary.
 import nodemailer from 'nodemailer';
+import { verpAddress } from './dsn.js';
 import { EmailMessage, PermanentSendError, type EmailSender, type SendResult } from './notifier.js';
 import type { CallOptions } from './recording.js';
 
@@ -11,6 +13,8 @@ export interface SmtpSettings {
   /** `Name <address>` or a bare address. */
   from: string;
   bounceAddress?: string;
+  /** Envelope sender bounces+<message id>@… (VERP): every bounce then names its message. */
+  verp?: boolean;
   /** Seconds before a silent server is given up (default 60). */
   timeoutSeconds?: number;
 }
@@ -40,6 +44,7 @@ export class SmtpEmailSender implements EmailSender {
       headers['List-Unsubscribe'] = `<${m.unsubscribeUrl}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
+    const envelopeFrom = this.envelopeFrom(opts.idempotencyKey);
     try {
       const info = await this.transport.sendMail({
         from: m.fromName ? { name: m.fromName, address: this.fromAddress } : this.settings.from,
@@ -49,7 +54,7 @@ export class SmtpEmailSender implements EmailSender {
         html: m.html,
         messageId: m.messageId,
         headers,
-        envelope: this.settings.bounceAddress ? { from: this.settings.bounceAddress, to: m.to } : undefined,
+        envelope: envelopeFrom ? { from: envelopeFrom, to: m.to } : undefined,
         attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
       });
       if (info.rejected?.length) throw new PermanentSendError(`recipient refused: ${String(info.response ?? '')}`.slice(0, 500));
@@ -62,6 +67,12 @@ export class SmtpEmailSender implements EmailSender {
       }
       throw e;
     }
+  }
+
+  private envelopeFrom(messageKey: string): string | undefined {
+    const b = this.settings.bounceAddress;
+    if (!b) return undefined;
+    return this.settings.verp && /^[0-9A-Za-z-]{8,64}$/.test(messageKey) ? verpAddress(b, messageKey) : b;
   }
 
   close(): void {

@@ -48,7 +48,7 @@ function notifierFor(config: Config, clock: Clock, log?: PortLog): Notifier {
   const recording = new RecordingNotifier(clock, log);
   // not started here: the composition root connects the gateway's inbound handlers and starts it (src/app.ts)
   const sms = smsGateway(config, clock);
-  const email = n.smtpUrl ? new SmtpEmailSender({ url: n.smtpUrl, from: n.mailFrom, bounceAddress: n.bounceAddress }) : recording;
+  const email = n.smtpUrl ? new SmtpEmailSender({ url: n.smtpUrl, from: n.mailFrom, bounceAddress: n.bounceAddress, verp: n.bounceVerp }) : recording;
   if (!sms && !n.smtpUrl) return recording;
   return new SplitNotifier(sms ?? recording, email);
 }
