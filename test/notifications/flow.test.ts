@@ -172,9 +172,15 @@ describe('visible failures, never a silent drop', () => {
     const path = link.slice(t.url.length);
     const forged = await t.client().get(path.replace(/s=[^&]+/, 's=AAAA'));
     expect(forged.status).toBe(400);
+    // following the link only asks (a mail scanner opening every link opts nobody out) …
     const page = await t.client().get(path);
     expect(page.status).toBe(200);
-    expect(page.body).toContain('Đã ngừng nhận thông báo');
+    expect(page.body).toContain('Ngừng nhận thông báo?');
+    expect(page.body).toContain('method="post"');
+    // … the RFC 8058 one-click POST (what the confirmation button sends too) opts out
+    const oneClick = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.text()).toContain('Đã ngừng nhận thông báo');
     // 22:00 local: SMS deferred to 07:00, e-mail suppressed
     t.clock.set(new Date('2026-11-23T15:00:00Z'));
     for (const c of Object.values(u)) await c.get('/api/v1/auth/me');

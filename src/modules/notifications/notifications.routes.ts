@@ -9,6 +9,10 @@ import {
   UnsubscribeOut, UnsubscribeQuery,
 } from './notifications.schema.js';
 
+const channelVi = (c: string) => (c === 'email' ? 'thư điện tử' : 'tin nhắn');
+const channelEn = (c: string) => (c === 'email' ? 'e-mail' : 'SMS');
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><body style="font-family:Arial,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem"><h1>${title}</h1>${body}</body></html>`;
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function notificationRoutes(app: App, ctx: AppContext): void {
@@ -36,17 +40,31 @@ export function notificationRoutes(app: App, ctx: AppContext): void {
     schema: { tags: ['notifications'], summary: 'Xem thử mẫu với một hồ sơ thật / preview with a real dossier', params: TemplateParams, body: PreviewBody, response: { 200: PreviewOut } },
   }, async (req) => svc.previewTemplate(ctx, requirePrincipal(req), req.params.event, req.params.channel, req.body));
 
-  app.post('/api/v1/public/notifications/unsubscribe', {
-    schema: { tags: ['notifications'], summary: 'Ngừng nhận thông báo (liên kết có chữ ký) / unsubscribe (signed link)', querystring: UnsubscribeQuery, response: { 200: UnsubscribeOut } },
-    config: { anonymous: true },
-  }, async (req) => svc.unsubscribe(ctx, req.query));
+  // The signed link: POST opts out — the API, the RFC 8058 one-click POST of mail clients (form body
+  // "List-Unsubscribe=One-Click") and the confirmation page's button. GET only asks for confirmation, so a
+  // mail scanner that follows every link cannot opt anyone out.
+  void app.register(async (scope: App) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    });
+    scope.post('/api/v1/public/notifications/unsubscribe', {
+      schema: { tags: ['notifications'], summary: 'Ngừng nhận thông báo (liên kết có chữ ký) / unsubscribe (signed link)', querystring: UnsubscribeQuery, response: { 200: UnsubscribeOut } },
+      config: { anonymous: true },
+    }, async (req, reply) => {
+      const r = await svc.unsubscribe(ctx, req.query);
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return r;
+      // a text/html string is sent as is (Fastify serializes by the schema only JSON replies)
+      const html = page('Đã ngừng nhận thông báo',
+        `<p>Địa chỉ <strong>${esc(r.address)}</strong> sẽ không nhận thông báo qua ${channelVi(r.channel)} nữa (trừ mã xác thực đăng nhập).</p><p lang="en">${esc(r.address)} will no longer receive notifications by ${channelEn(r.channel)} (sign-in codes excepted).</p>`);
+      return reply.type('text/html; charset=utf-8').send(html as unknown as typeof r);
+    });
+  });
 
-  // the link in e-mails: opts out and answers with a page in Vietnamese
   app.get('/api/v1/public/notifications/unsubscribe', { schema: { hide: true, querystring: UnsubscribeQuery }, config: { anonymous: true } }, async (req, reply) => {
-    const r = await svc.unsubscribe(ctx, req.query);
-    return reply.type('text/html; charset=utf-8').send(
-      `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Ngừng nhận thông báo</title><body style="font-family:Arial,sans-serif"><h1>Đã ngừng nhận thông báo</h1><p>Địa chỉ <strong>${esc(r.address)}</strong> sẽ không nhận thông báo qua ${r.channel === 'email' ? 'thư điện tử' : 'tin nhắn'} nữa (trừ mã xác thực đăng nhập).</p><p lang="en">${esc(r.address)} will no longer receive notifications by ${r.channel === 'email' ? 'e-mail' : 'SMS'} (sign-in codes excepted).</p></body></html>`,
-    );
+    const v = await svc.verifyUnsubscribe(ctx, req.query);
+    const action = `/api/v1/public/notifications/unsubscribe?${new URLSearchParams(req.query)}`;
+    return reply.type('text/html; charset=utf-8').send(page('Ngừng nhận thông báo?',
+      `<p>Địa chỉ <strong>${esc(v.address)}</strong> sẽ không nhận thông báo về hồ sơ qua ${channelVi(v.channel)} nữa (mã xác thực đăng nhập vẫn được gửi).</p><p lang="en">Stop notifications to ${esc(v.address)} by ${channelEn(v.channel)}? (Sign-in codes are still sent.)</p><form method="post" action="${esc(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit" style="font-size:1.1rem;padding:.7rem 1.2rem">Ngừng nhận thông báo / Unsubscribe</button></form>`));
   });
 
   app.get('/api/v1/me/notifications/digest', {

@@ -5,7 +5,7 @@ export { resendMessage } from './resend-message.js';
 export { listTemplates, templateHistory } from './list-templates.js';
 export { saveTemplate } from './save-template.js';
 export { previewTemplate } from './preview-template.js';
-export { unsubscribe } from './unsubscribe.js';
+export { unsubscribe, verifyUnsubscribe } from './unsubscribe.js';
 export { getDigest, setDigest } from './set-digest.js';
 export { sendSignInCode, type SignInCode } from './send-sign-in-code.js';
 export { recordDeliveryReceipt, type DeliveryReceipt } from './record-delivery-receipt.js';
