@@ -1,5 +1,8 @@
-// Prints a plain "N passed, N failed" line at the end of a run: the CI harness reads it.
+// Prints a plain "N passed, N failed" line at the end of a run: the CI harness reads it. Before it, the
+// slowest test files of a full run (CI's whole budget is 90 minutes for three runs: where the time goes).
 import type { Reporter, TestModule } from 'vitest/node';
+
+const SLOWEST = 12;
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
@@ -13,6 +16,16 @@ export default class SummaryReporter implements Reporter {
       }
       if (mod.state() === 'failed' && mod.children.size === 0) failed++;
     }
+    if (testModules.length > 20) process.stdout.write(slowest(testModules));
     process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   }
+}
+
+function slowest(modules: ReadonlyArray<TestModule>): string {
+  const rows = modules
+    .map((m) => ({ file: m.moduleId.replace(process.cwd() + '/', ''), ms: m.diagnostic().duration }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, SLOWEST);
+  const total = modules.reduce((s, m) => s + m.diagnostic().duration, 0);
+  return `\nslowest test files (of ${Math.round(total / 1000)} s in all files):\n${rows.map((r) => `  ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.file}`).join('\n')}\n`;
 }
