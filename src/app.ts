@@ -40,6 +40,8 @@ import { SmtpBounceListener } from './platform/ports/bounce-smtp.js';
 import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
+import { backupRoutes } from './modules/backups/backups.routes.js';
+import { scheduledBackupJob } from './modules/backups/backups.service.js';
 
 /**
  * What the modules do with outbox messages, one handler per topic (notifications, national-portal sync,
@@ -48,7 +50,7 @@ import { digestJob, notificationHandlers } from './modules/notifications/notific
 export const outboxHandlers: OutboxHandler[] = [...notificationHandlers];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {
@@ -144,6 +146,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   reportRoutes(app, ctx);
   competenceRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  backupRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

@@ -99,7 +99,8 @@ export class HttpClient {
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
     let payload: BodyInit | undefined;
     if (body !== undefined) {
-      if (typeof body === 'string' || body instanceof Uint8Array) payload = body as BodyInit;
+      // FormData (multipart uploads): fetch sets the content type with its boundary
+      if (typeof body === 'string' || body instanceof Uint8Array || body instanceof FormData) payload = body as BodyInit;
       else {
         payload = JSON.stringify(body);
         h['content-type'] ??= 'application/json';

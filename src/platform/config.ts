@@ -73,6 +73,14 @@ const ConfigSchema = z.object({
   MOTCUA_SMS_QUIET_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$|^none$/, 'HH:MM-HH:MM (local time), or empty for none').optional(),
   // Backups (src/modules/backups): the AES-256-GCM key for encryption at rest, 32 bytes as hex or base64
   MOTCUA_BACKUP_KEY: z.string().trim().min(1).optional(),
+  // scheduled backups (off unless MOTCUA_BACKUP_DIR is set): daily at this local time, kept this many days
+  MOTCUA_BACKUP_DIR: z.string().trim().min(1).optional(),
+  MOTCUA_BACKUP_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (local time)').default('01:30'),
+  MOTCUA_BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  MOTCUA_BACKUP_FULL_EVERY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  MOTCUA_BACKUP_VERIFY: z.enum(['true', 'false']).default('true'),
+  // operator alerts (a backup failed or is too old) also go to these addresses, comma-separated
+  MOTCUA_ALERT_EMAIL: z.string().optional().refine((v) => !v || v.split(',').every((a) => z.email().safeParse(a.trim()).success), 'comma-separated e-mail addresses'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -116,6 +124,20 @@ export interface Config {
   notifications: NotificationSettings;
   /** MOTCUA_BACKUP_KEY decoded (32 bytes); unset = backups are not encrypted. */
   backupKey?: Buffer;
+  /** Scheduled backups (MOTCUA_BACKUP_DIR and friends); unset = none. */
+  backupSchedule?: BackupSchedule;
+  /** MOTCUA_ALERT_EMAIL: extra recipients of operator alerts, lower case. */
+  alertEmails: string[];
+}
+
+export interface BackupSchedule {
+  dir: string;
+  /** Local time of day, HH:MM. */
+  at: string;
+  keepDays: number;
+  fullEveryDays: number;
+  /** Restore drill (verify) after each scheduled backup. */
+  verify: boolean;
 }
 
 export interface NotificationSettings {
@@ -209,6 +231,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
     },
     backupKey: e.MOTCUA_BACKUP_KEY === undefined ? undefined : backupKey(e.MOTCUA_BACKUP_KEY),
+    backupSchedule: e.MOTCUA_BACKUP_DIR
+      ? { dir: e.MOTCUA_BACKUP_DIR, at: e.MOTCUA_BACKUP_AT, keepDays: e.MOTCUA_BACKUP_KEEP_DAYS, fullEveryDays: e.MOTCUA_BACKUP_FULL_EVERY_DAYS, verify: e.MOTCUA_BACKUP_VERIFY === 'true' }
+      : undefined,
+    alertEmails: (e.MOTCUA_ALERT_EMAIL ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean),
   };
 }
 

@@ -91,6 +91,9 @@ export type Indicators = ResponseOf<'/api/v1/reports/indicators', 'get'>;
 export type IndicatorGroup = Indicators['groups'][number];
 export type Indicator = IndicatorGroup['indicators'][number];
 
+export type BackupStatus = ResponseOf<'/api/v1/admin/backups', 'get'>;
+export type BackupRun = BackupStatus['recent'][number];
+
 export type NotificationList = ResponseOf<'/api/v1/admin/notifications/messages', 'get'>;
 export type NotificationMessage = NotificationList['items'][number];
 export type NotificationTemplates = ResponseOf<'/api/v1/admin/notifications/templates', 'get'>;

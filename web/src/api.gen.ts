@@ -7721,7 +7721,7 @@ export interface paths {
                 query?: {
                     status?: "queued" | "deferred" | "suppressed" | "attempted" | "sent" | "delivered" | "failed" | "dead" | "unknown";
                     channel?: "sms" | "email";
-                    event?: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    event?: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     dossier?: string;
                     deadLetters?: "0" | "1" | "true" | "false";
                     page?: number;
@@ -7921,7 +7921,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -7964,7 +7964,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -8034,7 +8034,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -8070,52 +8070,6 @@ export interface paths {
                                 strippedDiacritics: boolean;
                                 textSent: string;
                             } | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/notifications/unsubscribe": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Ngừng nhận thông báo (liên kết có chữ ký) / unsubscribe (signed link) */
-        post: {
-            parameters: {
-                query: {
-                    c: string;
-                    a: string;
-                    s: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            channel: "sms" | "email";
-                            address: string;
-                            /** @enum {boolean} */
-                            optedOut: true;
                         };
                     };
                 };
@@ -8187,6 +8141,166 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình trạng sao lưu / backup status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            configured: boolean;
+                            schedule: {
+                                at: string;
+                                keepDays: number;
+                                fullEveryDays: number;
+                                verify: boolean;
+                                encrypted: boolean;
+                            } | null;
+                            lastGoodBackup: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "verify";
+                                /** @enum {string} */
+                                trigger: "schedule" | "admin";
+                                /** @enum {string} */
+                                status: "running" | "ok" | "failed";
+                                startedAt: string;
+                                finishedAt: string | null;
+                                backupId: string | null;
+                                bytes: number | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                                error: string | null;
+                            } | null;
+                            lastVerifiedRestore: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "verify";
+                                /** @enum {string} */
+                                trigger: "schedule" | "admin";
+                                /** @enum {string} */
+                                status: "running" | "ok" | "failed";
+                                startedAt: string;
+                                finishedAt: string | null;
+                                backupId: string | null;
+                                bytes: number | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                                error: string | null;
+                            } | null;
+                            stale: boolean;
+                            running: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "verify";
+                                /** @enum {string} */
+                                trigger: "schedule" | "admin";
+                                /** @enum {string} */
+                                status: "running" | "ok" | "failed";
+                                startedAt: string;
+                                finishedAt: string | null;
+                                backupId: string | null;
+                                bytes: number | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                                error: string | null;
+                            } | null;
+                            recent: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "backup" | "verify";
+                                /** @enum {string} */
+                                trigger: "schedule" | "admin";
+                                /** @enum {string} */
+                                status: "running" | "ok" | "failed";
+                                startedAt: string;
+                                finishedAt: string | null;
+                                backupId: string | null;
+                                bytes: number | null;
+                                details: {
+                                    [key: string]: unknown;
+                                } | null;
+                                error: string | null;
+                            }[];
+                            onDisk: {
+                                id: string;
+                                createdAt: string;
+                                full: boolean;
+                                /** @enum {string} */
+                                source: "pglite" | "postgresql";
+                                encrypted: boolean;
+                                blobs: number;
+                                databaseBytes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sao lưu ngay (chạy nền) / back up now (in the background) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "backup" | "verify";
+                            /** @enum {string} */
+                            trigger: "schedule" | "admin";
+                            /** @enum {string} */
+                            status: "running" | "ok" | "failed";
+                            startedAt: string;
+                            finishedAt: string | null;
+                            backupId: string | null;
+                            bytes: number | null;
+                            details: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8669,6 +8783,52 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ngừng nhận thông báo (liên kết có chữ ký) / unsubscribe (signed link) */
+        post: {
+            parameters: {
+                query: {
+                    c: string;
+                    a: string;
+                    s: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            address: string;
+                            /** @enum {boolean} */
+                            optedOut: true;
+                        };
+                    };
                 };
             };
         };

@@ -3,7 +3,7 @@
 // typed is lost when the session expires.
 
 import type {
-  BodyOf, ResponseOf, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
+  BodyOf, ResponseOf, BackupRun, BackupStatus, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
   ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
   ApplicantIn, Assignment, AuthOptions, Competence, Component, ComponentIn, ControlSlip, Dossier, DossierEvent,
   DossierFiles, Due, Fee, FeeOverrides, FieldAgency, FieldAgencyList, Fields, FileInfo, GroupBy, Holiday,
@@ -221,6 +221,8 @@ export const api = {
     put<FieldAgency>('/api/v1/admin/field-agencies', b),
   notifications: (q: { status?: string; channel?: string; dossier?: string; deadLetters?: boolean; page?: number; pageSize?: number } = {}) =>
     get<NotificationList>(`/api/v1/admin/notifications/messages${qs(q)}`),
+  backupStatus: () => get<BackupStatus>('/api/v1/admin/backups'),
+  runBackup: () => post<BackupRun>('/api/v1/admin/backups'),
   resendNotification: (id: string) => post<NotificationMessage>(`/api/v1/admin/notifications/messages/${enc(id)}/resend`),
   notificationTemplates: () => get<NotificationTemplates>('/api/v1/admin/notifications/templates'),
   notificationTemplate: (event: string, channel: string) => get<TemplateHistory>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}`),

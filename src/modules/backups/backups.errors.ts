@@ -24,4 +24,11 @@ export const backupErrors = defineErrors({
   },
   BACKUP_TOOL_FAILED: { status: 500, vi: 'Công cụ {tool} báo lỗi: {detail}', en: '{tool} failed: {detail}' },
   BACKUP_UNSUPPORTED: { status: 422, vi: 'Không hỗ trợ: {detail}', en: 'Not supported: {detail}' },
+  BACKUPS_FORBIDDEN: { status: 403, vi: 'Chỉ quản trị hệ thống mới xem và chạy sao lưu', en: 'Only system administrators may see and run backups' },
+  BACKUPS_NOT_CONFIGURED: {
+    status: 409,
+    vi: 'Chưa cấu hình sao lưu định kỳ (MOTCUA_BACKUP_DIR)',
+    en: 'Scheduled backups are not configured (MOTCUA_BACKUP_DIR)',
+  },
+  BACKUP_ALREADY_RUNNING: { status: 409, vi: 'Đang có một lần sao lưu hoặc kiểm tra khôi phục chạy; hãy đợi nó xong', en: 'A backup or restore drill is already running; wait for it to finish' },
 });

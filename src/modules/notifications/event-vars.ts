@@ -4,15 +4,9 @@
 import type { DossierEventMessage } from '../dossiers/dossiers.service.js';
 import type { EventKind } from './templates.js';
 
-const VN_OFFSET = 7 * 3_600_000;
-const p2 = (n: number) => String(n).padStart(2, '0');
+import { vnDateTime } from '../../platform/values.js';
 
-/** "23/11/2026 09:05" (Vietnam time). */
-export function vnDateTime(d: string | Date | null | undefined): string {
-  if (!d) return '';
-  const t = new Date(new Date(d).getTime() + VN_OFFSET);
-  return `${p2(t.getUTCDate())}/${p2(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${p2(t.getUTCHours())}:${p2(t.getUTCMinutes())}`;
-}
+export { vnDateTime };
 
 /** "1.200.000 đồng" */
 export const vnMoney = (n: number): string => `${Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đồng`;

@@ -4,15 +4,14 @@
 // and the admins see why. A delay notice only adds a note; a success notice marks the message delivered. A
 // bounce never moves a message back from a final state, and the same bounce twice changes nothing.
 import type { AppContext } from '../../platform/context.js';
+import { isUuid } from '../../platform/values.js';
 import { isBadAddress, isPermanent, type BounceReport, type DsnRecipient } from '../../platform/ports/dsn.js';
 import * as repo from './notifications.repo.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type BounceOutcome = 'unmatched' | 'failed' | 'delivered' | 'delayed' | 'unchanged';
 
 export async function recordEmailBounce(ctx: AppContext, report: BounceReport): Promise<BounceOutcome> {
-  const row = report.messageRef && UUID.test(report.messageRef) ? await repo.messageById(ctx.db, report.messageRef) : undefined;
+  const row = isUuid(report.messageRef) ? await repo.messageById(ctx.db, report.messageRef) : undefined;
   if (!row || row.channel !== 'email') return 'unmatched';
   const r = recipientFor(report.recipients, row.address);
   if (!r) return 'unchanged';

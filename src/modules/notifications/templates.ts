@@ -23,6 +23,7 @@ export const EVENT_VARIABLES = {
   rating_invitation: [...COMMON, 'ratingUrl'],
   sign_in_code: ['code', 'minutes', 'purpose'],
   official_digest: ['officialName', 'dueSoonCount', 'overdueCount', 'dossierList', 'inboxUrl'],
+  operator_alert: ['alertTitle', 'details', 'adminUrl'],
 } as const satisfies Record<string, readonly string[]>;
 export type EventKind = keyof typeof EVENT_VARIABLES;
 export const EVENT_KINDS = Object.keys(EVENT_VARIABLES) as EventKind[];
@@ -40,6 +41,7 @@ export const EVENT_LABELS: Record<EventKind, { vi: string; en: string }> = {
   rating_invitation: { vi: 'Mời đánh giá mức độ hài lòng', en: 'Rating invitation' },
   sign_in_code: { vi: 'Mã xác thực đăng nhập', en: 'Sign-in code' },
   official_digest: { vi: 'Tổng hợp hằng ngày cho cán bộ', en: "Officials' daily digest" },
+  operator_alert: { vi: 'Cảnh báo vận hành (sao lưu…)', en: 'Operator alert (backups…)' },
 };
 
 export interface TemplateText {
@@ -127,6 +129,13 @@ export const DEFAULT_TEMPLATES: Record<EventKind, Record<Channel, TemplateText>>
     email: {
       subject: 'Hồ sơ sắp đến hạn: {{dueSoonCount}}, quá hạn: {{overdueCount}}',
       body: 'Kính gửi {{officialName}},\n\nHồ sơ sắp đến hạn: {{dueSoonCount}}\nHồ sơ quá hạn: {{overdueCount}}\n\n{{dossierList}}\n\nHộp hồ sơ: {{inboxUrl}}',
+    },
+  },
+  operator_alert: {
+    sms: { subject: null, body: 'Cảnh báo hệ thống một cửa: {{alertTitle}}. {{adminUrl}}' },
+    email: {
+      subject: 'Cảnh báo hệ thống một cửa: {{alertTitle}}',
+      body: 'Kính gửi quản trị hệ thống,\n\n{{alertTitle}}\n\n{{details}}\n\nTrang quản trị: {{adminUrl}}',
     },
   },
 };

@@ -51,6 +51,9 @@ export const subtreeAgencyIds = (db: Db, paths: string[]): Promise<string[]> => 
 
 // ---- users ----
 
+/** System administrators (admin role at a top-level agency) with their e-mail and phone: operator alerts. */
+export const systemAdminContacts = (db: Db) => repo.topLevelRoleHolders(db, 'admin');
+
 export const userById = (db: Db, id: string): Promise<repo.UserRow | undefined> => repo.findUserById(db, id);
 
 export const userByUsername = (db: Db, username: string): Promise<repo.UserRow | undefined> => repo.findUserByUsername(db, username);

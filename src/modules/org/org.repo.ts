@@ -249,6 +249,21 @@ export async function officialsUnder(db: Db, opts: { path: string; role?: Role; 
   return (await q.orderBy('u.full_name').orderBy('u.username').limit(opts.limit).execute());
 }
 
+/** Active officials holding `role` at a top-level agency in force (system administrators), with their contacts. */
+export async function topLevelRoleHolders(db: Db, role: Role): Promise<Array<{ id: string; full_name: string; email: string | null; phone: string | null }>> {
+  return db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.full_name', 'u.email', 'u.phone'])
+    .where('u.active', '=', true)
+    .where('u.kind', '=', 'official')
+    .where((eb) => eb.exists(
+      eb.selectFrom('role_assignments as ra').innerJoin('agencies as ag', 'ag.id', 'ra.agency_id')
+        .whereRef('ra.user_id', '=', 'u.id').where('ra.role', '=', role).where('ag.parent_id', 'is', null).where('ag.valid_to', 'is', null),
+    ))
+    .orderBy('u.username')
+    .execute();
+}
+
 /** The roles of some users at agencies in force under `path`. */
 export async function rolesUnder(db: Db, userIds: string[], path: string): Promise<Array<{ user_id: string; role: Role; agency_code: string }>> {
   if (userIds.length === 0) return [];

@@ -104,6 +104,20 @@ export interface AuditLog {
   user_agent: string | null;
 }
 
+export interface BackupRuns {
+  backup_id: string | null;
+  bytes: number | null;
+  details: unknown | null;
+  error: string | null;
+  finished_at: Timestamp | null;
+  id: string;
+  kind: string;
+  requested_by: string | null;
+  started_at: Timestamp;
+  status: string;
+  trigger: string;
+}
+
 export interface CalendarDays {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -593,6 +607,7 @@ export interface DB {
   api_tokens: ApiTokens;
   app_secrets: AppSecrets;
   audit_log: AuditLog;
+  backup_runs: BackupRuns;
   calendar_days: CalendarDays;
   calendar_state: CalendarState;
   calendar_versions: CalendarVersions;
