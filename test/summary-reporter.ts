@@ -9,12 +9,16 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     for (const mod of testModules) {
+      let failedHere = 0;
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') failedHere++;
       }
-      if (mod.state() === 'failed' && mod.children.size === 0) failed++;
+      // a file that failed with no failed test (an import error, a failing beforeAll that skipped its
+      // tests) is one failure, never a silent pass
+      if (mod.state() === 'failed' && failedHere === 0) failedHere = 1;
+      failed += failedHere;
     }
     if (testModules.length > 20) process.stdout.write(slowest(testModules));
     process.stdout.write(`\n${passed} passed, ${failed} failed\n`);

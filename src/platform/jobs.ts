@@ -3,6 +3,7 @@
 // startJobs, which creates the queues, schedules them and runs them. Started by `motcua serve`.
 import PgBoss from 'pg-boss';
 import type { AppContext } from './context.js';
+import { parseMultiHostUrl } from './db/multi-host.js';
 
 /** Crons are evaluated in local time. */
 export const JOBS_TZ = 'Asia/Ho_Chi_Minh';
@@ -29,7 +30,9 @@ export interface JobOptions {
 export async function startJobs(ctx: AppContext, definitions: JobDefinition[], opts: JobOptions = {}): Promise<Jobs> {
   // On PGlite, pg-boss shares the app's single pool client (see database.ts: concurrent connections to
   // pglite-socket can interleave protocol messages); on PostgreSQL it has its own small pool.
-  const db = ctx.database.kind === 'pglite'
+  // A multi-host URL (primary + standbys) is not one pg-boss understands: it goes through the app's pool too,
+  // whose clients follow a promotion.
+  const db = ctx.database.kind === 'pglite' || parseMultiHostUrl(ctx.database.url)
     ? { executeSql: (text: string, values: unknown[]) => ctx.database.pool.query(text, values as unknown[]) }
     : undefined;
   const boss = new PgBoss(db ? { db, schema: 'pgboss' } : { connectionString: ctx.database.url, max: 2, schema: 'pgboss' });

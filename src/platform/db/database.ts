@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
+import { failoverClientClass, parseMultiHostUrl } from './multi-host.js';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import type { DB } from './schema.gen.js';
@@ -59,7 +60,11 @@ function makeDb(pool: pg.Pool): Db {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   // a database that does not answer fails the request (503) within seconds instead of holding it open
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // a multi-host URL (a primary and its standbys): every new connection goes to the host that takes writes
+  const multi = parseMultiHostUrl(url);
+  const pool = multi
+    ? new pg.Pool({ connectionString: multi.urlFor(0), max, connectionTimeoutMillis: 5_000, Client: failoverClientClass(multi) })
+    : new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   guardPool(pool);
   const db = makeDb(pool);
   return {
