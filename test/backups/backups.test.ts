@@ -55,6 +55,7 @@ async function emptyTarget(kind: 'pglite' | 'postgresql' = t.ctx.database.kind =
 }
 
 async function openTarget(target: RestoreTarget): Promise<Database> {
+  if (target.kind === 'pgdata') throw new Error('a data directory is opened by starting PostgreSQL on it');
   return openDatabase(target.kind === 'pglite' ? { dataDir: target.dataDir } : { url: target.url });
 }
 

@@ -5,10 +5,8 @@
 // acknowledged reception (201 with a code) is counted and found on the promoted server: none lost.
 // Needs PostgreSQL's Debian cluster tools and root (to run pg_basebackup as postgres); runs in the PostgreSQL
 // suite (TEST_DATABASE_URL), whose test template it copies, and is skipped elsewhere.
-import { execFileSync, execSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { buildApp, composeContext } from '../../src/app.js';
@@ -18,9 +16,8 @@ import type { AppContext } from '../../src/platform/context.js';
 import { HttpClient } from '../helpers.js';
 import { RUN_ID, TEMPLATE_DB } from '../db-names.js';
 import { receptionBody } from '../dossiers/fixtures.js';
+import { CAN_MAKE_CLUSTERS, PG_VERSION, createCluster, dropClusters, emptyDataDir, freePort, psql, sh, startCluster, stopCluster, until } from './clusters.js';
 
-const VERSION = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql').sort().at(-1) : undefined;
-const CAN = !!process.env.TEST_DATABASE_URL && !!VERSION && existsSync('/usr/bin/pg_createcluster') && process.getuid?.() === 0;
 const PRIMARY = `motcua_p_${RUN_ID}`;
 const STANDBY = `motcua_s_${RUN_ID}`;
 
@@ -29,42 +26,19 @@ let ctx: AppContext;
 let app: Awaited<ReturnType<typeof buildApp>>;
 let base: string;
 
-const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe', timeout: 120_000 }).toString();
-const psql = (port: number, sql: string, db = 'postgres') => sh('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', db, '-Atc', sql]).trim();
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-describe.skipIf(!CAN)('a synchronous standby and a failover under load', () => {
+describe.skipIf(!CAN_MAKE_CLUSTERS)('a synchronous standby and a failover under load', () => {
   beforeAll(async () => {
     ports = { primary: await freePort(), standby: await freePort() };
-    sh('pg_createcluster', [VERSION!, PRIMARY, '-p', String(ports.primary), '--', '--auth=trust']);
-    sh('pg_ctlcluster', [VERSION!, PRIMARY, 'start']);
+    createCluster(PRIMARY, ports.primary);
+    startCluster(PRIMARY);
     psql(ports.primary, 'CREATE DATABASE motcua');
     // the suite's migrated template with the demo province, copied into the new primary
     execSync(`pg_dump -Fc -h 127.0.0.1 -p 5432 -U postgres ${TEMPLATE_DB} | pg_restore --no-owner -h 127.0.0.1 -p ${ports.primary} -U postgres -d motcua`, { stdio: 'pipe', timeout: 120_000 });
 
-    sh('pg_createcluster', [VERSION!, STANDBY, '-p', String(ports.standby), '--', '--auth=trust']);
-    const dataDir = `/var/lib/postgresql/${VERSION}/${STANDBY}`;
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { mode: 0o700 });
-    sh('chown', ['postgres:postgres', dataDir]);
+    createCluster(STANDBY, ports.standby);
+    const dataDir = emptyDataDir(STANDBY);
     sh('runuser', ['-u', 'postgres', '--', 'pg_basebackup', '-h', '127.0.0.1', '-p', String(ports.primary), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '--checkpoint=fast']);
-    sh('pg_ctlcluster', [VERSION!, STANDBY, 'start']);
+    startCluster(STANDBY);
     // zero data loss: a commit is acknowledged only once the standby has it on disk
     psql(ports.primary, `ALTER SYSTEM SET synchronous_standby_names = '*'`);
     psql(ports.primary, 'SELECT pg_reload_conf()');
@@ -82,11 +56,7 @@ describe.skipIf(!CAN)('a synchronous standby and a failover under load', () => {
   afterAll(async () => {
     await app?.close();
     await ctx?.database.close();
-    for (const c of [PRIMARY, STANDBY]) {
-      try {
-        sh('pg_dropcluster', [VERSION!, c, '--stop']);
-      } catch { /* not created */ }
-    }
+    dropClusters([PRIMARY, STANDBY]);
   });
 
   it('kills the primary under load, promotes the standby, and loses no acknowledged reception', async () => {
@@ -112,10 +82,10 @@ describe.skipIf(!CAN)('a synchronous standby and a failover under load', () => {
     const load = [worker(), worker(), worker()];
     await until('receptions on the primary', () => acked.length >= 15);
 
-    sh('pg_ctlcluster', [VERSION!, PRIMARY, 'stop', '-m', 'immediate']); // the primary dies
+    stopCluster(PRIMARY, 'immediate'); // the primary dies
     const atKill = acked.length;
     await new Promise((r) => setTimeout(r, 1000));
-    sh('pg_ctlcluster', [VERSION!, STANDBY, 'promote']);
+    sh('pg_ctlcluster', [PG_VERSION!, STANDBY, 'promote']);
     promoted = true;
     await until('receptions after the promotion', () => ackedAfterPromotion >= 10, 90_000);
     stop = true;

@@ -12,7 +12,8 @@ import { Readable } from 'node:stream';
 import type { BackupSourceDeps } from './backup-deps.js';
 import { fileBlobs, migrationLevel, serverVersion } from './backups.repo.js';
 import { FORMAT_VERSION, MANIFEST, blobPath, isBackupDir, readManifest, type Manifest } from './manifest.js';
-import { pgDump } from './pg-tools.js';
+import { backupErrors } from './backups.errors.js';
+import { pgBaseBackup, pgDump } from './pg-tools.js';
 import { keyCheck, writeStored } from './stored-file.js';
 
 export interface CreateBackupOptions {
@@ -22,6 +23,9 @@ export interface CreateBackupOptions {
   key?: Buffer;
   /** Copy every blob even if an earlier backup has it. */
   full?: boolean;
+  /** PostgreSQL: a physical base backup of the cluster (pg_basebackup) instead of a logical dump — with WAL
+   *  archiving on the server, the base of a point-in-time recovery. */
+  physical?: boolean;
   /** Called just before the database snapshot is taken (tests: which writes were acknowledged before it). */
   onSnapshot?: () => void;
 }
@@ -44,7 +48,9 @@ export async function createBackup(ctx: BackupSourceDeps, opts: CreateBackupOpti
     const level = await migrationLevel(pool);
     const version = await serverVersion(pool);
     const kind = ctx.database.kind === 'pglite' ? 'pglite' : 'postgresql';
-    const dbFile = kind === 'pglite' ? 'database.pglite.tar' : 'database.pgdump';
+    if (opts.physical && kind !== 'postgresql') throw backupErrors.BACKUP_UNSUPPORTED({ detail: 'a physical backup (--physical) needs PostgreSQL' });
+    const format = kind === 'pglite' ? 'pglite-datadir-tar' : opts.physical ? 'pg_basebackup-tar' : 'pg_dump-custom';
+    const dbFile = { 'pglite-datadir-tar': 'database.pglite.tar', 'pg_dump-custom': 'database.pgdump', 'pg_basebackup-tar': 'database.basebackup.tar' }[format];
     opts.onSnapshot?.();
     let source: AsyncIterable<Buffer | Uint8Array>;
     if (kind === 'pglite') {
@@ -52,7 +58,7 @@ export async function createBackup(ctx: BackupSourceDeps, opts: CreateBackupOpti
       const image = await ctx.database.dumpDataDir();
       source = Readable.fromWeb(image.stream() as import('node:stream/web').ReadableStream<Uint8Array>);
     } else {
-      source = pgDump(ctx.database.url);
+      source = opts.physical ? pgBaseBackup(ctx.database.url) : pgDump(ctx.database.url);
     }
     const database = await writeStored(source, join(partial, dbFile), key);
 
@@ -82,7 +88,7 @@ export async function createBackup(ctx: BackupSourceDeps, opts: CreateBackupOpti
       createdAt: now.toISOString(),
       source: { kind, migrationLevel: level, serverVersion: version },
       encryption: key ? { algorithm: 'aes-256-gcm', keyCheck: keyCheck(key) } : null,
-      database: { ...database, file: dbFile, format: kind === 'pglite' ? 'pglite-datadir-tar' : 'pg_dump-custom' },
+      database: { ...database, file: dbFile, format },
       files,
       base: base?.manifest.id ?? null,
       counts: { blobsCopied: copied, blobsReferenced: files.length - copied, fileRowsMissingBlob: missing },

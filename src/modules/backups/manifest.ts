@@ -26,7 +26,7 @@ export const ManifestSchema = z.object({
   source: z.object({ kind: z.enum(['pglite', 'postgresql']), migrationLevel: z.string(), serverVersion: z.string() }),
   /** null = stored in the clear; otherwise AES-256-GCM per file and a check value of the key. */
   encryption: z.object({ algorithm: z.literal('aes-256-gcm'), keyCheck: z.string() }).nullable(),
-  database: StoredFile.extend({ file: z.string().regex(/^[A-Za-z0-9._-]+$/), format: z.enum(['pglite-datadir-tar', 'pg_dump-custom']) }),
+  database: StoredFile.extend({ file: z.string().regex(/^[A-Za-z0-9._-]+$/), format: z.enum(['pglite-datadir-tar', 'pg_dump-custom', 'pg_basebackup-tar']) }),
   /** The blob store: every blob a file row of the snapshot refers to. `in` = the backup folder holding the bytes. */
   files: z.array(StoredFile.extend({ in: z.string().regex(/^[A-Za-z0-9._-]+$/) })),
   /** The backup the unchanged blobs are taken from (null for a full one). */

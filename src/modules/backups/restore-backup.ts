@@ -7,8 +7,9 @@
 //                               copied in one transaction (copyPublicSchema)
 //   pg_dump → PostgreSQL:       pg_restore --single-transaction
 //   pg_dump → PGlite:           pg_restore to plain SQL, run through PGlite
+//   pg_basebackup → data dir:   unpacked, with recovery settings for a point-in-time recovery from the WAL archive
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { createPglite, openDatabase } from '../../platform/db/database.js';
@@ -18,11 +19,16 @@ import { backupErrors } from './backups.errors.js';
 import { copyPublicSchema, dropApplicationSchemas, userTableCount } from './backups.repo.js';
 import { checkBackup, type CheckedBackup } from './check-backup.js';
 import { loadPlainSql } from './plain-sql.js';
-import { pgRestore, pgRestoreToSql } from './pg-tools.js';
+import { pgRestore, pgRestoreToSql, untar } from './pg-tools.js';
 import { databaseBytes, openScratch, plainDumpFile } from './scratch-database.js';
 import { readStored } from './stored-file.js';
 
-export type RestoreTarget = { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string };
+export type RestoreTarget =
+  | { kind: 'postgresql'; url: string }
+  | { kind: 'pglite'; dataDir: string }
+  /** A physical backup unpacked into a PostgreSQL data directory, optionally recovered from the WAL archive
+   *  up to `until` (point-in-time recovery); the operator then starts PostgreSQL on it. */
+  | { kind: 'pgdata'; dataDir: string; walArchive?: string; until?: string };
 
 export interface RestoreOptions {
   backupDir: string;
@@ -44,6 +50,15 @@ export async function restoreBackup(ctx: BackupDeps, opts: RestoreOptions): Prom
   const b = await checkBackup(opts.backupDir, opts.key ?? ctx.config.backupKey);
   const codeLevel = readMigrations().at(-1)?.version ?? '0000';
   if (b.manifest.source.migrationLevel > codeLevel) throw backupErrors.BACKUP_TOO_NEW({ level: b.manifest.source.migrationLevel, code: codeLevel });
+  const physical = b.manifest.database.format === 'pg_basebackup-tar';
+  if (physical !== (opts.target.kind === 'pgdata')) {
+    throw backupErrors.BACKUP_UNSUPPORTED({
+      detail: physical
+        ? 'a physical backup restores into a PostgreSQL data directory (--pgdata), then PostgreSQL is started on it'
+        : 'a PostgreSQL data directory (--pgdata) takes a physical backup (motcua backup --physical)',
+    });
+  }
+  if (opts.target.kind === 'pgdata') return restoreIntoPgData(b, opts.target);
   await ensureEmpty(opts.target, !!opts.force);
 
   // blobs first: content-addressed, so an interrupted restore leaves only harmless extra blobs
@@ -64,7 +79,36 @@ export async function restoreBackup(ctx: BackupDeps, opts: RestoreOptions): Prom
   return result;
 }
 
+/**
+ * Physical restore: the base backup unpacked into an empty data directory; with a WAL archive, recovery.signal
+ * and the recovery settings (restore_command, recovery_target_time, promote at the target) so that
+ * PostgreSQL, once started, replays the archive up to `until` (or to its end) and opens read-write. The blobs
+ * are restored like any other backup's; the database itself is the cluster's, written as it was.
+ */
+async function restoreIntoPgData(b: CheckedBackup, t: { dataDir: string; walArchive?: string; until?: string }): Promise<RestoreResult> {
+  const dir = resolve(t.dataDir);
+  if ((await readdir(dir).catch(() => [] as string[])).length > 0) throw backupErrors.BACKUP_TARGET_NOT_EMPTY({ target: dir });
+  if (t.until && Number.isNaN(Date.parse(t.until))) throw backupErrors.BACKUP_UNSUPPORTED({ detail: `--until ${t.until}: not a time (e.g. 2026-12-02T10:00:00+07:00)` });
+  if (t.until && !t.walArchive) throw backupErrors.BACKUP_UNSUPPORTED({ detail: '--until needs --wal-archive (the WAL to replay)' });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await untar(readStored(b.databasePath, b.manifest.encryption !== null, b.key), dir);
+  if (t.walArchive) {
+    const archive = resolve(t.walArchive);
+    const settings = [
+      '',
+      `# motcua restore: point-in-time recovery from ${archive}`,
+      `restore_command = 'cp "${archive.replace(/'/g, "''")}/%f" "%p"'`,
+      ...(t.until ? [`recovery_target_time = '${new Date(t.until).toISOString().replace('T', ' ').replace('Z', '+00')}'`, `recovery_target_action = 'promote'`] : []),
+      '',
+    ].join('\n');
+    await appendFile(join(dir, 'postgresql.auto.conf'), settings);
+    await writeFile(join(dir, 'recovery.signal'), '');
+  }
+  return { backupId: b.manifest.id, source: b.manifest.source.kind, target: 'pgdata', blobsRestored: 0 };
+}
+
 async function ensureEmpty(target: RestoreTarget, force: boolean): Promise<void> {
+  if (target.kind === 'pgdata') return;
   if (target.kind === 'pglite') {
     const dir = resolve(target.dataDir);
     const entries = await readdir(dir).catch(() => [] as string[]);

@@ -12,6 +12,7 @@ import { formatDossierCode } from '../dossiers/dossier-code.js';
 import type { BackupDeps } from './backup-deps.js';
 import { codeCounters, dossierCodes, dossiersForCheck, eventsByDossier, fileRows } from './backups.repo.js';
 import { checkBackup } from './check-backup.js';
+import { backupErrors } from './backups.errors.js';
 import { openScratch } from './scratch-database.js';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -45,6 +46,10 @@ export async function verifyBackup(ctx: BackupDeps, opts: { backupDir: string; k
     if (problems.filter((x) => x.code === p.code).length < MAX_PER_KIND) problems.push(p);
   };
   counts.blobs = checked.blobPaths.size;
+  if (checked.manifest.database.format === 'pg_basebackup-tar') {
+    // a cluster image cannot be opened in a scratch PGlite: its drill is a restore (--pgdata) and a start
+    throw backupErrors.BACKUP_UNSUPPORTED({ detail: 'a physical backup is checked by its checksums (done: all good); drill it with motcua restore --pgdata and start PostgreSQL on it' });
+  }
   const scratch = await openScratch(checked);
   try {
     const pool = scratch.pool;
