@@ -27,6 +27,29 @@ export interface JobOptions {
   onError?: (err: unknown) => void;
 }
 
+/** Key of the advisory lock that serialises the queues' registration between server processes. */
+const REGISTRATION_LOCK = 7_164_371;
+
+/**
+ * Two servers starting at once on one PostgreSQL database would race in pg-boss's queue creation (one
+ * process's schedule referring to the queue the other is still creating): the registration runs under a
+ * session advisory lock. PGlite is one process, and its single pool client is pg-boss's too: no lock.
+ */
+async function oneProcessAtATime(ctx: AppContext, fn: () => Promise<void>): Promise<void> {
+  if (ctx.database.kind === 'pglite') return fn();
+  const client = await ctx.database.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [REGISTRATION_LOCK]);
+    try {
+      await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [REGISTRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 export async function startJobs(ctx: AppContext, definitions: JobDefinition[], opts: JobOptions = {}): Promise<Jobs> {
   // On PGlite, pg-boss shares the app's single pool client (see database.ts: concurrent connections to
   // pglite-socket can interleave protocol messages); on PostgreSQL it has its own small pool.
@@ -38,9 +61,13 @@ export async function startJobs(ctx: AppContext, definitions: JobDefinition[], o
   const boss = new PgBoss(db ? { db, schema: 'pgboss' } : { connectionString: ctx.database.url, max: 2, schema: 'pgboss' });
   boss.on('error', (err) => opts.onError?.(err));
   await boss.start();
+  await oneProcessAtATime(ctx, async () => {
+    for (const job of definitions) {
+      await boss.createQueue(job.name, { name: job.name, policy: 'singleton' }).catch(() => {}); // exists already
+      if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: JOBS_TZ });
+    }
+  });
   for (const job of definitions) {
-    await boss.createQueue(job.name, { name: job.name, policy: 'singleton' }).catch(() => {}); // exists already
-    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: JOBS_TZ });
     await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async () => (await job.run(ctx)) ?? undefined);
   }
   return {
