@@ -108,9 +108,13 @@ describe('recording adapters: what would have been sent, nothing sent', () => {
 
   it('national portal and postal service record their calls', async () => {
     const np = new RecordingNationalPortal(clock);
-    const r = await np.pushDossierStatus({ dossierCode: 'H56-261125-0001', procedureCode: '1.001193', agencyCode: '000.00.01.H56', state: 'received', version: 1, at: clock.now() }, { idempotencyKey: 'e1' });
-    expect(r).toEqual({ accepted: true, portalRef: 'recorded:H56-261125-0001:1' });
-    expect(np.recorder.entries[0]!.message).toMatchObject({ isNew: false, state: 'received' });
+    const progress = { SoThuTuDongBo: 2, MaHoSo: 'H56-261125-0001', NguoiXuLy: 'Trần Văn Bình', ThoiDiemXuLy: '20261125090000', PhongBanXuLy: 'Phòng Hành chính tư pháp', NoiDungXuLy: 'Chuyển thẩm định', TrangThai: 4 };
+    // the portal's own rule: no progress line for a dossier it was never sent
+    expect(await np.send({ service: 'CapNhatTienDoHoSoMC', data: progress }, { idempotencyKey: 'e1' })).toMatchObject({ outcome: 'rejected', code: '-4' });
+    expect(np.recorder.entries[0]!.message).toMatchObject({ service: 'CapNhatTienDoHoSoMC', data: { MaHoSo: 'H56-261125-0001' } });
+    // one answer per key: the repeat is not recorded again
+    expect(await np.send({ service: 'CapNhatTienDoHoSoMC', data: progress }, { idempotencyKey: 'e1' })).toMatchObject({ outcome: 'rejected' });
+    expect(np.recorder.entries).toHaveLength(1);
     const post = new RecordingPostalService(clock);
     const party = { name: 'Nguyễn Văn A', phone: '0912345678', address: '1 Lê Lợi', provinceCode: '38' };
     const b = await post.book({ direction: 'OUTBOUND_RESULT', orderNumber: 'H56-261125-0001', sender: party, receiver: party }, { idempotencyKey: 'p1' });

@@ -396,8 +396,49 @@ export interface Outbox {
   last_error: string | null;
   last_error_at: Timestamp | null;
   payload: unknown;
+  subscriber: Generated<string>;
   topic: string;
   version: number;
+}
+
+export interface PortalQuestions {
+  agency_code: string | null;
+  answer: string | null;
+  answer_synced_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  asker_email: string | null;
+  asker_name: string;
+  asker_phone: string | null;
+  content: string;
+  field_code: string | null;
+  portal_id: string;
+  procedure_code: string | null;
+  pulled_at: Timestamp;
+}
+
+export interface PortalSyncItems {
+  accepted_at: Timestamp | null;
+  action: string;
+  attempts: Generated<number>;
+  channel: number;
+  competent_agency_id: string;
+  created_at: Timestamp;
+  dossier_code: string;
+  dossier_id: string;
+  event_version: number;
+  id: string;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  national_status: number;
+  next_attempt_at: Timestamp;
+  payload: unknown;
+  portal_error_code: string | null;
+  portal_error_message: string | null;
+  portal_ref: string | null;
+  received_at: Timestamp | null;
+  receiving_agency_id: string;
+  service: string;
+  status: Generated<string>;
 }
 
 export interface ProcedureAgencies {
@@ -613,6 +654,8 @@ export interface DB {
   notification_templates: NotificationTemplates;
   oidc_logins: OidcLogins;
   outbox: Outbox;
+  portal_questions: PortalQuestions;
+  portal_sync_items: PortalSyncItems;
   procedure_agencies: ProcedureAgencies;
   procedure_channels: ProcedureChannels;
   procedure_components: ProcedureComponents;
