@@ -7091,6 +7091,8 @@ export interface paths {
                                     nameEn: string;
                                     numerator: number | null;
                                     denominator: number | null;
+                                    /** @description Rate the ratio is multiplied by (3.3: the national-portal sync rate of 1.4); null when none */
+                                    factor: number | null;
                                     /** @description Percentage 0–100 with 2 decimals; null when the denominator is 0 */
                                     ratio: number | null;
                                     score: number | null;
@@ -8081,52 +8083,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/notifications/unsubscribe": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Ngừng nhận thông báo (liên kết có chữ ký) / unsubscribe (signed link) */
-        post: {
-            parameters: {
-                query: {
-                    c: string;
-                    a: string;
-                    s: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            channel: "sms" | "email";
-                            address: string;
-                            /** @enum {boolean} */
-                            optedOut: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/notifications/digest": {
         parameters: {
             query?: never;
@@ -8186,6 +8142,261 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đồng bộ Cổng DVCQG: tình hình và bản ghi / national-portal sync dashboard */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "accepted" | "rejected";
+                    failing?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The national-portal adapter: recording = the built-in simulated portal, nothing sent */
+                            provider: string;
+                            counts: {
+                                pending: number;
+                                failing: number;
+                                accepted: number;
+                                rejected: number;
+                                oldestPendingAt: string | null;
+                            };
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                dossierCode: string;
+                                eventVersion: number;
+                                action: string;
+                                /** @enum {string} */
+                                service: "DongBoHoSoMC" | "CapNhatTienDoHoSoMC";
+                                nationalStatus: number;
+                                nationalStatusVi: string;
+                                nationalStatusEn: string;
+                                agencyCode: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "rejected";
+                                attempts: number;
+                                nextAttemptAt: string | null;
+                                lastError: string | null;
+                                lastErrorAt: string | null;
+                                portalErrorCode: string | null;
+                                portalErrorMessage: string | null;
+                                portalRef: string | null;
+                                acceptedAt: string | null;
+                                /** @description ISO-8601 instant */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal-sync/items/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi lại bản ghi bị Cổng từ chối / resend a rejected record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            dossierCode: string;
+                            eventVersion: number;
+                            action: string;
+                            /** @enum {string} */
+                            service: "DongBoHoSoMC" | "CapNhatTienDoHoSoMC";
+                            nationalStatus: number;
+                            nationalStatusVi: string;
+                            nationalStatusEn: string;
+                            agencyCode: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "rejected";
+                            attempts: number;
+                            nextAttemptAt: string | null;
+                            lastError: string | null;
+                            lastErrorAt: string | null;
+                            portalErrorCode: string | null;
+                            portalErrorMessage: string | null;
+                            portalRef: string | null;
+                            acceptedAt: string | null;
+                            /** @description ISO-8601 instant */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/portal-sync/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Câu hỏi gửi từ Cổng DVCQG / questions pulled from the national portal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                portalId: string;
+                                fieldCode: string | null;
+                                agencyCode: string | null;
+                                procedureCode: string | null;
+                                askerName: string;
+                                content: string;
+                                answer: string | null;
+                                /** @description ISO-8601 instant */
+                                pulledAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{ref}/portal-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch sử đồng bộ của hồ sơ với Cổng DVCQG / a dossier's national-portal sync */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossierCode: string | null;
+                            provider: string;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                dossierCode: string;
+                                eventVersion: number;
+                                action: string;
+                                /** @enum {string} */
+                                service: "DongBoHoSoMC" | "CapNhatTienDoHoSoMC";
+                                nationalStatus: number;
+                                nationalStatusVi: string;
+                                nationalStatusEn: string;
+                                agencyCode: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "rejected";
+                                attempts: number;
+                                nextAttemptAt: string | null;
+                                lastError: string | null;
+                                lastErrorAt: string | null;
+                                portalErrorCode: string | null;
+                                portalErrorMessage: string | null;
+                                portalRef: string | null;
+                                acceptedAt: string | null;
+                                /** @description ISO-8601 instant */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -8669,6 +8880,52 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ngừng nhận thông báo (liên kết có chữ ký) / unsubscribe (signed link) */
+        post: {
+            parameters: {
+                query: {
+                    c: string;
+                    a: string;
+                    s: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            address: string;
+                            /** @enum {boolean} */
+                            optedOut: true;
+                        };
+                    };
                 };
             };
         };

@@ -8,9 +8,10 @@ import { Dialog, ErrorBox, Field, navigate, TabPanel, Tabs, useAsync, useLocatio
 import { DateInput } from '../DateInput';
 import { FieldAgencies, Stranded, TimeLimitDialog, TimeLimits } from './AdminCompetence';
 import { Notifications } from './AdminNotifications';
+import { PortalSync } from './AdminPortalSync';
 import { fmtLocalDate, fmtMoney, localDate } from '../util';
 
-const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'process', 'holidays', 'hours'] as const;
+const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'portalSync', 'process', 'holidays', 'hours'] as const;
 type Tab = (typeof TABS)[number];
 const ROLES = ['admin', 'reception', 'handler', 'unit_leader', 'agency_leader', 'clerk', 'return_officer', 'cashier', 'procedure_control'];
 
@@ -33,6 +34,7 @@ export default function AdminPage() {
         {tab === 'fieldAgencies' && <FieldAgencies />}
         {tab === 'stranded' && <Stranded />}
         {tab === 'notifications' && <Notifications />}
+        {tab === 'portalSync' && <PortalSync />}
         {tab === 'process' && <ProcessEditor />}
         {tab === 'holidays' && <Holidays />}
         {tab === 'hours' && <OfficeHours />}
