@@ -56,3 +56,36 @@ CREATE TABLE portal_questions (
   answer_synced_at timestamptz,
   pulled_at      timestamptz NOT NULL
 );
+
+-- 4. Postal orders (bưu chính công ích, QĐ 45/2016): one per dossier and direction. OUTBOUND_RESULT is made
+--    when a result to be sent by post is ready; the tracking job follows it (status, item code) and a
+--    confirmed delivery completes the return step through the dossiers service.
+CREATE TABLE postal_orders (
+  id            uuid PRIMARY KEY,
+  dossier_id    uuid NOT NULL,
+  dossier_code  text NOT NULL,
+  direction     text NOT NULL CHECK (direction IN ('INBOUND_DOSSIER', 'OUTBOUND_RESULT')),
+  request       jsonb NOT NULL,
+  item_code     text,
+  status        text NOT NULL DEFAULT 'booking' CHECK (status IN ('booking', 'rejected', 'booked', 'collecting', 'collected', 'in_transit', 'delivering', 'delivered', 'failed', 'cancelled')),
+  cod_amount    integer NOT NULL DEFAULT 0 CHECK (cod_amount >= 0),
+  last_error    text,
+  created_at    timestamptz NOT NULL,
+  booked_at     timestamptz,
+  tracked_at    timestamptz,
+  delivered_at  timestamptz,
+  return_recorded_at timestamptz,
+  UNIQUE (dossier_id, direction)
+);
+CREATE INDEX postal_orders_open ON postal_orders (tracked_at) WHERE status NOT IN ('booking', 'rejected', 'delivered', 'cancelled');
+
+-- every tracking change seen, once (the same VNPost status at the same time is the same change)
+CREATE TABLE postal_tracking_events (
+  order_id     uuid NOT NULL REFERENCES postal_orders (id),
+  vnpost_status integer NOT NULL,
+  status       text NOT NULL,
+  at           timestamptz NOT NULL,
+  place        text,
+  recorded_at  timestamptz NOT NULL,
+  PRIMARY KEY (order_id, vnpost_status, at)
+);

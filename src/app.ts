@@ -41,21 +41,24 @@ import { asSubscriber, outboxDeliveryJob, type OutboxHandler } from './platform/
 import { DossierEventTopic } from './modules/dossiers/dossiers.service.js';
 import { portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
 import { portalSyncRoutes } from './modules/portal-sync/portal-sync.routes.js';
+import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
+import { postalRoutes } from './modules/postal/postal.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 
 /**
  * What the modules do with outbox messages. Platform delivers them and knows no module. A topic with several
- * consumers names each (subscriber): dossiers.event goes to notifications and to the national-portal sync,
- * each with its own delivery state (fan-out, src/platform/outbox/outbox.ts).
+ * consumers names each (subscriber): dossiers.event goes to notifications, the national-portal sync and the
+ * postal service, each with its own delivery state (fan-out, src/platform/outbox/outbox.ts).
  */
 export const outboxHandlers: OutboxHandler[] = [
   ...notificationHandlers.map((h) => (h.topic === DossierEventTopic ? asSubscriber(h, 'notifications') : h)),
   portalSyncEventHandler as OutboxHandler,
+  postalEventHandler as OutboxHandler,
 ];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, portalPushJob, portalQuestionsJob];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, portalPushJob, portalQuestionsJob, postalTrackingJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {
@@ -152,6 +155,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   competenceRoutes(app, ctx);
   notificationRoutes(app, ctx);
   portalSyncRoutes(app, ctx);
+  postalRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

@@ -116,11 +116,18 @@ describe('recording adapters: what would have been sent, nothing sent', () => {
     expect(await np.send({ service: 'CapNhatTienDoHoSoMC', data: progress }, { idempotencyKey: 'e1' })).toMatchObject({ outcome: 'rejected' });
     expect(np.recorder.entries).toHaveLength(1);
     const post = new RecordingPostalService(clock);
-    const party = { name: 'Nguyễn Văn A', phone: '0912345678', address: '1 Lê Lợi', provinceCode: '38' };
-    const b = await post.book({ direction: 'OUTBOUND_RESULT', orderNumber: 'H56-261125-0001', sender: party, receiver: party }, { idempotencyKey: 'p1' });
-    expect(b.trackingCode).toMatch(/^RC\d{9}VN$/);
-    expect((await post.track(b.trackingCode)).status).toBe('booked');
-    expect((await post.track('nope')).status).toBe('unknown');
+    const order = {
+      Direction: 'OUTBOUND_RESULT' as const, CustomerCode: 'H56', OrderNumber: 'H56-261125-0001', CODAmount: 0,
+      SenderName: 'Trung tâm PVHCC', SenderAddress: '1 Lê Lợi', SenderTel: '02373852222', SenderProvince: '38',
+      ReceiverName: 'Nguyễn Văn A', ReceiverAddress: '12 Lê Lợi', ReceiverTel: '0912345678', ReceiverProvince: '38', ReceiverCommune: '14797',
+    };
+    const b = await post.createOrder(order, { idempotencyKey: 'p1' });
+    expect(b).toMatchObject({ Status: '100', ItemCode: expect.stringMatching(/^EB\d{9}VN$/) });
+    // one order per dossier and direction at the post office, whatever the key
+    expect((await post.createOrder(order, { idempotencyKey: 'p2' })).ItemCode).toBe(b.ItemCode);
+    expect((await post.tracking(b.ItemCode!)).Events.map((e) => e.Status)).toEqual([1]);
+    expect((await post.tracking('nope')).Events).toEqual([]);
+    expect((await post.createOrder({ ...order, ReceiverCommune: '1' }, { idempotencyKey: 'p3' })).Status).toBe('101');
   });
 });
 

@@ -23,3 +23,5 @@ export { DossierEventTopic, sampleDossierEvent, type DossierEventMessage, type D
 export { InboxQuery } from './dossiers.schema.js';
 // a dossier with its event log for the integrations (national-portal sync, postal service), read as the system
 export { dossierRecord, type DossierRecord } from './integration-read.js';
+// actions the system performs for an integration (the postal service's confirmed delivery returns the result)
+export { performSystemAction, type SystemActionResult } from './perform-system-action.js';

@@ -441,6 +441,32 @@ export interface PortalSyncItems {
   status: Generated<string>;
 }
 
+export interface PostalOrders {
+  booked_at: Timestamp | null;
+  cod_amount: Generated<number>;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  direction: string;
+  dossier_code: string;
+  dossier_id: string;
+  id: string;
+  item_code: string | null;
+  last_error: string | null;
+  request: unknown;
+  return_recorded_at: Timestamp | null;
+  status: Generated<string>;
+  tracked_at: Timestamp | null;
+}
+
+export interface PostalTrackingEvents {
+  at: Timestamp;
+  order_id: string;
+  place: string | null;
+  recorded_at: Timestamp;
+  status: string;
+  vnpost_status: number;
+}
+
 export interface ProcedureAgencies {
   agency_id: string;
   performs: boolean;
@@ -656,6 +682,8 @@ export interface DB {
   outbox: Outbox;
   portal_questions: PortalQuestions;
   portal_sync_items: PortalSyncItems;
+  postal_orders: PostalOrders;
+  postal_tracking_events: PostalTrackingEvents;
   procedure_agencies: ProcedureAgencies;
   procedure_channels: ProcedureChannels;
   procedure_components: ProcedureComponents;

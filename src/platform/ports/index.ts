@@ -15,6 +15,7 @@ import { RecordingPaymentGateway, type PaymentGateway } from './payments.js';
 import { RecordingNationalPortal, type NationalPortalClient } from './national-portal.js';
 import { NationalPortalHttpClient } from './national-portal-http.js';
 import { RecordingPostalService, type PostalService } from './postal.js';
+import { VnPostHttpClient } from './postal-http.js';
 import type { PortLog } from './recording.js';
 
 export interface Ports {
@@ -39,7 +40,10 @@ export function portsFromConfig(config: Config, clock: Clock, opts: { log?: Port
       recording: () => new RecordingNationalPortal(clock, opts.log),
       dvcqg: () => new NationalPortalHttpClient(config.dvcqg!),
     }),
-    postal: o.postal ?? choose('MOTCUA_POSTAL', a.postal, { recording: () => new RecordingPostalService(clock, opts.log) }),
+    postal: o.postal ?? choose<typeof a.postal, PostalService>('MOTCUA_POSTAL', a.postal, {
+      recording: () => new RecordingPostalService(clock, opts.log),
+      vnpost: () => new VnPostHttpClient(config.postal.vnpost!),
+    }),
   };
 }
 
