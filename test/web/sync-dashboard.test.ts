@@ -7,8 +7,10 @@ import { outboxHandlers } from '../../src/app.js';
 import { deliverDue } from '../../src/platform/outbox/outbox.js';
 import { startSimulatedPortal, type SimulatedPortalServer } from '../../src/platform/ports/national-portal-sim.js';
 import { pushToPortal } from '../../src/modules/portal-sync/portal-sync.service.js';
+import { trackPostalOrders } from '../../src/modules/postal/postal.service.js';
+import type { RecordingPostalService } from '../../src/platform/ports/postal.js';
 import type { TestApp } from '../helpers.js';
-import { act, applicant, receive, startDossierApp } from '../dossiers/fixtures.js';
+import { DOC, act, applicant, receive, startDossierApp } from '../dossiers/fixtures.js';
 import { ensureWebBuilt, HAS_CHROMIUM, launch, shot, signIn, SKIP_REASON } from './browser.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
@@ -16,9 +18,9 @@ if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 let t: TestApp;
 let browser: Browser;
 let sim: SimulatedPortalServer;
-const codes: Record<'ok' | 'refused' | 'waiting', string> = { ok: '', refused: '', waiting: '' };
+const codes: Record<'ok' | 'refused' | 'waiting' | 'posted', string> = { ok: '', refused: '', waiting: '', posted: '' };
 
-describe.skipIf(!HAS_CHROMIUM)('national-portal sync in the browser', () => {
+describe.skipIf(!HAS_CHROMIUM)('national-portal sync and postal tracking in the browser', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     sim = await startSimulatedPortal({ username: 'h56', password: 'secret-1', systemCode: 'H56' });
@@ -41,6 +43,24 @@ describe.skipIf(!HAS_CHROMIUM)('national-portal sync in the browser', () => {
     codes.waiting = (await receive(desk, { applicant: applicant({ fullName: 'Trần Văn Đức' }) })).dossier.code;
     await deliverDue(t.ctx, outboxHandlers);
     await pushToPortal(t.ctx);
+    // a result returned by post through the built-in simulated post office, tracked to delivered
+    codes.posted = (await receive(desk, { delivery: { method: 'post', address: { line: '25 Trần Phú', communeCode: '14797' } } })).dossier.code;
+    await act(desk, codes.posted, 'forward');
+    await act(handler, codes.posted, 'claim');
+    await act(handler, codes.posted, 'forward');
+    const leader = await t.login('demo.lanhdao');
+    await act(leader, codes.posted, 'claim');
+    await act(leader, codes.posted, 'approve');
+    const clerk = await t.login('demo.vanthu');
+    await act(clerk, codes.posted, 'claim');
+    await act(clerk, codes.posted, 'record_result', { documents: [DOC] });
+    await deliverDue(t.ctx, outboxHandlers);
+    const office = (t.ctx.postal as RecordingPostalService).office;
+    const item = [...office.orders.values()][0]!.itemCode;
+    office.advance(item, 6, 'Bưu cục Hạc Thành');
+    office.advance(item, 12, 'Bưu cục Hạc Thành');
+    office.advance(item, 14, 'Phường Hạc Thành');
+    await trackPostalOrders(t.ctx);
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,7 +80,7 @@ describe.skipIf(!HAS_CHROMIUM)('national-portal sync in the browser', () => {
     expect(await refused.count()).toBe(1);
     expect(await refused.textContent()).toContain('Cổng từ chối, mã -2: Mã thủ tục không có trong CSDL quốc gia về TTHC');
     expect(await refused.textContent()).toContain(codes.refused);
-    const waiting = a.page.locator('[data-testid="sync-row"][data-status="pending"]');
+    const waiting = a.page.locator('[data-testid="sync-row"][data-status="pending"]').filter({ hasText: codes.waiting });
     expect(await waiting.textContent()).toContain('HTTP 503');
     expect(await waiting.textContent()).toMatch(/Thử lại lúc \d\d\/\d\d\/\d{4}/);
     expect(await a.page.getByTestId('sync-table').textContent()).toMatch(/\d\d\/\d\d\/\d{4}/);
@@ -87,6 +107,23 @@ describe.skipIf(!HAS_CHROMIUM)('national-portal sync in the browser', () => {
     expect(texts.every((x) => x.includes('Cổng đã nhận'))).toBe(true);
     await card.scrollIntoViewIfNeeded();
     await shot(a.page, '61-dossier-portal-sync');
+    await a.ctx.close();
+  });
+
+  it("a dossier returned by post shows its postal tracking and the completed return", async () => {
+    const a = await signIn(browser, t.url, 'demo.tiepnhan');
+    await a.page.goto(`/dossiers/${encodeURIComponent(codes.posted)}`);
+    const card = a.page.getByTestId('dossier-postal');
+    await card.waitFor();
+    const text = await card.textContent();
+    expect(text).toContain('Gửi kết quả cho người dân');
+    expect(text).toContain('Đã phát thành công');
+    expect(text).toContain('Đang phát · Bưu cục Hạc Thành');
+    expect(text).toMatch(/đã ghi trả kết quả lúc \d\d\/\d\d\/\d{4}/);
+    expect(text).toContain('Bưu điện mô phỏng');
+    expect(await a.page.getByText('Đã trả kết quả').first().count()).toBe(1);
+    await card.scrollIntoViewIfNeeded();
+    await shot(a.page, '62-dossier-postal-tracking');
     await a.ctx.close();
   });
 });

@@ -101,3 +101,4 @@ export type TemplatePreview = ResponseOf<'/api/v1/admin/notifications/templates/
 export type PortalSyncDashboard = ResponseOf<'/api/v1/admin/portal-sync', 'get'>;
 export type PortalSyncItem = PortalSyncDashboard['items'][number];
 export type DossierPortalSync = ResponseOf<'/api/v1/dossiers/{ref}/portal-sync', 'get'>;
+export type DossierPostal = ResponseOf<'/api/v1/dossiers/{ref}/postal', 'get'>;

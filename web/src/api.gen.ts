@@ -8404,6 +8404,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{ref}/postal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bưu gửi của hồ sơ và hành trình / a dossier's postal orders and tracking */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The postal adapter: recording = the built-in simulated post office, nothing sent */
+                            provider: string;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                direction: "INBOUND_DOSSIER" | "OUTBOUND_RESULT";
+                                /** @description VNPost item code (mã bưu gửi) */
+                                itemCode: string | null;
+                                status: string;
+                                codAmount: number;
+                                problem: string | null;
+                                createdAt: string;
+                                bookedAt: string | null;
+                                deliveredAt: string | null;
+                                returnRecordedAt: string | null;
+                                tracking: {
+                                    vnpostStatus: number;
+                                    status: string;
+                                    statusVi: string;
+                                    at: string;
+                                    place: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/options": {
         parameters: {
             query?: never;

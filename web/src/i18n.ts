@@ -118,6 +118,12 @@ const vi = {
     limitValueMust: 'Nhập số lớn hơn 0', basisMust: 'Nhập căn cứ pháp lý (ít nhất 3 ký tự)', limitSaved: 'Đã đặt thời hạn cho thủ tục {{code}}',
     timeLimit: 'Thời hạn giải quyết', noLimit: 'Chưa có thời hạn', limitSource: { catalog: 'theo danh mục', unit_inferred: 'đơn vị suy ra', admin: 'do quản trị viên đặt' },
   },
+  postal: {
+    title: 'Bưu chính công ích', itemCode: 'Mã bưu gửi', cod: 'Thu hộ', simulated: 'Bưu điện mô phỏng (chưa gửi ra ngoài).',
+    returnRecorded: 'Bưu điện xác nhận đã phát; đã ghi trả kết quả lúc {{at}}.',
+    directions: { OUTBOUND_RESULT: 'Gửi kết quả cho người dân', INBOUND_DOSSIER: 'Nhận hồ sơ tại nhà' },
+    statuses: { booking: 'Đang đặt', rejected: 'Không đặt được', booked: 'Đã đặt', collecting: 'Đang đi nhận', collected: 'Đã nhận hàng', in_transit: 'Đang vận chuyển', delivering: 'Đang phát', delivered: 'Đã phát thành công', failed: 'Phát không thành công', cancelled: 'Đã hủy' },
+  },
   sync: {
     title: 'Đồng bộ Cổng Dịch vụ công quốc gia', dossierTitle: 'Đồng bộ với Cổng Dịch vụ công quốc gia', filter: 'Lọc', none: 'Chưa có bản ghi đồng bộ nào.',
     dossierNone: 'Hồ sơ chưa có bản ghi đồng bộ (sẽ gửi sau khi tiếp nhận).', when: 'Lúc', dossier: 'Hồ sơ', event: 'Sự kiện', service: 'Dịch vụ',
@@ -265,6 +271,12 @@ const en: Dict = {
     limitValue: 'Time limit', limitUnit: 'Unit', legalBasis: 'Legal basis', legalBasisHint: 'Article, clause and act that set the limit, e.g. Khoản 2 Điều 7 Nghị định 23/2015/NĐ-CP',
     limitValueMust: 'Enter a number above 0', basisMust: 'Enter the legal basis (at least 3 characters)', limitSaved: 'Time limit of procedure {{code}} saved',
     timeLimit: 'Time limit', noLimit: 'No time limit', limitSource: { catalog: 'from the catalogue', unit_inferred: 'unit inferred', admin: 'set by an administrator' },
+  },
+  postal: {
+    title: 'Public postal service', itemCode: 'Item code', cod: 'Cash on delivery', simulated: 'Simulated post office (not sent outside).',
+    returnRecorded: 'Delivery confirmed by the post office; the return was recorded at {{at}}.',
+    directions: { OUTBOUND_RESULT: 'Result sent to the citizen', INBOUND_DOSSIER: 'Dossier collected at home' },
+    statuses: { booking: 'Booking', rejected: 'Could not be booked', booked: 'Booked', collecting: 'Collecting', collected: 'Collected', in_transit: 'In transit', delivering: 'Out for delivery', delivered: 'Delivered', failed: 'Delivery failed', cancelled: 'Cancelled' },
   },
   sync: {
     title: 'National public-service portal sync', dossierTitle: 'Sync with the national portal', filter: 'Filter', none: 'No sync record yet.',

@@ -86,7 +86,7 @@ export function SyncTable({ items, onResend, showDossier }: { items: PortalSyncI
               {i.attempts > 1 && <> <span className="muted">{t('sync.attempts', { n: i.attempts })}</span></>}
               {i.portalErrorCode && <><br /><span className="error-text">{t('sync.portalSaid', { code: i.portalErrorCode })}: {i.portalErrorMessage}</span></>}
               {i.status === 'pending' && i.lastError && <><br /><span className="error-text">{i.lastError}</span></>}
-              {i.status === 'pending' && i.nextAttemptAt && <><br /><span className="muted">{t('sync.next', { at: fmtDateTime(i.nextAttemptAt, i18n.language) })}</span></>}
+              {i.status === 'pending' && i.attempts > 0 && i.nextAttemptAt && <><br /><span className="muted">{t('sync.next', { at: fmtDateTime(i.nextAttemptAt, i18n.language) })}</span></>}
             </td>
             {onResend && <td>{i.status === 'rejected' && <button onClick={() => onResend(i.id)}>{t('sync.resend')}</button>}</td>}
           </tr>
