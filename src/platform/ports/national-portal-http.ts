@@ -5,7 +5,7 @@
 // endpoint and the header names are settings (NationalPortalHttpOptions), one set per province.
 //
 // Every exchange is kept (the last 200) with personal data masked (ID numbers, phones, e-mails, names,
-// addresses, passwords, sessions), so an operator can see what went over the wire without reading it.
+// addresses, the summary that names the applicant, passwords, sessions), so an operator can see what went over the wire without reading it.
 import type { CallOptions } from './recording.js';
 import { PortalUnavailable, type NationalPortalClient } from './national-portal.js';
 import { PortalQuestion, type PortalAnswer, type PortalCall } from './national-portal-payloads.js';
@@ -35,7 +35,7 @@ export interface Exchange {
   error?: string;
 }
 
-const MASKED_KEYS = /^(SoGiayToChuHoSo|SoDinhDanh|SoDienThoai|SODIENTHOAI|Email|THUDIENTU|ChuHoSo|HOVATEN|DiaChi|DIACHI|password|session|access_token|NguoiXuLy)$/i;
+const MASKED_KEYS = /^(TrichYeuHoSo|SoGiayToChuHoSo|SoDinhDanh|SoDienThoai|SODIENTHOAI|Email|THUDIENTU|ChuHoSo|HOVATEN|DiaChi|DIACHI|password|session|access_token|NguoiXuLy)$/i;
 
 /** A copy with personal data and secrets replaced by their length (pure; exported for the contract tests). */
 export function maskPersonalData(v: unknown): unknown {

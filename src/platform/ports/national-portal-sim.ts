@@ -95,9 +95,16 @@ export interface SimulatedPortalServer {
  * `dstcode` → {session, error_code: 0}; POST {servicePath} {service, data} with header `session` →
  * {error_code: 0, ref} or {error_code: "-n", message}. Wrong credentials → 401.
  */
-export async function startSimulatedPortal(opts: { username: string; password: string; systemCode: string; authPath?: string; servicePath?: string; portal?: SimulatedPortal }): Promise<SimulatedPortalServer> {
+export async function startSimulatedPortal(opts: {
+  username: string; password: string; systemCode: string; authPath?: string; servicePath?: string; portal?: SimulatedPortal;
+  /** Header names and the session's prefix, as a province's LGSP renames them (default: dstcode, session, none). */
+  systemCodeHeader?: string; sessionHeader?: string; sessionPrefix?: string;
+}): Promise<SimulatedPortalServer> {
   const authPath = opts.authPath ?? '/api/auth';
   const servicePath = opts.servicePath ?? '/api/service';
+  const codeHeader = (opts.systemCodeHeader ?? 'dstcode').toLowerCase();
+  const sessionHeader = (opts.sessionHeader ?? 'session').toLowerCase();
+  const prefix = opts.sessionPrefix ?? '';
   const sessions = new Set<string>();
   const state: SimulatedPortalServer = {
     url: '', portal: opts.portal ?? new SimulatedPortal(), down: false, loseAnswers: 0, delayMs: 0, requests: [],
@@ -105,19 +112,20 @@ export async function startSimulatedPortal(opts: { username: string; password: s
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readJson(req);
-    state.requests.push({ path: req.url ?? '', headers: { dstcode: header(req, 'dstcode'), session: header(req, 'session') }, body });
+    state.requests.push({ path: req.url ?? '', headers: { dstcode: header(req, codeHeader), session: header(req, sessionHeader) }, body });
     if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
     if (state.down) return reply(res, 503, { error_code: '503', message: 'Hệ thống đang bảo trì' });
     if (req.method !== 'POST') return reply(res, 405, { error_code: '405', message: 'POST only' });
     if (req.url === authPath) {
       const b = body as { username?: string; password?: string } | null;
-      if (header(req, 'dstcode') !== opts.systemCode || b?.username !== opts.username || b?.password !== opts.password) return reply(res, 401, { error_code: '401', message: 'Sai thông tin xác thực' });
+      if (header(req, codeHeader) !== opts.systemCode || b?.username !== opts.username || b?.password !== opts.password) return reply(res, 401, { error_code: '401', message: 'Sai thông tin xác thực' });
       const session = randomUUID();
       sessions.add(session);
       return reply(res, 200, { session, error_code: 0 });
     }
     if (req.url !== servicePath) return reply(res, 404, { error_code: '404', message: 'Không có dịch vụ' });
-    const session = header(req, 'session');
+    const raw = header(req, sessionHeader);
+    const session = raw?.startsWith(prefix) ? raw.slice(prefix.length) : undefined;
     if (!session || !sessions.has(session)) return reply(res, 401, { error_code: '401', message: 'Phiên làm việc hết hạn' });
     const b = body as { service?: string; data?: unknown } | null;
     const answer = serviceAnswer(state.portal, b);
