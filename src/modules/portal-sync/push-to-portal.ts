@@ -8,6 +8,7 @@
 // - the portal is unreachable → the item waits with a back-off (10 s doubling, capped) and the dossier's queue
 //   waits behind it. The portal keeps SoThuTuDongBo: a call that took effect but lost its answer is accepted
 //   again with no further effect, so retries never duplicate anything.
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { backoffMs } from '../../platform/outbox/backoff.js';
 import { PortalUnavailable, type PortalCall } from '../../platform/ports/national-portal.js';
@@ -40,7 +41,9 @@ async function pushQueue(ctx: AppContext, head: repo.SyncItemRow, max: number, r
 async function pushOne(ctx: AppContext, item: repo.SyncItemRow): Promise<keyof PushReport> {
   const call = await callFor(ctx, item);
   try {
-    const answer = await ctx.nationalPortal.send(call, { idempotencyKey: `${item.dossier_id}:${item.event_version}` });
+    // the same message keeps its key (a retry is answered once); a resend with a corrected payload gets a new one
+    const digest = createHash('sha256').update(JSON.stringify(call)).digest('hex').slice(0, 16);
+    const answer = await ctx.nationalPortal.send(call, { idempotencyKey: `${item.dossier_id}:${item.event_version}:${digest}` });
     const now = ctx.clock.now();
     if (answer.outcome === 'accepted') {
       await repo.markAccepted(ctx.db, item.id, call.service, answer.ref, now);
