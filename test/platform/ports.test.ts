@@ -115,7 +115,8 @@ describe('recording adapters: what would have been sent, nothing sent', () => {
     // one answer per key: the repeat is not recorded again
     expect(await np.send({ service: 'CapNhatTienDoHoSoMC', data: progress }, { idempotencyKey: 'e1' })).toMatchObject({ outcome: 'rejected' });
     expect(np.recorder.entries).toHaveLength(1);
-    const post = new RecordingPostalService(clock);
+    const postClock = new ManualClock(clock.now());
+    const post = new RecordingPostalService(postClock);
     const order = {
       Direction: 'OUTBOUND_RESULT' as const, CustomerCode: 'H56', OrderNumber: 'H56-261125-0001', CODAmount: 0,
       SenderName: 'Trung tâm PVHCC', SenderAddress: '1 Lê Lợi', SenderTel: '02373852222', SenderProvince: '38',
@@ -127,6 +128,9 @@ describe('recording adapters: what would have been sent, nothing sent', () => {
     expect((await post.createOrder(order, { idempotencyKey: 'p2' })).ItemCode).toBe(b.ItemCode);
     expect((await post.tracking(b.ItemCode!)).Events.map((e) => e.Status)).toEqual([1]);
     expect((await post.tracking('nope')).Events).toEqual([]);
+    // the embedded default moves an untouched order along the demo schedule by the clock
+    postClock.advance(3 * 86_400_000);
+    expect((await post.tracking(b.ItemCode!)).Events.map((e) => e.Status)).toEqual([1, 6, 10, 12, 14]);
     expect((await post.createOrder({ ...order, ReceiverCommune: '1' }, { idempotencyKey: 'p3' })).Status).toBe('101');
   });
 });

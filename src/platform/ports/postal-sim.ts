@@ -7,10 +7,19 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { PostalOrder, type OrderAnswer, type Tracking, type TrackingEvent } from './postal-payloads.js';
 
+/**
+ * The embedded default's schedule (a demo without a post office still shows an order travel): hours after
+ * booking at which an untouched order reaches each VNPost status.
+ */
+export const DEMO_SCHEDULE: readonly [hours: number, status: number, place: string][] = [
+  [4, 6, 'Bưu cục giao dịch'], [20, 10, 'Trung tâm khai thác'], [44, 12, 'Bưu cục phát'], [50, 14, 'Địa chỉ người nhận'],
+];
+
 export class SimulatedPostOffice {
-  readonly orders = new Map<string, { order: PostalOrder; itemCode: string; events: TrackingEvent[] }>();
+  readonly orders = new Map<string, { order: PostalOrder; itemCode: string; events: TrackingEvent[]; manual: boolean; bookedAt: Date }>();
   private seq = 0;
-  constructor(private readonly now: () => Date) {}
+  /** autoProgress: untouched orders follow DEMO_SCHEDULE by the clock (the embedded default). */
+  constructor(private readonly now: () => Date, private readonly autoProgress = false) {}
 
   create(input: unknown): OrderAnswer {
     const p = PostalOrder.safeParse(input);
@@ -19,7 +28,7 @@ export class SimulatedPostOffice {
     const seen = this.orders.get(key);
     if (seen) return { Status: '100', ItemCode: seen.itemCode };
     const itemCode = `${p.data.Direction === 'INBOUND_DOSSIER' ? 'EN' : 'EB'}${String(++this.seq).padStart(9, '0')}VN`;
-    this.orders.set(key, { order: p.data, itemCode, events: [{ Status: 1, At: this.now().toISOString(), Place: 'Hệ thống VNPost' }] });
+    this.orders.set(key, { order: p.data, itemCode, events: [{ Status: 1, At: this.now().toISOString(), Place: 'Hệ thống VNPost' }], manual: false, bookedAt: this.now() });
     return { Status: '100', ItemCode: itemCode };
   }
 
@@ -27,12 +36,22 @@ export class SimulatedPostOffice {
   advance(itemCode: string, status: number, place?: string, at: Date = this.now()): void {
     const o = [...this.orders.values()].find((x) => x.itemCode === itemCode);
     if (!o) throw new Error(`no postal item ${itemCode}`);
+    o.manual = true;
     o.events.push({ Status: status, At: at.toISOString(), Place: place });
   }
 
   tracking(itemCode: string): Tracking {
     const o = [...this.orders.values()].find((x) => x.itemCode === itemCode);
+    if (o && this.autoProgress && !o.manual) this.followSchedule(o);
     return { ItemCode: itemCode, Events: o ? [...o.events] : [] };
+  }
+
+  private followSchedule(o: { events: TrackingEvent[]; bookedAt: Date }): void {
+    const elapsedH = (this.now().getTime() - o.bookedAt.getTime()) / 3_600_000;
+    for (const [h, status, place] of DEMO_SCHEDULE) {
+      if (elapsedH < h || o.events.some((e) => e.Status === status)) continue;
+      o.events.push({ Status: status, At: new Date(o.bookedAt.getTime() + h * 3_600_000).toISOString(), Place: place });
+    }
   }
 }
 

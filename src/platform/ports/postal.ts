@@ -6,7 +6,7 @@
 //
 // Adapters: `vnpost` (postal-http.ts: token, order, tracking over HTTP, directly or through the LGSP), and
 // `recording`, the embedded default: the simulated postal service's rules in-process (postal-sim.ts), each
-// order recorded, nothing sent.
+// order recorded, nothing sent; an order nobody moves by hand follows a demo schedule (delivered ~2 days later).
 import type { Clock } from '../clock.js';
 import { Recorder, type CallOptions, type PortLog } from './recording.js';
 import { SimulatedPostOffice } from './postal-sim.js';
@@ -22,7 +22,7 @@ export class RecordingPostalService implements PostalService {
   readonly office: SimulatedPostOffice;
   constructor(clock: Clock, log?: PortLog) {
     this.recorder = new Recorder('postal', clock, log);
-    this.office = new SimulatedPostOffice(() => clock.now());
+    this.office = new SimulatedPostOffice(() => clock.now(), true);
   }
   async createOrder(order: PostalOrder, opts: CallOptions): Promise<OrderAnswer> {
     return this.recorder.record('createOrder', opts.idempotencyKey, order, () => this.office.create(order));
