@@ -37,20 +37,30 @@ import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { answerLookupSms, recordDeliveryReceipt, recordEmailBounce } from './modules/notifications/notifications.service.js';
 import { SmtpBounceListener } from './platform/ports/bounce-smtp.js';
-import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
+import { asSubscriber, outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
+import { DossierEventTopic } from './modules/dossiers/dossiers.service.js';
+import { portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
+import { portalSyncRoutes } from './modules/portal-sync/portal-sync.routes.js';
+import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
+import { postalRoutes } from './modules/postal/postal.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { scheduledBackupJob } from './modules/backups/backups.service.js';
 
 /**
- * What the modules do with outbox messages, one handler per topic (notifications, national-portal sync,
- * postal bookings register theirs here). Platform delivers them and knows no module.
+ * What the modules do with outbox messages. Platform delivers them and knows no module. A topic with several
+ * consumers names each (subscriber): dossiers.event goes to notifications, the national-portal sync and the
+ * postal service, each with its own delivery state (fan-out, src/platform/outbox/outbox.ts).
  */
-export const outboxHandlers: OutboxHandler[] = [...notificationHandlers];
+export const outboxHandlers: OutboxHandler[] = [
+  ...notificationHandlers.map((h) => (h.topic === DossierEventTopic ? asSubscriber(h, 'notifications') : h)),
+  portalSyncEventHandler as OutboxHandler,
+  postalEventHandler as OutboxHandler,
+];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, postalTrackingJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {
@@ -147,6 +157,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   competenceRoutes(app, ctx);
   notificationRoutes(app, ctx);
   backupRoutes(app, ctx);
+  portalSyncRoutes(app, ctx);
+  postalRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

@@ -56,8 +56,28 @@ const ConfigSchema = z.object({
   MOTCUA_SIGNER: adapter(['p12'], 'p12'),
   MOTCUA_NOTIFIER: adapter(['recording'], 'recording'),
   MOTCUA_PAYMENT_GATEWAY: adapter(['recording'], 'recording'),
-  MOTCUA_NATIONAL_PORTAL: adapter(['recording'], 'recording'),
-  MOTCUA_POSTAL: adapter(['recording'], 'recording'),
+  MOTCUA_NATIONAL_PORTAL: adapter(['recording', 'dvcqg'], 'recording'),
+  // The DVCQG adapter (MOTCUA_NATIONAL_PORTAL=dvcqg), directly or through the province's LGSP: where, who, and
+  // the header names the gateway expects
+  MOTCUA_DVCQG_URL: z.string().url().optional(),
+  MOTCUA_DVCQG_USERNAME: z.string().min(1).optional(),
+  MOTCUA_DVCQG_PASSWORD: z.string().min(1).optional(),
+  MOTCUA_DVCQG_SYSTEM_CODE: z.string().min(1).optional(),
+  MOTCUA_DVCQG_AUTH_PATH: z.string().startsWith('/').default('/api/auth'),
+  MOTCUA_DVCQG_SERVICE_PATH: z.string().startsWith('/').default('/api/service'),
+  MOTCUA_DVCQG_SYSTEM_CODE_HEADER: z.string().regex(/^[A-Za-z0-9-_]+$/).default('dstcode'),
+  MOTCUA_DVCQG_SESSION_HEADER: z.string().regex(/^[A-Za-z0-9-_]+$/).default('session'),
+  MOTCUA_DVCQG_SESSION_PREFIX: z.string().default(''),
+  MOTCUA_DVCQG_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  MOTCUA_POSTAL: adapter(['recording', 'vnpost'], 'recording'),
+  // The VNPost adapter (MOTCUA_POSTAL=vnpost): the service's URL, the province's customer code and keys
+  MOTCUA_VNPOST_URL: z.string().url().optional(),
+  MOTCUA_VNPOST_CUSTOMER_CODE: z.string().min(1).optional(),
+  MOTCUA_VNPOST_CUSTOMER_KEY: z.string().min(1).optional(),
+  MOTCUA_VNPOST_SECRET_KEY: z.string().min(1).optional(),
+  MOTCUA_VNPOST_TOKEN_HEADER: z.string().regex(/^[A-Za-z0-9-_]+$/).default('token'),
+  // the desk's phone printed on postal orders as the sender's
+  MOTCUA_POSTAL_SENDER_TEL: z.string().regex(/^\+?[0-9 .-]{8,15}$/, 'phone number').optional(),
   // Outbox delivery (src/platform/outbox): the longest delay between two attempts of a failing message
   MOTCUA_OUTBOX_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
   // Notifications (src/modules/notifications): real delivery is on only when these are set
@@ -117,11 +137,15 @@ export interface Config {
     signer: 'p12';
     notifier: 'recording';
     payments: 'recording';
-    nationalPortal: 'recording';
-    postal: 'recording';
+    nationalPortal: 'recording' | 'dvcqg';
+    postal: 'recording' | 'vnpost';
   };
   outbox: { maxBackoffSeconds: number };
+  /** The DVCQG adapter's settings (undefined unless MOTCUA_DVCQG_URL is set). */
+  dvcqg?: { baseUrl: string; username: string; password: string; systemCode: string; authPath: string; servicePath: string; systemCodeHeader: string; sessionHeader: string; sessionPrefix: string; timeoutMs: number };
   notifications: NotificationSettings;
+  /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
+  postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   /** MOTCUA_BACKUP_KEY decoded (32 bytes); unset = backups are not encrypted. */
   backupKey?: Buffer;
   /** Scheduled backups (MOTCUA_BACKUP_DIR and friends); unset = none. */
@@ -182,6 +206,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.MOTCUA_MAIL_BOUNCE_LISTEN || e.MOTCUA_MAIL_BOUNCE_VERP === 'true') && !e.MOTCUA_MAIL_BOUNCE) {
     throw new ConfigError(['MOTCUA_MAIL_BOUNCE: required with MOTCUA_MAIL_BOUNCE_LISTEN or MOTCUA_MAIL_BOUNCE_VERP (the address bounces come back to)']);
   }
+  if (e.MOTCUA_NATIONAL_PORTAL === 'dvcqg') {
+    const missing = (['MOTCUA_DVCQG_URL', 'MOTCUA_DVCQG_USERNAME', 'MOTCUA_DVCQG_PASSWORD', 'MOTCUA_DVCQG_SYSTEM_CODE'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required with MOTCUA_NATIONAL_PORTAL=dvcqg`));
+  }
+  if (e.MOTCUA_POSTAL === 'vnpost') {
+    const missing = (['MOTCUA_VNPOST_URL', 'MOTCUA_VNPOST_CUSTOMER_CODE', 'MOTCUA_VNPOST_CUSTOMER_KEY', 'MOTCUA_VNPOST_SECRET_KEY'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required with MOTCUA_POSTAL=vnpost`));
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -219,6 +251,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       postal: e.MOTCUA_POSTAL,
     },
     outbox: { maxBackoffSeconds: e.MOTCUA_OUTBOX_MAX_BACKOFF_SECONDS },
+    dvcqg: e.MOTCUA_DVCQG_URL
+      ? {
+          baseUrl: e.MOTCUA_DVCQG_URL, username: e.MOTCUA_DVCQG_USERNAME ?? '', password: e.MOTCUA_DVCQG_PASSWORD ?? '', systemCode: e.MOTCUA_DVCQG_SYSTEM_CODE ?? '',
+          authPath: e.MOTCUA_DVCQG_AUTH_PATH, servicePath: e.MOTCUA_DVCQG_SERVICE_PATH, systemCodeHeader: e.MOTCUA_DVCQG_SYSTEM_CODE_HEADER,
+          sessionHeader: e.MOTCUA_DVCQG_SESSION_HEADER, sessionPrefix: e.MOTCUA_DVCQG_SESSION_PREFIX, timeoutMs: e.MOTCUA_DVCQG_TIMEOUT_MS,
+        }
+      : undefined,
     notifications: {
       smtpUrl: e.MOTCUA_SMTP_URL,
       mailFrom: e.MOTCUA_MAIL_FROM,
@@ -229,6 +268,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smsBrandname: e.MOTCUA_SMS_BRANDNAME,
       // set but empty (MOTCUA_SMS_QUIET_HOURS=) means no quiet hours; unset means the default
       quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
+    },
+    postal: {
+      customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
+      senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),
+      vnpost: e.MOTCUA_VNPOST_URL
+        ? { baseUrl: e.MOTCUA_VNPOST_URL, customerKey: e.MOTCUA_VNPOST_CUSTOMER_KEY ?? '', secretKey: e.MOTCUA_VNPOST_SECRET_KEY ?? '', tokenHeader: e.MOTCUA_VNPOST_TOKEN_HEADER, timeoutMs: 15_000 }
+        : undefined,
     },
     backupKey: e.MOTCUA_BACKUP_KEY === undefined ? undefined : backupKey(e.MOTCUA_BACKUP_KEY),
     backupSchedule: e.MOTCUA_BACKUP_DIR

@@ -234,3 +234,47 @@ describe('outbox', () => {
     }
   });
 });
+
+describe('outbox subscribers (fan-out)', () => {
+  it('each named subscriber gets its own copy: one failing never delays, repeats or loses the other', async () => {
+    const mail = recordingHandler();
+    const portal = recordingHandler({ failures: 3 });
+    const handlers = [{ ...mail.handler, subscriber: 'mail' }, { ...portal.handler, subscriber: 'portal' }];
+    await send({ to: 'a', text: 'one' }, 'k1');
+    await send({ to: 'b', text: 'two' }, 'k2');
+    await deliverDue(ctx, handlers);
+    expect(mail.calls.map((m) => m.payload.text)).toEqual(['one', 'two']);
+    expect(portal.calls).toHaveLength(2); // both failed once
+    const copies = await database.pool.query(`SELECT subscriber, dedupe_key, attempts, delivered_at IS NOT NULL AS delivered FROM outbox WHERE subscriber <> '' ORDER BY subscriber, dedupe_key`);
+    expect(copies.rows).toEqual([
+      { subscriber: 'mail', dedupe_key: 'k1', attempts: 1, delivered: true },
+      { subscriber: 'mail', dedupe_key: 'k2', attempts: 1, delivered: true },
+      { subscriber: 'portal', dedupe_key: 'k1', attempts: 1, delivered: false },
+      { subscriber: 'portal', dedupe_key: 'k2', attempts: 1, delivered: false },
+    ]);
+    for (let i = 0; i < 4; i++) {
+      clock.advance(3_600_000);
+      await deliverDue(ctx, handlers);
+    }
+    expect(mail.calls).toHaveLength(2); // never repeated while the portal retried
+    expect(portal.calls.map((m) => m.payload.text).slice(-2).sort()).toEqual(['one', 'two']);
+    const left = await database.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE delivered_at IS NULL`);
+    expect(left.rows[0].n).toBe(0);
+    // the copies keep the message's key; each subscriber sees its own id (its idempotency key)
+    expect(new Set([...mail.calls, ...portal.calls].map((m) => m.id)).size).toBe(4);
+  });
+
+  it('a fan-out repeated after a crash adds no second copy; several handlers of a topic must all be named', async () => {
+    const a = recordingHandler();
+    const b = recordingHandler();
+    const handlers = [{ ...a.handler, subscriber: 'a' }, { ...b.handler, subscriber: 'b' }];
+    const { id } = await send({ to: 'x', text: 'once' }, 'k');
+    await deliverDue(ctx, handlers);
+    // as if the worker died after the fan-out's copies but before anything else: the original due again
+    await database.pool.query(`UPDATE outbox SET delivered_at = NULL WHERE id = $1`, [id]);
+    await deliverDue(ctx, handlers);
+    expect([a.calls.length, b.calls.length]).toEqual([1, 1]);
+    expect((await database.pool.query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n).toBe(3);
+    await expect(deliverDue(ctx, [a.handler, b.handler])).rejects.toThrow(/name each one/);
+  });
+});

@@ -108,15 +108,30 @@ describe('recording adapters: what would have been sent, nothing sent', () => {
 
   it('national portal and postal service record their calls', async () => {
     const np = new RecordingNationalPortal(clock);
-    const r = await np.pushDossierStatus({ dossierCode: 'H56-261125-0001', procedureCode: '1.001193', agencyCode: '000.00.01.H56', state: 'received', version: 1, at: clock.now() }, { idempotencyKey: 'e1' });
-    expect(r).toEqual({ accepted: true, portalRef: 'recorded:H56-261125-0001:1' });
-    expect(np.recorder.entries[0]!.message).toMatchObject({ isNew: false, state: 'received' });
-    const post = new RecordingPostalService(clock);
-    const party = { name: 'Nguyễn Văn A', phone: '0912345678', address: '1 Lê Lợi', provinceCode: '38' };
-    const b = await post.book({ direction: 'OUTBOUND_RESULT', orderNumber: 'H56-261125-0001', sender: party, receiver: party }, { idempotencyKey: 'p1' });
-    expect(b.trackingCode).toMatch(/^RC\d{9}VN$/);
-    expect((await post.track(b.trackingCode)).status).toBe('booked');
-    expect((await post.track('nope')).status).toBe('unknown');
+    const progress = { SoThuTuDongBo: 2, MaHoSo: 'H56-261125-0001', NguoiXuLy: 'Trần Văn Bình', ThoiDiemXuLy: '20261125090000', PhongBanXuLy: 'Phòng Hành chính tư pháp', NoiDungXuLy: 'Chuyển thẩm định', TrangThai: 4 };
+    // the portal's own rule: no progress line for a dossier it was never sent
+    expect(await np.send({ service: 'CapNhatTienDoHoSoMC', data: progress }, { idempotencyKey: 'e1' })).toMatchObject({ outcome: 'rejected', code: '-4' });
+    expect(np.recorder.entries[0]!.message).toMatchObject({ service: 'CapNhatTienDoHoSoMC', data: { MaHoSo: 'H56-261125-0001' } });
+    // one answer per key: the repeat is not recorded again
+    expect(await np.send({ service: 'CapNhatTienDoHoSoMC', data: progress }, { idempotencyKey: 'e1' })).toMatchObject({ outcome: 'rejected' });
+    expect(np.recorder.entries).toHaveLength(1);
+    const postClock = new ManualClock(clock.now());
+    const post = new RecordingPostalService(postClock);
+    const order = {
+      Direction: 'OUTBOUND_RESULT' as const, CustomerCode: 'H56', OrderNumber: 'H56-261125-0001', CODAmount: 0,
+      SenderName: 'Trung tâm PVHCC', SenderAddress: '1 Lê Lợi', SenderTel: '02373852222', SenderProvince: '38',
+      ReceiverName: 'Nguyễn Văn A', ReceiverAddress: '12 Lê Lợi', ReceiverTel: '0912345678', ReceiverProvince: '38', ReceiverCommune: '14797',
+    };
+    const b = await post.createOrder(order, { idempotencyKey: 'p1' });
+    expect(b).toMatchObject({ Status: '100', ItemCode: expect.stringMatching(/^EB\d{9}VN$/) });
+    // one order per dossier and direction at the post office, whatever the key
+    expect((await post.createOrder(order, { idempotencyKey: 'p2' })).ItemCode).toBe(b.ItemCode);
+    expect((await post.tracking(b.ItemCode!)).Events.map((e) => e.Status)).toEqual([1]);
+    expect((await post.tracking('nope')).Events).toEqual([]);
+    // the embedded default moves an untouched order along the demo schedule by the clock
+    postClock.advance(3 * 86_400_000);
+    expect((await post.tracking(b.ItemCode!)).Events.map((e) => e.Status)).toEqual([1, 6, 10, 12, 14]);
+    expect((await post.createOrder({ ...order, ReceiverCommune: '1' }, { idempotencyKey: 'p3' })).Status).toBe('101');
   });
 });
 

@@ -100,3 +100,8 @@ export type NotificationTemplates = ResponseOf<'/api/v1/admin/notifications/temp
 export type NotificationTemplate = NotificationTemplates['items'][number];
 export type TemplateHistory = ResponseOf<'/api/v1/admin/notifications/templates/{event}/{channel}', 'get'>;
 export type TemplatePreview = ResponseOf<'/api/v1/admin/notifications/templates/{event}/{channel}/preview', 'post'>;
+
+export type PortalSyncDashboard = ResponseOf<'/api/v1/admin/portal-sync', 'get'>;
+export type PortalSyncItem = PortalSyncDashboard['items'][number];
+export type DossierPortalSync = ResponseOf<'/api/v1/dossiers/{ref}/portal-sync', 'get'>;
+export type DossierPostal = ResponseOf<'/api/v1/dossiers/{ref}/postal', 'get'>;

@@ -4,6 +4,7 @@
 
 import type {
   BodyOf, ResponseOf, BackupRun, BackupStatus, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
+  PortalSyncDashboard, PortalSyncItem, DossierPortalSync, DossierPostal,
   ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
   ApplicantIn, Assignment, AuthOptions, Competence, Component, ComponentIn, ControlSlip, Dossier, DossierEvent,
   DossierFiles, Due, Fee, FeeOverrides, FieldAgency, FieldAgencyList, Fields, FileInfo, GroupBy, Holiday,
@@ -230,6 +231,11 @@ export const api = {
     put<TemplateHistory>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}`, b),
   previewNotificationTemplate: (event: string, channel: string, b: { dossierCode?: string; subject?: string | null; body: string }) =>
     post<TemplatePreview>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}/preview`, b),
+  portalSync: (q: { status?: 'pending' | 'accepted' | 'rejected'; failing?: boolean; page?: number; pageSize?: number } = {}) =>
+    get<PortalSyncDashboard>(`/api/v1/admin/portal-sync${qs(q)}`),
+  resendPortalSync: (id: string) => post<PortalSyncItem>(`/api/v1/admin/portal-sync/items/${enc(id)}/resend`),
+  dossierPortalSync: (ref: string) => get<DossierPortalSync>(`/api/v1/dossiers/${enc(ref)}/portal-sync`),
+  dossierPostal: (ref: string) => get<DossierPostal>(`/api/v1/dossiers/${enc(ref)}/postal`),
   stranded: (q: { page?: number; pageSize?: number } = {}) => get<ResponseOf<'/api/v1/admin/dossiers/stranded', 'get'>>(`/api/v1/admin/dossiers/stranded${qs(q)}`),
   limitsToReview: (q: { page?: number; pageSize?: number } = {}) => get<ResponseOf<'/api/v1/admin/procedures/inferred-units', 'get'>>(`/api/v1/admin/procedures/inferred-units${qs(q)}`),
   withoutLimit: () => get<ResponseOf<'/api/v1/admin/procedures/without-limit', 'get'>>('/api/v1/admin/procedures/without-limit'),

@@ -89,7 +89,7 @@ const vi = {
     drillTitle: '{{measure}} — {{label}}', back: 'Quay lại thống kê', acceptedAt: 'Ngày tiếp nhận', finishedAt: 'Kết thúc xử lý', drillEmpty: 'Không có hồ sơ', extended: 'Đã gia hạn', originalDue: 'hẹn ban đầu {{at}}',
   },
   admin: {
-    title: 'Quản trị hệ thống', users: 'Người dùng', agencies: 'Cơ quan, đơn vị', procedures: 'Thủ tục', process: 'Quy trình nội bộ', holidays: 'Lịch nghỉ', hours: 'Giờ làm việc',
+    title: 'Quản trị hệ thống', portalSync: 'Đồng bộ Cổng DVCQG', users: 'Người dùng', agencies: 'Cơ quan, đơn vị', procedures: 'Thủ tục', process: 'Quy trình nội bộ', holidays: 'Lịch nghỉ', hours: 'Giờ làm việc',
     username: 'Tên đăng nhập', fullName: 'Họ và tên', email: 'Thư điện tử', phone: 'Điện thoại', password: 'Mật khẩu ban đầu (≥ 10 ký tự)', active: 'Hoạt động', createUser: 'Thêm người dùng', roles: 'Vai trò',
     role: 'Vai trò', agencyCode: 'Cơ quan', assign: 'Gán vai trò', assigned: 'Vai trò được giao', noRoles: 'Chưa được giao vai trò', removeRole: 'Bỏ vai trò {{role}} tại {{agency}}', confirmRemove: 'Bỏ vai trò «{{role}}» tại {{agency}} của {{user}}?', removed: 'Đã bỏ vai trò {{role}} tại {{agency}} của {{user}}', manage: 'Gán vai trò cho {{user}}', usersCaption: 'Danh sách người dùng và vai trò được giao', code: 'Mã', name: 'Tên', kind: 'Loại', parent: 'Cơ quan cấp trên', units: 'Phòng, đơn vị', addUnit: 'Thêm phòng', createAgency: 'Thêm cơ quan',
     public: 'Công khai', hidden: 'Đang ẩn', publish: 'Công khai', hide: 'Ẩn', localFee: 'Phí địa phương', feeName: 'Tên khoản phí', amount: 'Mức thu (đồng)', channel: 'Kênh', performers: 'Cơ quan thực hiện',
@@ -117,6 +117,22 @@ const vi = {
     limitValue: 'Thời hạn', limitUnit: 'Đơn vị', legalBasis: 'Căn cứ pháp lý', legalBasisHint: 'Điều, khoản và văn bản quy định thời hạn, ví dụ: Khoản 2 Điều 7 Nghị định 23/2015/NĐ-CP',
     limitValueMust: 'Nhập số lớn hơn 0', basisMust: 'Nhập căn cứ pháp lý (ít nhất 3 ký tự)', limitSaved: 'Đã đặt thời hạn cho thủ tục {{code}}',
     timeLimit: 'Thời hạn giải quyết', noLimit: 'Chưa có thời hạn', limitSource: { catalog: 'theo danh mục', unit_inferred: 'đơn vị suy ra', admin: 'do quản trị viên đặt' },
+  },
+  postal: {
+    title: 'Bưu chính công ích', itemCode: 'Mã bưu gửi', cod: 'Thu hộ', simulated: 'Bưu điện mô phỏng (chưa gửi ra ngoài).',
+    returnRecorded: 'Bưu điện xác nhận đã phát; đã ghi trả kết quả lúc {{at}}.',
+    directions: { OUTBOUND_RESULT: 'Gửi kết quả cho người dân', INBOUND_DOSSIER: 'Nhận hồ sơ tại nhà' },
+    statuses: { booking: 'Đang đặt', rejected: 'Không đặt được', booked: 'Đã đặt', collecting: 'Đang đi nhận', collected: 'Đã nhận hàng', in_transit: 'Đang vận chuyển', delivering: 'Đang phát', delivered: 'Đã phát thành công', failed: 'Phát không thành công', cancelled: 'Đã hủy' },
+  },
+  sync: {
+    title: 'Đồng bộ Cổng Dịch vụ công quốc gia', dossierTitle: 'Đồng bộ với Cổng Dịch vụ công quốc gia', filter: 'Lọc', none: 'Chưa có bản ghi đồng bộ nào.',
+    dossierNone: 'Hồ sơ chưa có bản ghi đồng bộ (sẽ gửi sau khi tiếp nhận).', when: 'Lúc', dossier: 'Hồ sơ', event: 'Sự kiện', service: 'Dịch vụ',
+    nationalStatus: 'Trạng thái trên Cổng', status: 'Kết quả', resend: 'Gửi lại', resent: 'Đã xếp lịch gửi lại', oldest: 'Chờ lâu nhất từ',
+    attempts: '({{n}} lần gửi)', portalSaid: 'Cổng từ chối, mã {{code}}', next: 'Thử lại lúc {{at}}',
+    simulated: 'Chưa cấu hình kết nối Cổng DVCQG: dữ liệu được gửi tới Cổng mô phỏng tích hợp sẵn, chưa gửi ra ngoài.',
+    simulatedShort: 'Cổng mô phỏng (chưa gửi ra ngoài).',
+    counts: { pending: 'Chờ gửi', failing: 'Lỗi kết nối, đang thử lại', rejected: 'Bị Cổng từ chối', accepted: 'Cổng đã nhận' },
+    statuses: { pending: 'Chờ gửi', accepted: 'Cổng đã nhận', rejected: 'Bị từ chối' },
   },
   notif: {
     title: 'Thông báo', outbox: 'Hộp thư đi', templates: 'Mẫu thông báo', deadLetters: 'Chỉ thư lỗi, không rõ kết quả', status: 'Trạng thái', channel: 'Kênh', dossier: 'Mã hồ sơ',
@@ -236,7 +252,7 @@ const en: Dict = {
     drillTitle: '{{measure}} — {{label}}', back: 'Back to the dashboard', acceptedAt: 'Accepted', finishedAt: 'Processing ended', drillEmpty: 'No dossiers', extended: 'Extended', originalDue: 'first appointment {{at}}',
   },
   admin: {
-    title: 'Administration', users: 'Users', agencies: 'Agencies and units', procedures: 'Procedures', process: 'Internal process', holidays: 'Holiday calendar', hours: 'Office hours',
+    title: 'Administration', portalSync: 'National portal sync', users: 'Users', agencies: 'Agencies and units', procedures: 'Procedures', process: 'Internal process', holidays: 'Holiday calendar', hours: 'Office hours',
     username: 'Username', fullName: 'Full name', email: 'Email', phone: 'Phone', password: 'Initial password (≥ 10 characters)', active: 'Active', createUser: 'Add user', roles: 'Roles',
     role: 'Role', agencyCode: 'Agency', assign: 'Assign role', assigned: 'Assigned roles', noRoles: 'No roles assigned', removeRole: 'Remove the role {{role}} at {{agency}}', confirmRemove: 'Remove the role “{{role}}” at {{agency}} from {{user}}?', removed: 'Removed the role {{role}} at {{agency}} from {{user}}', manage: 'Assign role to {{user}}', usersCaption: 'Users and their assigned roles', code: 'Code', name: 'Name', kind: 'Kind', parent: 'Parent agency', units: 'Units', addUnit: 'Add unit', createAgency: 'Add agency',
     public: 'Public', hidden: 'Hidden', publish: 'Publish', hide: 'Hide', localFee: 'Local fee', feeName: 'Fee name', amount: 'Amount (VND)', channel: 'Channel', performers: 'Performing agencies',
@@ -264,6 +280,22 @@ const en: Dict = {
     limitValue: 'Time limit', limitUnit: 'Unit', legalBasis: 'Legal basis', legalBasisHint: 'Article, clause and act that set the limit, e.g. Khoản 2 Điều 7 Nghị định 23/2015/NĐ-CP',
     limitValueMust: 'Enter a number above 0', basisMust: 'Enter the legal basis (at least 3 characters)', limitSaved: 'Time limit of procedure {{code}} saved',
     timeLimit: 'Time limit', noLimit: 'No time limit', limitSource: { catalog: 'from the catalogue', unit_inferred: 'unit inferred', admin: 'set by an administrator' },
+  },
+  postal: {
+    title: 'Public postal service', itemCode: 'Item code', cod: 'Cash on delivery', simulated: 'Simulated post office (not sent outside).',
+    returnRecorded: 'Delivery confirmed by the post office; the return was recorded at {{at}}.',
+    directions: { OUTBOUND_RESULT: 'Result sent to the citizen', INBOUND_DOSSIER: 'Dossier collected at home' },
+    statuses: { booking: 'Booking', rejected: 'Could not be booked', booked: 'Booked', collecting: 'Collecting', collected: 'Collected', in_transit: 'In transit', delivering: 'Out for delivery', delivered: 'Delivered', failed: 'Delivery failed', cancelled: 'Cancelled' },
+  },
+  sync: {
+    title: 'National public-service portal sync', dossierTitle: 'Sync with the national portal', filter: 'Filter', none: 'No sync record yet.',
+    dossierNone: 'No sync record for this dossier yet (sent after reception).', when: 'At', dossier: 'Dossier', event: 'Event', service: 'Service',
+    nationalStatus: 'Status on the portal', status: 'Outcome', resend: 'Resend', resent: 'Resend scheduled', oldest: 'Oldest waiting since',
+    attempts: '({{n}} attempts)', portalSaid: 'Refused by the portal, code {{code}}', next: 'Next attempt at {{at}}',
+    simulated: 'The national-portal connection is not configured: records go to the built-in simulated portal and are not sent outside.',
+    simulatedShort: 'Simulated portal (not sent outside).',
+    counts: { pending: 'Waiting', failing: 'Connection failing, retrying', rejected: 'Refused by the portal', accepted: 'Accepted by the portal' },
+    statuses: { pending: 'Waiting', accepted: 'Accepted', rejected: 'Refused' },
   },
   notif: {
     title: 'Notifications', outbox: 'Outbox', templates: 'Templates', deadLetters: 'Dead letters only (failed, unknown)', status: 'Status', channel: 'Channel', dossier: 'Dossier code',

@@ -21,3 +21,7 @@ export { countDossiers } from './dossiers.repo.js';
 export { DossierEventTopic, sampleDossierEvent, type DossierEventMessage, type DossierEventRecipient } from './dossier-event-topic.js';
 // the inbox query schema (other modules that list dossiers for an official, e.g. the daily digest)
 export { InboxQuery } from './dossiers.schema.js';
+// a dossier with its event log for the integrations (national-portal sync, postal service), read as the system
+export { dossierRecord, type DossierRecord } from './integration-read.js';
+// actions the system performs for an integration (the postal service's confirmed delivery returns the result)
+export { performSystemAction, type SystemActionResult } from './perform-system-action.js';

@@ -88,7 +88,11 @@ export const GROUPS: GroupDef[] = [
         noteVi: 'Thủ tục đang công khai do các cơ quan trong phạm vi thực hiện có đủ tên, trình tự, cách thức, thành phần hồ sơ, thời hạn, đối tượng và cơ quan thực hiện / thủ tục đang công khai (danh mục hiện hành, không phụ thuộc kỳ báo cáo).',
         noteEn: 'Published procedures performed by the agencies in scope with a name, steps, channels, components, time limit, applicants and agency ÷ published procedures (current catalogue, independent of the period).',
       },
-      { code: '1.4', nameVi: 'Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia', nameEn: 'Dossiers synchronised to the national portal', max: 6, ...NOT_CONNECTED_PORTAL },
+      {
+        code: '1.4', nameVi: 'Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia', nameEn: 'Dossiers synchronised to the national portal', max: 6, scoring: LINEAR,
+        noteVi: 'Hồ sơ tiếp nhận trong kỳ đã được Cổng DVCQG nhận đồng bộ (DongBoHoSoMC) / hồ sơ tiếp nhận trong kỳ của hệ thống; điểm = 6 × tỷ lệ. Cổng tính mẫu số bằng max(số hồ sơ theo hệ thống báo cáo, theo Cổng): ở đây là số của hệ thống.',
+        noteEn: 'Dossiers received in the period that the national portal accepted (DongBoHoSoMC) ÷ dossiers received in the period here; points = 6 × ratio. The portal takes the larger of its own and the reporting count as the denominator: here it is this system\'s count.',
+      },
     ],
   },
   {
@@ -116,8 +120,8 @@ export const GROUPS: GroupDef[] = [
       },
       {
         code: '3.3', nameVi: 'Hồ sơ nộp trực tuyến', nameEn: 'Dossiers submitted online', max: 6, scoring: { kind: 'fullAt', at: 0.5 },
-        noteVi: 'Hồ sơ mới tiếp nhận trực tuyến / hồ sơ mới tiếp nhận trong kỳ; chưa nhân tỷ lệ đồng bộ với Cổng DVCQG; tối đa khi ≥ 50%.',
-        noteEn: 'Online dossiers ÷ dossiers received in the period; not multiplied by the national sync rate; full score at ≥ 50%.',
+        noteVi: 'Hồ sơ mới tiếp nhận trực tuyến / hồ sơ mới tiếp nhận trong kỳ, nhân tỷ lệ đồng bộ với Cổng DVCQG (chỉ số 1.4); tối đa khi ≥ 50%.',
+        noteEn: 'Online dossiers ÷ dossiers received in the period, multiplied by the national sync rate (indicator 1.4); full score at ≥ 50%.',
       },
     ],
   },
@@ -194,6 +198,8 @@ export const GROUPS: GroupDef[] = [
 export interface Fraction {
   numerator: number;
   denominator: number;
+  /** A rate the ratio is multiplied by (3.3: the sync rate of 1.4), 0–1; absent = 1. */
+  factor?: number;
 }
 
 export interface IndicatorResult {
@@ -202,6 +208,8 @@ export interface IndicatorResult {
   nameEn: string;
   numerator: number | null;
   denominator: number | null;
+  /** The factor applied to numerator ÷ denominator (3.3: the sync rate), 0–1; null when none. */
+  factor: number | null;
   /** Percentage 0–100, 2 decimals; null when unavailable or the denominator is 0. */
   ratio: number | null;
   score: number | null;
@@ -238,11 +246,12 @@ export function evaluate(counts: Record<string, Fraction | undefined>, groups: G
     const indicators = g.indicators.map((d): IndicatorResult => {
       const c = counts[d.code];
       const base = { code: d.code, nameVi: d.nameVi, nameEn: d.nameEn, max: d.max, noteVi: d.noteVi, noteEn: d.noteEn };
-      if (!d.scoring || !c) return { ...base, numerator: null, denominator: null, ratio: null, score: null, available: false };
-      const s = scoreOf(d.max, d.scoring, c.numerator, c.denominator);
+      if (!d.scoring || !c) return { ...base, numerator: null, denominator: null, factor: null, ratio: null, score: null, available: false };
+      const f = c.factor ?? 1;
+      const s = scoreOf(d.max, d.scoring, c.numerator * f, c.denominator);
       gScore = round2((gScore ?? 0) + s);
       maxAvailable += d.max;
-      return { ...base, numerator: c.numerator, denominator: c.denominator, ratio: percent(c.numerator, c.denominator), score: s, available: true };
+      return { ...base, numerator: c.numerator, denominator: c.denominator, factor: c.factor ?? null, ratio: percent(c.numerator * f, c.denominator), score: s, available: true };
     });
     if (gScore !== null) score = round2(score + gScore);
     return { code: g.code, nameVi: g.nameVi, nameEn: g.nameEn, max: g.max, score: gScore, indicators };

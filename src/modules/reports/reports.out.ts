@@ -82,6 +82,7 @@ const IndicatorOut = z.object({
   nameEn: z.string(),
   numerator: count.nullable(),
   denominator: count.nullable(),
+  factor: z.number().min(0).max(1).nullable().meta({ description: 'Rate the ratio is multiplied by (3.3: the national-portal sync rate of 1.4); null when none' }),
   ratio: Rate,
   score: z.number().nullable(),
   max: z.number(),

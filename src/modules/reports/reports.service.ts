@@ -15,6 +15,7 @@ import {
   MEASURES, type DrillQueryIn, type GroupBy, type Measure, type OfficialDrillQueryIn, type PeriodQueryIn, type ProgressQueryIn,
 } from './reports.schema.js';
 import { reportErrors } from './reports.errors.js';
+import { syncedReceivedCount } from '../portal-sync/portal-sync.read.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface ReportScope {
@@ -159,14 +160,18 @@ export async function officialDossiers(ctx: AppContext, p: Principal, q: Officia
 export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn) {
   const period = periodOf(q, ctx.clock.now());
   const scope = await reportScope(ctx, p, q.agency);
-  const c = await repo.indicatorCounts(ctx.db, windowOf(period), scope.agencyIds, PERFORMER_KINDS);
-  const f = (numerator: number, denominator: number): Fraction => ({ numerator, denominator });
+  const w = windowOf(period);
+  const [c, synced] = await Promise.all([repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS), syncedReceivedCount(ctx.db, w, scope.agencyIds)]);
+  const f = (numerator: number, denominator: number, factor?: number): Fraction => (factor === undefined ? { numerator, denominator } : { numerator, denominator, factor });
+  // 1.4 and its use in 3.3: the share of the period's dossiers the national portal accepted
+  const syncRate = c.newTotal ? Math.min(1, synced / c.newTotal) : 0;
   const e = evaluate({
     '1.3': f(c.procFullContent, c.procTotal),
+    '1.4': f(synced, c.newTotal),
     '2.1': f(c.onTime, c.received),
     '3.1': f(c.procOnline, c.procTotal),
     '3.2': f(c.procOnlineWithDossiers, c.procOnline),
-    '3.3': f(c.newOnline, c.newTotal),
+    '3.3': f(c.newOnline, c.newTotal, syncRate),
     '3.5': f(c.procFeePaidOnline, c.procFee),
     '3.5b': f(c.procFeeWithDossiers, c.procFee),
     '3.6': f(c.paidOnline, c.payDue),

@@ -89,7 +89,8 @@ export const WHO: Record<ActionName, Who> = {
   transfer: stepActor('transfer'),
   reject: stepActor('reject'),
   record_result: stepActor('record_result'),
-  return_result: stepActor('return_result'),
+  // the system returns a result the postal service confirmed as delivered (the postal integration)
+  return_result: (s, a, ctx) => (a.system ? null : stepActor('return_result')(s, a, ctx)),
   claim: (s, a, ctx) => {
     if (s.assigneeId !== null) return notAllowed('Hồ sơ đã có người xử lý', 'The dossier is already assigned');
     return mayHoldStep(s, a, ctx);

@@ -410,8 +410,75 @@ export interface Outbox {
   last_error: string | null;
   last_error_at: Timestamp | null;
   payload: unknown;
+  subscriber: Generated<string>;
   topic: string;
   version: number;
+}
+
+export interface PortalQuestions {
+  agency_code: string | null;
+  answer: string | null;
+  answer_synced_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  asker_email: string | null;
+  asker_name: string;
+  asker_phone: string | null;
+  content: string;
+  field_code: string | null;
+  portal_id: string;
+  procedure_code: string | null;
+  pulled_at: Timestamp;
+}
+
+export interface PortalSyncItems {
+  accepted_at: Timestamp | null;
+  action: string;
+  attempts: Generated<number>;
+  channel: number;
+  competent_agency_id: string;
+  created_at: Timestamp;
+  dossier_code: string;
+  dossier_id: string;
+  event_version: number;
+  id: string;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  national_status: number;
+  next_attempt_at: Timestamp;
+  payload: unknown;
+  portal_error_code: string | null;
+  portal_error_message: string | null;
+  portal_ref: string | null;
+  received_at: Timestamp | null;
+  receiving_agency_id: string;
+  service: string;
+  status: Generated<string>;
+}
+
+export interface PostalOrders {
+  booked_at: Timestamp | null;
+  cod_amount: Generated<number>;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  direction: string;
+  dossier_code: string;
+  dossier_id: string;
+  id: string;
+  item_code: string | null;
+  last_error: string | null;
+  request: unknown;
+  return_recorded_at: Timestamp | null;
+  status: Generated<string>;
+  tracked_at: Timestamp | null;
+}
+
+export interface PostalTrackingEvents {
+  at: Timestamp;
+  order_id: string;
+  place: string | null;
+  recorded_at: Timestamp;
+  status: string;
+  vnpost_status: number;
 }
 
 export interface ProcedureAgencies {
@@ -628,6 +695,10 @@ export interface DB {
   notification_templates: NotificationTemplates;
   oidc_logins: OidcLogins;
   outbox: Outbox;
+  portal_questions: PortalQuestions;
+  portal_sync_items: PortalSyncItems;
+  postal_orders: PostalOrders;
+  postal_tracking_events: PostalTrackingEvents;
   procedure_agencies: ProcedureAgencies;
   procedure_channels: ProcedureChannels;
   procedure_components: ProcedureComponents;

@@ -54,12 +54,23 @@ export interface OutboxMessage<T = unknown> {
 
 export interface OutboxHandler<S extends z.ZodType = z.ZodType> {
   topic: Topic<S>;
+  /**
+   * A named subscriber gets its own copy of every message of the topic (fan-out at delivery: own attempts,
+   * errors, back-off). Several handlers of one topic must all be named; an unnamed sole handler gets the
+   * enqueued row itself.
+   */
+  subscriber?: string;
   handle(ctx: AppContext, message: OutboxMessage<z.output<S>>): Promise<void>;
 }
 
 /** Typed helper for modules: `onTopic(SmsTopic, async (ctx, m) => …)`. */
-export function onTopic<S extends z.ZodType>(topic: Topic<S>, handle: OutboxHandler<S>['handle']): OutboxHandler<S> {
-  return { topic, handle };
+export function onTopic<S extends z.ZodType>(topic: Topic<S>, handle: OutboxHandler<S>['handle'], subscriber?: string): OutboxHandler<S> {
+  return subscriber ? { topic, handle, subscriber } : { topic, handle };
+}
+
+/** The same handler as a named subscriber of its topic (the composition root names the consumers of a shared topic). */
+export function asSubscriber<S extends z.ZodType>(h: OutboxHandler<S>, subscriber: string): OutboxHandler<S> {
+  return { ...h, subscriber };
 }
 
 export class OutboxPayloadInvalid extends Error {
@@ -96,10 +107,10 @@ export async function enqueue<S extends z.ZodType>(ctx: { clock: Clock }, trx: D
   const inserted = await sql<{ id: string }>`
     INSERT INTO outbox (id, topic, version, dedupe_key, payload, created_at, available_at)
     VALUES (${id}, ${topic.name}, ${topic.version}, ${key}, ${json}::jsonb, ${now}, ${m.availableAt ?? now})
-    ON CONFLICT (topic, dedupe_key) DO NOTHING
+    ON CONFLICT (topic, subscriber, dedupe_key) DO NOTHING
     RETURNING id`.execute(trx);
   if (inserted.rows.length) return { id, created: true };
-  const existing = await sql<{ id: string }>`SELECT id FROM outbox WHERE topic = ${topic.name} AND dedupe_key = ${key}`.execute(trx);
+  const existing = await sql<{ id: string }>`SELECT id FROM outbox WHERE topic = ${topic.name} AND subscriber = '' AND dedupe_key = ${key}`.execute(trx);
   return { id: existing.rows[0]!.id, created: false };
 }
 
@@ -112,6 +123,7 @@ export interface ClaimedRow {
   created_at: Date;
   attempts: number;
   claim_token: string;
+  subscriber: string;
 }
 
 /** Default lease: the longest a handler may take before its message is handed to another worker. */
@@ -133,7 +145,7 @@ export async function claimDue(db: Db, now: Date, opts: { limit: number; leaseMs
       ORDER BY available_at, id
       LIMIT ${opts.limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, topic, version, dedupe_key, payload, created_at, attempts, claim_token`.execute(db);
+    RETURNING id, topic, version, dedupe_key, payload, created_at, attempts, claim_token, subscriber`.execute(db);
   return r.rows.sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at));
 }
 
@@ -160,8 +172,15 @@ export async function deliverDue(ctx: AppContext, handlers: readonly OutboxHandl
     if (!rows.length) break;
     for (const row of rows) {
       try {
-        const h = registry.get(topicKey(row.topic, row.version));
-        if (!h) throw new Error(`no handler registered for topic ${row.topic} v${row.version}`);
+        const subs = registry.get(topicKey(row.topic, row.version));
+        if (!subs) throw new Error(`no handler registered for topic ${row.topic} v${row.version}`);
+        if (row.subscriber === '' && subs.named) {
+          await fanOut(ctx, row, [...subs.bySubscriber.keys()]);
+          report.delivered++;
+          continue;
+        }
+        const h = subs.bySubscriber.get(row.subscriber);
+        if (!h) throw new Error(`no subscriber ${JSON.stringify(row.subscriber)} for topic ${row.topic} v${row.version}`);
         const parsed = h.topic.schema.safeParse(row.payload);
         if (!parsed.success) throw new OutboxPayloadInvalid(row.topic, row.version, parsed.error.issues);
         await h.handle(ctx, { id: row.id, topic: row.topic, version: row.version, key: row.dedupe_key, payload: parsed.data, attempt: row.attempts, createdAt: new Date(row.created_at) });
@@ -191,14 +210,41 @@ function topicKey(name: string, version: number): string {
   return `${name}@${version}`;
 }
 
-function handlerRegistry(handlers: readonly OutboxHandler[]): Map<string, OutboxHandler> {
-  const m = new Map<string, OutboxHandler>();
+interface Subscribers {
+  /** true: the topic's rows are fanned out to named subscribers; false: its sole handler takes them as they are. */
+  named: boolean;
+  bySubscriber: Map<string, OutboxHandler>;
+}
+
+function handlerRegistry(handlers: readonly OutboxHandler[]): Map<string, Subscribers> {
+  const m = new Map<string, Subscribers>();
   for (const h of handlers) {
     const k = topicKey(h.topic.name, h.topic.version);
-    if (m.has(k)) throw new Error(`two outbox handlers for topic ${h.topic.name} v${h.topic.version}`);
-    m.set(k, h);
+    const s = m.get(k) ?? { named: !!h.subscriber, bySubscriber: new Map<string, OutboxHandler>() };
+    const name = h.subscriber ?? '';
+    if (s.bySubscriber.size && (!s.named || !h.subscriber)) throw new Error(`topic ${h.topic.name} v${h.topic.version} has several handlers: name each one (subscriber)`);
+    if (s.bySubscriber.has(name)) throw new Error(`two outbox handlers for topic ${h.topic.name} v${h.topic.version}${name ? ` subscriber ${name}` : ''}`);
+    s.bySubscriber.set(name, h);
+    m.set(k, s);
   }
   return m;
+}
+
+/**
+ * Replaces an enqueued row by one copy per subscriber (same topic, key, payload and creation time, due now),
+ * in one transaction: the copies exist if and only if the original is marked delivered. A copy that exists
+ * already (a fan-out repeated after a crash) is kept as it is.
+ */
+async function fanOut(ctx: AppContext, row: ClaimedRow, subscribers: string[]): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const name of subscribers) {
+      await sql`INSERT INTO outbox (id, topic, version, dedupe_key, subscriber, payload, created_at, available_at)
+                VALUES (${randomUUID()}, ${row.topic}, ${row.version}, ${row.dedupe_key}, ${name}, ${JSON.stringify(row.payload)}::jsonb, ${row.created_at}, ${now})
+                ON CONFLICT (topic, subscriber, dedupe_key) DO NOTHING`.execute(trx);
+    }
+    await sql`UPDATE outbox SET delivered_at = ${now}, claimed_until = NULL WHERE id = ${row.id} AND delivered_at IS NULL`.execute(trx);
+  });
 }
 
 function errorText(e: unknown): string {

@@ -13,7 +13,9 @@ import { RecordingNotifier, SplitNotifier, type Notifier } from './notifier.js';
 import { SmtpEmailSender } from './email-smtp.js';
 import { RecordingPaymentGateway, type PaymentGateway } from './payments.js';
 import { RecordingNationalPortal, type NationalPortalClient } from './national-portal.js';
+import { NationalPortalHttpClient } from './national-portal-http.js';
 import { RecordingPostalService, type PostalService } from './postal.js';
+import { VnPostHttpClient } from './postal-http.js';
 import type { PortLog } from './recording.js';
 
 export interface Ports {
@@ -34,8 +36,14 @@ export function portsFromConfig(config: Config, clock: Clock, opts: { log?: Port
     signer: o.signer ?? choose('MOTCUA_SIGNER', a.signer, { p12: () => new P12FileSigner(config.signing) }),
     notifier: o.notifier ?? choose('MOTCUA_NOTIFIER', a.notifier, { recording: () => notifierFor(config, clock, opts.log) }),
     payments: o.payments ?? choose('MOTCUA_PAYMENT_GATEWAY', a.payments, { recording: () => new RecordingPaymentGateway(clock, config.publicUrl, opts.log) }),
-    nationalPortal: o.nationalPortal ?? choose('MOTCUA_NATIONAL_PORTAL', a.nationalPortal, { recording: () => new RecordingNationalPortal(clock, opts.log) }),
-    postal: o.postal ?? choose('MOTCUA_POSTAL', a.postal, { recording: () => new RecordingPostalService(clock, opts.log) }),
+    nationalPortal: o.nationalPortal ?? choose<typeof a.nationalPortal, NationalPortalClient>('MOTCUA_NATIONAL_PORTAL', a.nationalPortal, {
+      recording: () => new RecordingNationalPortal(clock, opts.log),
+      dvcqg: () => new NationalPortalHttpClient(config.dvcqg!),
+    }),
+    postal: o.postal ?? choose<typeof a.postal, PostalService>('MOTCUA_POSTAL', a.postal, {
+      recording: () => new RecordingPostalService(clock, opts.log),
+      vnpost: () => new VnPostHttpClient(config.postal.vnpost!),
+    }),
   };
 }
 

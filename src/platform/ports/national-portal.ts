@@ -1,46 +1,56 @@
-// The national-portal client port (ctx.nationalPortal): pushes a dossier's progress to the Cổng Dịch vụ công
-// quốc gia (DVCQG: DongBoHoSoMC for a new dossier, CapNhatTienDoHoSoMC for progress). The real adapter (the
-// DVCQG adapter's session login and JSON services) is the national-portal issue's work.
-import { z } from 'zod';
+// The national-portal port (ctx.nationalPortal): what the province's system tells the Cổng Dịch vụ công quốc
+// gia (DVCQG) about its dossiers — DongBoHoSoMC (the whole dossier, sent again on every status change) and
+// CapNhatTienDoHoSoMC (a progress line) — in the portal's own field names (domain-vn.md §5.4–5.5). Every call
+// carries SoThuTuDongBo, the dossier's event version: the portal keeps the highest it accepted per MaHoSo, so
+// a repeated call has the same effect (idempotent) and an older one can never overwrite a newer status.
+//
+// Adapters: `dvcqg` (national-portal-http.ts: session login and JSON services, directly or through the
+// province's LGSP — base URL, token endpoint and header names are settings), and `recording`, the embedded
+// default: it answers with the simulated portal's rules (national-portal-sim.ts), so sync works on the demo
+// data, and keeps what would have been sent without anything leaving the machine.
 import type { Clock } from '../clock.js';
 import { Recorder, type CallOptions, type PortLog } from './recording.js';
+import { SimulatedPortal } from './national-portal-sim.js';
+import type { PortalAnswer, PortalCall, PortalQuestion } from './national-portal-payloads.js';
 
-export const DossierStatusPush = z.object({
-  /** Public dossier code (MaHoSo). */
-  dossierCode: z.string().min(1),
-  /** Catalogue procedure code (MaTTHC), e.g. 1.001193. */
-  procedureCode: z.string().min(1),
-  /** Agency code (QCVN 102:2016) of the agency handling the dossier. */
-  agencyCode: z.string().min(1),
-  /** Our state name; the adapter maps it to the portal's numeric status. */
-  state: z.string().min(1),
-  /** The dossier's version when the state was reached: the portal must not regress to an older one. */
-  version: z.number().int().min(1),
-  at: z.date(),
-  receivedAt: z.date().optional(),
-  dueAt: z.date().optional(),
-  finishedAt: z.date().optional(),
-  /** First push of this dossier (DongBoHoSoMC) rather than a progress update. */
-  isNew: z.boolean().default(false),
-});
-export type DossierStatusPush = z.input<typeof DossierStatusPush>;
+export * from './national-portal-payloads.js';
 
-export const PushResult = z.object({ accepted: z.boolean(), portalRef: z.string() });
-export type PushResult = z.infer<typeof PushResult>;
-
-export interface NationalPortalClient {
-  pushDossierStatus(push: DossierStatusPush, opts: CallOptions): Promise<PushResult>;
+/** The portal could not be reached or did not answer (retry later; the call may or may not have taken effect). */
+export class PortalUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PortalUnavailable';
+  }
 }
 
-export const NATIONAL_PORTAL_ADAPTERS = ['recording'] as const;
+export interface NationalPortalClient {
+  /** Which adapter answers (shown on the sync dashboard: `recording` means nothing left the machine). */
+  readonly provider: string;
+  send(call: PortalCall, opts: CallOptions): Promise<PortalAnswer>;
+  /** Questions sent on the portal to this province (LayDanhSachHoiDapGuiTuDVCQG). */
+  listQuestions(): Promise<PortalQuestion[]>;
+  /** DongBoKetQuaHoiDapGuiTuDVCQG: the answer to one of them. */
+  sendAnswer(answer: { ID: string; NOIDUNGTRALOI: string }, opts: CallOptions): Promise<PortalAnswer>;
+}
 
+export const NATIONAL_PORTAL_ADAPTERS = ['recording', 'dvcqg'] as const;
+
+/** The embedded default: the simulated portal's rules in-process, every call recorded, nothing sent. */
 export class RecordingNationalPortal implements NationalPortalClient {
+  readonly provider = 'recording';
   readonly recorder: Recorder;
+  readonly portal: SimulatedPortal;
   constructor(clock: Clock, log?: PortLog) {
     this.recorder = new Recorder('nationalPortal', clock, log);
+    this.portal = new SimulatedPortal();
   }
-  async pushDossierStatus(push: DossierStatusPush, opts: CallOptions): Promise<PushResult> {
-    const m = DossierStatusPush.parse(push);
-    return this.recorder.record('pushDossierStatus', opts.idempotencyKey, m, () => ({ accepted: true, portalRef: `recorded:${m.dossierCode}:${m.version}` }));
+  async send(call: PortalCall, opts: CallOptions): Promise<PortalAnswer> {
+    return this.recorder.record(call.service, opts.idempotencyKey, call, () => this.portal.apply(call));
+  }
+  async listQuestions(): Promise<PortalQuestion[]> {
+    return this.portal.questions();
+  }
+  async sendAnswer(answer: { ID: string; NOIDUNGTRALOI: string }, opts: CallOptions): Promise<PortalAnswer> {
+    return this.recorder.record('DongBoKetQuaHoiDapGuiTuDVCQG', opts.idempotencyKey, answer, () => this.portal.answer(answer));
   }
 }

@@ -9,9 +9,10 @@ import { DateInput } from '../DateInput';
 import { FieldAgencies, Stranded, TimeLimitDialog, TimeLimits } from './AdminCompetence';
 import { Notifications } from './AdminNotifications';
 import { Backups } from './AdminBackups';
+import { PortalSync } from './AdminPortalSync';
 import { fmtLocalDate, fmtMoney, localDate } from '../util';
 
-const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'backups', 'process', 'holidays', 'hours'] as const;
+const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'portalSync', 'backups', 'process', 'holidays', 'hours'] as const;
 type Tab = (typeof TABS)[number];
 const ROLES = ['admin', 'reception', 'handler', 'unit_leader', 'agency_leader', 'clerk', 'return_officer', 'cashier', 'procedure_control'];
 
@@ -35,6 +36,7 @@ export default function AdminPage() {
         {tab === 'stranded' && <Stranded />}
         {tab === 'notifications' && <Notifications />}
         {tab === 'backups' && <Backups />}
+        {tab === 'portalSync' && <PortalSync />}
         {tab === 'process' && <ProcessEditor />}
         {tab === 'holidays' && <Holidays />}
         {tab === 'hours' && <OfficeHours />}

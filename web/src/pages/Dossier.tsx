@@ -8,6 +8,8 @@ import { DateInput } from '../DateInput';
 import { fmtDateTime, fmtLocalDate, isoToLocalInput, localDate, localInputToIso } from '../util';
 import { AddressText, openPrint, partyLabel } from './Print';
 import { Remaining, useWorkCalendar } from './Inbox';
+import { DossierPortalSync } from './DossierPortalSync';
+import { DossierPostal } from './DossierPostal';
 
 /** Fields each action's dialog asks for. */
 type Kind = 'text' | 'textarea' | 'lines' | 'number' | 'date' | 'datetime' | 'agency' | 'step' | 'backstep' | 'method' | 'payMethod' | 'official';
@@ -194,6 +196,9 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
               ))}
             </ol>
           </section>
+
+          {d.code && <DossierPostal code={d.code} version={d.version} />}
+          {d.code && <DossierPortalSync code={d.code} version={d.version} />}
         </div>
 
         <aside className="side">

@@ -1,0 +1,10 @@
+// The sync's background jobs: push the due items to the portal, pull the portal's questions.
+import type { JobDefinition } from '../../platform/jobs.js';
+import { pushToPortal } from './push-to-portal.js';
+import { pullPortalQuestions } from './pull-questions.js';
+
+/** Every minute (pg-boss's cron resolution); the back-off of a failing dossier is counted inside. */
+export const portalPushJob: JobDefinition = { name: 'portal-sync-push', cron: '* * * * *', run: (ctx) => pushToPortal(ctx) };
+
+/** Questions citizens sent on the national portal, every 15 minutes. */
+export const portalQuestionsJob: JobDefinition = { name: 'portal-sync-questions', cron: '*/15 * * * *', run: (ctx) => pullPortalQuestions(ctx) };

@@ -1,0 +1,5 @@
+// The postal service's façade: the outbox subscriber, the tracking job's use case, the dossier's view.
+export { postalEventHandler, bookResultDelivery } from './book-result-delivery.js';
+export { trackPostalOrders, type TrackReport } from './track-orders.js';
+export { dossierPostalOrders } from './postal-views.js';
+export { postalTrackingJob } from './postal.jobs.js';

@@ -1,0 +1,122 @@
+// The `dvcqg` adapter of the national-portal port: the DVCQG adapter protocol (integrations-vn.md §2.1) —
+// POST {authPath} {username, password} with the receiving system's code in a header → a session; then
+// POST {servicePath} {service, data} with the session in a header → {error_code: 0} or the portal's error code
+// and message. The same client reaches the portal through a province's LGSP: the base URL, the token
+// endpoint and the header names are settings (NationalPortalHttpOptions), one set per province.
+//
+// Every exchange is kept (the last 200) with personal data masked (ID numbers, phones, e-mails, names,
+// addresses, the summary that names the applicant, passwords, sessions), so an operator can see what went over the wire without reading it.
+import type { CallOptions } from './recording.js';
+import { PortalUnavailable, type NationalPortalClient } from './national-portal.js';
+import { PortalQuestion, type PortalAnswer, type PortalCall } from './national-portal-payloads.js';
+
+export interface NationalPortalHttpOptions {
+  baseUrl: string;
+  username: string;
+  password: string;
+  /** The receiving system's code (mã hệ thống / dstcode). */
+  systemCode: string;
+  authPath: string;
+  servicePath: string;
+  /** Header names: the system code and the session (LGSPs rename them: `access_token`, `Authorization`). */
+  systemCodeHeader: string;
+  sessionHeader: string;
+  /** A prefix before the session in its header (`Bearer ` for an LGSP that wants it). */
+  sessionPrefix: string;
+  timeoutMs: number;
+}
+
+export interface Exchange {
+  at: Date;
+  path: string;
+  request: unknown;
+  status: number | null;
+  response: unknown;
+  error?: string;
+}
+
+const MASKED_KEYS = /^(TrichYeuHoSo|SoGiayToChuHoSo|SoDinhDanh|SoDienThoai|SODIENTHOAI|Email|THUDIENTU|ChuHoSo|HOVATEN|DiaChi|DIACHI|password|session|access_token|NguoiXuLy)$/i;
+
+/** A copy with personal data and secrets replaced by their length (pure; exported for the contract tests). */
+export function maskPersonalData(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(maskPersonalData);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, MASKED_KEYS.test(k) && typeof x === 'string' ? mask(x) : maskPersonalData(x)]));
+  }
+  return v;
+}
+
+function mask(s: string): string {
+  return s.length <= 2 ? '**' : `${s[0]}${'*'.repeat(Math.min(s.length - 2, 12))}${s.at(-1)}`;
+}
+
+export class NationalPortalHttpClient implements NationalPortalClient {
+  readonly provider = 'dvcqg';
+  readonly exchanges: Exchange[] = [];
+  private session: string | null = null;
+
+  constructor(private readonly o: NationalPortalHttpOptions, private readonly now: () => Date = () => new Date()) {}
+
+  async send(call: PortalCall, _opts: CallOptions): Promise<PortalAnswer> {
+    return this.answerOf(await this.service(call));
+  }
+
+  async listQuestions(): Promise<PortalQuestion[]> {
+    const r = await this.service({ service: 'LayDanhSachHoiDapGuiTuDVCQG' });
+    if (String(r.error_code) !== '0') throw new PortalUnavailable(`LayDanhSachHoiDapGuiTuDVCQG: ${String(r.error_code)} ${String(r.message ?? '')}`);
+    const list = Array.isArray(r.result) ? r.result : [];
+    return list.flatMap((q) => { const p = PortalQuestion.safeParse(q); return p.success ? [p.data] : []; });
+  }
+
+  async sendAnswer(answer: { ID: string; NOIDUNGTRALOI: string }, _opts: CallOptions): Promise<PortalAnswer> {
+    return this.answerOf(await this.service({ service: 'DongBoKetQuaHoiDapGuiTuDVCQG', data: answer }));
+  }
+
+  private answerOf(r: Record<string, unknown>): PortalAnswer {
+    if (String(r.error_code) === '0') return { outcome: 'accepted', ref: String(r.ref ?? '') };
+    return { outcome: 'rejected', code: String(r.error_code), message: String(r.message ?? '') };
+  }
+
+  /** One service call; a stale session is renewed once. */
+  private async service(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const session = this.session ?? (await this.login());
+      const r = await this.post(this.o.servicePath, body, { [this.o.sessionHeader]: `${this.o.sessionPrefix}${session}` });
+      if (r.status === 401) { this.session = null; continue; }
+      if (r.status !== 200) throw new PortalUnavailable(`${this.o.servicePath}: HTTP ${r.status}`);
+      return r.body;
+    }
+    throw new PortalUnavailable('the portal refused a fresh session');
+  }
+
+  private async login(): Promise<string> {
+    const r = await this.post(this.o.authPath, { username: this.o.username, password: this.o.password }, { [this.o.systemCodeHeader]: this.o.systemCode });
+    if (r.status !== 200 || String(r.body.error_code) !== '0' || typeof r.body.session !== 'string') throw new PortalUnavailable(`login: HTTP ${r.status} ${String(r.body.message ?? '')}`);
+    this.session = r.body.session;
+    return r.body.session;
+  }
+
+  private async post(path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+    const ex: Exchange = { at: this.now(), path, request: maskPersonalData(body), status: null, response: null };
+    this.keep(ex);
+    try {
+      const res = await fetch(new URL(path, this.o.baseUrl), {
+        method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+      const text = await res.text();
+      let parsed: Record<string, unknown> = {};
+      try { parsed = JSON.parse(text) as Record<string, unknown>; } catch { parsed = { message: text.slice(0, 200) }; }
+      ex.status = res.status;
+      ex.response = maskPersonalData(parsed);
+      return { status: res.status, body: parsed };
+    } catch (e) {
+      ex.error = e instanceof Error ? e.message : String(e);
+      throw new PortalUnavailable(`${path}: ${ex.error}`);
+    }
+  }
+
+  private keep(ex: Exchange): void {
+    this.exchanges.push(ex);
+    if (this.exchanges.length > 200) this.exchanges.shift();
+  }
+}
