@@ -22,9 +22,12 @@ export const findCitizenByEmail = (db: Db, email: string): Promise<CitizenRow | 
 export const findCitizenBySubject = (db: Db, issuer: string, subject: string): Promise<CitizenRow | undefined> =>
   db.selectFrom('citizens').selectAll().where('oidc_issuer', '=', issuer).where('oidc_subject', '=', subject).executeTakeFirst();
 
-/** An account proven by the identity provider with this ID number and not yet linked to any subject. */
-export const findUnlinkedCitizenByIdNumber = (db: Db, idNumber: string): Promise<CitizenRow | undefined> =>
-  db.selectFrom('citizens').selectAll().where('id_number', '=', idNumber).where('oidc_subject', 'is', null).orderBy('created_at').executeTakeFirst();
+/**
+ * An account whose ID number an identity provider proved earlier (another issuer or subject: the province
+ * changed provider, the provider re-issued subjects). A number typed by hand never links an account.
+ */
+export const findProvenCitizenByIdNumber = (db: Db, idNumber: string): Promise<CitizenRow | undefined> =>
+  db.selectFrom('citizens').selectAll().where('id_number', '=', idNumber).where('identity_verified_at', 'is not', null).orderBy('created_at').executeTakeFirst();
 
 export const insertCitizen = (db: Db, row: Insertable<Citizens>): Promise<CitizenRow> =>
   db.insertInto('citizens').values(row).returningAll().executeTakeFirstOrThrow();

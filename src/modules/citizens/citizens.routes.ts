@@ -10,6 +10,9 @@ import { CodeStartBody, CodeVerifyBody } from './citizens.schema.js';
 import { startSignIn } from './start-sign-in.js';
 import { verifySignIn } from './verify-sign-in.js';
 import { setCitizenCookie } from './citizen-session.js';
+import { beginCitizenOidc, completeCitizenOidc } from './citizen-oidc.js';
+import { AppError } from '../../platform/errors.js';
+import { z } from 'zod';
 
 const TAGS = ['citizen'];
 
@@ -31,6 +34,28 @@ export function citizenRoutes(app: App, ctx: AppContext): void {
     const s = await verifySignIn(ctx, req.body.challengeId, req.body.code, originOf(req));
     setCitizenCookie(ctx, reply, s.token);
     return citizenSessionView(ctx, s.principal);
+  });
+
+  app.get('/api/v1/citizen/oidc/start', {
+    schema: {
+      tags: TAGS,
+      summary: 'Đăng nhập bằng tài khoản định danh điện tử / sign in with the national identity account',
+      querystring: z.object({ next: z.string().max(500).optional() }),
+      response: { 302: z.null().describe('to the identity provider') },
+    },
+  }, async (req, reply) => reply.redirect(await beginCitizenOidc(ctx, req.query.next)));
+
+  // the browser arrives here from the provider: failures go back to the sign-in page with their code
+  app.get('/api/v1/citizen/oidc/callback', { schema: { hide: true } }, async (req, reply) => {
+    try {
+      const s = await completeCitizenOidc(ctx, new URL(req.url, ctx.config.publicUrl), originOf(req));
+      setCitizenCookie(ctx, reply, s.token);
+      return reply.redirect(s.next);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      req.log.warn({ code: err.code, params: err.params }, 'citizen identity-provider sign-in refused');
+      return reply.redirect(`/dang-nhap?error=${encodeURIComponent(err.code)}`);
+    }
   });
 
   app.post('/api/v1/citizen/sign-out', {
