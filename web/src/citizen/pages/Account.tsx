@@ -8,6 +8,7 @@ import { accountApi, fieldErrorsOf, get, HttpError, type CodeSent, type Profile,
 import { navigate } from '../router';
 import { signInHref, signOutCitizen, useCitizen } from '../session';
 import { fmtDate } from '../../util';
+import { DateInput } from '../../DateInput';
 import { LoadError, useData } from '../common';
 
 type Unit = { code: string; fullName: string };
@@ -116,7 +117,7 @@ function ProfileSection() {
           {(a) => <input {...a} value={form.idNumber} onChange={set('idNumber')} inputMode="numeric" maxLength={12} readOnly={proven && !!p.idNumber} />}
         </Field>
         <Field id="profile-birthDate" label={t('account.birthDate')} hint={t('account.birthDateHint')} error={errors.birthDate}>
-          {(a) => <input {...a} type="date" value={form.birthDate} onChange={set('birthDate')} autoComplete="bday" readOnly={proven && !!p.birthDate} />}
+          {(a) => <DateInput {...a} value={form.birthDate} onChange={(iso, text) => { setForm({ ...form, birthDate: iso ?? text }); setSaved(false); }} readOnly={proven && !!p.birthDate} />}
         </Field>
         <Field id="profile-province" label={t('account.province')} error={errors.province}>
           {(a) => (
@@ -195,6 +196,7 @@ function RepresentationsSection() {
   const { t, i18n } = useTranslation();
   const list = useData(() => accountApi.representations(), []);
   const [kind, setKind] = useState<'individual' | 'organisation'>('individual');
+  const [validUntil, setValidUntil] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -210,6 +212,7 @@ function RepresentationsSection() {
     try {
       await accountApi.addRepresentation(fd);
       formRef.current?.reset();
+      setValidUntil('');
       list.retry();
     } catch (err) {
       const f = fieldErrorsOf(err);
@@ -247,6 +250,7 @@ function RepresentationsSection() {
           <label><input type="radio" name="partyKind" value="individual" checked={kind === 'individual'} onChange={() => setKind('individual')} /> {t('account.kindIndividual')}</label>
           <label><input type="radio" name="partyKind" value="organisation" checked={kind === 'organisation'} onChange={() => setKind('organisation')} /> {t('account.kindOrganisation')}</label>
         </fieldset>
+ <input type="hidden" name="validUntil" value={validUntil} />
         <input type="hidden" name="basis" value={kind === 'organisation' ? 'legal_representative' : 'authorisation'} />
         <Field id="rep-partyName" label={t(kind === 'individual' ? 'account.partyPerson' : 'account.partyOrg')} error={errors.partyName}>
           {(a) => <input {...a} name="partyName" maxLength={300} />}
@@ -261,7 +265,7 @@ function RepresentationsSection() {
           </Field>
         )}
         <Field id="rep-validUntil" label={t('account.validUntil')} hint={t('account.validUntilHint')} error={errors.validUntil}>
-          {(a) => <input {...a} type="date" name="validUntil" />}
+          {(a) => <DateInput {...a} value={validUntil} onChange={(iso, text) => setValidUntil(iso ?? text)} />}
         </Field>
         <Field id="rep-document" label={t('account.document')} hint={t('account.documentHint')} error={errors.document}>
           {(a) => <input {...a} type="file" name="document" accept="application/pdf,image/jpeg,image/png" />}
