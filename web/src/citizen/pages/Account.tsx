@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactElement } from '
 import { useTranslation } from 'react-i18next';
 import { accountApi, fieldErrorsOf, get, HttpError, type CodeSent, type Profile, type Representation } from '../api';
 import { navigate } from '../router';
-import { signInHref, signOutCitizen, useCitizen } from '../session';
+import { refreshCitizen, signInHref, signOutCitizen, useCitizen } from '../session';
 import { fmtDate } from '../../util';
 import { DateInput } from '../../DateInput';
 import { LoadError, useData } from '../common';
@@ -94,6 +94,7 @@ function ProfileSection() {
       });
       setP(out);
       setSaved(true);
+      void refreshCitizen(); // the header shows the new name
     } catch (err) {
       const f = fieldErrorsOf(err);
       const mapped: Record<string, string> = {};
@@ -179,7 +180,7 @@ function ContactSection({ profile, onChange }: { profile: Profile; onChange: (p:
         <form className="c-form" noValidate onSubmit={async (e) => {
           e.preventDefault();
           setErrors({});
-          try { onChange(await accountApi.verifyContact(sent.challengeId, code.trim())); setSent(null); setAddress(''); setCode(''); } catch (err) { fail(err, 'code'); }
+          try { onChange(await accountApi.verifyContact(sent.challengeId, code.trim())); void refreshCitizen(); setSent(null); setAddress(''); setCode(''); } catch (err) { fail(err, 'code'); }
         }}>
           <p role="status">{t(sent.channel === 'sms' ? 'signIn.sentSms' : 'signIn.sentEmail', { to: sent.sentTo })}</p>
           <Field id="contact-code" label={t('signIn.code')} error={errors.code}>
