@@ -44,6 +44,7 @@ import { portalSyncRoutes } from './modules/portal-sync/portal-sync.routes.js';
 import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
 import { postalRoutes } from './modules/postal/postal.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { citizenRoutes } from './modules/citizens/citizens.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { scheduledBackupJob } from './modules/backups/backups.service.js';
@@ -159,6 +160,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   backupRoutes(app, ctx);
   portalSyncRoutes(app, ctx);
   postalRoutes(app, ctx);
+  citizenRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

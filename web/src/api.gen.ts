@@ -9215,6 +9215,674 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tài khoản công dân đang đăng nhập / the signed-in citizen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signedIn: boolean;
+                            citizen: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description 'otp' or the identity provider's acr */
+                                assurance: string;
+                                /** @enum {string} */
+                                method: "otp" | "oidc";
+                                expiresAt: string;
+                            } | null;
+                            csrfToken: string | null;
+                            signInOptions: {
+                                channels: ("sms" | "email")[];
+                                identityProvider: {
+                                    label: string;
+                                } | null;
+                                codeLength: number;
+                                resendSeconds: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/sign-in/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi mã đăng nhập qua SMS hoặc thư điện tử / send a sign-in code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description số điện thoại di động hoặc thư điện tử / mobile number or e-mail */
+                        address: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            challengeId: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            /** @description the address, partly masked */
+                            sentTo: string;
+                            expiresAt: string;
+                            resendAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/sign-in/code/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng nhập bằng mã xác thực / sign in with the code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        challengeId: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signedIn: boolean;
+                            citizen: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description 'otp' or the identity provider's acr */
+                                assurance: string;
+                                /** @enum {string} */
+                                method: "otp" | "oidc";
+                                expiresAt: string;
+                            } | null;
+                            csrfToken: string | null;
+                            signInOptions: {
+                                channels: ("sms" | "email")[];
+                                identityProvider: {
+                                    label: string;
+                                } | null;
+                                codeLength: number;
+                                resendSeconds: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đăng nhập bằng tài khoản định danh điện tử / sign in with the national identity account */
+        get: {
+            parameters: {
+                query?: {
+                    next?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to the identity provider */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông tin tài khoản công dân / the citizen profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string | null;
+                            idNumber: string | null;
+                            /** @description YYYY-MM-DD */
+                            birthDate: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: {
+                                line: string | null;
+                                communeCode: string;
+                                communeName: string | null;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                            } | null;
+                            verified: {
+                                phone: string | null;
+                                email: string | null;
+                                identity: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Cập nhật thông tin tài khoản / update the profile */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName: string | null;
+                        idNumber: string | null;
+                        birthDate: string | null;
+                        address: {
+                            line: string;
+                            communeCode: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string | null;
+                            idNumber: string | null;
+                            /** @description YYYY-MM-DD */
+                            birthDate: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: {
+                                line: string | null;
+                                communeCode: string;
+                                communeName: string | null;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                            } | null;
+                            verified: {
+                                phone: string | null;
+                                email: string | null;
+                                identity: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/profile/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi mã xác minh số điện thoại / thư điện tử mới / send a code to a new phone or e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description số điện thoại di động hoặc thư điện tử / mobile number or e-mail */
+                        address: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            challengeId: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            /** @description the address, partly masked */
+                            sentTo: string;
+                            expiresAt: string;
+                            resendAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/profile/contact/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác minh số điện thoại / thư điện tử mới / prove the new phone or e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        challengeId: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string | null;
+                            idNumber: string | null;
+                            /** @description YYYY-MM-DD */
+                            birthDate: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: {
+                                line: string | null;
+                                communeCode: string;
+                                communeName: string | null;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                            } | null;
+                            verified: {
+                                phone: string | null;
+                                email: string | null;
+                                identity: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/representations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ủy quyền / đại diện của tôi / my representations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                partyKind: "individual" | "organisation";
+                                /** @enum {string} */
+                                basis: "authorisation" | "legal_representative";
+                                partyName: string;
+                                partyIdNumber: string | null;
+                                partyTaxCode: string | null;
+                                partyAddress: {
+                                    line: string | null;
+                                    communeCode: string | null;
+                                    communeName: string | null;
+                                    provinceCode: string | null;
+                                } | null;
+                                partyPhone: string | null;
+                                partyEmail: string | null;
+                                validUntil: string | null;
+                                createdAt: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "active" | "revoked" | "expired";
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                    kind: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Thêm ủy quyền / đại diện / add a representation
+         * @description multipart/form-data: the text fields of RepresentationIn first (partyKind, basis, partyName, partyIdNumber | partyTaxCode, partyAddressLine, partyUnitCode, partyPhone, partyEmail, validUntil), then one file part `document` (the authorisation, PDF or image; typed by content and screened: 415 / 422 when refused, and nothing is kept).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            partyKind: "individual" | "organisation";
+                            /** @enum {string} */
+                            basis: "authorisation" | "legal_representative";
+                            partyName: string;
+                            partyIdNumber: string | null;
+                            partyTaxCode: string | null;
+                            partyAddress: {
+                                line: string | null;
+                                communeCode: string | null;
+                                communeName: string | null;
+                                provinceCode: string | null;
+                            } | null;
+                            partyPhone: string | null;
+                            partyEmail: string | null;
+                            validUntil: string | null;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "active" | "revoked" | "expired";
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                size: number;
+                                kind: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/representations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Thu hồi ủy quyền / đại diện / revoke a representation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/representations/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải giấy ủy quyền / download the authorisation document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng xuất tài khoản công dân / citizen sign-out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/options": {
         parameters: {
             query?: never;

@@ -9,6 +9,7 @@ export { unsubscribe, verifyUnsubscribe } from './unsubscribe.js';
 export { getDigest, setDigest } from './set-digest.js';
 export { sendSignInCode, type SignInCode } from './send-sign-in-code.js';
 export { sendOperatorAlert, type OperatorAlert } from './send-operator-alert.js';
+export { normaliseAddress } from './addresses.js';
 export { recordDeliveryReceipt, type DeliveryReceipt } from './record-delivery-receipt.js';
 export { recordEmailBounce } from './record-email-bounce.js';
 export { deliverMessage } from './deliver-message.js';
