@@ -38,6 +38,10 @@ import type { JobDefinition } from './platform/jobs.js';
 import { answerLookupSms, recordDeliveryReceipt } from './modules/notifications/notifications.service.js';
 import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { paymentRoutes } from './modules/payments/payments.routes.js';
+import { paymentQueryJob } from './modules/payments/payments.jobs.js';
+import { simulatedGatewayRoutes } from './platform/ports/payments-sim-server.js';
+import { SIM_GATEWAY_PATH } from './platform/ports/index.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 
 /**
@@ -47,7 +51,7 @@ import { digestJob, notificationHandlers } from './modules/notifications/notific
 export const outboxHandlers: OutboxHandler[] = [...notificationHandlers];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, paymentQueryJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {
@@ -126,6 +130,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   reportRoutes(app, ctx);
   competenceRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  paymentRoutes(app, ctx);
+  // the embedded default: the simulated payment gateway is served by motcua itself (an outside system, played here)
+  if (ctx.config.adapters.payments === 'simulated' && !ctx.config.payments.url) {
+    simulatedGatewayRoutes(app, SIM_GATEWAY_PATH, { secret: ctx.config.payments.secret, clock: ctx.clock, baseUrl: () => `${ctx.config.publicUrl}${SIM_GATEWAY_PATH}` });
+  }
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

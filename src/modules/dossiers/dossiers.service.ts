@@ -21,3 +21,5 @@ export { countDossiers } from './dossiers.repo.js';
 export { DossierEventTopic, sampleDossierEvent, type DossierEventMessage, type DossierEventRecipient } from './dossier-event-topic.js';
 // the inbox query schema (other modules that list dossiers for an official, e.g. the daily digest)
 export { InboxQuery } from './dossiers.schema.js';
+// what the payments module reads of a dossier, and the system event that records an online payment
+export { dossierForPayment, paymentFactsById, onlinePaymentRecorder, type DossierPaymentFacts } from './payment-facts.js';

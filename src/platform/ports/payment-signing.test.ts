@@ -58,7 +58,7 @@ describe('VNPay 2.1.0 signing', () => {
     expect(await gw.verifyCallback(ipn)).toEqual({ valid: true, orderId: 'HS0001', status: 'paid', amount: 50_000, currency: 'VND', gatewayTxnId: '14226112', at: new Date('2026-11-23T02:10:00Z') });
     expect(await gw.verifyCallback({ ...ipn, vnp_Amount: '100' })).toMatchObject({ valid: false, reason: 'bad signature' });
     expect(await gw.verifyCallback({ ...ipn, vnp_SecureHash: ipn.vnp_SecureHash!.replace(/^./, '0') })).toMatchObject({ valid: false });
-    const failed = { ...ipn, vnp_ResponseCode: '24', vnp_TransactionStatus: '02' };
+    const failed: Record<string, string> = { ...ipn, vnp_ResponseCode: '24', vnp_TransactionStatus: '02' };
     failed.vnp_SecureHash = vnpaySecureHash(failed, 'SECRETKEY123');
     expect(await gw.verifyCallback(failed)).toMatchObject({ valid: true, status: 'failed' });
     expect(gw.callbackAnswer('accepted').body).toEqual({ RspCode: '00', Message: 'Confirm Success' });
@@ -112,7 +112,7 @@ describe('DVCQG payment platform MaXacThuc', () => {
     c.MaXacThuc = dvcqgSign(c, DVCQG_CONFIRM_FIELDS, secret);
     expect(await gw.verifyCallback(c)).toMatchObject({ valid: true, orderId: 'R1', status: 'paid', amount: 50_000, gatewayTxnId: 'GD1', at: new Date('2026-11-23T02:10:00Z') });
     expect(await gw.verifyCallback({ ...c, SoTien: '5000' })).toMatchObject({ valid: false, reason: 'bad signature' });
-    const other = { ...c, MaDoiTac: 'X' };
+    const other: Record<string, string> = { ...c, MaDoiTac: 'X' };
     other.MaXacThuc = dvcqgSign(other, DVCQG_CONFIRM_FIELDS, secret);
     expect(await gw.verifyCallback(other)).toMatchObject({ valid: false, reason: 'another partner code' });
     const a = gw.callbackAnswer('accepted', c).body as Record<string, string>;
