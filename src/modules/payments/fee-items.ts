@@ -48,7 +48,11 @@ export function classifyFee(f: CatalogFee): { state: LineState; reason: string |
     if (PER_UNIT_NOTE.test(note)) return { state: 'per_unit', reason: `Đơn giá ${f.amountVnd} đồng ${note}; số lượng do cơ quan xác định.` };
     return { state: 'charged', reason: null };
   }
-  if (FREE_NOTE.test(note) || note === '') return { state: 'exempt', reason: note || 'Miễn phí, lệ phí theo danh mục thủ tục hành chính.' };
+  if (note === '') return { state: 'exempt', reason: 'Miễn phí, lệ phí theo danh mục thủ tục hành chính.' };
+  // "Mức lệ phí do HĐND tỉnh quyết định; miễn cho …": the amount is the province's, the exemption a case of it
+  const startsFree = /^[(\s-]*(miễn|không thu)/iu.test(note);
+  if (LOCAL_NOTE.test(note) && !startsFree) return { state: 'set_locally', reason: note.slice(0, 300) };
+  if (FREE_NOTE.test(note)) return { state: 'exempt', reason: note.slice(0, 300) };
   if (LOCAL_NOTE.test(note)) return { state: 'set_locally', reason: note.slice(0, 300) };
   return { state: 'exempt', reason: note.slice(0, 300) };
 }
