@@ -60,7 +60,7 @@ export const XlsxOut = {
   description: 'Excel workbook (.xlsx)',
   content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) } },
 };
-export const RedirectOut = { description: 'Redirect to the tracking page', content: {} };
+export const RedirectOut = { description: 'Redirect to the tracking page (Location header)', content: { 'text/plain': { schema: z.string() } } };
 
 export const PUBLIC_PROBLEMS = problems(400, 404, 409, 422, 429, 502);
 export const CASHIER_PROBLEMS = problems(400, 401, 403, 404, 409);

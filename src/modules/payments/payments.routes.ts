@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
 import * as svc from './payments.service.js';
-import { GatewayFields, PaymentListQuery, ReceiptQuery, ReconciliationQuery, RefundBody, StartPaymentBody, DossierCredentials } from './payments.schema.js';
+import { GatewayFields, PaymentListQuery, ReceiptQuery, ReconciliationQuery, RefundBody, StartPaymentBody, DossierCredentials, gatewayStrings } from './payments.schema.js';
 import {
   CASHIER_PROBLEMS, CashierPaymentOut, CitizenPaymentOut, GatewayAnswerOut, PaymentDetailOut, PaymentListOut, PaymentSummaryOut, PdfOut, PUBLIC_PROBLEMS, RedirectOut, XlsxOut,
 } from './payments.out.js';
@@ -60,7 +60,7 @@ export function paymentRoutes(app: App, ctx: AppContext): void {
     config: { anonymous: true },
   }, async (req, reply) => {
     if (req.params.gateway !== ctx.payments.name) throw paymentErrors.PAYMENT_NOT_FOUND();
-    return reply.redirect(await svc.receiveReturn(ctx, req.query, req.ip), 303);
+    return reply.redirect(await svc.receiveReturn(ctx, gatewayStrings(req.query), req.ip), 303);
   });
 
   // ---- the gateway, server to server (VNPay's IPN is a GET, the platform and the simulator POST JSON)
@@ -75,9 +75,9 @@ export function paymentRoutes(app: App, ctx: AppContext): void {
     params: GatewayParam, response: { 200: GatewayAnswerOut, 400: GatewayAnswerOut, 401: GatewayAnswerOut, 404: GatewayAnswerOut },
   });
   app.get('/api/v1/payments/callback/:gateway', { schema: { ...callbackSchema(), querystring: GatewayFields }, config: { anonymous: true } },
-    async (req, reply) => callback(req.params.gateway, req.query, req.ip, reply));
+    async (req, reply) => callback(req.params.gateway, gatewayStrings(req.query), req.ip, reply));
   app.post('/api/v1/payments/callback/:gateway', { schema: { ...callbackSchema(), body: GatewayFields }, config: { anonymous: true } },
-    async (req, reply) => callback(req.params.gateway, req.body, req.ip, reply));
+    async (req, reply) => callback(req.params.gateway, gatewayStrings(req.body), req.ip, reply));
 
   // ---- the cashier
   app.get('/api/v1/payments', {

@@ -23,5 +23,12 @@ export const ReconciliationQuery = z.object({ date: z.string().regex(/^\d{4}-\d{
 
 export const RefundBody = z.object({ reason: z.string().trim().min(3).max(500) });
 
-/** Whatever a gateway sends (query string, form or JSON): strings only. */
-export const GatewayFields = z.record(z.string(), z.union([z.string(), z.number()]).transform(String));
+/** Whatever a gateway sends (query string or JSON): its own field names, kept as they came. */
+export const GatewayFields = z.looseObject({});
+
+/** The gateway's fields as strings (numbers in a JSON body become their decimal text; objects are dropped). */
+export function gatewayStrings(v: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (typeof x === 'string' || typeof x === 'number') out[k] = String(x);
+  return out;
+}
