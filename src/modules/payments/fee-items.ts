@@ -70,8 +70,8 @@ export function owedFor(fees: CatalogFee[], requested: number | null): Owed {
   const catalogueTotal = charged.reduce((s, l) => s + l.amount, 0);
   if (requested !== null && requested > 0 && requested !== catalogueTotal) {
     const notice: OwedLine = { kind: charged[0]?.kind ?? 'le_phi', code: 'TB01', name: 'Phí, lệ phí theo thông báo của cơ quan giải quyết', amount: requested, state: 'charged', reason: null };
-    const others = lines.map((l) => (l.state === 'charged' ? { ...l, state: 'per_unit' as const, amount: 0, reason: 'Đã tính trong số tiền cơ quan thông báo.' } : l));
-    return { lines: [notice, ...others], items: [strip(notice)], total: requested, blocked: null };
+    // the agency's notice replaces the catalogue's lines (it has counted pages, copies, the local rate)
+    return { lines: [notice], items: [strip(notice)], total: requested, blocked: null };
   }
   const total = catalogueTotal;
   const undecided = lines.some((l) => l.state === 'set_locally' || l.state === 'per_unit' || l.state === 'unpriced');

@@ -60,6 +60,8 @@ export function simulatedGatewayRoutes(app: FastifyInstance, prefix: string, opt
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
     });
     const hide = { schema: { hide: true } };
+    const cssHref = () => `${opts.baseUrl()}/sim.css`;
+    r.get('/sim.css', hide, async (_req, reply) => reply.type('text/css; charset=utf-8').send(SIM_CSS));
     const signed = (fields: Record<string, string>) => ({ ...fields, signature: simSignature(fields, opts.secret) });
     const verified = (b: unknown): Record<string, string> | null => {
       const f = strings(b);
@@ -84,13 +86,13 @@ export function simulatedGatewayRoutes(app: FastifyInstance, prefix: string, opt
     r.get<{ Params: { orderId: string } }>('/pay/:orderId', hide, async (req, reply) => {
       const o = state.orders.get(req.params.orderId);
       reply.type('text/html; charset=utf-8');
-      if (!o) return reply.code(404).send(page('Không tìm thấy giao dịch', '<p>Giao dịch không tồn tại hoặc đã hết hạn.</p>'));
-      return page('Cổng thanh toán mô phỏng', payForm(o));
+      if (!o) return reply.code(404).send(page('Không tìm thấy giao dịch', '<p>Giao dịch không tồn tại hoặc đã hết hạn.</p>', cssHref()));
+      return page('Cổng thanh toán mô phỏng', payForm(o), cssHref());
     });
 
     r.post<{ Params: { orderId: string } }>('/pay/:orderId', hide, async (req, reply) => {
       const o = state.orders.get(req.params.orderId);
-      if (!o) return reply.code(404).type('text/html; charset=utf-8').send(page('Không tìm thấy giao dịch', '<p>Giao dịch không tồn tại.</p>'));
+      if (!o) return reply.code(404).type('text/html; charset=utf-8').send(page('Không tìm thấy giao dịch', '<p>Giao dịch không tồn tại.</p>', cssHref()));
       const action = strings(req.body)?.action;
       if (o.status === 'pending') {
         const fails = action === 'cancel' || action === 'fail' || state.mode === 'fail';
@@ -208,14 +210,15 @@ ${items ? `<table><caption>Các khoản phải nộp</caption><thead><tr><th sco
 </form>`;
 }
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title><style>
-body{font-family:system-ui,sans-serif;margin:0;background:#f4f6f8;color:#1b1f24}
-header{background:#0b4f8a;color:#fff;padding:12px 16px}header p{margin:4px 0 0;font-size:14px}
+/** Stylesheet of the pages (a file, not inline: motcua's CSP allows no inline style when it serves them). */
+const SIM_CSS = `body{font-family:system-ui,sans-serif;margin:0;background:#f4f6f8;color:#1b1f24}
+header{background:#0b4f8a;color:#fff;padding:12px 16px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;font-size:14px}
 main{padding:16px;max-width:480px;margin:auto}table{width:100%;border-collapse:collapse;background:#fff;margin:12px 0}
 caption{text-align:left;font-weight:600;padding:4px 0}td,th{border-bottom:1px solid #d0d7de;padding:8px;text-align:left}.n{text-align:right}
 .total{font-size:18px}button{display:block;width:100%;padding:14px;margin:10px 0;font-size:17px;border-radius:6px;border:0}
-.pay{background:#0b6b2f;color:#fff}.cancel{background:#fff;color:#8a1c1c;border:1px solid #8a1c1c}
-</style></head><body><header><h1 style="margin:0;font-size:20px">${esc(title)}</h1><p>Môi trường thử nghiệm: không có tiền thật được chuyển.</p></header><main>${body}</main></body></html>`;
+.pay{background:#0b6b2f;color:#fff}.cancel{background:#fff;color:#8a1c1c;border:1px solid #8a1c1c}`;
+
+function page(title: string, body: string, cssHref: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title><link rel="stylesheet" href="${cssHref}"></head><body><header><h1>${esc(title)}</h1><p>Môi trường thử nghiệm: không có tiền thật được chuyển.</p></header><main>${body}</main></body></html>`;
 }
