@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'kysely';
-import { HAS_CHROMIUM, ensureWebBuilt, launch, LONG_SESSIONS, newContext, shot, SKIP_REASON } from './browser.js';
+import { HAS_CHROMIUM, ensureWebBuilt, launch, LONG_SESSIONS, newContext, shot, signIn, SKIP_REASON } from './browser.js';
 import { describeFindings, seriousViolations, type AxeFinding } from './axe.js';
 import { queryPendingPayments } from '../../src/modules/payments/payments.service.js';
 import { dossierAwaitingPayment, eventually, setMode, signed, startPaymentWorld, type PaymentWorld } from '../payments/helpers.js';
@@ -114,6 +114,21 @@ describe.skipIf(!HAS_CHROMIUM)('online payment from the tracking page (360×740)
     await look(page, 'settled-by-query');
     expect(await confirmEvents(d.code)).toBe(1);
     await page.context().close();
+  });
+
+  it("the cashier's page lists the payments by status with their receipts, and downloads the reconciliation", async () => {
+    const desk = await signIn(browser, w.t.url, 'demo.thuphi');
+    const page = desk.page;
+    await page.getByRole('link', { name: 'Thu phí' }).click();
+    await page.getByRole('heading', { name: 'Thu phí, lệ phí trực tuyến' }).waitFor();
+    await page.getByRole('button', { name: /^Đã thanh toán \(2\)$/ }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+    expect(await page.locator('tbody').textContent()).toContain('BLDT-26-');
+    await shot(page, 'pay-cashier');
+    findings.push(...(await seriousViolations(page, 'cashier')));
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo đối soát (Excel)' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^doi-soat-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await desk.ctx.close();
   });
 
   it('no serious or critical accessibility violation on the payment pages', () => {

@@ -97,3 +97,5 @@ export type NotificationTemplates = ResponseOf<'/api/v1/admin/notifications/temp
 export type NotificationTemplate = NotificationTemplates['items'][number];
 export type TemplateHistory = ResponseOf<'/api/v1/admin/notifications/templates/{event}/{channel}', 'get'>;
 export type TemplatePreview = ResponseOf<'/api/v1/admin/notifications/templates/{event}/{channel}/preview', 'post'>;
+
+export type PaymentList = ResponseOf<'/api/v1/payments', 'get'>;
