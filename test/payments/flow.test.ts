@@ -223,3 +223,18 @@ describe('refunds and the cashier', () => {
     expect((await w.cashier.get('/api/v1/payments/reconciliation.xlsx?date=2026-02-30')).body.code).toBe('PAYMENT_DATE_INVALID');
   });
 });
+
+describe('QĐ 766 payment indicators', () => {
+  it('3.6 counts the dossiers paid through the gateway (and 3.5 their procedure), a cash payment not', async () => {
+    const leader = await w.t.login('demo.lanhdaotinh');
+    const r = await leader.get('/api/v1/reports/indicators?from=2026-11-01&to=2026-11-30');
+    expect(r.status).toBe(200);
+    const by = Object.fromEntries(r.body.groups.flatMap((g: any) => g.indicators).map((i: any) => [i.code, i]));
+    const paid = Number((await sql<{ n: string }>`SELECT count(DISTINCT dossier_id) AS n FROM payments WHERE paid_at IS NOT NULL`.execute(w.t.ctx.db)).rows[0]!.n);
+    const due = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM dossiers WHERE pay_due`.execute(w.t.ctx.db)).rows[0]!.n);
+    expect(paid).toBeGreaterThanOrEqual(5);
+    expect(by['3.6']).toMatchObject({ numerator: paid, denominator: due });
+    // the dossier paid in cash at the desk is due but not paid online
+    expect(due).toBeGreaterThan(paid);
+  });
+});

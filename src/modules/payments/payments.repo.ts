@@ -1,6 +1,6 @@
 // SQL of the payments module: payment attempts, the gateway message audit, receipt numbers, the agencies'
 // beneficiary accounts.
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PaymentAccounts, PaymentMessages, Payments } from '../../platform/db/schema.gen.js';
 import type { FeeLine, PaymentStatus } from '../../platform/ports/payments.js';
@@ -117,4 +117,9 @@ export async function paidOnlineDossiers(db: Db, agencyIds: string[], from: Date
   const rows = await db.selectFrom('payments').select('dossier_id').distinct()
     .where('agency_id', 'in', agencyIds).where('paid_at', '>=', from).where('paid_at', '<', to).execute();
   return rows.map((r) => r.dossier_id);
+}
+
+/** A subquery of the dossiers with a fee paid online through a gateway before `before` (paid, possibly refunded since). */
+export function paidOnlineDossierIdsSql(before: Date): RawBuilder<unknown> {
+  return sql`SELECT p.dossier_id FROM payments p WHERE p.paid_at IS NOT NULL AND p.paid_at < ${before.toISOString()}::timestamptz`;
 }

@@ -6,5 +6,5 @@ export { refundEndedDossiers, refundPayment } from './refund.js';
 export { listPayments, getPayment, cashierReceipt } from './cashier.js';
 export { publicReceipt } from './public-receipt.js';
 export { reconcileDay, reconciliationWorkbook } from './reconciliation.js';
-export { dossiersPaidOnline } from './payments.read.js';
+export { dossiersPaidOnline, paidOnlineDossierIds } from './payments.read.js';
 export { paymentQueryJob } from './payments.jobs.js';

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 
 import { scopePaths } from '../org/permissions.js';
+import { paidOnlineDossierIds } from '../payments/payments.service.js';
 import { agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
 import { inboxItem } from '../dossiers/dossiers.service.js';
 import { PERFORMER_KINDS } from '../catalog/catalog.service.js';
@@ -159,7 +160,8 @@ export async function officialDossiers(ctx: AppContext, p: Principal, q: Officia
 export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn) {
   const period = periodOf(q, ctx.clock.now());
   const scope = await reportScope(ctx, p, q.agency);
-  const c = await repo.indicatorCounts(ctx.db, windowOf(period), scope.agencyIds, PERFORMER_KINDS);
+  const w = windowOf(period);
+  const c = await repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end));
   const f = (numerator: number, denominator: number): Fraction => ({ numerator, denominator });
   const e = evaluate({
     '1.3': f(c.procFullContent, c.procTotal),
