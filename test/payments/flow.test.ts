@@ -135,6 +135,17 @@ describe('messages that must change nothing', () => {
     expect((await summary(d)).payments[0].status).toBe('paid');
   });
 
+  it('the same callback five times at once: one accepted, four duplicates, one dossier event, one receipt number', async () => {
+    const d = await dossierAwaitingPayment(w, 35_000);
+    const p = (await start(d)).body;
+    const msg = signed({ merchant: 'MOTCUA', orderId: p.orderRef, status: 'paid', amount: '35000', currency: 'VND', txnId: 'SIMC1', ts: String(w.t.clock.now().getTime()) });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => w.t.client().post('/api/v1/payments/callback/simulated', msg)));
+    expect(answers.map((a) => a.body.outcome).sort()).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect((await dossierEvents(d.code)).filter((e) => e.action === 'confirm_payment')).toHaveLength(1);
+    const counters = await sql<{ n: string }>`SELECT count(*) AS n FROM payments WHERE receipt_no IS NOT NULL AND dossier_code = ${d.code}`.execute(w.t.ctx.db);
+    expect(Number(counters.rows[0]!.n)).toBe(1);
+  });
+
   it('the forged ones alone never pay a dossier', async () => {
     const d = await dossierAwaitingPayment(w, 20_000);
     const p = (await start(d)).body;
