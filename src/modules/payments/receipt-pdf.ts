@@ -41,6 +41,9 @@ function vnDateTime(d: Date): string {
 }
 
 export function receiptDefinition(r: ReceiptInput): Record<string, unknown> {
+  // "BLDT-26-0000001": ký hiệu (series and year) and số (the 7-digit number), printed apart
+  const no = r.number.slice(r.number.lastIndexOf('-') + 1);
+  const symbol = r.number.slice(0, r.number.lastIndexOf('-'));
   const rows = r.items.map((i, n) => [String(n + 1), nfc(i.name), i.kind === 'phi' ? 'Phí' : 'Lệ phí', { text: money(i.amount), alignment: 'right' }]);
   return {
     pageSize: 'A5',
@@ -48,7 +51,7 @@ export function receiptDefinition(r: ReceiptInput): Record<string, unknown> {
     defaultStyle: { font: 'Tinos', fontSize: 11 },
     info: { title: `Biên lai ${r.number}` },
     content: [
-      { columns: [{ text: nfc(r.agencyName.toUpperCase()), bold: true, width: '*' }, { text: [`Ký hiệu: ${nfc(r.series)}\n`, `Số: ${r.number}`], alignment: 'right', width: 'auto' }] },
+      { columns: [{ text: nfc(r.agencyName.toUpperCase()), bold: true, width: '*' }, { text: [`Ký hiệu: ${nfc(symbol)}\n`, `Số: ${no}`], alignment: 'right', width: 'auto' }] },
       { text: 'BIÊN LAI THU PHÍ, LỆ PHÍ', bold: true, fontSize: 15, alignment: 'center', margin: [0, 16, 0, 0] },
       { text: '(Biên lai điện tử)', italics: true, alignment: 'center', margin: [0, 0, 0, 12] },
       { text: [{ text: 'Họ tên người nộp: ', bold: true }, nfc(r.payerName)] },
