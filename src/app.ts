@@ -45,6 +45,10 @@ import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.s
 import { postalRoutes } from './modules/postal/postal.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
+import { paymentRoutes } from './modules/payments/payments.routes.js';
+import { paymentQueryJob } from './modules/payments/payments.jobs.js';
+import { simulatedGatewayRoutes } from './platform/ports/payments-sim-server.js';
+import { SIM_GATEWAY_PATH } from './platform/ports/index.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { scheduledBackupJob } from './modules/backups/backups.service.js';
@@ -61,7 +65,7 @@ export const outboxHandlers: OutboxHandler[] = [
 ];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, postalTrackingJob];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, postalTrackingJob, paymentQueryJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {
@@ -161,6 +165,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   portalSyncRoutes(app, ctx);
   postalRoutes(app, ctx);
   citizenRoutes(app, ctx);
+  paymentRoutes(app, ctx);
+  // the embedded default: the simulated payment gateway is served by motcua itself (an outside system, played here)
+  if (ctx.config.adapters.payments === 'simulated' && !ctx.config.payments.url) {
+    simulatedGatewayRoutes(app, SIM_GATEWAY_PATH, { secret: ctx.config.payments.secret, clock: ctx.clock, baseUrl: () => `${ctx.config.publicUrl}${SIM_GATEWAY_PATH}` });
+  }
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

@@ -1,4 +1,5 @@
 // Configuration from the environment, validated once at start.
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const bool = z
@@ -55,7 +56,16 @@ const ConfigSchema = z.object({
   MOTCUA_BLOB_STORE: adapter(['fs'], 'fs'),
   MOTCUA_SIGNER: adapter(['p12'], 'p12'),
   MOTCUA_NOTIFIER: adapter(['recording'], 'recording'),
-  MOTCUA_PAYMENT_GATEWAY: adapter(['recording'], 'recording'),
+  // payments: the built-in simulated gateway by default (served by motcua under /_sim/thanh-toan unless
+  // MOTCUA_PAYMENT_URL names one); vnpay and dvcqg need the URL, the merchant / partner code and the secret
+  MOTCUA_PAYMENT_GATEWAY: adapter(['simulated', 'vnpay', 'dvcqg', 'recording'], 'simulated'),
+  MOTCUA_PAYMENT_URL: z.string().url().optional(),
+  MOTCUA_PAYMENT_API_URL: z.string().url().optional(),
+  MOTCUA_PAYMENT_MERCHANT: z.string().min(1).max(64).default('MOTCUA'),
+  MOTCUA_PAYMENT_SECRET: z.string().min(8).optional(),
+  MOTCUA_PAYMENT_DVCQG_VERSION: z.string().min(1).default('1.0.6'),
+  MOTCUA_PAYMENT_CALLBACK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+  MOTCUA_PAYMENT_QUERY_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   MOTCUA_NATIONAL_PORTAL: adapter(['recording', 'dvcqg'], 'recording'),
   // The DVCQG adapter (MOTCUA_NATIONAL_PORTAL=dvcqg), directly or through the province's LGSP: where, who, and
   // the header names the gateway expects
@@ -155,7 +165,7 @@ export interface Config {
     blobStore: 'fs';
     signer: 'p12';
     notifier: 'recording';
-    payments: 'recording';
+    payments: 'simulated' | 'vnpay' | 'dvcqg' | 'recording';
     nationalPortal: 'recording' | 'dvcqg';
     postal: 'recording' | 'vnpost';
   };
@@ -163,6 +173,7 @@ export interface Config {
   /** The DVCQG adapter's settings (undefined unless MOTCUA_DVCQG_URL is set). */
   dvcqg?: { baseUrl: string; username: string; password: string; systemCode: string; authPath: string; servicePath: string; systemCodeHeader: string; sessionHeader: string; sessionPrefix: string; timeoutMs: number };
   notifications: NotificationSettings;
+  payments: PaymentSettings;
   /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
   postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   citizens: CitizenSettings;
@@ -182,6 +193,21 @@ export interface BackupSchedule {
   fullEveryDays: number;
   /** Restore drill (verify) after each scheduled backup. */
   verify: boolean;
+}
+
+export interface PaymentSettings {
+  /** The gateway's base URL (simulated: unset = motcua's own /_sim/thanh-toan). */
+  url?: string;
+  /** VNPay's merchant web API (querydr, refund). */
+  apiUrl?: string;
+  merchant: string;
+  /** Never sent to a browser. The simulated gateway gets a random one per process when unset. */
+  secret: string;
+  dvcqgVersion: string;
+  /** A callback whose transaction time is further than this from now is refused (replays). */
+  callbackWindowMinutes: number;
+  /** A payment still pending after this long is asked about (the status query job). */
+  queryAfterMinutes: number;
 }
 
 export interface NotificationSettings {
@@ -315,6 +341,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // set but empty (MOTCUA_SMS_QUIET_HOURS=) means no quiet hours; unset means the default
       quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
     },
+    payments: paymentSettings(e),
     postal: {
       customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
       senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),
@@ -349,6 +376,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { dir: e.MOTCUA_BACKUP_DIR, at: e.MOTCUA_BACKUP_AT, keepDays: e.MOTCUA_BACKUP_KEEP_DAYS, fullEveryDays: e.MOTCUA_BACKUP_FULL_EVERY_DAYS, verify: e.MOTCUA_BACKUP_VERIFY === 'true' }
       : undefined,
     alertEmails: (e.MOTCUA_ALERT_EMAIL ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean),
+  };
+}
+
+function paymentSettings(e: z.infer<typeof ConfigSchema>): PaymentSettings {
+  const g = e.MOTCUA_PAYMENT_GATEWAY;
+  const problems: string[] = [];
+  if ((g === 'vnpay' || g === 'dvcqg') && !e.MOTCUA_PAYMENT_URL) problems.push(`MOTCUA_PAYMENT_URL: required with MOTCUA_PAYMENT_GATEWAY=${g}`);
+  if ((g === 'vnpay' || g === 'dvcqg') && !e.MOTCUA_PAYMENT_SECRET) problems.push(`MOTCUA_PAYMENT_SECRET: required with MOTCUA_PAYMENT_GATEWAY=${g}`);
+  if (g === 'vnpay' && !e.MOTCUA_PAYMENT_API_URL) problems.push('MOTCUA_PAYMENT_API_URL: required with MOTCUA_PAYMENT_GATEWAY=vnpay (querydr, refund)');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    url: e.MOTCUA_PAYMENT_URL?.replace(/\/$/, ''),
+    apiUrl: e.MOTCUA_PAYMENT_API_URL,
+    merchant: e.MOTCUA_PAYMENT_MERCHANT,
+    secret: e.MOTCUA_PAYMENT_SECRET ?? randomBytes(32).toString('hex'),
+    dvcqgVersion: e.MOTCUA_PAYMENT_DVCQG_VERSION,
+    callbackWindowMinutes: e.MOTCUA_PAYMENT_CALLBACK_WINDOW_MINUTES,
+    queryAfterMinutes: e.MOTCUA_PAYMENT_QUERY_AFTER_MINUTES,
   };
 }
 

@@ -14,6 +14,7 @@ import { portsFromConfig } from '../../src/platform/ports/index.js';
 import { P12FileSigner, SignerNotConfigured, TestPkiSigner } from '../../src/platform/ports/signer.js';
 import { RecordingNotifier } from '../../src/platform/ports/notifier.js';
 import { RecordingPaymentGateway } from '../../src/platform/ports/payments.js';
+import { SimulatedPaymentGateway } from '../../src/platform/ports/payments-simulated.js';
 import { RecordingNationalPortal } from '../../src/platform/ports/national-portal.js';
 import { RecordingPostalService } from '../../src/platform/ports/postal.js';
 import type { PortLog } from '../../src/platform/ports/recording.js';
@@ -146,13 +147,15 @@ describe('adapter choice at start-up', () => {
     await expect(openContext(bad, clock, { dataDir: join(dir, 'never-opened') })).rejects.toThrow(/MOTCUA_NOTIFIER: unknown adapter "smpp"/);
   });
 
-  it('the defaults: files on disk, P12 signing from the configuration, recording outbound ports; overrides win', () => {
+  it('the defaults: files on disk, P12 signing from the configuration, recording outbound ports, the simulated payment gateway; overrides win', () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', MOTCUA_FILES_DIR: join(dir, 'files') });
     const ports = portsFromConfig(config, clock);
     expect(ports.blobStore).toBeInstanceOf(FsBlobStore);
     expect(ports.signer).toBeInstanceOf(P12FileSigner);
     expect(ports.notifier).toBeInstanceOf(RecordingNotifier);
-    expect(ports.payments).toBeInstanceOf(RecordingPaymentGateway);
+    expect(ports.payments).toBeInstanceOf(SimulatedPaymentGateway);
+    expect(portsFromConfig(loadConfig({ LOG_LEVEL: 'silent', MOTCUA_PAYMENT_GATEWAY: 'recording' }), clock).payments).toBeInstanceOf(RecordingPaymentGateway);
+    expect(() => loadConfig({ MOTCUA_PAYMENT_GATEWAY: 'vnpay' })).toThrow(/MOTCUA_PAYMENT_URL: required[\s\S]*MOTCUA_PAYMENT_SECRET: required/);
     expect(ports.nationalPortal).toBeInstanceOf(RecordingNationalPortal);
     expect(ports.postal).toBeInstanceOf(RecordingPostalService);
     const mem = new MemoryBlobStore();

@@ -105,3 +105,4 @@ export type PortalSyncDashboard = ResponseOf<'/api/v1/admin/portal-sync', 'get'>
 export type PortalSyncItem = PortalSyncDashboard['items'][number];
 export type DossierPortalSync = ResponseOf<'/api/v1/dossiers/{ref}/portal-sync', 'get'>;
 export type DossierPostal = ResponseOf<'/api/v1/dossiers/{ref}/postal', 'get'>;
+export type PaymentList = ResponseOf<'/api/v1/payments', 'get'>;

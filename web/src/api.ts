@@ -2,7 +2,7 @@
 // a 401 on a signed-in request asks the app to sign in again (dialog) and then retries once, so nothing
 // typed is lost when the session expires.
 
-import type {
+import type { PaymentList,
   BodyOf, ResponseOf, BackupRun, BackupStatus, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
   PortalSyncDashboard, PortalSyncItem, DossierPortalSync, DossierPostal,
   ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
@@ -161,6 +161,7 @@ export async function download(path: string): Promise<{ blob: Blob; filename: st
 // Endpoints
 
 export const api = {
+  payments: (q: { status?: string; dossierCode?: string; limit?: number; offset?: number }) => get<PaymentList>(`/api/v1/payments${qs(q)}`),
   authOptions: () => get<AuthOptions>('/api/v1/auth/options', { reauth: false }),
   login: (username: string, password: string) => post<Me>('/api/v1/auth/login', { username, password }, { reauth: false }),
   me: () => get<Me>('/api/v1/auth/me', { reauth: false }),

@@ -6,7 +6,15 @@ import { setApiLanguage } from './api';
 const vi = {
   app: { title: 'Một cửa điện tử', subtitle: 'Hệ thống thông tin giải quyết thủ tục hành chính', skip: 'Bỏ qua, đến nội dung chính', lang: 'English', langLabel: 'Chuyển sang tiếng Anh', loading: 'Đang tải…', menu: 'Điều hướng chính' },
   lookup: { title: 'Tra cứu hồ sơ', code: 'Mã hồ sơ', secret: 'Mã tra cứu (in trên giấy tiếp nhận)', notFound: 'Không tìm thấy hồ sơ với mã và mã tra cứu này', procedure: 'Thủ tục', status: 'Trạng thái', receivedAt: 'Thời gian tiếp nhận', appointment: 'Hẹn trả kết quả', where: 'Nơi trả kết quả', returnedAt: 'Đã trả kết quả lúc', ready: 'Hồ sơ đã có kết quả, mời ông/bà đến nhận theo hình thức đã đăng ký.' },
-  nav: { reception: 'Tiếp nhận', inbox: 'Hồ sơ', dashboard: 'Thống kê', admin: 'Quản trị', logout: 'Đăng xuất' },
+  nav: { reception: 'Tiếp nhận', inbox: 'Hồ sơ', payments: 'Thu phí', dashboard: 'Thống kê', admin: 'Quản trị', logout: 'Đăng xuất' },
+  payments: {
+    title: 'Thu phí, lệ phí trực tuyến', lead: 'Các khoản thanh toán trực tuyến của hồ sơ thuộc phạm vi của bạn. Chỉ "Đã thanh toán" và "Đã hoàn tiền" là kết quả cuối cùng.',
+    filter: 'Lọc theo trạng thái', all: 'Tất cả', dossier: 'Hồ sơ', payer: 'Người nộp', amount: 'Số tiền', status: 'Trạng thái', created: 'Tạo lúc', receipt: 'Biên lai',
+    none: 'Không có khoản thanh toán nào.', st_pending: 'Chờ thanh toán', st_paid: 'Đã thanh toán', st_failed: 'Không thành công', st_expired: 'Hết hạn', st_refunded: 'Đã hoàn tiền',
+    by_callback: 'xác nhận qua IPN', by_return: 'xác nhận khi công dân quay lại', by_query: 'xác nhận qua truy vấn trạng thái',
+    recon: 'Đối soát theo ngày', reconHint: 'Tải file Excel so sánh từng giao dịch của hệ thống với kết quả truy vấn tại cổng thanh toán, kèm danh sách chênh lệch và các bản tin bị từ chối.',
+    day: 'Ngày đối soát', download: 'Tải báo cáo đối soát (Excel)', downloaded: 'Đã tải {{name}}',
+  },
   login: {
     title: 'Đăng nhập', username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập', sso: 'Đăng nhập một lần',
     or: 'hoặc', failed: 'Đăng nhập không thành công', expired: 'Phiên làm việc đã hết hạn', expiredHint: 'Đăng nhập lại để tiếp tục. Dữ liệu đang nhập được giữ nguyên.',
@@ -172,7 +180,15 @@ type Dict = typeof vi;
 const en: Dict = {
   app: { title: 'One-stop shop', subtitle: 'Administrative procedure information system', skip: 'Skip to main content', lang: 'Tiếng Việt', langLabel: 'Switch to Vietnamese', loading: 'Loading…', menu: 'Main navigation' },
   lookup: { title: 'Dossier lookup', code: 'Dossier code', secret: 'Lookup code (printed on the receipt)', notFound: 'No dossier with this code and lookup code', procedure: 'Procedure', status: 'Status', receivedAt: 'Received at', appointment: 'Appointment', where: 'Where to collect', returnedAt: 'Result returned at', ready: 'The result is ready; please collect it as registered.' },
-  nav: { reception: 'Reception', inbox: 'Dossiers', dashboard: 'Dashboard', admin: 'Administration', logout: 'Sign out' },
+  nav: { reception: 'Reception', inbox: 'Dossiers', payments: 'Fees', dashboard: 'Dashboard', admin: 'Administration', logout: 'Sign out' },
+  payments: {
+    title: 'Online fee payments', lead: 'Online payments of the dossiers in your scope. Only "Paid" and "Refunded" are final.',
+    filter: 'Filter by status', all: 'All', dossier: 'Dossier', payer: 'Payer', amount: 'Amount', status: 'Status', created: 'Created', receipt: 'Receipt',
+    none: 'No payments.', st_pending: 'Awaiting payment', st_paid: 'Paid', st_failed: 'Not successful', st_expired: 'Expired', st_refunded: 'Refunded',
+    by_callback: 'confirmed by the IPN', by_return: 'confirmed on the citizen\'s return', by_query: 'confirmed by the status query',
+    recon: 'Daily reconciliation', reconHint: "Download an Excel file that puts every transaction beside the gateway's answer, with the differences and the refused gateway messages.",
+    day: 'Day', download: 'Download the reconciliation (Excel)', downloaded: 'Downloaded {{name}}',
+  },
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', sso: 'Single sign-on', or: 'or', failed: 'Sign-in failed',
     expired: 'Your session has expired', expiredHint: 'Sign in again to continue. What you typed is kept.',

@@ -504,3 +504,14 @@ export async function listProceduresWithIssues(ctx: AppContext, p: Principal, qu
       : null,
   };
 }
+
+/**
+ * The fees of one channel of a procedure version with the province's overrides and the catalogue's notes (what
+ * the payments module reads to work out what is owed; the dossier keeps only names and amounts).
+ */
+export async function feesOfChannel(ctx: AppContext, procedureId: string, versionId: string | null, kind: repo.ChannelKind) {
+  const [channels, overrides] = await Promise.all([versionId ? repo.channelsOf(ctx.db, versionId) : Promise.resolve([]), repo.feeOverridesOf(ctx.db, procedureId)]);
+  const own = channels.filter((c) => c.kind === kind);
+  const fees = own.length > 0 ? own.flatMap((c) => c.fees) : [];
+  return mergeFees(kind, fees, overrides).map((f) => ({ name: f.name, amountVnd: f.amountVnd, note: f.note ?? null, local: f.local }));
+}

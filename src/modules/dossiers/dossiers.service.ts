@@ -25,3 +25,5 @@ export { InboxQuery } from './dossiers.schema.js';
 export { dossierRecord, type DossierRecord } from './integration-read.js';
 // actions the system performs for an integration (the postal service's confirmed delivery returns the result)
 export { performSystemAction, type SystemActionResult } from './perform-system-action.js';
+// what the payments module reads of a dossier, and the system event that records an online payment
+export { dossierForPayment, paymentFactsById, onlinePaymentRecorder, type DossierPaymentFacts } from './payment-facts.js';

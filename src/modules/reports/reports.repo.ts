@@ -392,7 +392,12 @@ export function factsFromJsonb(): Record<'has_result' | 'result_outcome' | 'resu
  * report) and the published procedures performed by an agency of `scope` (catalogue: explicit links in
  * procedure_agencies, else the agency kind that performs the procedure's level by default).
  */
-export async function indicatorCounts(db: Db, w: Window, scope: string[], performerKinds: Record<'province' | 'commune', readonly string[]>): Promise<IndicatorCounts> {
+/**
+ * `paidOnlineIds`: the payments module's subquery of dossiers paid online through a gateway (its read API): a
+ * dossier counts as paid online (3.5, 3.6) with such a payment, or when the desk recorded the fee as paid
+ * online on another platform (confirm_payment method "online"); a real payment also makes the fee due.
+ */
+export async function indicatorCounts(db: Db, w: Window, scope: string[], performerKinds: Record<'province' | 'commune', readonly string[]>, paidOnlineIds: RawBuilder<unknown>): Promise<IndicatorCounts> {
   const p = measurePredicates(w);
   const start = ts(w.start);
   const end = ts(w.end);
@@ -406,8 +411,9 @@ export async function indicatorCounts(db: Db, w: Window, scope: string[], perfor
     OR EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = d.id AND f.purpose IN ('component', 'supplement')))`;
   const reused = sql`(d.filing_reused
     OR EXISTS (SELECT 1 FROM files f WHERE f.dossier_id = d.id AND (f.reused_from IS NOT NULL OR f.from_citizen_store)))`;
-  const payDue = sql`d.pay_due`;
-  const paidOnline = sql`d.paid_online`;
+  const gatewayPaid = sql`d.id IN (${paidOnlineIds})`;
+  const payDue = sql`(d.pay_due OR ${gatewayPaid})`;
+  const paidOnline = sql`(d.paid_online OR ${gatewayPaid})`;
   const nonEmpty = (c: string) => sql`btrim(COALESCE(${sql.ref(c)}, '')) <> ''`;
   const { rows } = await noJit(db, (db) => sql<IndicatorCounts>`
     WITH d AS (

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 
 import { scopePaths } from '../org/permissions.js';
+import { paidOnlineDossierIds } from '../payments/payments.service.js';
 import { agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
 import { inboxItem } from '../dossiers/dossiers.service.js';
 import { PERFORMER_KINDS } from '../catalog/catalog.service.js';
@@ -161,7 +162,7 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
   const period = periodOf(q, ctx.clock.now());
   const scope = await reportScope(ctx, p, q.agency);
   const w = windowOf(period);
-  const [c, synced] = await Promise.all([repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS), syncedReceivedCount(ctx.db, w, scope.agencyIds)]);
+  const [c, synced] = await Promise.all([repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end)), syncedReceivedCount(ctx.db, w, scope.agencyIds)]);
   const f = (numerator: number, denominator: number, factor?: number): Fraction => (factor === undefined ? { numerator, denominator } : { numerator, denominator, factor });
   // 1.4 and its use in 3.3: the share of the period's dossiers the national portal accepted
   const syncRate = c.newTotal ? Math.min(1, synced / c.newTotal) : 0;

@@ -487,6 +487,62 @@ export interface Outbox {
   version: number;
 }
 
+export interface PaymentAccounts {
+  account_name: string;
+  account_no: string;
+  agency_id: string;
+  bank_code: string;
+  merchant_code: string;
+  receipt_series: string;
+  updated_at: Timestamp;
+}
+
+export interface PaymentMessages {
+  channel: string;
+  detail: string | null;
+  gateway: string;
+  id: string;
+  order_ref: string | null;
+  outcome: string;
+  params: unknown;
+  payment_id: string | null;
+  received_at: Timestamp;
+  remote_ip: string | null;
+}
+
+export interface PaymentReceiptCounters {
+  last_no: number;
+  series: string;
+  year: number;
+}
+
+export interface Payments {
+  agency_id: string;
+  amount: number;
+  created_at: Timestamp;
+  currency: Generated<string>;
+  dossier_code: string;
+  dossier_id: string;
+  expires_at: Timestamp;
+  gateway: string;
+  gateway_txn_id: string | null;
+  id: string;
+  items: unknown;
+  last_query_at: Timestamp | null;
+  order_ref: string;
+  paid_at: Timestamp | null;
+  pay_url: string;
+  payer_name: string | null;
+  receipt_no: number | null;
+  receipt_series: string | null;
+  receipt_year: number | null;
+  refund_reason: string | null;
+  refunded_at: Timestamp | null;
+  settled_at: Timestamp | null;
+  settled_by: string | null;
+  status: string;
+}
+
 export interface PortalQuestions {
   agency_code: string | null;
   answer: string | null;
@@ -772,6 +828,10 @@ export interface DB {
   notification_templates: NotificationTemplates;
   oidc_logins: OidcLogins;
   outbox: Outbox;
+  payment_accounts: PaymentAccounts;
+  payment_messages: PaymentMessages;
+  payment_receipt_counters: PaymentReceiptCounters;
+  payments: Payments;
   portal_questions: PortalQuestions;
   portal_sync_items: PortalSyncItems;
   postal_orders: PostalOrders;

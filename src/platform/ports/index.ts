@@ -12,6 +12,9 @@ import { smppGatewayFromEnv, SmppSmsGateway, type SmppGatewayOptions } from './s
 import { RecordingNotifier, SplitNotifier, type Notifier } from './notifier.js';
 import { SmtpEmailSender } from './email-smtp.js';
 import { RecordingPaymentGateway, type PaymentGateway } from './payments.js';
+import { SimulatedPaymentGateway } from './payments-simulated.js';
+import { VnpayGateway } from './payments-vnpay.js';
+import { DvcqgPaymentGateway } from './payments-dvcqg.js';
 import { RecordingNationalPortal, type NationalPortalClient } from './national-portal.js';
 import { NationalPortalHttpClient } from './national-portal-http.js';
 import { RecordingPostalService, type PostalService } from './postal.js';
@@ -35,7 +38,7 @@ export function portsFromConfig(config: Config, clock: Clock, opts: { log?: Port
     blobStore: o.blobStore ?? choose('MOTCUA_BLOB_STORE', a.blobStore, { fs: () => new FsBlobStore(config.filesDir) }),
     signer: o.signer ?? choose('MOTCUA_SIGNER', a.signer, { p12: () => new P12FileSigner(config.signing) }),
     notifier: o.notifier ?? choose('MOTCUA_NOTIFIER', a.notifier, { recording: () => notifierFor(config, clock, opts.log) }),
-    payments: o.payments ?? choose('MOTCUA_PAYMENT_GATEWAY', a.payments, { recording: () => new RecordingPaymentGateway(clock, config.publicUrl, opts.log) }),
+    payments: o.payments ?? choose('MOTCUA_PAYMENT_GATEWAY', a.payments, paymentAdapters(config, clock, opts.log)),
     nationalPortal: o.nationalPortal ?? choose<typeof a.nationalPortal, NationalPortalClient>('MOTCUA_NATIONAL_PORTAL', a.nationalPortal, {
       recording: () => new RecordingNationalPortal(clock, opts.log),
       dvcqg: () => new NationalPortalHttpClient(config.dvcqg!),
@@ -46,6 +49,20 @@ export function portsFromConfig(config: Config, clock: Clock, opts: { log?: Port
     }),
   };
 }
+
+/** The payment gateways; the simulated one is motcua's own /_sim/thanh-toan unless MOTCUA_PAYMENT_URL names one. */
+function paymentAdapters(config: Config, clock: Clock, log?: PortLog): Record<Config['adapters']['payments'], () => PaymentGateway> {
+  const p = config.payments;
+  return {
+    recording: () => new RecordingPaymentGateway(clock, config.publicUrl, log),
+    simulated: () => new SimulatedPaymentGateway({ baseUrl: () => p.url ?? `${config.publicUrl}${SIM_GATEWAY_PATH}`, secret: p.secret, merchant: p.merchant, clock }),
+    vnpay: () => new VnpayGateway({ payUrl: p.url!, apiUrl: p.apiUrl!, tmnCode: p.merchant, hashSecret: p.secret, clock }),
+    dvcqg: () => new DvcqgPaymentGateway({ url: p.url!, partnerCode: p.merchant, secret: p.secret, version: p.dvcqgVersion, clock }),
+  };
+}
+
+/** Where motcua serves the built-in simulated gateway when no MOTCUA_PAYMENT_URL is set. */
+export const SIM_GATEWAY_PATH = '/_sim/thanh-toan';
 
 /**
  * The notifier: each channel goes to the built-in sink (recording) unless its provider is configured —

@@ -1,5 +1,5 @@
-// The citizen portal's API calls, typed by the generated API types (api.gen.ts): anonymous GETs, and the
-// citizen account's calls, whose writes carry the citizen session's CSRF token (set by session.ts).
+// The citizen portal's API calls, typed by the generated API types (api.gen.ts): anonymous GETs (and the start
+// of an online payment), and the citizen account's calls, whose writes carry the citizen session's CSRF token.
 import type { paths } from '../api.gen';
 
 type Json<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
@@ -11,6 +11,8 @@ export type Fields = Json<'/api/v1/procedures/fields'>;
 export type Levels = Json<'/api/v1/procedures/levels'>;
 export type AgencyFields = Json<'/api/v1/public/agency-fields'>;
 export type Tracking = Json<'/api/v1/public/dossiers/{code}'>;
+export type PaymentSummary = Json<'/api/v1/public/payments'>;
+export type CitizenPayment = PaymentSummary['payments'][number];
 
 /** An error answer (application/problem+json) with its status. */
 export interface FieldProblem { path: string; code: string; message?: string }
@@ -45,6 +47,15 @@ export const citizenApi = {
   fields: () => get<Fields>('/api/v1/procedures/fields'),
   levels: () => get<Levels>('/api/v1/procedures/levels'),
   agencyFields: () => get<AgencyFields>('/api/v1/public/agency-fields'),
+  payments: (code: string, secret: string) => get<PaymentSummary>(`/api/v1/public/payments${q({ code, secret })}`),
+  /** The one POST of the portal: starts an online payment (anonymous: the code and the lookup secret identify the dossier). */
+  startPayment: async (code: string, secret: string, locale: string): Promise<CitizenPayment> => {
+    const res = await fetch('/api/v1/public/payments', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': lang }, body: JSON.stringify({ code, secret, locale: locale === 'en' ? 'en' : 'vi' }) });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) throw new HttpError(res.status, body);
+    return body as CitizenPayment;
+  },
+  receiptUrl: (orderRef: string, code: string, secret: string) => `/api/v1/public/payments/${encodeURIComponent(orderRef)}/receipt.pdf${q({ code, secret })}`,
   track: (code: string, secret: string) => get<Tracking>(`/api/v1/public/dossiers/${encodeURIComponent(code)}?secret=${encodeURIComponent(secret)}`),
 };
 

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { citizenApi, HttpError, type Tracking } from '../api';
 import { fmtDateTime } from '../../util';
+import PaymentSection, { rememberedSecret } from './PaymentSection';
 
 type FieldErrors = Partial<Record<'code' | 'secret', string>>;
 
@@ -13,7 +14,8 @@ export default function TrackPage() {
   const { t, i18n } = useTranslation();
   const params = new URLSearchParams(location.search);
   const [code, setCode] = useState(params.get('code') ?? '');
-  const [secret, setSecret] = useState(params.get('secret') ?? '');
+  // back from the payment gateway: the secret this tab remembered (it never goes through the gateway)
+  const [secret, setSecret] = useState(params.get('secret') ?? (params.get('code') ? rememberedSecret(params.get('code')!) : null) ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<{ text: string; hint?: string } | null>(null);
   const [result, setResult] = useState<Tracking | null>(null);
@@ -95,6 +97,7 @@ export default function TrackPage() {
             <div><dt>{t('track.where')}</dt><dd>{result.returnAgency ?? result.receivingAgency ?? '—'}</dd></div>
             {result.returnedAt && <div><dt>{t('track.returnedAt')}</dt><dd>{fmtDateTime(result.returnedAt)}</dd></div>}
           </dl>
+          <PaymentSection code={result.code} secret={secret.trim()} nationalStatus={result.nationalStatus} />
           <div className={`c-now ${result.next.action}`}>
             <h3>{t('track.now')}</h3>
             <p>{en ? result.next.en : result.next.vi}</p>

@@ -1,0 +1,15 @@
+// The payments module's error registry (defineErrors): stable codes, both messages, one status each.
+import { defineErrors } from '../../platform/errors.js';
+
+export const paymentErrors = defineErrors({
+  PAYMENT_NOT_REQUESTED: { status: 409, vi: 'Hồ sơ chưa có yêu cầu nộp phí, lệ phí (trạng thái hiện tại: {status}).', en: 'The dossier has no request for fees (status now: {status}).' },
+  PAYMENT_AMOUNT_UNKNOWN: { status: 422, vi: 'Chưa xác định được số tiền phải nộp cho hồ sơ này; cơ quan giải quyết sẽ thông báo số tiền.', en: 'The amount owed for this dossier is not known yet; the agency will say how much.' },
+  PAYMENT_NOTHING_OWED: { status: 422, vi: 'Hồ sơ này được miễn phí, lệ phí: không cần thanh toán.', en: 'This dossier is exempt from fees: nothing to pay.' },
+  PAYMENT_ALREADY_PAID: { status: 409, vi: 'Phí, lệ phí của hồ sơ đã được thanh toán (biên lai {receipt}).', en: 'The fees of this dossier are paid already (receipt {receipt}).' },
+  PAYMENT_NOT_FOUND: { status: 404, vi: 'Không có giao dịch thanh toán này.', en: 'No such payment.' },
+  PAYMENT_GATEWAY_UNAVAILABLE: { status: 502, vi: 'Cổng thanh toán không phản hồi; vui lòng thử lại sau ít phút.', en: 'The payment gateway did not answer; please try again in a few minutes.' },
+  PAYMENT_RECEIPT_NOT_ISSUED: { status: 409, vi: 'Giao dịch chưa thanh toán nên chưa có biên lai.', en: 'The payment is not paid, so there is no receipt.' },
+  PAYMENT_NOT_REFUNDABLE: { status: 409, vi: 'Chỉ hoàn tiền được giao dịch đã thanh toán của hồ sơ bị từ chối, rút hoặc dừng (trạng thái giao dịch: {status}).', en: 'Only paid payments of refused, withdrawn or stopped dossiers can be refunded (payment status: {status}).' },
+  PAYMENTS_FORBIDDEN: { status: 403, vi: 'Chỉ cán bộ thu phí, tiếp nhận hoặc lãnh đạo được xem các khoản thanh toán.', en: 'Only cashiers, reception officers and leaders may see payments.' },
+  PAYMENT_DATE_INVALID: { status: 400, vi: 'Ngày đối soát không hợp lệ (định dạng yyyy-mm-dd).', en: 'The reconciliation date is not valid (format yyyy-mm-dd).' },
+});

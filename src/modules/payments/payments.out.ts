@@ -1,0 +1,66 @@
+// Response schemas of the payments routes.
+import { z } from 'zod';
+import { FeeLine, PaymentStatus } from '../../platform/ports/payments.js';
+import { problems } from '../../platform/http/problem.schema.js';
+
+export const CitizenPaymentOut = z.object({
+  orderRef: z.string(),
+  gateway: z.string(),
+  status: PaymentStatus,
+  amount: z.number().int(),
+  currency: z.string(),
+  items: z.array(FeeLine),
+  payUrl: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  paidAt: z.string().nullable(),
+  refundedAt: z.string().nullable(),
+  receiptNumber: z.string().nullable(),
+});
+
+export const PaymentSummaryOut = z.object({
+  code: z.string(),
+  awaitingPayment: z.boolean(),
+  owed: z.object({
+    total: z.number().int(),
+    blocked: z.enum(['amount_unknown', 'free']).nullable(),
+    lines: z.array(z.object({
+      kind: z.enum(['phi', 'le_phi']), code: z.string(), name: z.string(), amount: z.number().int(),
+      state: z.enum(['charged', 'exempt', 'set_locally', 'per_unit', 'unpriced']), reason: z.string().nullable(),
+    })),
+  }).nullable(),
+  payments: z.array(CitizenPaymentOut),
+});
+
+export const CashierPaymentOut = CitizenPaymentOut.extend({
+  id: z.string(),
+  dossierCode: z.string(),
+  payerName: z.string().nullable(),
+  gatewayTxnId: z.string().nullable(),
+  settledBy: z.string().nullable(),
+  settledAt: z.string().nullable(),
+  refundReason: z.string().nullable(),
+});
+
+export const PaymentListOut = z.object({
+  items: z.array(CashierPaymentOut),
+  total: z.number().int(),
+  counts: z.object({ pending: z.number().int(), paid: z.number().int(), failed: z.number().int(), expired: z.number().int(), refunded: z.number().int() }),
+});
+
+export const PaymentDetailOut = CashierPaymentOut.extend({
+  messages: z.array(z.object({ channel: z.string(), outcome: z.string(), detail: z.string().nullable(), receivedAt: z.string(), remoteIp: z.string().nullable() })),
+});
+
+/** The gateway's own answer format (VNPay {RspCode, Message}, DVCQG {MaLoi, …, MaXacThuc}, simulated {ok, outcome}). */
+export const GatewayAnswerOut = z.record(z.string(), z.unknown());
+
+export const PdfOut = { description: 'PDF', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } };
+export const XlsxOut = {
+  description: 'Excel workbook (.xlsx)',
+  content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) } },
+};
+export const RedirectOut = { description: 'Redirect to the tracking page (Location header)', content: { 'text/plain': { schema: z.string() } } };
+
+export const PUBLIC_PROBLEMS = problems(400, 404, 409, 422, 429, 502);
+export const CASHIER_PROBLEMS = problems(400, 401, 403, 404, 409);

@@ -1,0 +1,112 @@
+// HTTP: the citizen's payment (public, code + lookup secret), the gateways' callbacks and returns, the
+// cashier's list, receipts, refunds and the daily reconciliation workbook.
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { requirePrincipal, type App } from '../../platform/http/server.js';
+import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
+import * as svc from './payments.service.js';
+import { GatewayFields, PaymentListQuery, ReceiptQuery, ReconciliationQuery, RefundBody, StartPaymentBody, DossierCredentials, gatewayStrings } from './payments.schema.js';
+import {
+  CASHIER_PROBLEMS, CashierPaymentOut, CitizenPaymentOut, GatewayAnswerOut, PaymentDetailOut, PaymentListOut, PaymentSummaryOut, PdfOut, PUBLIC_PROBLEMS, RedirectOut, XlsxOut,
+} from './payments.out.js';
+import { paymentErrors } from './payments.errors.js';
+
+const GatewayParam = z.object({ gateway: z.string().min(1).max(20) });
+const IdParam = z.object({ id: z.uuid() });
+const OrderParam = z.object({ orderRef: z.string().min(1).max(64) });
+
+function sendFile(reply: FastifyReply, type: string, buf: Buffer, fileName: string, inline = false) {
+  return reply.type(type).header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${fileName}"`).header('cache-control', 'private, no-store').send(buf);
+}
+
+export function paymentRoutes(app: App, ctx: AppContext): void {
+  // ---- the citizen (no sign-in: the dossier code and the lookup secret of the receipt)
+  app.get('/api/v1/public/payments', {
+    schema: {
+      tags: ['public'], summary: 'Phí, lệ phí phải nộp và các lần thanh toán / what is owed and the payments',
+      description: 'The fee lines of the dossier (catalogue + local overrides, exemptions with their reason) while it waits for payment (status 6), and its payment attempts. Same 404 as the public look-up for a wrong code or secret.',
+      querystring: DossierCredentials, response: { 200: PaymentSummaryOut, ...PUBLIC_PROBLEMS },
+    },
+    config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
+  }, async (req) => svc.paymentSummary(ctx, req.query.code, req.query.secret));
+
+  app.post('/api/v1/public/payments', {
+    schema: {
+      tags: ['public'], summary: 'Bắt đầu thanh toán trực tuyến / start an online payment',
+      description: 'Creates the payment at the configured gateway and answers with its payUrl; a pending attempt that can still be paid is returned again (one open attempt per dossier).',
+      body: StartPaymentBody, response: { 201: CitizenPaymentOut, 200: CitizenPaymentOut, ...PUBLIC_PROBLEMS },
+    },
+    config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
+  }, async (req, reply) => reply.status(201).send(await svc.startPayment(ctx, req.body, req.ip)));
+
+  app.get('/api/v1/public/payments/:orderRef/receipt.pdf', {
+    schema: {
+      tags: ['public'], summary: 'Biên lai điện tử / the electronic receipt', params: OrderParam, querystring: ReceiptQuery,
+      response: { 200: PdfOut, ...PUBLIC_PROBLEMS },
+    },
+    config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
+  }, async (req, reply) => {
+    const r = await svc.publicReceipt(ctx, req.params.orderRef, req.query.code, req.query.secret);
+    return sendFile(reply, 'application/pdf', r.pdf, r.fileName, true);
+  });
+
+  app.get('/api/v1/public/payments/return/:gateway', {
+    schema: {
+      tags: ['public'], summary: 'Trở về từ cổng thanh toán / return from the gateway',
+      description: "The gateway's signed return: verified and settled like a callback, then a redirect to the tracking page.",
+      params: GatewayParam, querystring: GatewayFields, response: { 303: RedirectOut },
+    },
+    config: { anonymous: true },
+  }, async (req, reply) => {
+    if (req.params.gateway !== ctx.payments.name) throw paymentErrors.PAYMENT_NOT_FOUND();
+    return reply.redirect(await svc.receiveReturn(ctx, gatewayStrings(req.query), req.ip), 303);
+  });
+
+  // ---- the gateway, server to server (VNPay's IPN is a GET, the platform and the simulator POST JSON)
+  const callback = async (gateway: string, fields: Record<string, string>, ip: string, reply: FastifyReply) => {
+    if (gateway !== ctx.payments.name) throw paymentErrors.PAYMENT_NOT_FOUND();
+    const r = await svc.receiveCallback(ctx, fields, ip);
+    return reply.status(r.status).send(r.body as Record<string, unknown>);
+  };
+  const callbackSchema = () => ({
+    tags: ['payments'], summary: 'Kết quả thanh toán từ cổng (IPN) / payment notification',
+    description: 'Verified with the gateway\'s signature; amount, currency and the time window are checked; a repeated or late notification changes nothing. Every notification is kept in the payment audit. Answered in the gateway\'s format.',
+    params: GatewayParam, response: { 200: GatewayAnswerOut, 400: GatewayAnswerOut, 401: GatewayAnswerOut, 404: GatewayAnswerOut },
+  });
+  app.get('/api/v1/payments/callback/:gateway', { schema: { ...callbackSchema(), querystring: GatewayFields }, config: { anonymous: true } },
+    async (req, reply) => callback(req.params.gateway, gatewayStrings(req.query), req.ip, reply));
+  app.post('/api/v1/payments/callback/:gateway', { schema: { ...callbackSchema(), body: GatewayFields }, config: { anonymous: true } },
+    async (req, reply) => callback(req.params.gateway, gatewayStrings(req.body), req.ip, reply));
+
+  // ---- the cashier
+  app.get('/api/v1/payments', {
+    schema: { tags: ['payments'], summary: 'Các khoản thanh toán / payments', querystring: PaymentListQuery, response: { 200: PaymentListOut, ...CASHIER_PROBLEMS } },
+  }, async (req) => svc.listPayments(ctx, requirePrincipal(req), req.query));
+
+  app.get('/api/v1/payments/reconciliation.xlsx', {
+    schema: {
+      tags: ['payments'], summary: 'Đối soát thanh toán theo ngày (Excel) / daily reconciliation',
+      description: "Every payment of the day (Vietnam time) beside the gateway's answer to a status query, the differences, and the messages refused that day.",
+      querystring: ReconciliationQuery, response: { 200: XlsxOut, ...CASHIER_PROBLEMS },
+    },
+  }, async (req, reply) => {
+    const r = await svc.reconcileDay(ctx, requirePrincipal(req), req.query.date);
+    return sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await svc.reconciliationWorkbook(r), `doi-soat-${req.query.date}.xlsx`);
+  });
+
+  app.get('/api/v1/payments/:id', {
+    schema: { tags: ['payments'], summary: 'Một khoản thanh toán / one payment', params: IdParam, response: { 200: PaymentDetailOut, ...CASHIER_PROBLEMS } },
+  }, async (req) => svc.getPayment(ctx, requirePrincipal(req), req.params.id));
+
+  app.get('/api/v1/payments/:id/receipt.pdf', {
+    schema: { tags: ['payments'], summary: 'Biên lai / receipt', params: IdParam, response: { 200: PdfOut, ...CASHIER_PROBLEMS } },
+  }, async (req, reply) => {
+    const r = await svc.cashierReceipt(ctx, requirePrincipal(req), req.params.id);
+    return sendFile(reply, 'application/pdf', r.pdf, r.fileName, true);
+  });
+
+  app.post('/api/v1/payments/:id/refund', {
+    schema: { tags: ['payments'], summary: 'Hoàn tiền / refund', params: IdParam, body: RefundBody, response: { 200: CashierPaymentOut, ...CASHIER_PROBLEMS } },
+  }, async (req) => svc.refundPayment(ctx, requirePrincipal(req), req.params.id, req.body.reason));
+}
