@@ -38,6 +38,7 @@ import type { JobDefinition } from './platform/jobs.js';
 import { answerLookupSms, recordDeliveryReceipt } from './modules/notifications/notifications.service.js';
 import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { citizenRoutes } from './modules/citizens/citizens.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 
 /**
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   reportRoutes(app, ctx);
   competenceRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  citizenRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

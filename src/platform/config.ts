@@ -67,6 +67,25 @@ const ConfigSchema = z.object({
   MOTCUA_SMPP_URL: z.string().regex(/^smpps?:\/\/[^/]+/i, 'must be smpp://system_id:password@host:port').optional(),
   MOTCUA_SMS_BRANDNAME: z.string().regex(/^[A-Za-z0-9 ._-]{1,11}$/, 'at most 11 letters, digits, space, dot, dash').optional(),
   MOTCUA_SMS_QUIET_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$|^none$/, 'HH:MM-HH:MM (local time), or empty for none').optional(),
+  // Citizen accounts (src/modules/citizens): session lifetimes, one-time codes and their limits
+  MOTCUA_CITIZEN_SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(8 * 60),
+  MOTCUA_CITIZEN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  MOTCUA_CITIZEN_CODE_MINUTES: z.coerce.number().int().min(1).max(30).default(5),
+  MOTCUA_CITIZEN_CODE_MAX_TRIES: z.coerce.number().int().min(1).max(20).default(5),
+  MOTCUA_CITIZEN_CODE_RESEND_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  MOTCUA_CITIZEN_CODES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  MOTCUA_CITIZEN_CODES_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Sign-in through the national identity provider (VNeID-like OIDC); off unless the issuer is set
+  MOTCUA_CITIZEN_OIDC_ISSUER: z.string().url().optional(),
+  MOTCUA_CITIZEN_OIDC_CLIENT_ID: z.string().optional(),
+  MOTCUA_CITIZEN_OIDC_CLIENT_SECRET: z.string().optional(),
+  MOTCUA_CITIZEN_OIDC_SCOPES: z.string().trim().min(1).default('openid profile'),
+  MOTCUA_CITIZEN_OIDC_ACR_VALUES: z.string().trim().min(1).optional(),
+  MOTCUA_CITIZEN_OIDC_REDIRECT_URI: z.string().url().optional(),
+  MOTCUA_CITIZEN_OIDC_ALLOW_HTTP: bool.default(false),
+  MOTCUA_CITIZEN_OIDC_LABEL: z.string().trim().min(1).max(60).default('VNeID'),
+  // the ID token claim holding the personal identification number (CCCD), if the provider sends one
+  MOTCUA_CITIZEN_OIDC_ID_NUMBER_CLAIM: z.string().trim().min(1).default('id_number'),
   // Backups (src/modules/backups): the AES-256-GCM key for encryption at rest, 32 bytes as hex or base64
   MOTCUA_BACKUP_KEY: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -110,6 +129,7 @@ export interface Config {
   };
   outbox: { maxBackoffSeconds: number };
   notifications: NotificationSettings;
+  citizens: CitizenSettings;
   /** MOTCUA_BACKUP_KEY decoded (32 bytes); unset = backups are not encrypted. */
   backupKey?: Buffer;
 }
@@ -125,6 +145,29 @@ export interface NotificationSettings {
   smsBrandname?: string;
   /** No SMS between these local times (minutes after midnight, Asia/Ho_Chi_Minh) except sign-in codes; null = none. */
   quietHours: { startMinute: number; endMinute: number } | null;
+}
+
+export interface CitizenSettings {
+  sessionTtlMinutes: number;
+  sessionIdleMinutes: number;
+  codeMinutes: number;
+  codeMaxTries: number;
+  /** A new code for the same address no sooner than this (the page's resend countdown). */
+  codeResendSeconds: number;
+  codesPerAddressPerHour: number;
+  codesPerClientPerHour: number;
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret?: string;
+    scopes: string;
+    acrValues?: string;
+    /** Default: <public URL>/api/v1/citizen/oidc/callback. */
+    redirectUri?: string;
+    allowHttp: boolean;
+    label: string;
+    idNumberClaim: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -145,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agencyCodePattern = new RegExp(e.MOTCUA_AGENCY_CODE_PATTERN);
   } catch {
     throw new ConfigError([`MOTCUA_AGENCY_CODE_PATTERN: not a valid regular expression`]);
+  }
+  if (e.MOTCUA_CITIZEN_OIDC_ISSUER && !e.MOTCUA_CITIZEN_OIDC_CLIENT_ID) {
+    throw new ConfigError(['MOTCUA_CITIZEN_OIDC_CLIENT_ID: required when MOTCUA_CITIZEN_OIDC_ISSUER is set']);
   }
   if (e.MOTCUA_OIDC_ISSUER && !e.MOTCUA_OIDC_CLIENT_ID) {
     throw new ConfigError(['MOTCUA_OIDC_CLIENT_ID: required when MOTCUA_OIDC_ISSUER is set']);
@@ -194,6 +240,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smsBrandname: e.MOTCUA_SMS_BRANDNAME,
       // set but empty (MOTCUA_SMS_QUIET_HOURS=) means no quiet hours; unset means the default
       quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
+    },
+    citizens: {
+      sessionTtlMinutes: e.MOTCUA_CITIZEN_SESSION_TTL_MINUTES,
+      sessionIdleMinutes: e.MOTCUA_CITIZEN_SESSION_IDLE_MINUTES,
+      codeMinutes: e.MOTCUA_CITIZEN_CODE_MINUTES,
+      codeMaxTries: e.MOTCUA_CITIZEN_CODE_MAX_TRIES,
+      codeResendSeconds: e.MOTCUA_CITIZEN_CODE_RESEND_SECONDS,
+      codesPerAddressPerHour: e.MOTCUA_CITIZEN_CODES_PER_ADDRESS_PER_HOUR,
+      codesPerClientPerHour: e.MOTCUA_CITIZEN_CODES_PER_CLIENT_PER_HOUR,
+      oidc: e.MOTCUA_CITIZEN_OIDC_ISSUER
+        ? {
+            issuer: e.MOTCUA_CITIZEN_OIDC_ISSUER,
+            clientId: e.MOTCUA_CITIZEN_OIDC_CLIENT_ID!,
+            clientSecret: e.MOTCUA_CITIZEN_OIDC_CLIENT_SECRET,
+            scopes: e.MOTCUA_CITIZEN_OIDC_SCOPES,
+            acrValues: e.MOTCUA_CITIZEN_OIDC_ACR_VALUES,
+            redirectUri: e.MOTCUA_CITIZEN_OIDC_REDIRECT_URI,
+            allowHttp: e.MOTCUA_CITIZEN_OIDC_ALLOW_HTTP,
+            label: e.MOTCUA_CITIZEN_OIDC_LABEL,
+            idNumberClaim: e.MOTCUA_CITIZEN_OIDC_ID_NUMBER_CLAIM,
+          }
+        : undefined,
     },
     backupKey: e.MOTCUA_BACKUP_KEY === undefined ? undefined : backupKey(e.MOTCUA_BACKUP_KEY),
   };

@@ -8,6 +8,7 @@ export { previewTemplate } from './preview-template.js';
 export { unsubscribe } from './unsubscribe.js';
 export { getDigest, setDigest } from './set-digest.js';
 export { sendSignInCode, type SignInCode } from './send-sign-in-code.js';
+export { normaliseAddress } from './addresses.js';
 export { recordDeliveryReceipt, type DeliveryReceipt } from './record-delivery-receipt.js';
 export { deliverMessage } from './deliver-message.js';
 export { answerLookupSms } from './sms-lookup.js';

@@ -159,6 +159,78 @@ export interface CatalogImports {
   unchanged: number;
 }
 
+export interface CitizenOidcLogins {
+  code_verifier: string;
+  created_at: Timestamp;
+  nonce: string;
+  return_to: string | null;
+  state: string;
+}
+
+export interface CitizenRepresentations {
+  basis: string;
+  citizen_id: string;
+  created_at: Timestamp;
+  document_file_id: string;
+  id: string;
+  party_address_line: string | null;
+  party_email: string | null;
+  party_id_number: string | null;
+  party_kind: string;
+  party_name: string;
+  party_phone: string | null;
+  party_tax_code: string | null;
+  party_unit_code: string | null;
+  revoked_at: Timestamp | null;
+  valid_until: string | null;
+}
+
+export interface Citizens {
+  address_line: string | null;
+  address_unit_code: string | null;
+  birth_date: string | null;
+  created_at: Timestamp;
+  email: string | null;
+  email_verified_at: Timestamp | null;
+  full_name: string | null;
+  id: string;
+  id_number: string | null;
+  identity_verified_at: Timestamp | null;
+  last_sign_in_at: Timestamp | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  phone: string | null;
+  phone_verified_at: Timestamp | null;
+}
+
+export interface CitizenSessions {
+  assurance: string;
+  auth_method: string;
+  citizen_id: string;
+  created_at: Timestamp;
+  csrf_token: string;
+  expires_at: Timestamp;
+  id: string;
+  ip: string | null;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
+  user_agent: string | null;
+}
+
+export interface CitizenSignInChallenges {
+  address: string;
+  attempts: Generated<number>;
+  channel: string;
+  citizen_id: string | null;
+  code_hash: string;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: string;
+  ip: string | null;
+  purpose: string;
+}
+
 export interface DossierCodeCounters {
   agency_id: string;
   local_date: string;
@@ -598,6 +670,11 @@ export interface DB {
   calendar_versions: CalendarVersions;
   calendar_years: CalendarYears;
   catalog_imports: CatalogImports;
+  citizen_oidc_logins: CitizenOidcLogins;
+  citizen_representations: CitizenRepresentations;
+  citizen_sessions: CitizenSessions;
+  citizen_sign_in_challenges: CitizenSignInChallenges;
+  citizens: Citizens;
   dossier_code_counters: DossierCodeCounters;
   dossier_events: DossierEvents;
   dossiers: Dossiers;

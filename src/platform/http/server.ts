@@ -33,6 +33,13 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'motcua_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * The citizen portal's API: no official is resolved there (neither the officials' session cookie nor a
+ * bearer token), so an official's cookie in the same browser neither acts on the citizen's behalf nor makes
+ * the citizen's writes fail its CSRF check. Every route under it authenticates the citizen itself
+ * (citizens/citizen-session.ts: requireCitizen / optionalCitizen).
+ */
+export const CITIZEN_API_PREFIX = '/api/v1/citizen/';
 
 export interface PrincipalResolver {
   fromSession(token: string, req: FastifyRequest): Promise<Principal | null>;
@@ -134,6 +141,8 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     req.lang = languageOf(req);
+    const citizenArea = req.routeOptions.url?.startsWith(CITIZEN_API_PREFIX) ?? false;
+    if (citizenArea) return;
     await resolvePrincipal(req, opts.resolver, new URL(ctx.config.publicUrl).origin);
     // the scope follows the route that matched, never the URL text: the router decodes %xx before matching,
     // so '/api/v1/%64ossiers' reaches the dossier routes although its text names no area
