@@ -39,6 +39,7 @@ import { answerLookupSms, recordDeliveryReceipt } from './modules/notifications/
 import { outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
+import { submissionRoutes } from './modules/submissions/submissions.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 
 /**
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   competenceRoutes(app, ctx);
   notificationRoutes(app, ctx);
   citizenRoutes(app, ctx);
+  submissionRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

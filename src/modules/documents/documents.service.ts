@@ -7,11 +7,14 @@
 // listForRegister), so the dossier scope rules apply unchanged: outside scope → 404.
 import './documents.errors.js';
 
-export { renderDossierForm, type FormRequest } from './dossier-forms.js';
+export { renderCitizenForm, renderDossierForm, type FormRequest } from './dossier-forms.js';
 export { renderRegister } from './register-form.js';
 export { fileOut } from './file-out.js';
-export { uploadStaged, uploadToDossier, type UploadFields, type UploadSource } from './uploads.js';
-export { listDossierFiles, openFile, openPublicResult } from './file-reading.js';
+export { uploadStaged, uploadStagedByCitizen, uploadToDossier, type UploadFields, type UploadSource } from './uploads.js';
+export { citizenResults, listDossierFiles, openCitizenFile, openFile, openPublicResult } from './file-reading.js';
 export { createResultDocument, type ResultDocumentInput } from './result-documents.js';
 export { verifyUploadedSignature } from './signature-check.js';
 export { createFormTemplateVersion, listFormTemplates, seedFormTemplates } from './template-admin.js';
+// multipart reading for other modules' upload routes (the citizen portal's): one file part, parser faults → 400
+export { firstFile, uploadFaults } from './multipart.js';
+export { contentDisposition } from './sniff.js';

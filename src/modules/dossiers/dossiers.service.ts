@@ -6,7 +6,7 @@ export { receiveDossier, type Reception } from './receive-dossier.js';
 export { performAction, type ActionRequest } from './perform-action.js';
 export { allowedActionsFor } from './allowed-actions.js';
 export { listDossiers } from './list-dossiers.js';
-export { getDossier, getDossierWithEvents } from './get-dossier.js';
+export { getDossier, getDossierWithEvents, getOwnDossierWithEvents } from './get-dossier.js';
 export { getEvents } from './dossier-events.js';
 export { listAssignees } from './list-assignees.js';
 export { getControlSlip } from './get-control-slip.js';
@@ -21,3 +21,6 @@ export { countDossiers } from './dossiers.repo.js';
 export { DossierEventTopic, sampleDossierEvent, type DossierEventMessage, type DossierEventRecipient } from './dossier-event-topic.js';
 // the inbox query schema (other modules that list dossiers for an official, e.g. the daily digest)
 export { InboxQuery } from './dossiers.schema.js';
+// the citizen portal: online submission and the citizen's own dossiers (called by the submissions module)
+export { submitOnline, type OnlineFiling, type OnlineSubmitter } from './submit-online.js';
+export { citizenAction, citizenDossier, listCitizenDossiers, CITIZEN_ACTIONS, type CitizenAction, type CitizenActionRequest as CitizenActionRequestBody, type CitizenRef } from './citizen-dossiers.js';

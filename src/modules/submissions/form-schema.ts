@@ -96,7 +96,14 @@ const PART_DEFINITIONS: Record<string, JsonSchema> = {
     component: {
       type: 'object',
       required: ['fileId'],
-      properties: { fileId: { type: 'string', minLength: 1, maxLength: 200 }, copies: { type: 'integer', minimum: 0, maximum: 100 } },
+      properties: {
+        fileId: { type: 'string', minLength: 1, maxLength: 200 },
+        copies: { type: 'integer', minimum: 0, maximum: 100 },
+        // what the upload answered, kept for the review page
+        name: { type: 'string', maxLength: 300 },
+        size: { type: 'integer', minimum: 0 },
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      },
       additionalProperties: false,
     },
     delivery: {

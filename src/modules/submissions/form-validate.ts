@@ -8,7 +8,7 @@ import type { FieldError } from '../../platform/errors.js';
 import { FORM_PARTS, type JsonSchema } from './form-schema.js';
 
 // ajv-formats is CommonJS with a default export
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv, formats: string[]) => Ajv;
 
 export function newAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, inlineRefs: false });
