@@ -170,7 +170,7 @@ export async function uploadStagedByCitizen(ctx: AppContext, citizenId: string, 
   await ctx.db.transaction().execute(async (trx) => {
     await claimBlob(ctx, trx, stored.sha256);
     await repo.insertFile(trx, row);
-    await writeAudit(trx, { actorId: uploadedBy, actorLabel: uploadedBy, action: 'file.upload', targetType: 'file', targetId: row.id, details: { sha256: stored.sha256, size: stored.size, kind: stored.kind } }, origin);
+    await writeAudit(trx, { actorLabel: uploadedBy, action: 'file.upload', targetType: 'file', targetId: row.id, details: { sha256: stored.sha256, size: stored.size, kind: stored.kind } }, origin);
   });
   return fileOut({ ...row, attached_version: null, attached_action: null, attached_at: null });
 }

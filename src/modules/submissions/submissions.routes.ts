@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { originOf } from '../../platform/audit.js';
+import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
 import { contentDisposition, firstFile, uploadFaults, type UploadSource } from '../documents/documents.service.js';
 import { requireCitizen } from '../citizens/citizen-session.js';
 import { documentErrors } from '../documents/documents.errors.js';
@@ -53,6 +54,7 @@ export function submissionRoutes(app: App, ctx: AppContext): void {
       params: s.ProcedureCodeParam,
       response: { 200: s.PublicFormOut },
     },
+    config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
   }, async (req) => svc.publicForm(ctx, req.params.code));
 
   app.get('/api/v1/citizen/drafts', {
