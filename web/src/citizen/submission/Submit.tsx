@@ -86,9 +86,16 @@ function DraftEditor({ form }: { form: PublicForm }) {
       return next;
     });
   };
-  const uploaded = (d: Draft) => {
+  // the upload answers the whole draft, but what was typed since the last save is only here: take the file's entry
+  const uploaded = (componentId: string, d: Draft) => {
     version.current = d.version;
-    setValues(d.form as Form);
+    const entry = (d.form as Form).components?.[componentId];
+    setValues((old) => {
+      const next = { ...old, components: { ...(old.components ?? {}), [componentId]: entry } };
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(next), AUTOSAVE_MS);
+      return next;
+    });
   };
 
   if (!draft) return <p className="loading" role="status">{status || t('app.loading')}</p>;
@@ -184,7 +191,7 @@ function DraftEditor({ form }: { form: PublicForm }) {
   );
 }
 
-function ComponentUpload({ draftId, component, value, onUploaded }: { draftId: string; component: PublicForm['hints']['cases'][number]['components'][number]; value?: { name?: string }; onUploaded: (d: Draft) => void }) {
+function ComponentUpload({ draftId, component, value, onUploaded }: { draftId: string; component: PublicForm['hints']['cases'][number]['components'][number]; value?: { name?: string }; onUploaded: (componentId: string, d: Draft) => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -194,7 +201,7 @@ function ComponentUpload({ draftId, component, value, onUploaded }: { draftId: s
     setBusy(true);
     setError(null);
     try {
-      onUploaded((await submissionApi.upload(draftId, component.id, file)).draft);
+      onUploaded(component.id, (await submissionApi.upload(draftId, component.id, file)).draft);
     } catch (e) {
       setError(problemOf(e)?.detail ?? problemOf(e)?.title ?? t('app.error'));
     } finally {
