@@ -223,6 +223,15 @@ describe('online submission', () => {
     expect(inbox.status, JSON.stringify(inbox.body)).toBe(200);
     expect(inbox.body.items.map((x: any) => x.id)).toContain(dossierId);
 
+    // the acknowledgement goes out through notifications (the outbox, to the test SMTP server)
+    const ack = () => smtp.received.filter((m) => JSON.stringify(m.to).includes(EMAIL) && /Đã nhận hồ sơ nộp trực tuyến/.test(m.subject ?? ''));
+    for (let i = 0; i < 50 && ack().length === 0; i++) {
+      await deliverDue(t.ctx, outboxHandlers);
+      if (ack().length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(ack()).toHaveLength(1);
+    expect(ack()[0]!.text).toContain('Thủ tục đăng ký khai sinh');
+
     const mine = await citizen.get('/api/v1/citizen/dossiers');
     expect(mine.body.items).toHaveLength(1);
     expect(mine.body.items[0]).toMatchObject({ id: dossierId, nationalStatus: 1, expected: { action: 'wait' } });

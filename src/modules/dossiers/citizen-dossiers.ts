@@ -69,6 +69,12 @@ function lastRequest(events: DossierEvent[]): { kind: 'completion' | 'supplement
   return null;
 }
 
+const OPEN_WHILE: Record<string, string[]> = { supplement: ['awaiting_supplement'], completion: ['needs_completion'], refusal: ['refused'] };
+
+function openRequest(r: ReturnType<typeof lastRequest>, status: string): ReturnType<typeof lastRequest> {
+  return r && OPEN_WHILE[r.kind]!.includes(status) ? r : null;
+}
+
 function summary(row: repo.DossierRow) {
   const words: Words = STATUS_WORDS[row.national_status] ?? { vi: '', en: '' };
   return {
@@ -120,7 +126,8 @@ export async function citizenDossier(ctx: AppContext, who: CitizenRef, ref: stri
     channel: row.channel,
     deliveryMethod: delivery.method,
     components: ((row.filing.components ?? []) as Array<{ name: string; componentId?: string; fileId?: string }>).map((c) => ({ name: c.name, componentId: c.componentId ?? null, fileId: c.fileId ?? null })),
-    request: lastRequest(events),
+    // only a request still waiting for the citizen (or the refusal that closed the dossier) is shown
+    request: openRequest(lastRequest(events), row.status),
     returned: row.state.returned ? { method: row.state.returned.method, trackingNumber: row.state.returned.trackingNumber, returnedAt: row.state.returned.returnedAt } : null,
     timeline: timelineOf(events),
     allowed,

@@ -25,7 +25,7 @@ export async function myDossier(ctx: AppContext, c: Citizen, ref: string) {
     forms: {
       receipt: d.receivedAt !== null && d.code !== null,
       request: d.request?.kind === 'completion' || d.request?.kind === 'supplement',
-      refusal: d.request?.kind === 'refusal',
+      refusal: d.request?.kind === 'refusal' || d.nationalStatus === 3,
     },
     results: results.map((r) => ({
       number: r.number,
