@@ -7721,7 +7721,7 @@ export interface paths {
                 query?: {
                     status?: "queued" | "deferred" | "suppressed" | "attempted" | "sent" | "delivered" | "failed" | "dead" | "unknown";
                     channel?: "sms" | "email";
-                    event?: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    event?: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
                     dossier?: string;
                     deadLetters?: "0" | "1" | "true" | "false";
                     page?: number;
@@ -7921,7 +7921,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -7964,7 +7964,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -8034,7 +8034,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -8392,6 +8392,426 @@ export interface paths {
             responses: {
                 /** @description to the identity provider */
                 302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông tin tài khoản công dân / the citizen profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string | null;
+                            idNumber: string | null;
+                            /** @description YYYY-MM-DD */
+                            birthDate: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: {
+                                line: string | null;
+                                communeCode: string;
+                                communeName: string | null;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                            } | null;
+                            verified: {
+                                phone: string | null;
+                                email: string | null;
+                                identity: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Cập nhật thông tin tài khoản / update the profile */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName: string | null;
+                        idNumber: string | null;
+                        birthDate: string | null;
+                        address: {
+                            line: string;
+                            communeCode: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string | null;
+                            idNumber: string | null;
+                            /** @description YYYY-MM-DD */
+                            birthDate: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: {
+                                line: string | null;
+                                communeCode: string;
+                                communeName: string | null;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                            } | null;
+                            verified: {
+                                phone: string | null;
+                                email: string | null;
+                                identity: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/profile/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi mã xác minh số điện thoại / thư điện tử mới / send a code to a new phone or e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description số điện thoại di động hoặc thư điện tử / mobile number or e-mail */
+                        address: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            challengeId: string;
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            /** @description the address, partly masked */
+                            sentTo: string;
+                            expiresAt: string;
+                            resendAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/profile/contact/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xác minh số điện thoại / thư điện tử mới / prove the new phone or e-mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        challengeId: string;
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string | null;
+                            idNumber: string | null;
+                            /** @description YYYY-MM-DD */
+                            birthDate: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            address: {
+                                line: string | null;
+                                communeCode: string;
+                                communeName: string | null;
+                                provinceCode: string | null;
+                                provinceName: string | null;
+                            } | null;
+                            verified: {
+                                phone: string | null;
+                                email: string | null;
+                                identity: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/representations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ủy quyền / đại diện của tôi / my representations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                partyKind: "individual" | "organisation";
+                                /** @enum {string} */
+                                basis: "authorisation" | "legal_representative";
+                                partyName: string;
+                                partyIdNumber: string | null;
+                                partyTaxCode: string | null;
+                                partyAddress: {
+                                    line: string | null;
+                                    communeCode: string | null;
+                                    communeName: string | null;
+                                    provinceCode: string | null;
+                                } | null;
+                                partyPhone: string | null;
+                                partyEmail: string | null;
+                                validUntil: string | null;
+                                createdAt: string;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                status: "active" | "revoked" | "expired";
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                    kind: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Thêm ủy quyền / đại diện / add a representation
+         * @description multipart/form-data: the text fields of RepresentationIn first (partyKind, basis, partyName, partyIdNumber | partyTaxCode, partyAddressLine, partyUnitCode, partyPhone, partyEmail, validUntil), then one file part `document` (the authorisation, PDF or image; typed by content and screened: 415 / 422 when refused, and nothing is kept).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            partyKind: "individual" | "organisation";
+                            /** @enum {string} */
+                            basis: "authorisation" | "legal_representative";
+                            partyName: string;
+                            partyIdNumber: string | null;
+                            partyTaxCode: string | null;
+                            partyAddress: {
+                                line: string | null;
+                                communeCode: string | null;
+                                communeName: string | null;
+                                provinceCode: string | null;
+                            } | null;
+                            partyPhone: string | null;
+                            partyEmail: string | null;
+                            validUntil: string | null;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            status: "active" | "revoked" | "expired";
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                size: number;
+                                kind: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/representations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Thu hồi ủy quyền / đại diện / revoke a representation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/representations/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải giấy ủy quyền / download the authorisation document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -100,7 +100,7 @@ async function provenIdentity(
     if (tokens.access_token && config.serverMetadata().userinfo_endpoint) {
       info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
     }
-    return identityFromClaims({ ...info, ...claims }, idNumberClaim);
+    return identityFromClaims({ ...info, ...claims }, idNumberClaim, ctx.clock.now());
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('CITIZEN_')) throw err;
     throw citizenErrors.CITIZEN_OIDC_FAILED({ reason: (err as Error).message });

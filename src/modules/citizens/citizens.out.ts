@@ -32,3 +32,38 @@ export const CodeSentOut = z.object({
   expiresAt: z.string(),
   resendAt: z.string(),
 });
+
+export const ProfileOut = z.object({
+  id: z.uuid(),
+  fullName: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  birthDate: z.string().nullable().describe('YYYY-MM-DD'),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z
+    .object({ line: z.string().nullable(), communeCode: z.string(), communeName: z.string().nullable(), provinceCode: z.string().nullable(), provinceName: z.string().nullable() })
+    .nullable(),
+  /** When each field was proven: phone and e-mail by a code, the identity (name, ID number, birth date) by the identity provider. */
+  verified: z.object({ phone: z.string().nullable(), email: z.string().nullable(), identity: z.string().nullable() }),
+});
+export type ProfileOut = z.infer<typeof ProfileOut>;
+
+export const RepresentationOut = z.object({
+  id: z.uuid(),
+  partyKind: z.enum(['individual', 'organisation']),
+  basis: z.enum(['authorisation', 'legal_representative']),
+  partyName: z.string(),
+  partyIdNumber: z.string().nullable(),
+  partyTaxCode: z.string().nullable(),
+  partyAddress: z.object({ line: z.string().nullable(), communeCode: z.string().nullable(), communeName: z.string().nullable(), provinceCode: z.string().nullable() }).nullable(),
+  partyPhone: z.string().nullable(),
+  partyEmail: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  /** active, revoked by the citizen, or past its validity date. */
+  status: z.enum(['active', 'revoked', 'expired']),
+  document: z.object({ id: z.uuid(), name: z.string(), size: z.number().int(), kind: z.string() }).nullable(),
+});
+export type RepresentationOut = z.infer<typeof RepresentationOut>;
+export const RepresentationList = z.object({ items: z.array(RepresentationOut) });

@@ -13,6 +13,15 @@ import { setCitizenCookie } from './citizen-session.js';
 import { beginCitizenOidc, completeCitizenOidc } from './citizen-oidc.js';
 import { AppError } from '../../platform/errors.js';
 import { z } from 'zod';
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { contentDisposition, firstFile, uploadFaults } from '../documents/documents.service.js';
+import { ContactStartBody, ContactVerifyBody, ProfileIn, RepresentationIn, RepresentationParams } from './citizens.schema.js';
+import { ProfileOut, RepresentationList, RepresentationOut } from './citizens.out.js';
+import { getProfile, updateProfile } from './update-profile.js';
+import { startContactChange, verifyContactChange } from './change-contact.js';
+import { addRepresentation, listRepresentations, openRepresentationDocument, representationErrors, revokeRepresentation, throwIfInvalid } from './representations.js';
+import { invalid } from '../../platform/errors.js';
 
 const TAGS = ['citizen'];
 
@@ -58,6 +67,74 @@ export function citizenRoutes(app: App, ctx: AppContext): void {
     }
   });
 
+  app.get('/api/v1/citizen/profile', {
+    schema: { tags: TAGS, summary: 'Thông tin tài khoản công dân / the citizen profile', response: { 200: ProfileOut } },
+  }, async (req) => getProfile(ctx, await requireCitizen(ctx, req)));
+
+  app.put('/api/v1/citizen/profile', {
+    schema: { tags: TAGS, summary: 'Cập nhật thông tin tài khoản / update the profile', body: ProfileIn, response: { 200: ProfileOut } },
+  }, async (req) => updateProfile(ctx, await requireCitizen(ctx, req), req.body, originOf(req)));
+
+  app.post('/api/v1/citizen/profile/contact', {
+    schema: { tags: TAGS, summary: 'Gửi mã xác minh số điện thoại / thư điện tử mới / send a code to a new phone or e-mail', body: ContactStartBody, response: { 200: CodeSentOut } },
+    config: { rateLimit: { max: ctx.config.citizens.codesPerClientPerHour, timeWindow: 3_600_000, groupId: 'citizen-code-start' } },
+  }, async (req) => startContactChange(ctx, await requireCitizen(ctx, req), req.body.address, originOf(req)));
+
+  app.post('/api/v1/citizen/profile/contact/verify', {
+    schema: { tags: TAGS, summary: 'Xác minh số điện thoại / thư điện tử mới / prove the new phone or e-mail', body: ContactVerifyBody, response: { 200: ProfileOut } },
+    config: { rateLimit: { max: 60, timeWindow: 60_000, groupId: 'citizen-code-verify' } },
+  }, async (req) => verifyContactChange(ctx, await requireCitizen(ctx, req), req.body.challengeId, req.body.code, originOf(req)));
+
+  app.get('/api/v1/citizen/representations', {
+    schema: { tags: TAGS, summary: 'Ủy quyền / đại diện của tôi / my representations', response: { 200: RepresentationList } },
+  }, async (req) => ({ items: await listRepresentations(ctx, await requireCitizen(ctx, req)) }));
+
+  app.delete('/api/v1/citizen/representations/:id', {
+    schema: { tags: TAGS, summary: 'Thu hồi ủy quyền / đại diện / revoke a representation', params: RepresentationParams },
+  }, async (req, reply) => {
+    await revokeRepresentation(ctx, await requireCitizen(ctx, req), req.params.id, originOf(req));
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/citizen/representations/:id/document', {
+    schema: { tags: TAGS, summary: 'Tải giấy ủy quyền / download the authorisation document', params: RepresentationParams },
+  }, async (req, reply) => {
+    const r = await openRepresentationDocument(ctx, await requireCitizen(ctx, req), req.params.id);
+    return reply
+      .type(r.file.media_type)
+      .header('content-length', String(r.file.size))
+      .header('content-disposition', contentDisposition(r.file.name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(r.stream);
+  });
+
+  app.register(async (scope: App) => {
+    await scope.register(multipart, { limits: { fileSize: ctx.config.maxFileBytes + 1, files: 1, fields: 20, fieldSize: 1000, parts: 25 } });
+    scope.post('/api/v1/citizen/representations', {
+      schema: {
+        tags: TAGS,
+        summary: 'Thêm ủy quyền / đại diện / add a representation',
+        description:
+          'multipart/form-data: the text fields of RepresentationIn first (partyKind, basis, partyName, partyIdNumber | partyTaxCode, ' +
+          'partyAddressLine, partyUnitCode, partyPhone, partyEmail, validUntil), then one file part `document` (the authorisation, ' +
+          'PDF or image; typed by content and screened: 415 / 422 when refused, and nothing is kept).',
+        consumes: ['multipart/form-data'],
+        response: { 201: RepresentationOut },
+      },
+    }, async (req, reply) => {
+      const p = await requireCitizen(ctx, req);
+      const out = await uploadFaults(async () => {
+        const { fields, document } = await representationParts(req);
+        const errors = await representationErrors(ctx, fields);
+        if (errors.length) document.stream.resume(); // drained: nothing of a refused form is stored
+        throwIfInvalid(errors);
+        return addRepresentation(ctx, p, fields, document, originOf(req));
+      });
+      return reply.status(201).send(out);
+    });
+  });
+
   app.post('/api/v1/citizen/sign-out', {
     schema: { tags: TAGS, summary: 'Đăng xuất tài khoản công dân / citizen sign-out' },
   }, async (req, reply) => {
@@ -66,4 +143,24 @@ export function citizenRoutes(app: App, ctx: AppContext): void {
     clearCitizenCookie(reply);
     return reply.status(204).send();
   });
+}
+
+/** The text fields (sent before the file) checked by RepresentationIn, and the `document` part. */
+async function representationParts(req: FastifyRequest) {
+  const data = req.isMultipart() ? await firstFile(req) : undefined;
+  if (!data || data.fieldname !== 'document') {
+    data?.file.resume();
+    throw invalid([{ path: 'body.document', code: 'FILE_REQUIRED', messageVi: 'Cần tải lên giấy ủy quyền / văn bản đại diện', messageEn: 'Upload the authorisation document' }], 'REPRESENTATION_INVALID');
+  }
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data.fields)) {
+    const one = Array.isArray(v) ? v[0] : v;
+    if (one && one.type === 'field' && typeof one.value === 'string') raw[k] = one.value;
+  }
+  const parsed = RepresentationIn.safeParse(raw);
+  if (!parsed.success) {
+    data.file.resume();
+    throw invalid(parsed.error.issues.map((i) => ({ path: `body.${i.path.join('.')}`, code: 'INVALID_VALUE', message: i.message })), 'REPRESENTATION_INVALID');
+  }
+  return { fields: parsed.data, document: { stream: data.file, filename: data.filename, declaredType: data.mimetype } };
 }

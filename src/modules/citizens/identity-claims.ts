@@ -1,7 +1,7 @@
 // What the identity provider proved, from its claims (pure). A claim that is not in the expected shape is
 // left out rather than stored: a birth date must be a calendar date, an ID number 12 digits.
 import { citizenErrors } from './citizens.errors.js';
-import { isCalendarDate, isIdNumber } from './profile-rules.js';
+import { checkCitizenId } from '../dossiers/applicant.js';
 
 export interface ProvenIdentity {
   subject: string;
@@ -11,7 +11,7 @@ export interface ProvenIdentity {
   idNumber: string | null;
 }
 
-export function identityFromClaims(claims: Record<string, unknown>, idNumberClaim: string): ProvenIdentity {
+export function identityFromClaims(claims: Record<string, unknown>, idNumberClaim: string, now: Date): ProvenIdentity {
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub.length === 0) throw citizenErrors.CITIZEN_OIDC_FAILED({ reason: 'no subject' });
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().normalize('NFC') : null);
@@ -23,6 +23,11 @@ export function identityFromClaims(claims: Record<string, unknown>, idNumberClai
     acr: text(claims.acr) ?? 'oidc',
     name: text(claims.name) ?? ([text(claims.family_name), text(claims.middle_name), text(claims.given_name)].filter(Boolean).join(' ') || null),
     birthDate: birth && isCalendarDate(birth) ? birth : null,
-    idNumber: idNumber && isIdNumber(idNumber) ? idNumber : null,
+    idNumber: idNumber && checkCitizenId(idNumber, 'idNumber', { today: now }).length === 0 ? idNumber : null,
   };
+}
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }

@@ -19,6 +19,11 @@ export async function insertFile(db: Db, f: NewFile): Promise<void> {
 export const findFile = (db: Db, id: string): Promise<FileRow | undefined> =>
   db.selectFrom('files').selectAll().where('id', '=', id).$narrowType<FileNarrow>().executeTakeFirst();
 
+export async function filesByIds(db: Db, ids: string[]): Promise<FileRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('files').selectAll().where('id', 'in', ids).$narrowType<FileNarrow>().execute();
+}
+
 export const lockFile = (db: Db, id: string): Promise<FileRow | undefined> =>
   db.selectFrom('files').selectAll().where('id', '=', id).forUpdate().$narrowType<FileNarrow>().executeTakeFirst();
 

@@ -11,10 +11,10 @@ export { renderCitizenForm, renderDossierForm, type FormRequest } from './dossie
 export { renderRegister } from './register-form.js';
 export { fileOut } from './file-out.js';
 export { uploadStaged, uploadStagedByCitizen, uploadToDossier, type UploadFields, type UploadSource } from './uploads.js';
-export { citizenResults, listDossierFiles, openCitizenFile, openFile, openPublicResult } from './file-reading.js';
+export { filesOwnedBy, openCitizenFile, uploadForCitizen, type StoredFile } from './citizen-uploads.js';
+export { firstFile, uploadFaults } from './multipart.js';
+export { contentDisposition } from './sniff.js';
+export { citizenResults, listDossierFiles, openCitizenResult, openFile, openPublicResult } from './file-reading.js';
 export { createResultDocument, type ResultDocumentInput } from './result-documents.js';
 export { verifyUploadedSignature } from './signature-check.js';
 export { createFormTemplateVersion, listFormTemplates, seedFormTemplates } from './template-admin.js';
-// multipart reading for other modules' upload routes (the citizen portal's): one file part, parser faults → 400
-export { firstFile, uploadFaults } from './multipart.js';
-export { contentDisposition } from './sniff.js';

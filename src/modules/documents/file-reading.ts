@@ -84,7 +84,7 @@ export async function citizenResults(ctx: AppContext, dossierId: string) {
 }
 
 /** One citizen-visible file of the dossier (a result); 404 otherwise. */
-export async function openCitizenFile(ctx: AppContext, dossierId: string, fileId: string): Promise<{ file: repo.FileRow; stream: Readable }> {
+export async function openCitizenResult(ctx: AppContext, dossierId: string, fileId: string): Promise<{ file: repo.FileRow; stream: Readable }> {
   const f = isUuid(fileId) ? await repo.findFile(ctx.db, fileId) : undefined;
   if (!f || f.dossier_id !== dossierId || !f.citizen_visible) throw platformErrors.NOT_FOUND({ what: 'file' });
   return { file: f, stream: await ctx.blobStore.get(f.sha256) };

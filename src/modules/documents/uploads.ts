@@ -36,7 +36,7 @@ export interface UploadSource {
   declaredType?: string;
 }
 
-async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256: string; size: number; kind: FileKind; created: boolean }> {
+export async function storeUpload(ctx: AppContext, src: UploadSource): Promise<{ sha256: string; size: number; kind: FileKind; created: boolean }> {
   const store = ctx.blobStore;
   const limit = ctx.config.maxFileBytes;
   let put;
@@ -90,7 +90,7 @@ export async function claimBlob(ctx: AppContext, trx: Db, sha256: string): Promi
 }
 
 /** The row of a new upload (pure): the name and type come from the sniffed content, never the client's. */
-function newFileRow(
+export function newFileRow(
   stored: { sha256: string; size: number; kind: FileKind },
   src: UploadSource,
   fields: UploadFields,

@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import * as dossiers from '../dossiers/dossiers.service.js';
-import { citizenResults, openCitizenFile, renderCitizenForm, uploadStagedByCitizen, type UploadSource } from '../documents/documents.service.js';
+import { citizenResults, openCitizenResult, renderCitizenForm, uploadStagedByCitizen, type UploadSource } from '../documents/documents.service.js';
 import type { FormNumber } from '../documents/templates.js';
 import type { Citizen } from './citizen.js';
 
@@ -63,7 +63,7 @@ export async function uploadSupplementFile(ctx: AppContext, c: Citizen, ref: str
 
 export async function myResultFile(ctx: AppContext, c: Citizen, ref: string, fileId: string) {
   const d = await dossiers.citizenDossier(ctx, refOf(c), ref);
-  return openCitizenFile(ctx, d.id, fileId);
+  return openCitizenResult(ctx, d.id, fileId);
 }
 
 export async function myForm(ctx: AppContext, c: Citizen, ref: string, form: FormNumber) {

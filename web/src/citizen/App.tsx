@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage } from './i18n';
 import { Link, useRoute } from './router';
 import { HomePage, SearchPage } from './pages/Home';
+import { signInHref, useCitizen } from './session';
 
 const ProcedurePage = lazy(() => import('./pages/Procedure'));
 const BrowsePage = lazy(() => import('./pages/Browse'));
@@ -13,6 +14,8 @@ const TrackPage = lazy(() => import('./pages/Track'));
 const SubmitPage = lazy(() => import('./submission/Submit'));
 const MyDossiersPage = lazy(() => import('./submission/MyDossiers').then((m) => ({ default: m.MyDossiersPage })));
 const MyDossierPage = lazy(() => import('./submission/MyDossiers').then((m) => ({ default: m.MyDossierPage })));
+const SignInPage = lazy(() => import('./pages/SignIn'));
+const AccountPage = lazy(() => import('./pages/Account'));
 
 export function CitizenApp() {
   const { t } = useTranslation();
@@ -28,6 +31,8 @@ export function CitizenApp() {
   else if (path.startsWith('/tra-cuu')) page = <TrackPage />;
   else if (submit) page = <SubmitPage code={decodeURIComponent(submit[1]!)} />;
   else if (mine) page = mine[1] ? <MyDossierPage id={decodeURIComponent(mine[1])} /> : <MyDossiersPage />;
+  else if (path === '/dang-nhap') page = <SignInPage />;
+  else if (path === '/tai-khoan') page = <AccountPage />;
   else page = <NotFound />;
   const current = (p: string) => (p === '/' ? path === '/' : path.startsWith(p));
   return (
@@ -36,7 +41,10 @@ export function CitizenApp() {
       <header className="c-top">
         <div className="c-bar">
           <Link to="/" className="c-brand"><Emblem /><span>{t('app.title')}<small>{t('app.subtitle')}</small></span></Link>
-          <LangToggle />
+          <div className="c-bar-end">
+            <AccountLink path={path} />
+            <LangToggle />
+          </div>
         </div>
         <nav aria-label={t('app.menu')}>
           <ul>
@@ -55,6 +63,18 @@ export function CitizenApp() {
       </footer>
     </>
   );
+}
+
+/** The signed-in state: the citizen's name (to their account) or "Đăng nhập" (back here afterwards). */
+function AccountLink({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const { session, citizen } = useCitizen();
+  if (!session) return null;
+  if (citizen) {
+    return <Link to="/tai-khoan" className="c-account-link" aria-current={path === '/tai-khoan' ? 'page' : undefined}>{citizen.name ?? citizen.phone ?? citizen.email ?? t('account.title')}</Link>;
+  }
+  if (path === '/dang-nhap') return null;
+  return <Link to={signInHref(path + location.search)} className="c-account-link">{t('signIn.title')}</Link>;
 }
 
 function LangToggle() {

@@ -1,4 +1,5 @@
-// The citizen portal's API calls: anonymous GETs only, typed by the generated API types (api.gen.ts).
+// The citizen portal's API calls, typed by the generated API types (api.gen.ts): anonymous GETs, and the
+// citizen account's calls, whose writes carry the citizen session's CSRF token (set by session.ts).
 import type { paths } from '../api.gen';
 
 type Json<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
@@ -12,8 +13,10 @@ export type AgencyFields = Json<'/api/v1/public/agency-fields'>;
 export type Tracking = Json<'/api/v1/public/dossiers/{code}'>;
 
 /** An error answer (application/problem+json) with its status. */
+export interface FieldProblem { path: string; code: string; message?: string }
+
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly body: { title?: string; detail?: string; hintVi?: string; hintEn?: string }) {
+  constructor(readonly status: number, readonly body: { code?: string; title?: string; detail?: string; hintVi?: string; hintEn?: string; errors?: FieldProblem[] }) {
     super(body.title ?? `HTTP ${status}`);
   }
 }
@@ -44,3 +47,51 @@ export const citizenApi = {
   agencyFields: () => get<AgencyFields>('/api/v1/public/agency-fields'),
   track: (code: string, secret: string) => get<Tracking>(`/api/v1/public/dossiers/${encodeURIComponent(code)}?secret=${encodeURIComponent(secret)}`),
 };
+
+let csrf: string | null = null;
+/** The citizen session's CSRF token (session.ts keeps it current). */
+export const setCsrf = (token: string | null) => { csrf = token; };
+
+export async function send<T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang };
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(url, { method, headers, body: payload });
+  const out = res.status === 204 ? {} : await res.json().catch(() => ({}));
+  if (!res.ok) throw new HttpError(res.status, out);
+  return out as T;
+}
+
+type Out<P extends keyof paths, M extends 'get' | 'post' | 'put'> = paths[P] extends { [K in M]: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
+export type CitizenSession = Json<'/api/v1/citizen/session'>;
+export type CodeSent = Out<'/api/v1/citizen/sign-in/code', 'post'>;
+export type Profile = Json<'/api/v1/citizen/profile'>;
+export type ProfileBody = paths['/api/v1/citizen/profile']['put']['requestBody']['content']['application/json'];
+export type Representations = Json<'/api/v1/citizen/representations'>;
+export type Representation = Representations['items'][number];
+
+export const accountApi = {
+  session: () => get<CitizenSession>('/api/v1/citizen/session'),
+  sendCode: (address: string) => send<CodeSent>('POST', '/api/v1/citizen/sign-in/code', { address }),
+  verifyCode: (challengeId: string, code: string) => send<CitizenSession>('POST', '/api/v1/citizen/sign-in/code/verify', { challengeId, code }),
+  signOut: () => send<void>('POST', '/api/v1/citizen/sign-out'),
+  profile: () => get<Profile>('/api/v1/citizen/profile'),
+  saveProfile: (p: ProfileBody) => send<Profile>('PUT', '/api/v1/citizen/profile', p),
+  sendContactCode: (address: string) => send<CodeSent>('POST', '/api/v1/citizen/profile/contact', { address }),
+  verifyContact: (challengeId: string, code: string) => send<Profile>('POST', '/api/v1/citizen/profile/contact/verify', { challengeId, code }),
+  representations: () => get<Representations>('/api/v1/citizen/representations'),
+  addRepresentation: (form: FormData) => send<Representation>('POST', '/api/v1/citizen/representations', form),
+  revokeRepresentation: (id: string) => send<void>('DELETE', `/api/v1/citizen/representations/${encodeURIComponent(id)}`),
+};
+
+/** Field errors of a problem answer by field name ('body.address.communeCode' → 'address.communeCode'). */
+export function fieldErrorsOf(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (err instanceof HttpError) for (const e of err.body.errors ?? []) out[e.path.replace(/^body\.?/, '') || 'form'] ??= e.message ?? err.body.title ?? e.code;
+  return out;
+}
