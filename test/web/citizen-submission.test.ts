@@ -1,6 +1,6 @@
 // The citizen's online submission in Chromium on a phone (360×740): find khai sinh by typing "dang ky khai
-// sinh" on the home page, open its e-form, sign in with a code delivered to a local SMTP server (over HTTP:
-// the sign-in pages are built on another branch; the session cookie is then put into the browser), fill the
+// sinh" on the home page, open its e-form, sign in on the portal's sign-in page with a code delivered to a
+// local SMTP server, fill the
 // form and upload the papers, review, submit; the commune desk accepts it (officials over HTTP), the citizen
 // sees the receipt, answers a supplement request with an upload, downloads the result and checks its SHA-256;
 // another dossier is withdrawn from its page. Every page: a screenshot in test-results/web/ and axe-core.
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { outboxHandlers } from '../../src/app.js';
 import { deliverDue } from '../../src/platform/outbox/outbox.js';
-import { HttpClient, startTestApp, type TestApp } from '../helpers.js';
+import { startTestApp, type HttpClient, type TestApp } from '../helpers.js';
 import { startSmtpSink, type SmtpSink } from '../notifications/smtp-sink.js';
 import { HAS_CHROMIUM, LONG_SESSIONS, SKIP_REASON, ensureWebBuilt, launch, newContext, shot } from './browser.js';
 import { describeFindings, seriousViolations, type AxeFinding } from './axe.js';
@@ -35,21 +35,23 @@ async function look(name: string): Promise<void> {
   expect(overflow, `${name}: wider than the screen`).toBeLessThanOrEqual(0);
 }
 
-async function signInOverHttp(): Promise<void> {
+/** Signs in through the portal's sign-in page with the code mailed to the test SMTP server; the test's own HTTP client then shares that session. */
+async function signInInBrowser(): Promise<void> {
   const mine = () => smtp.received.filter((m) => JSON.stringify(m.to).includes(EMAIL));
   const before = mine().length;
-  const start = await http.post('/api/v1/citizen/sign-in/code', { address: EMAIL });
-  expect(start.status, JSON.stringify(start.body)).toBe(200);
-  for (let i = 0; i < 60 && mine().length <= before; i++) {
+  await page.getByLabel('Số điện thoại di động hoặc thư điện tử').fill(EMAIL);
+  await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
+  for (let i = 0; i < 100 && mine().length <= before; i++) {
     await deliverDue(t.ctx, outboxHandlers);
-    if (mine().length <= before) await new Promise((r) => setTimeout(r, 50));
+    if (mine().length <= before) await new Promise((r) => setTimeout(r, 100));
   }
   const code = /\b(\d{6})\b/.exec(mine().at(-1)!.text ?? '')![1]!;
-  const r = await http.post('/api/v1/citizen/sign-in/code/verify', { challengeId: start.body.challengeId, code });
-  expect(r.status).toBe(200);
-  http.csrf = r.body.csrfToken;
-  const url = new URL(t.url);
-  await ctx.addCookies([...http.cookies].map(([name, value]) => ({ name, value, domain: url.hostname, path: '/', httpOnly: true, sameSite: 'Lax' as const })));
+  await page.getByLabel('Mã xác thực').fill(code);
+  await look('sign-in-code');
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { name: 'Nộp hồ sơ trực tuyến' }).waitFor({ timeout: 20_000 });
+  for (const c of await ctx.cookies()) http.cookies.set(c.name, c.value);
+  http.csrf = (await http.get('/api/v1/citizen/session')).body.csrfToken;
 }
 
 async function act(user: string, ref: string, action: string, payload: Record<string, unknown> = {}) {
@@ -105,9 +107,9 @@ describe.skipIf(!HAS_CHROMIUM)('online submission on a phone (360×740)', () => 
   }, 120_000);
 
   it('signed in: fills the e-form, uploads the papers, reviews, submits; the acknowledgement', async () => {
-    await signInOverHttp();
-    await page.reload();
-    await page.getByRole('heading', { name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+    await page.getByRole('link', { name: 'Đăng nhập', exact: true }).last().click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    await signInInBrowser();
     await page.getByLabel('Nơi tiếp nhận').selectOption(DESK);
     await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Bích Ngọc');
     await page.getByLabel('Số định danh cá nhân (12 số)').fill('038190012345');
