@@ -9,16 +9,24 @@ import * as dossiers from '../dossiers/dossiers.service.js';
 import { citizenResults, openCitizenResult, renderCitizenForm, uploadStagedByCitizen, type UploadSource } from '../documents/documents.service.js';
 import type { FormNumber } from '../documents/templates.js';
 import type { Citizen } from './citizen.js';
+import { profileOf } from '../citizens/citizens.read.js';
 
-/** Whose dossiers: the ones they submitted (an identity number proven by the identity provider would add those filed for them). */
-const refOf = (c: Citizen): dossiers.CitizenRef => ({ citizenId: c.citizenId, provenIdNumber: null });
+/**
+ * Whose dossiers: the ones they submitted, and those filed for them (by a representative, at a desk) when the
+ * identity provider proved their ID number; a number only typed into the profile proves nothing.
+ */
+async function refOf(ctx: AppContext, c: Citizen): Promise<dossiers.CitizenRef> {
+  const profile = await profileOf(ctx, c.citizenId);
+  const proven = profile?.verified.identity && profile.idNumber ? profile.idNumber : null;
+  return { citizenId: c.citizenId, provenIdNumber: proven };
+}
 
 export async function myDossiers(ctx: AppContext, c: Citizen) {
-  return dossiers.listCitizenDossiers(ctx, refOf(c));
+  return dossiers.listCitizenDossiers(ctx, await refOf(ctx, c));
 }
 
 export async function myDossier(ctx: AppContext, c: Citizen, ref: string) {
-  const d = await dossiers.citizenDossier(ctx, refOf(c), ref);
+  const d = await dossiers.citizenDossier(ctx, await refOf(ctx, c), ref);
   const results = await citizenResults(ctx, d.id);
   return {
     ...d,
@@ -47,12 +55,12 @@ export async function myAction(
   req: dossiers.CitizenActionRequestBody,
   opts: { ifMatch?: string; idempotencyKey: string },
 ) {
-  return dossiers.citizenAction(ctx, refOf(c), ref, action, req, opts);
+  return dossiers.citizenAction(ctx, await refOf(ctx, c), ref, action, req, opts);
 }
 
 /** A paper answering a supplement request: staged under the citizen, sent with receive_supplement (fileIds). */
 export async function uploadSupplementFile(ctx: AppContext, c: Citizen, ref: string, open: () => Promise<UploadSource>, origin?: RequestOrigin) {
-  const d = await dossiers.citizenDossier(ctx, refOf(c), ref);
+  const d = await dossiers.citizenDossier(ctx, await refOf(ctx, c), ref);
   try {
     return await uploadStagedByCitizen(ctx, c.citizenId, await open(), { purpose: 'supplement', componentName: 'Giấy tờ bổ sung' }, origin);
   } catch (e) {
@@ -62,10 +70,10 @@ export async function uploadSupplementFile(ctx: AppContext, c: Citizen, ref: str
 }
 
 export async function myResultFile(ctx: AppContext, c: Citizen, ref: string, fileId: string) {
-  const d = await dossiers.citizenDossier(ctx, refOf(c), ref);
+  const d = await dossiers.citizenDossier(ctx, await refOf(ctx, c), ref);
   return openCitizenResult(ctx, d.id, fileId);
 }
 
 export async function myForm(ctx: AppContext, c: Citizen, ref: string, form: FormNumber) {
-  return renderCitizenForm(ctx, refOf(c), ref, form);
+  return renderCitizenForm(ctx, await refOf(ctx, c), ref, form);
 }
