@@ -49,6 +49,7 @@ import { paymentRoutes } from './modules/payments/payments.routes.js';
 import { paymentQueryJob } from './modules/payments/payments.jobs.js';
 import { simulatedGatewayRoutes } from './platform/ports/payments-sim-server.js';
 import { SIM_GATEWAY_PATH } from './platform/ports/index.js';
+import { submissionRoutes } from './modules/submissions/submissions.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { scheduledBackupJob } from './modules/backups/backups.service.js';
@@ -170,6 +171,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   if (ctx.config.adapters.payments === 'simulated' && !ctx.config.payments.url) {
     simulatedGatewayRoutes(app, SIM_GATEWAY_PATH, { secret: ctx.config.payments.secret, clock: ctx.clock, baseUrl: () => `${ctx.config.publicUrl}${SIM_GATEWAY_PATH}` });
   }
+  submissionRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

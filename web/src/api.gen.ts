@@ -7723,7 +7723,7 @@ export interface paths {
                 query?: {
                     status?: "queued" | "deferred" | "suppressed" | "attempted" | "sent" | "delivered" | "failed" | "dead" | "unknown";
                     channel?: "sms" | "email";
-                    event?: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event?: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     dossier?: string;
                     deadLetters?: "0" | "1" | "true" | "false";
                     page?: number;
@@ -7923,7 +7923,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -7966,7 +7966,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -8036,7 +8036,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -11775,6 +11775,959 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/procedures/{code}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Biểu mẫu điện tử của thủ tục / the e-form of a procedure
+         * @description JSON Schema (draft-07, self-contained) generated from the catalogue (applicant, representative, case, components of the case) plus the admin extension, screen hints, and the desks that receive it online. `online` is false when the catalogue offers no online channel (ND 42/2022): submit in person.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            procedure: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                onlineLevel: "full" | "partial" | "none";
+                                receivingAddress: string | null;
+                            };
+                            online: boolean;
+                            extensionVersion: number;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            hints: {
+                                cases: {
+                                    key: string;
+                                    title: string;
+                                    components: {
+                                        id: string;
+                                        name: string;
+                                        required: boolean;
+                                        originals: number;
+                                        certifiedCopies: number;
+                                        copies: number;
+                                    }[];
+                                }[];
+                            };
+                            desks: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản nháp của tôi / my drafts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                procedureCode: string;
+                                form: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                                /** @enum {string} */
+                                status: "open" | "submitted";
+                                dossierId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Bắt đầu nộp hồ sơ trực tuyến / start an online submission */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        procedureCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            procedureCode: string;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted";
+                            dossierId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một bản nháp / one draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            procedureCode: string;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted";
+                            dossierId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Lưu bản nháp / save a draft
+         * @description Compare-and-set on `version` (or If-Match): a stale version is 409 DRAFT_VERSION_CONFLICT with the server copy in `draft`; nothing is overwritten.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        form: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            procedureCode: string;
+                            form: {
+                                [key: string]: unknown;
+                            };
+                            version: number;
+                            /** @enum {string} */
+                            status: "open" | "submitted";
+                            dossierId: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/drafts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nộp hồ sơ / submit the draft
+         * @description Validated with the e-form schema (422 with field errors on form.*), registered as an online dossier (channel 2, status 1) at the chosen desk. One dossier per draft: a retry answers the same dossier (200).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossier: {
+                                id: string;
+                                code: string | null;
+                                nationalStatus: number;
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                channel: number;
+                                submittedAt: string;
+                                receivingAgency: string | null;
+                            };
+                            draftId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dossier: {
+                                id: string;
+                                code: string | null;
+                                nationalStatus: number;
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                channel: number;
+                                submittedAt: string;
+                                receivingAgency: string | null;
+                            };
+                            draftId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi / my dossiers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string | null;
+                                procedure: {
+                                    code: string;
+                                    name: string;
+                                };
+                                submittedAt: string;
+                                nationalStatus: number;
+                                statusLabel: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                statusText: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                appointmentAt: string | null;
+                                version: number;
+                                expected: {
+                                    /** @enum {string} */
+                                    action: "wait" | "supplement" | "complete" | "pay" | "collect" | "none";
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một hồ sơ của tôi / one of my dossiers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string | null;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            submittedAt: string;
+                            nationalStatus: number;
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            statusText: {
+                                vi: string;
+                                en: string;
+                            };
+                            appointmentAt: string | null;
+                            version: number;
+                            expected: {
+                                /** @enum {string} */
+                                action: "wait" | "supplement" | "complete" | "pay" | "collect" | "none";
+                                vi: string;
+                                en: string;
+                            };
+                            receivingAgency: string | null;
+                            competentAgency: string | null;
+                            returnAgency: string | null;
+                            receivedAt: string | null;
+                            channel: number;
+                            deliveryMethod: string;
+                            components: {
+                                name: string;
+                                componentId: string | null;
+                                fileId: string | null;
+                            }[];
+                            request: {
+                                /** @enum {string} */
+                                kind: "completion" | "supplement" | "refusal";
+                                at: string;
+                                reason: string | null;
+                                items: string[];
+                            } | null;
+                            returned: {
+                                method: string;
+                                trackingNumber: string | null;
+                                returnedAt: string;
+                            } | null;
+                            timeline: {
+                                at: string;
+                                nationalStatus: number;
+                                label: {
+                                    vi: string;
+                                    en: string;
+                                };
+                                text: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                            allowed: string[];
+                            forms: {
+                                receipt: boolean;
+                                request: boolean;
+                                refusal: boolean;
+                            };
+                            results: {
+                                number: string;
+                                date: string;
+                                title: string | null;
+                                signer: string;
+                                digitallySigned: boolean;
+                                file: {
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                    sha256: string;
+                                    mediaType: string;
+                                };
+                                verifyUrl: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{ref}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi bổ sung, rút hồ sơ / send a supplement, withdraw
+         * @description receive_supplement (fileIds of uploads), resubmit, request_withdrawal (reason), cancel_withdrawal. Needs the dossier version (body or If-Match) and an Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "idempotency-key": string;
+                };
+                path: {
+                    ref: string;
+                    action: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        reason?: string;
+                        fileIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            code: string | null;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            submittedAt: string;
+                            nationalStatus: number;
+                            statusLabel: {
+                                vi: string;
+                                en: string;
+                            };
+                            statusText: {
+                                vi: string;
+                                en: string;
+                            };
+                            appointmentAt: string | null;
+                            version: number;
+                            expected: {
+                                /** @enum {string} */
+                                action: "wait" | "supplement" | "complete" | "pay" | "collect" | "none";
+                                vi: string;
+                                en: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{ref}/forms/{form}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy tiếp nhận (01), yêu cầu bổ sung (02), từ chối (03) / forms 01–03 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                    form: "01" | "02" | "03";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{ref}/results/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải kết quả điện tử / download the electronic result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures/{code}/form-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Trường riêng của biểu mẫu điện tử / the procedure’s own e-form fields
+         * @description JSON Schema properties (safe keywords only: no $ref, formats date/email, ≤ 40 fields, 3 levels); a new version each time; baseVersion must be the latest (409 otherwise).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        baseVersion: number;
+                        properties: {
+                            [key: string]: unknown;
+                        };
+                        /** @default [] */
+                        required?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            procedureCode: string;
+                            version: number;
+                            properties: {
+                                [key: string]: unknown;
+                            };
+                            required: string[];
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/options": {
         parameters: {
             query?: never;
@@ -12295,6 +13248,118 @@ export interface paths {
                             address: string;
                             /** @enum {boolean} */
                             optedOut: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/drafts/{id}/components/{componentId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tải giấy tờ của một thành phần / upload one component
+         * @description multipart/form-data with one part `file`. Type by content (PDF, JPEG, PNG, DOC/DOCX, XLS/XLSX) → 415, size → 413, unsafe content → 422, each with the error on form.components.<id>; nothing is kept. Returns the file and the draft (new version).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    componentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            file: {
+                                id: string;
+                                name: string;
+                                size: number;
+                                sha256: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            draft: {
+                                id: string;
+                                procedureCode: string;
+                                form: {
+                                    [key: string]: unknown;
+                                };
+                                version: number;
+                                /** @enum {string} */
+                                status: "open" | "submitted";
+                                dossierId: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{ref}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tải giấy tờ bổ sung / upload a supplement paper
+         * @description multipart/form-data with one part `file`; send the returned id in receive_supplement fileIds.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            size: number;
+                            sha256: string;
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };

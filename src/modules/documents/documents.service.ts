@@ -7,14 +7,14 @@
 // listForRegister), so the dossier scope rules apply unchanged: outside scope → 404.
 import './documents.errors.js';
 
-export { renderDossierForm, type FormRequest } from './dossier-forms.js';
+export { renderCitizenForm, renderDossierForm, type FormRequest } from './dossier-forms.js';
 export { renderRegister } from './register-form.js';
 export { fileOut } from './file-out.js';
-export { uploadStaged, uploadToDossier, type UploadFields, type UploadSource } from './uploads.js';
+export { uploadStaged, uploadStagedByCitizen, uploadToDossier, type UploadFields, type UploadSource } from './uploads.js';
 export { filesOwnedBy, openCitizenFile, uploadForCitizen, type StoredFile } from './citizen-uploads.js';
 export { firstFile, uploadFaults } from './multipart.js';
 export { contentDisposition } from './sniff.js';
-export { listDossierFiles, openFile, openPublicResult } from './file-reading.js';
+export { citizenResults, listDossierFiles, openCitizenResult, openFile, openPublicResult } from './file-reading.js';
 export { createResultDocument, type ResultDocumentInput } from './result-documents.js';
 export { verifyUploadedSignature } from './signature-check.js';
 export { createFormTemplateVersion, listFormTemplates, seedFormTemplates } from './template-admin.js';

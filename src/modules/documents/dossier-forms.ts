@@ -27,7 +27,8 @@ export interface FormRequest {
 
 interface FormJob {
   ctx: AppContext;
-  p: Principal;
+  /** null for the citizen's own copy (forms 01–03 only) */
+  p: Principal | null;
   ref: string;
   form: FormNumber;
   req: FormRequest;
@@ -116,6 +117,7 @@ async function fillStop({ ctx, form, events, vars, input }: FormJob): Promise<vo
 }
 
 async function fillControlSlip({ ctx, p, ref, d, events, vars, input }: FormJob): Promise<void> {
+  if (!p) throw platformErrors.NOT_FOUND({ what: 'form' });
   const slip = await dossiers.getControlSlip(ctx, p, ref);
   const names = await userNames(ctx.db, slipPeople(slip, events));
   const out = slipForm(slip, events, names, { applicantName: d.applicantName, competentAgency: vars.competentAgency! });
@@ -135,6 +137,19 @@ const FILLERS: Partial<Record<FormNumber, (job: FormJob) => Promise<void>>> = {
 
 export async function renderDossierForm(ctx: AppContext, p: Principal, ref: string, form: FormNumber, req: FormRequest = {}): Promise<{ pdf: Buffer; fileName: string }> {
   const { dossier: d, events } = await dossiers.getDossierWithEvents(ctx, p, ref);
+  return renderForm(ctx, p, ref, form, req, d, events);
+}
+
+/** What a citizen prints of their own dossier online: the receipt (01), the completion / supplement request (02), the refusal (03). */
+export const CITIZEN_FORMS: readonly FormNumber[] = ['01', '02', '03'];
+
+export async function renderCitizenForm(ctx: AppContext, who: dossiers.CitizenRef, ref: string, form: FormNumber): Promise<{ pdf: Buffer; fileName: string }> {
+  if (!CITIZEN_FORMS.includes(form)) throw platformErrors.NOT_FOUND({ what: 'form' });
+  const { dossier: d, events } = await dossiers.getOwnDossierWithEvents(ctx, who, ref);
+  return renderForm(ctx, null, ref, form, {}, d, events);
+}
+
+async function renderForm(ctx: AppContext, p: Principal | null, ref: string, form: FormNumber, req: FormRequest, d: DossierView, events: DossierEvent[]) {
   const now = ctx.clock.now();
   const template = await templateFor(ctx, form, d.acceptedAt ?? d.submittedAt);
   const vars = dossierVars(d, await addressText(ctx.db, ((d.applicant ?? {}) as { address?: AddressInput }).address));

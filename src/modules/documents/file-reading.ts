@@ -66,3 +66,26 @@ export async function openPublicResult(ctx: AppContext, code: string, secret: st
   if ((await repo.dossierCodeOf(ctx.db, f.dossier_id)) !== look.code) throw nf();
   return { file: f, stream: await ctx.blobStore.get(f.sha256) };
 }
+
+/**
+ * The results a citizen may download from their own dossier (the caller has checked that the dossier is
+ * theirs, through the dossiers service): result documents whose file is shown to the citizen (online
+ * delivery), each with its SHA-256 so the citizen can check the copy, and whether it is digitally signed.
+ */
+export async function citizenResults(ctx: AppContext, dossierId: string) {
+  const [files, results] = await Promise.all([repo.listFiles(ctx.db, dossierId), repo.listResultDocuments(ctx.db, dossierId)]);
+  const visible = new Map(files.filter((f) => f.citizen_visible).map((f) => [f.id, f]));
+  return results
+    .filter((r) => r.file_id && visible.has(r.file_id))
+    .map((r) => {
+      const f = visible.get(r.file_id!)!;
+      return { ...resultOut(r), file: { id: f.id, name: f.name, size: Number(f.size), sha256: f.sha256, mediaType: f.media_type } };
+    });
+}
+
+/** One citizen-visible file of the dossier (a result); 404 otherwise. */
+export async function openCitizenResult(ctx: AppContext, dossierId: string, fileId: string): Promise<{ file: repo.FileRow; stream: Readable }> {
+  const f = isUuid(fileId) ? await repo.findFile(ctx.db, fileId) : undefined;
+  if (!f || f.dossier_id !== dossierId || !f.citizen_visible) throw platformErrors.NOT_FOUND({ what: 'file' });
+  return { file: f, stream: await ctx.blobStore.get(f.sha256) };
+}

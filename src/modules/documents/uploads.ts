@@ -157,3 +157,20 @@ export async function uploadStaged(ctx: AppContext, p: Principal, src: UploadSou
   return fileOut({ ...row, attached_version: null, attached_action: null, attached_at: null });
 }
 
+
+/**
+ * A citizen's upload for an online submission (a draft's component, or a supplement): the same size limit,
+ * type-by-content and screening as the desk's, staged under `citizen:<id>` until the submission or the
+ * supplement action attaches it; only that citizen can attach it.
+ */
+export async function uploadStagedByCitizen(ctx: AppContext, citizenId: string, src: UploadSource, fields: UploadFields, origin?: RequestOrigin) {
+  const uploadedBy = `citizen:${citizenId}`;
+  const stored = await storeUpload(ctx, src);
+  const row = newFileRow(stored, src, fields, { id: randomUUID(), dossierId: null, uploadedBy, at: ctx.clock.now(), digitised: false });
+  await ctx.db.transaction().execute(async (trx) => {
+    await claimBlob(ctx, trx, stored.sha256);
+    await repo.insertFile(trx, row);
+    await writeAudit(trx, { actorLabel: uploadedBy, action: 'file.upload', targetType: 'file', targetId: row.id, details: { sha256: stored.sha256, size: stored.size, kind: stored.kind } }, origin);
+  });
+  return fileOut({ ...row, attached_version: null, attached_action: null, attached_at: null });
+}

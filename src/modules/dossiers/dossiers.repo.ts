@@ -271,3 +271,15 @@ export async function sweepCandidates(db: Db, horizon: Date): Promise<SweepCandi
     .$narrowType<{ state: DossierState }>()
     .execute();
 }
+
+/** The dossiers a citizen submitted online, or (with a proven ID number) that were filed for them; newest first. */
+export async function citizenDossiers(db: Db, citizenId: string, idNumber: string | null, limit = 200): Promise<DossierRow[]> {
+  return db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where((eb) => (idNumber ? eb.or([eb('citizen_id', '=', citizenId), eb('applicant_id_number', '=', idNumber)]) : eb('citizen_id', '=', citizenId)))
+    .orderBy('submitted_at', 'desc')
+    .limit(limit)
+    .$narrowType<DossierJson>()
+    .execute();
+}

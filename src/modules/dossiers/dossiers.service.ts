@@ -6,7 +6,7 @@ export { receiveDossier, type Reception } from './receive-dossier.js';
 export { performAction, type ActionRequest } from './perform-action.js';
 export { allowedActionsFor } from './allowed-actions.js';
 export { listDossiers } from './list-dossiers.js';
-export { getDossier, getDossierWithEvents } from './get-dossier.js';
+export { getDossier, getDossierWithEvents, getOwnDossierWithEvents } from './get-dossier.js';
 export { getEvents } from './dossier-events.js';
 export { listAssignees } from './list-assignees.js';
 export { getControlSlip } from './get-control-slip.js';
@@ -27,3 +27,6 @@ export { dossierRecord, type DossierRecord } from './integration-read.js';
 export { performSystemAction, type SystemActionResult } from './perform-system-action.js';
 // what the payments module reads of a dossier, and the system event that records an online payment
 export { dossierForPayment, paymentFactsById, onlinePaymentRecorder, type DossierPaymentFacts } from './payment-facts.js';
+// the citizen portal: online submission and the citizen's own dossiers (called by the submissions module)
+export { submitOnline, type OnlineFiling, type OnlineSubmitter } from './submit-online.js';
+export { citizenAction, citizenDossier, listCitizenDossiers, CITIZEN_ACTIONS, type CitizenAction, type CitizenActionRequest as CitizenActionRequestBody, type CitizenRef } from './citizen-dossiers.js';

@@ -5,6 +5,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { visibleDossier } from './access.js';
 import { dossierOut } from './dossier-view.js';
 import * as repo from './dossiers.repo.js';
+import { ownDossier, type CitizenRef } from './citizen-dossiers.js';
 
 export async function getDossier(ctx: AppContext, p: Principal, ref: string) {
   const row = await visibleDossier(ctx, p, ref);
@@ -14,6 +15,13 @@ export async function getDossier(ctx: AppContext, p: Principal, ref: string) {
 /** One dossier (as GET /dossiers/{code}) with its event log, under the caller's read scope (404 outside). */
 export async function getDossierWithEvents(ctx: AppContext, p: Principal, ref: string) {
   const row = await visibleDossier(ctx, p, ref);
+  const [dossier, events] = await Promise.all([dossierOut(ctx.db, row), repo.listEvents(ctx.db, row.id)]);
+  return { dossier, events };
+}
+
+/** The same for the citizen it belongs to (citizen-dossiers.ts decides whose it is; 404 for anyone else). */
+export async function getOwnDossierWithEvents(ctx: AppContext, who: CitizenRef, ref: string) {
+  const row = await ownDossier(ctx.db, who, ref);
   const [dossier, events] = await Promise.all([dossierOut(ctx.db, row), repo.listEvents(ctx.db, row.id)]);
   return { dossier, events };
 }

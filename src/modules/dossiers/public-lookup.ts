@@ -20,7 +20,7 @@ const LOOKUP_HINT = {
 type Words = { vi: string; en: string };
 
 /** What one national status means for the citizen, in plain words. */
-const STATUS_WORDS: Record<number, Words> = {
+export const STATUS_WORDS: Record<number, Words> = {
   1: { vi: 'Hồ sơ đã được gửi, đang chờ Bộ phận Một cửa kiểm tra.', en: 'The dossier was sent and waits for the one-stop desk to check it.' },
   2: { vi: 'Bộ phận Một cửa đã tiếp nhận hồ sơ và hẹn ngày trả kết quả.', en: 'The one-stop desk accepted the dossier and set the date of the result.' },
   3: { vi: 'Hồ sơ không được tiếp nhận; lý do ghi trong phiếu từ chối.', en: 'The dossier was not accepted; the reasons are in the refusal notice.' },
@@ -47,7 +47,7 @@ function nextStep(status: number, returnAgency: string | null): { action: 'wait'
 }
 
 /** One entry per change of national status, oldest first: when, which status, what it means. */
-function timelineOf(events: DossierEvent[]) {
+export function timelineOf(events: DossierEvent[]) {
   const out: Array<{ at: string; nationalStatus: number; label: Words; text: Words }> = [];
   let last = 0;
   for (const e of events) {

@@ -43,7 +43,7 @@ export interface Reception {
 }
 
 /** What the checks before the transaction found: the agencies, the procedure, the filing and the applicant. */
-interface ReceptionPlan {
+export interface ReceptionPlan {
   receiving: Agency;
   competent: Agency;
   returnAgency: Agency;
@@ -76,6 +76,11 @@ export async function receiveDossier(
 async function planReception(ctx: AppContext, p: Principal, body: ReceiveInputBody, now: Date): Promise<ReceptionPlan> {
   const receiving = await receivingDesk(ctx, p, body.receivingAgencyCode);
   if (!can(p, 'dossier.receive', receiving)) throw platformErrors.FORBIDDEN();
+  return planFiling(ctx, receiving, body, now);
+}
+
+/** The checks of what is filed at a desk, whoever files it (the desk itself, or a citizen online). */
+export async function planFiling(ctx: AppContext, receiving: Agency, body: ReceiveInputBody, now: Date): Promise<ReceptionPlan> {
   const proc = await procedureToReceive(ctx, body.procedureCode, now, body.caseKey);
   const legalLimitHours = legalLimitOf(proc as ProcedureRef);
   const competent = await competentAgencyOf(ctx, proc, receiving, body.competentAgencyCode);
@@ -115,7 +120,7 @@ async function procedureToReceive(ctx: AppContext, code: string, now: Date, case
 }
 
 /** Inside the transaction: decide, store the row, attach the files, store the events, answer with the forms. */
-async function storeReception(ctx: AppContext, trx: Db, p: Principal, body: ReceiveInputBody, plan: ReceptionPlan, now: Date) {
+export async function storeReception(ctx: AppContext, trx: Db, p: Principal, body: ReceiveInputBody, plan: ReceptionPlan, now: Date) {
   const { receiving, outcome, cal } = plan;
   const process = await processForDossier(trx, plan.proc as ProcedureRef, plan.competent.id);
   const dctx = decideContext(now, cal, process, configBase(ctx));
@@ -147,7 +152,7 @@ async function storeReception(ctx: AppContext, trx: Db, p: Principal, body: Rece
 }
 
 /** The reception event, followed for `incomplete` / `refuse` by the request for completion or the refusal. */
-function receptionEvents(
+export function receptionEvents(
   body: ReceiveInputBody,
   plan: ReceptionPlan,
   dossierId: string,
@@ -194,7 +199,7 @@ function receptionEvents(
 }
 
 /** The new dossier row: what was received, and the projection of its first state. */
-function receptionRow(
+export function receptionRow(
   body: ReceiveInputBody,
   plan: ReceptionPlan,
   process: ProcessRow,
@@ -225,6 +230,8 @@ function receptionRow(
     submitted_at: new Date(state.submittedAt),
     calendar_version: plan.cal.version,
     secret_hash: secret ? secretHash(secret) : null,
+    citizen_id: null,
+    submitted_assurance: null,
     ...projectionOf(state, process, dctx),
   };
 }

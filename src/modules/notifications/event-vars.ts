@@ -26,7 +26,8 @@ export interface Names {
 export function kindsFor(m: DossierEventMessage): EventKind[] {
   switch (m.action) {
     case 'receive':
-      return m.secret !== null ? ['accepted'] : [];
+      // an online registration (channel 2, no code yet) is acknowledged; a counter reception is the receipt
+      return m.secret !== null ? ['accepted'] : m.channel === 2 && m.toState === 'registered' ? ['submitted'] : [];
     case 'accept':
       return ['accepted'];
     case 'request_completion':
@@ -69,6 +70,8 @@ export function varsFor(kind: EventKind, m: DossierEventMessage, names: Names, r
     lookupUrl: lookupUrl(publicUrl, m.code),
   };
   switch (kind) {
+    case 'submitted':
+      return { ...base, submittedAt: vnDateTime(m.at) };
     case 'accepted':
       return { ...base, lookupSecret: m.secret ?? '', appointment: vnDateTime(m.dueAt), lookupUrl: lookupUrl(publicUrl, m.code, m.secret) };
     case 'completion_requested':

@@ -12,6 +12,7 @@ const COMMON = ['applicantName', 'dossierCode', 'procedureName', 'agencyName', '
 
 /** Each event and the variables its templates may use. */
 export const EVENT_VARIABLES = {
+  submitted: [...COMMON, 'submittedAt'],
   accepted: [...COMMON, 'lookupSecret', 'appointment'],
   completion_requested: [...COMMON, 'reason', 'missingItems'],
   refused: [...COMMON, 'reason'],
@@ -30,6 +31,7 @@ export const EVENT_KINDS = Object.keys(EVENT_VARIABLES) as EventKind[];
 export const isEventKind = (x: string): x is EventKind => Object.hasOwn(EVENT_VARIABLES, x);
 
 export const EVENT_LABELS: Record<EventKind, { vi: string; en: string }> = {
+  submitted: { vi: 'Đã nhận hồ sơ nộp trực tuyến', en: 'Online submission received' },
   accepted: { vi: 'Tiếp nhận hồ sơ', en: 'Dossier accepted' },
   completion_requested: { vi: 'Yêu cầu hoàn thiện hồ sơ', en: 'Completion requested' },
   refused: { vi: 'Từ chối hồ sơ', en: 'Dossier refused' },
@@ -54,6 +56,14 @@ const SIGN = '\n\n{{agencyName}}\nTra cứu hồ sơ: {{lookupUrl}}';
 
 /** Version 1 of every template (what a fresh deployment sends). */
 export const DEFAULT_TEMPLATES: Record<EventKind, Record<Channel, TemplateText>> = {
+  // the acknowledgement of an online submission: no code yet, the desk checks it first
+  submitted: {
+    sms: { subject: null, body: 'Đã nhận hồ sơ trực tuyến «{{procedureName}}» lúc {{submittedAt}}. {{agencyName}} sẽ kiểm tra và báo mã hồ sơ.' },
+    email: {
+      subject: 'Đã nhận hồ sơ nộp trực tuyến: {{procedureName}}',
+      body: 'Kính gửi {{applicantName}},\n\n{{agencyName}} đã nhận hồ sơ thủ tục «{{procedureName}}» bạn nộp trực tuyến lúc {{submittedAt}}.\n\nBộ phận Một cửa sẽ kiểm tra hồ sơ; khi hồ sơ được tiếp nhận, bạn sẽ nhận được mã hồ sơ, mã tra cứu và ngày hẹn trả kết quả. Bạn cũng có thể theo dõi hồ sơ trong mục «Hồ sơ của tôi».' + SIGN,
+    },
+  },
   accepted: {
     sms: { subject: null, body: 'Hồ sơ {{dossierCode}} đã được tiếp nhận. Mã tra cứu: {{lookupSecret}}. Hẹn trả: {{appointment}}. {{lookupUrl}}' },
     email: {

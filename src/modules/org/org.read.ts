@@ -75,3 +75,6 @@ export const currentAdminUnits = (db: Db, codes: string[]): Promise<adminUnits.A
 
 /** A current commune (ward) in force, with its province code; undefined for an unknown or retired code. */
 export const currentCommune = (db: Db, code: string) => adminUnits.findCurrentCommune(db, code);
+
+/** Agencies in force of one kind (e.g. the desks: 'service_centre', 'commune_centre'). */
+export const agenciesOfKind = (db: Db, kind: string): Promise<repo.AgencyRow[]> => repo.listAgencies(db, { kind });

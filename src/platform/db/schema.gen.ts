@@ -285,6 +285,7 @@ export interface Dossiers {
   assignee_id: string | null;
   calendar_version: string | null;
   channel: number;
+  citizen_id: string | null;
   clock_start_at: Timestamp | null;
   code: string | null;
   competent_agency_id: string;
@@ -329,6 +330,7 @@ export interface Dossiers {
   step_overdue: Generated<boolean>;
   step_role: string | null;
   step_unit_id: string | null;
+  submitted_assurance: string | null;
   submitted_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -654,6 +656,15 @@ export interface ProcedureFeeOverrides {
   updated_by: string | null;
 }
 
+export interface ProcedureFormExtensions {
+  created_at: Timestamp;
+  created_by: string;
+  procedure_code: string;
+  properties: unknown;
+  required: Generated<unknown>;
+  version: number;
+}
+
 export interface Procedures {
   channel_kinds: Generated<string[]>;
   code: string;
@@ -776,6 +787,19 @@ export interface SmsInbound {
   to_number: string;
 }
 
+export interface SubmissionDrafts {
+  citizen_id: string;
+  created_at: Timestamp;
+  dossier_id: string | null;
+  form: Generated<unknown>;
+  id: string;
+  procedure_code: string;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface Users {
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -840,6 +864,7 @@ export interface DB {
   procedure_channels: ProcedureChannels;
   procedure_components: ProcedureComponents;
   procedure_fee_overrides: ProcedureFeeOverrides;
+  procedure_form_extensions: ProcedureFormExtensions;
   procedure_time_limits: ProcedureTimeLimits;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
@@ -848,5 +873,6 @@ export interface DB {
   role_assignments: RoleAssignments;
   sessions: Sessions;
   sms_inbound: SmsInbound;
+  submission_drafts: SubmissionDrafts;
   users: Users;
 }

@@ -10,6 +10,10 @@ import { signInHref, useCitizen } from './session';
 const ProcedurePage = lazy(() => import('./pages/Procedure'));
 const BrowsePage = lazy(() => import('./pages/Browse'));
 const TrackPage = lazy(() => import('./pages/Track'));
+// online submission (lazy: the e-form, drafts and "my dossiers" load only when opened)
+const SubmitPage = lazy(() => import('./submission/Submit'));
+const MyDossiersPage = lazy(() => import('./submission/MyDossiers').then((m) => ({ default: m.MyDossiersPage })));
+const MyDossierPage = lazy(() => import('./submission/MyDossiers').then((m) => ({ default: m.MyDossierPage })));
 const SignInPage = lazy(() => import('./pages/SignIn'));
 const AccountPage = lazy(() => import('./pages/Account'));
 
@@ -18,11 +22,15 @@ export function CitizenApp() {
   const { path } = useRoute();
   let page: ReactNode;
   const proc = /^\/thu-tuc\/([^/]+)\/?$/.exec(path);
+  const submit = /^\/nop-ho-so\/([^/]+)\/?$/.exec(path);
+  const mine = /^\/ho-so-cua-toi(?:\/([^/]+))?\/?$/.exec(path);
   if (path === '/') page = <HomePage />;
   else if (proc) page = <ProcedurePage code={decodeURIComponent(proc[1]!)} />;
   else if (path === '/thu-tuc' || path === '/thu-tuc/') page = <SearchPage />;
   else if (path === '/danh-muc' || path === '/danh-muc/') page = <BrowsePage />;
   else if (path.startsWith('/tra-cuu')) page = <TrackPage />;
+  else if (submit) page = <SubmitPage code={decodeURIComponent(submit[1]!)} />;
+  else if (mine) page = mine[1] ? <MyDossierPage id={decodeURIComponent(mine[1])} /> : <MyDossiersPage />;
   else if (path === '/dang-nhap') page = <SignInPage />;
   else if (path === '/tai-khoan') page = <AccountPage />;
   else page = <NotFound />;
@@ -40,7 +48,7 @@ export function CitizenApp() {
         </div>
         <nav aria-label={t('app.menu')}>
           <ul>
-            {([['/', 'nav.home'], ['/danh-muc', 'nav.browse'], ['/tra-cuu', 'nav.track']] as const).map(([to, key]) => (
+            {([['/', 'nav.home'], ['/danh-muc', 'nav.browse'], ['/tra-cuu', 'nav.track'], ['/ho-so-cua-toi', 'nav.mine']] as const).map(([to, key]) => (
               <li key={to}><Link to={to} aria-current={current(to) ? 'page' : undefined}>{t(key)}</Link></li>
             ))}
           </ul>

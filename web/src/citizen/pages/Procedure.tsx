@@ -44,6 +44,7 @@ export function ProcedureView({ p }: { p: Procedure }) {
       <div className={`c-online ${p.onlineLevel}`} data-online={p.onlineLevel}>
         <strong>{t(`online.${p.onlineLevel}`)}</strong>
         <p>{t(`online.${p.onlineLevel}Hint`)}</p>
+        {p.onlineLevel !== 'none' && <p><Link to={`/nop-ho-so/${encodeURIComponent(p.code)}`} className="c-button primary">{t('nav.submitOnline')}</Link></p>}
       </div>
 
       <Section id="giay-to" title={p.cases.length > 1 ? t('proc.cases') : t('proc.components')}>
