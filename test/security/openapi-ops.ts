@@ -32,5 +32,7 @@ export const fillPath = (path: string, value: (name: string) => string): string 
 /** `<area>` of an /api/v1/<area>/… template (null outside the API or for auth, which needs no scope). */
 export function areaOf(path: string): string | null {
   const area = /^\/api\/v1\/([a-z-]+)/.exec(path)?.[1];
-  return !area || area === 'auth' ? null : area;
+  // the citizen portal's API (/api/v1/citizen/…) ignores officials' tokens and sessions altogether: it is no
+  // token area (its own session tests are in test/citizens)
+  return !area || area === 'auth' || area === 'citizen' ? null : area;
 }
