@@ -147,6 +147,7 @@ describe('representations', () => {
   });
 
   it('records an organisation represented at law, and refuses missing or wrong party fields before storing anything', async () => {
+    t.clock.advance(60_000); // a later record (the list is newest first; the same instant would tie)
     const org = await upload(c, { partyKind: 'organisation', basis: 'legal_representative', partyName: 'Công ty TNHH Ánh Dương', partyTaxCode: '0101234567' }, { name: 'dieu-le.pdf', data: pdf, type: 'application/pdf' });
     expect(org.status).toBe(201);
     expect(org.body).toMatchObject({ partyKind: 'organisation', basis: 'legal_representative', partyTaxCode: '0101234567', partyIdNumber: null });
