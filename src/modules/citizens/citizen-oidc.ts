@@ -3,6 +3,7 @@
 // session's assurance level. The account is found by the provider's subject, else by an ID number a
 // provider proved before, else created; the identity fields come from the provider.
 import * as oidc from 'openid-client';
+import { discoverOidc } from '../../platform/auth/oidc-discovery.js';
 import type { AppContext } from '../../platform/context.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import { safeReturnTo } from '../org/oidc.service.js';
@@ -13,7 +14,6 @@ import { identityFromClaims, type ProvenIdentity } from './identity-claims.js';
 import { linkIdentity } from './link-identity.js';
 
 const LOGIN_TTL_MS = 10 * 60_000;
-const discovered = new Map<string, Promise<oidc.Configuration>>();
 
 function settings(ctx: AppContext) {
   const s = ctx.config.citizens.oidc;
@@ -26,17 +26,8 @@ export const citizenRedirectUri = (ctx: AppContext): string =>
 
 async function configuration(ctx: AppContext): Promise<oidc.Configuration> {
   const s = settings(ctx);
-  const key = `${s.issuer}|${s.clientId}`;
-  let p = discovered.get(key);
-  if (!p) {
-    p = oidc.discovery(new URL(s.issuer), s.clientId, s.clientSecret, s.clientSecret ? undefined : oidc.None(), {
-      execute: s.allowHttp ? [oidc.allowInsecureRequests] : [],
-    });
-    p.catch(() => discovered.delete(key)); // discovery is tried again on the next sign-in
-    discovered.set(key, p);
-  }
   try {
-    return await p;
+    return await discoverOidc(s);
   } catch (err) {
     throw citizenErrors.CITIZEN_OIDC_UNREACHABLE({ reason: (err as Error).message });
   }

@@ -1,6 +1,7 @@
 // Single sign-on through an OpenID Connect provider: authorization code + PKCE (openid-client).
 // The provider's `sub` must be linked to an official (users.oidc_subject); nobody is created on the fly.
 import * as oidc from 'openid-client';
+import { discoverOidc } from '../../platform/auth/oidc-discovery.js';
 import type { AppContext } from '../../platform/context.js';
 import { defineErrors } from '../../platform/errors.js';
 import { writeAudit, type RequestOrigin } from '../../platform/audit.js';
@@ -19,7 +20,6 @@ const oidcErrors = defineErrors({
 });
 
 const LOGIN_TTL_MS = 10 * 60_000;
-const discovered = new Map<string, Promise<oidc.Configuration>>();
 
 function settings(ctx: AppContext) {
   if (!ctx.config.oidc) throw orgErrors.OIDC_NOT_CONFIGURED();
@@ -30,17 +30,8 @@ export const redirectUri = (ctx: AppContext): string => `${ctx.config.publicUrl}
 
 async function configuration(ctx: AppContext): Promise<oidc.Configuration> {
   const s = settings(ctx);
-  const key = `${s.issuer}|${s.clientId}`;
-  let p = discovered.get(key);
-  if (!p) {
-    p = oidc.discovery(new URL(s.issuer), s.clientId, s.clientSecret, s.clientSecret ? undefined : oidc.None(), {
-      execute: s.allowHttp ? [oidc.allowInsecureRequests] : [],
-    });
-    p.catch(() => discovered.delete(key)); // retry discovery next time
-    discovered.set(key, p);
-  }
   try {
-    return await p;
+    return await discoverOidc(s);
   } catch (err) {
     throw oidcErrors.OIDC_PROVIDER_UNREACHABLE({ reason: (err as Error).message });
   }
