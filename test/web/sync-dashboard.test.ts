@@ -6,11 +6,11 @@ import type { Browser } from 'playwright-core';
 import { outboxHandlers } from '../../src/app.js';
 import { deliverDue } from '../../src/platform/outbox/outbox.js';
 import { startSimulatedPortal, type SimulatedPortalServer } from '../../src/platform/ports/national-portal-sim.js';
-import { pushToPortal } from '../../src/modules/portal-sync/portal-sync.service.js';
+import { pullInboundDossiers, pushToPortal } from '../../src/modules/portal-sync/portal-sync.service.js';
 import { trackPostalOrders } from '../../src/modules/postal/postal.service.js';
 import type { RecordingPostalService } from '../../src/platform/ports/postal.js';
 import type { TestApp } from '../helpers.js';
-import { DOC, act, applicant, receive, startDossierApp } from '../dossiers/fixtures.js';
+import { COMMUNE_PROC, DOC, XA1_TT, act, applicant, receive, startDossierApp } from '../dossiers/fixtures.js';
 import { ensureWebBuilt, HAS_CHROMIUM, launch, shot, signIn, SKIP_REASON } from './browser.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
@@ -90,6 +90,36 @@ describe.skipIf(!HAS_CHROMIUM)('national-portal sync and postal tracking in the 
     await a.page.getByRole('status').filter({ hasText: 'Đã xếp lịch gửi lại' }).waitFor();
     await expect.poll(() => a.page.locator('[data-testid="sync-row"][data-status="rejected"]').count()).toBe(0);
     await a.ctx.close();
+  });
+
+  it('dossiers filed on the national portal: one in the commune desk queue with a link, one refused with the reason', async () => {
+    sim.down = false;
+    const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
+    const base = { MaTTHC: COMMUNE_PROC, MaDonViTiepNhan: XA1_TT, NgayNopHoSo: '20261122203000', ChuHoSo: 'Phạm Thị Lan', SoGiayToChuHoSo: '038190054321', SoDienThoai: '0987654321', LoaiDoiTuong: 0 as const, HinhThucNhanKetQua: 0 as const, TaiKhoanDuocXacThucVoiVNeID: 1 as const };
+    sim.portal.addInboundDossier({ ...base, MaHoSoQG: 'G22.99-261122-0001', TaiLieuNop: [{ TenTepDinhKem: 'to-khai.pdf', NoiDungTep: PDF, DuocLayTuKhoDMQG: 0 }] });
+    sim.portal.addInboundDossier({ ...base, MaHoSoQG: 'G22.99-261122-0002', MaTTHC: '9.999999', TaiLieuNop: [] });
+    const pulled = await pullInboundDossiers(t.ctx);
+    expect(pulled, JSON.stringify((await t.ctx.db.selectFrom('portal_inbound_dossiers').select(['portal_id', 'reason', 'errors']).execute()))).toMatchObject({ registered: 1, refused: 1, acknowledged: 2 });
+    const a = await signIn(browser, t.url, 'demo.admin');
+    await a.page.goto('/admin/portalSync');
+    const section = a.page.getByTestId('portal-inbound');
+    await section.getByRole('heading', { name: 'Hồ sơ nộp trên Cổng DVCQG chuyển về' }).waitFor();
+    const ok = section.locator('[data-testid="inbound-row"][data-status="registered"]');
+    expect(await ok.textContent()).toContain('Đã vào hàng chờ tiếp nhận');
+    expect(await ok.textContent()).toContain('22/11/2026');
+    const bad = section.locator('[data-testid="inbound-row"][data-status="refused"]');
+    expect(await bad.textContent()).toContain('Không tiếp nhận được');
+    expect(await bad.textContent()).toContain('body.procedureCode');
+    await section.scrollIntoViewIfNeeded();
+    await shot(a.page, '63-admin-portal-inbound');
+    const href = await ok.getByRole('link', { name: 'Mở hồ sơ' }).getAttribute('href');
+    await a.ctx.close();
+    // the commune desk opens it from the link: the applicant as the portal gave it, waiting for reception
+    const desk = await signIn(browser, t.url, 'demo.xa.tiepnhan');
+    await desk.page.goto(href!);
+    await desk.page.getByText('Phạm Thị Lan').first().waitFor();
+    await shot(desk.page, '64-desk-portal-dossier');
+    await desk.ctx.close();
   });
 
   it("a dossier's page shows its sync history in order", async () => {

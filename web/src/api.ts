@@ -234,6 +234,7 @@ export const api = {
     post<TemplatePreview>(`/api/v1/admin/notifications/templates/${enc(event)}/${enc(channel)}/preview`, b),
   portalSync: (q: { status?: 'pending' | 'accepted' | 'rejected'; failing?: boolean; page?: number; pageSize?: number } = {}) =>
     get<PortalSyncDashboard>(`/api/v1/admin/portal-sync${qs(q)}`),
+  portalInbound: () => get<ResponseOf<'/api/v1/admin/portal-sync/inbound', 'get'>>('/api/v1/admin/portal-sync/inbound'),
   resendPortalSync: (id: string) => post<PortalSyncItem>(`/api/v1/admin/portal-sync/items/${enc(id)}/resend`),
   dossierPortalSync: (ref: string) => get<DossierPortalSync>(`/api/v1/dossiers/${enc(ref)}/portal-sync`),
   dossierPostal: (ref: string) => get<DossierPostal>(`/api/v1/dossiers/${enc(ref)}/postal`),

@@ -141,6 +141,11 @@ const vi = {
     simulatedShort: 'Cổng mô phỏng (chưa gửi ra ngoài).',
     counts: { pending: 'Chờ gửi', failing: 'Lỗi kết nối, đang thử lại', rejected: 'Bị Cổng từ chối', accepted: 'Cổng đã nhận' },
     statuses: { pending: 'Chờ gửi', accepted: 'Cổng đã nhận', rejected: 'Bị từ chối' },
+    inbound: {
+      title: 'Hồ sơ nộp trên Cổng DVCQG chuyển về', none: 'Chưa có hồ sơ nào từ Cổng chuyển về.', portalId: 'Mã trên Cổng', procedure: 'Thủ tục',
+      agency: 'Nơi tiếp nhận', submittedAt: 'Nộp lúc', outcome: 'Kết quả', registered: 'Đã vào hàng chờ tiếp nhận', refused: 'Không tiếp nhận được',
+      open: 'Mở hồ sơ', ackWaiting: 'Chưa báo lại được cho Cổng', acked: 'Đã báo lại Cổng',
+    },
   },
   notif: {
     title: 'Thông báo', outbox: 'Hộp thư đi', templates: 'Mẫu thông báo', deadLetters: 'Chỉ thư lỗi, không rõ kết quả', status: 'Trạng thái', channel: 'Kênh', dossier: 'Mã hồ sơ',
@@ -312,6 +317,11 @@ const en: Dict = {
     simulatedShort: 'Simulated portal (not sent outside).',
     counts: { pending: 'Waiting', failing: 'Connection failing, retrying', rejected: 'Refused by the portal', accepted: 'Accepted by the portal' },
     statuses: { pending: 'Waiting', accepted: 'Accepted', rejected: 'Refused' },
+    inbound: {
+      title: 'Dossiers filed on the national portal', none: 'No dossier handed over by the portal yet.', portalId: 'Portal reference', procedure: 'Procedure',
+      agency: 'Received at', submittedAt: 'Filed at', outcome: 'Outcome', registered: 'In the reception queue', refused: 'Could not be filed',
+      open: 'Open the dossier', ackWaiting: 'The portal has not been told yet', acked: 'The portal was told',
+    },
   },
   notif: {
     title: 'Notifications', outbox: 'Outbox', templates: 'Templates', deadLetters: 'Dead letters only (failed, unknown)', status: 'Status', channel: 'Channel', dossier: 'Dossier code',

@@ -10,7 +10,7 @@ import './documents.errors.js';
 export { renderCitizenForm, renderDossierForm, type FormRequest } from './dossier-forms.js';
 export { renderRegister } from './register-form.js';
 export { fileOut } from './file-out.js';
-export { uploadStaged, uploadStagedByCitizen, uploadToDossier, type UploadFields, type UploadSource } from './uploads.js';
+export { uploadStaged, uploadStagedByCitizen, uploadStagedBySystem, uploadToDossier, type UploadFields, type UploadSource } from './uploads.js';
 export { filesOwnedBy, openCitizenFile, uploadForCitizen, type StoredFile } from './citizen-uploads.js';
 export { firstFile, uploadFaults } from './multipart.js';
 export { contentDisposition } from './sniff.js';

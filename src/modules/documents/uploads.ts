@@ -164,7 +164,18 @@ export async function uploadStaged(ctx: AppContext, p: Principal, src: UploadSou
  * supplement action attaches it; only that citizen can attach it.
  */
 export async function uploadStagedByCitizen(ctx: AppContext, citizenId: string, src: UploadSource, fields: UploadFields, origin?: RequestOrigin) {
-  const uploadedBy = `citizen:${citizenId}`;
+  return uploadStagedAs(ctx, `citizen:${citizenId}`, src, fields, origin);
+}
+
+/**
+ * A file an outside system handed over with a dossier (the national portal's attachments), staged under that
+ * system's uploader name (`system:dvcqg`) until the dossier is registered: the same checks as any upload.
+ */
+export async function uploadStagedBySystem(ctx: AppContext, uploadedBy: `system:${string}`, src: UploadSource, fields: UploadFields) {
+  return uploadStagedAs(ctx, uploadedBy, src, fields);
+}
+
+async function uploadStagedAs(ctx: AppContext, uploadedBy: string, src: UploadSource, fields: UploadFields, origin?: RequestOrigin) {
   const stored = await storeUpload(ctx, src);
   const row = newFileRow(stored, src, fields, { id: randomUUID(), dossierId: null, uploadedBy, at: ctx.clock.now(), digitised: false });
   await ctx.db.transaction().execute(async (trx) => {

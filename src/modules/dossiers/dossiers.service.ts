@@ -28,5 +28,5 @@ export { performSystemAction, type SystemActionResult } from './perform-system-a
 // what the payments module reads of a dossier, and the system event that records an online payment
 export { dossierForPayment, paymentFactsById, onlinePaymentRecorder, type DossierPaymentFacts } from './payment-facts.js';
 // the citizen portal: online submission and the citizen's own dossiers (called by the submissions module)
-export { submitOnline, type OnlineFiling, type OnlineSubmitter } from './submit-online.js';
+export { NATIONAL_PORTAL_UPLOADER, registerFromPortal, submitOnline, type OnlineFiling, type OnlineSubmitter } from './submit-online.js';
 export { citizenAction, citizenDossier, listCitizenDossiers, CITIZEN_ACTIONS, type CitizenAction, type CitizenActionRequest as CitizenActionRequestBody, type CitizenRef } from './citizen-dossiers.js';

@@ -6,7 +6,8 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
-import { citizenActor } from '../workflow/actors.js';
+import { citizenActor, systemActor } from '../workflow/actors.js';
+import type { Actor } from '../workflow/types.js';
 import { processForDossier, type ProcedureRef } from '../workflow/workflow.service.js';
 import { randomUUID } from 'node:crypto';
 import { agencyByCode } from './choose-agencies.js';
@@ -14,7 +15,8 @@ import { configBase, decideContext } from './decide-context.js';
 import { dossierOut, type DossierOut } from './dossier-view.js';
 import { planFiling, receptionEvents, receptionRow, type ReceptionPlan } from './receive-dossier.js';
 import { enqueueDossierEvents } from './dossier-event-topic.js';
-import type { ReceiveInputBody } from './dossiers.schema.js';
+import { ReceiveBody, type ReceiveInputBody } from './dossiers.schema.js';
+import { invalid } from '../../platform/errors.js';
 import * as repo from './dossiers.repo.js';
 
 export interface OnlineSubmitter {
@@ -22,6 +24,9 @@ export interface OnlineSubmitter {
   /** 'otp', or the identity provider's acr (VNeID level) of the session that submitted. */
   assurance: string;
 }
+
+/** Who filed it online: a citizen of this portal, or the national portal handing over a dossier filed there. */
+type Filer = { actor: Actor; citizenId: string | null; assurance: string; uploadedBy: string };
 
 export type OnlineFiling = Omit<ReceiveInputBody, 'channel' | 'outcome' | 'receivingAgencyCode'> & { receivingAgencyCode: string };
 
@@ -39,28 +44,60 @@ export async function submitOnline(
   const body: ReceiveInputBody = { ...filing, channel: 2, outcome: 'register' };
   const receiving = await agencyByCode(ctx, filing.receivingAgencyCode, 'body.receivingAgencyCode');
   const plan = await planFiling(ctx, receiving, body, now);
-  const actorId = citizenActor(who.citizenId).userId;
+  const actor = citizenActor(who.citizenId);
+  const filer: Filer = { actor, citizenId: who.citizenId, assurance: who.assurance, uploadedBy: actor.userId };
   return runIdempotent(
     ctx.db,
-    { principal: actorId, key: opts.idempotencyKey, method: 'POST', path: '/api/v1/citizen/submissions', request: body },
+    { principal: actor.userId, key: opts.idempotencyKey, method: 'POST', path: '/api/v1/citizen/submissions', request: body },
     async (trx) => {
-      const dossier = await storeOnline(ctx, trx, who, body, { ...plan, filing: { ...plan.filing, ...opts.extraFiling } }, now);
+      const dossier = await storeOnline(ctx, trx, filer, body, { ...plan, filing: { ...plan.filing, ...opts.extraFiling } }, now);
       await opts.inTransaction?.(trx, dossier.id);
       return { status: 201, body: { dossier } };
     },
   );
 }
 
-async function storeOnline(ctx: AppContext, trx: Db, who: OnlineSubmitter, body: ReceiveInputBody, plan: ReceptionPlan, now: Date): Promise<DossierOut> {
+/** Where the national portal's staged files are kept until the handed-over dossier is registered. */
+export const NATIONAL_PORTAL_UPLOADER = 'system:dvcqg';
+
+/**
+ * A dossier filed on the national portal and handed to this province (the portal-sync module's pull): the
+ * same checks and the same online queue as a citizen's own submission, the system as the workflow actor
+ * (workflow/receive.ts lets the system register a dossier, never accept it). `assurance` is 'dvcqg' or
+ * 'dvcqg:vneid' when the portal says the account was verified with VNeID. `inTransaction` records the
+ * hand-over in the caller's table in the same transaction, so a crash never files it twice.
+ */
+export async function registerFromPortal(
+  ctx: AppContext,
+  filing: OnlineFiling,
+  opts: { portalReference: string; vneid: boolean; submittedAt?: Date; inTransaction: (trx: Db, dossierId: string) => Promise<void> },
+): Promise<DossierOut> {
+  const now = ctx.clock.now();
+  // an outside system's record: the reception API's own schema (defaults, the printed-text rules) first
+  const checked = ReceiveBody.safeParse({ ...filing, channel: 2, outcome: 'register' });
+  if (!checked.success) throw invalid(checked.error.issues.slice(0, 20).map((i) => ({ path: ['body', ...i.path].join('.'), code: 'INVALID', message: i.message })));
+  const body: ReceiveInputBody = checked.data;
+  const receiving = await agencyByCode(ctx, filing.receivingAgencyCode, 'body.receivingAgencyCode');
+  const plan = await planFiling(ctx, receiving, body, now);
+  const filer: Filer = { actor: systemActor(), citizenId: null, assurance: opts.vneid ? 'dvcqg:vneid' : 'dvcqg', uploadedBy: NATIONAL_PORTAL_UPLOADER };
+  const filingWithRef = { ...plan.filing, nationalPortal: { reference: opts.portalReference, submittedAt: opts.submittedAt?.toISOString() ?? null } };
+  return ctx.db.transaction().execute(async (trx) => {
+    const dossier = await storeOnline(ctx, trx, filer, body, { ...plan, filing: filingWithRef }, now);
+    await opts.inTransaction(trx, dossier.id);
+    return dossier;
+  });
+}
+
+async function storeOnline(ctx: AppContext, trx: Db, who: Filer, body: ReceiveInputBody, plan: ReceptionPlan, now: Date): Promise<DossierOut> {
   const process = await processForDossier(trx, plan.proc as ProcedureRef, plan.competent.id);
   const dctx = decideContext(now, plan.cal, process, configBase(ctx));
-  const actor = citizenActor(who.citizenId);
+  const actor = who.actor;
   const { events, state } = receptionEvents(body, plan, randomUUID(), null, actor, dctx, now);
   const row = { ...receptionRow(body, plan, process, state, dctx, null), citizen_id: who.citizenId, submitted_assurance: who.assurance };
   await repo.insertDossier(trx, row);
-  // the citizen's staged uploads (uploaded_by = citizen:<id>) are linked to the reception event with their hashes
+  // the filer's staged uploads (uploaded_by = citizen:<id> or the portal's) are linked to the reception event with their hashes
   await ctx.eventFiles.attach(trx, {
-    userId: actor.userId,
+    userId: who.uploadedBy,
     events,
     extra: plan.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
   });

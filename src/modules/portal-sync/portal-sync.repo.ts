@@ -2,7 +2,7 @@
 // pulled from the portal.
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { PortalQuestions, PortalSyncItems } from '../../platform/db/schema.gen.js';
+import type { PortalInboundDossiers, PortalQuestions, PortalSyncItems } from '../../platform/db/schema.gen.js';
 import type { CapNhatTienDoHoSoMC, DongBoHoSoMC } from '../../platform/ports/national-portal.js';
 
 export interface SyncPayload {
@@ -136,4 +136,23 @@ export async function upsertQuestions(db: Db, rows: QuestionRow[]): Promise<numb
 
 export async function listQuestions(db: Db, limit: number): Promise<QuestionRow[]> {
   return db.selectFrom('portal_questions').selectAll().orderBy('pulled_at', 'desc').orderBy('portal_id').limit(limit).execute();
+}
+
+// ---- dossiers handed over by the national portal (portal_inbound_dossiers) ----
+export type InboundRow = Selectable<PortalInboundDossiers>;
+
+export async function inboundById(db: Db, portalId: string): Promise<InboundRow | undefined> {
+  return db.selectFrom('portal_inbound_dossiers').selectAll().where('portal_id', '=', portalId).executeTakeFirst();
+}
+
+export async function insertInbound(db: Db, row: Omit<InboundRow, 'acknowledged_at' | 'ack_error'>): Promise<void> {
+  await db.insertInto('portal_inbound_dossiers').values({ ...row, errors: row.errors === null ? null : JSON.stringify(row.errors) }).execute();
+}
+
+export async function markInboundAcknowledged(db: Db, portalId: string, at: Date | null, error: string | null): Promise<void> {
+  await db.updateTable('portal_inbound_dossiers').set({ acknowledged_at: at, ack_error: error }).where('portal_id', '=', portalId).execute();
+}
+
+export async function listInbound(db: Db, limit: number): Promise<InboundRow[]> {
+  return db.selectFrom('portal_inbound_dossiers').selectAll().orderBy('pulled_at', 'desc').orderBy('portal_id').limit(limit).execute();
 }

@@ -53,3 +53,12 @@ export const PortalQuestionsOut = z.object({
     askerName: z.string(), content: z.string(), answer: z.string().nullable(), pulledAt: iso,
   })),
 });
+
+export const PortalInboundOut = z.object({
+  items: z.array(z.object({
+    portalId: z.string(), status: z.enum(['registered', 'refused']), dossierId: z.string().nullable(),
+    procedureCode: z.string().nullable(), agencyCode: z.string().nullable(), submittedAt: iso.nullable(),
+    reason: z.string().nullable(), errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string().optional() })),
+    pulledAt: iso, acknowledgedAt: iso.nullable(), ackError: z.string().nullable(),
+  })),
+});

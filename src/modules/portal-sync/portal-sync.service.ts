@@ -2,5 +2,6 @@
 export { portalSyncEventHandler, ingestDossierEvents } from './ingest-dossier-events.js';
 export { pushToPortal, type PushReport } from './push-to-portal.js';
 export { pullPortalQuestions } from './pull-questions.js';
-export { syncDashboard, resendItem, dossierSyncHistory, listPortalQuestions } from './sync-views.js';
-export { portalPushJob, portalQuestionsJob } from './portal-sync.jobs.js';
+export { pullInboundDossiers, type InboundPullResult } from './pull-inbound-dossiers.js';
+export { syncDashboard, resendItem, dossierSyncHistory, listPortalQuestions, listInboundDossiers } from './sync-views.js';
+export { portalInboundJob, portalPushJob, portalQuestionsJob } from './portal-sync.jobs.js';

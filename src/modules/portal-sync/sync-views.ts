@@ -90,3 +90,18 @@ export async function listPortalQuestions(ctx: AppContext, p: Principal) {
     })),
   };
 }
+
+/** Dossiers handed over by the national portal: registered in a desk's online queue, or refused with the reason. */
+export async function listInboundDossiers(ctx: AppContext, p: Principal) {
+  requireSyncAdmin(p);
+  const rows = await repo.listInbound(ctx.db, 200);
+  const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+  return {
+    items: rows.map((r) => ({
+      portalId: r.portal_id, status: r.status as 'registered' | 'refused', dossierId: r.dossier_id, procedureCode: r.procedure_code,
+      agencyCode: r.agency_code, submittedAt: iso(r.submitted_at), reason: r.reason,
+      errors: (Array.isArray(r.errors) ? r.errors : []) as { path: string; code: string; message?: string }[],
+      pulledAt: iso(r.pulled_at)!, acknowledgedAt: iso(r.acknowledged_at), ackError: r.ack_error,
+    })),
+  };
+}

@@ -545,6 +545,20 @@ export interface Payments {
   status: string;
 }
 
+export interface PortalInboundDossiers {
+  ack_error: string | null;
+  acknowledged_at: Timestamp | null;
+  agency_code: string | null;
+  dossier_id: string | null;
+  errors: unknown | null;
+  portal_id: string;
+  procedure_code: string | null;
+  pulled_at: Timestamp;
+  reason: string | null;
+  status: string;
+  submitted_at: Timestamp | null;
+}
+
 export interface PortalQuestions {
   agency_code: string | null;
   answer: string | null;
@@ -856,6 +870,7 @@ export interface DB {
   payment_messages: PaymentMessages;
   payment_receipt_counters: PaymentReceiptCounters;
   payments: Payments;
+  portal_inbound_dossiers: PortalInboundDossiers;
   portal_questions: PortalQuestions;
   portal_sync_items: PortalSyncItems;
   postal_orders: PostalOrders;

@@ -8,7 +8,7 @@
 // addresses, the summary that names the applicant, passwords, sessions), so an operator can see what went over the wire without reading it.
 import type { CallOptions } from './recording.js';
 import { PortalUnavailable, type NationalPortalClient } from './national-portal.js';
-import { PortalQuestion, type PortalAnswer, type PortalCall } from './national-portal-payloads.js';
+import { PortalQuestion, type PortalAnswer, type PortalCall, type PortalInboundAck } from './national-portal-payloads.js';
 
 export interface NationalPortalHttpOptions {
   baseUrl: string;
@@ -35,7 +35,7 @@ export interface Exchange {
   error?: string;
 }
 
-const MASKED_KEYS = /^(TrichYeuHoSo|SoGiayToChuHoSo|SoDinhDanh|SoDienThoai|SODIENTHOAI|Email|THUDIENTU|ChuHoSo|HOVATEN|DiaChi|DIACHI|password|session|access_token|NguoiXuLy)$/i;
+const MASKED_KEYS = /^(NoiDungTep|NgaySinh|MaSoThue|TenToChuc|TrichYeuHoSo|SoGiayToChuHoSo|SoDinhDanh|SoDienThoai|SODIENTHOAI|Email|THUDIENTU|ChuHoSo|HOVATEN|DiaChi|DIACHI|password|session|access_token|NguoiXuLy)$/i;
 
 /** A copy with personal data and secrets replaced by their length (pure; exported for the contract tests). */
 export function maskPersonalData(v: unknown): unknown {
@@ -70,6 +70,17 @@ export class NationalPortalHttpClient implements NationalPortalClient {
 
   async sendAnswer(answer: { ID: string; NOIDUNGTRALOI: string }, _opts: CallOptions): Promise<PortalAnswer> {
     return this.answerOf(await this.service({ service: 'DongBoKetQuaHoiDapGuiTuDVCQG', data: answer }));
+  }
+
+  /** The raw records: the portal-sync module validates each one and refuses a bad one with its reason. */
+  async listInboundDossiers(): Promise<unknown[]> {
+    const r = await this.service({ service: 'LayDanhSachHoSoGuiTuDVCQG' });
+    if (String(r.error_code) !== '0') throw new PortalUnavailable(`LayDanhSachHoSoGuiTuDVCQG: ${String(r.error_code)} ${String(r.message ?? '')}`);
+    return Array.isArray(r.result) ? r.result : [];
+  }
+
+  async acknowledgeInbound(ack: PortalInboundAck, _opts: CallOptions): Promise<PortalAnswer> {
+    return this.answerOf(await this.service({ service: 'XacNhanHoSoGuiTuDVCQG', data: ack }));
   }
 
   private answerOf(r: Record<string, unknown>): PortalAnswer {

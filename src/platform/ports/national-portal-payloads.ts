@@ -120,3 +120,58 @@ export const PortalQuestion = z.object({
   NOIDUNG: z.string().min(1),
 });
 export type PortalQuestion = z.infer<typeof PortalQuestion>;
+
+/**
+ * A dossier a citizen submitted on the national portal for a procedure of this province, handed over for
+ * reception (LayDanhSachHoSoGuiTuDVCQG). The portal's own layout for this exchange is not published with
+ * the DongBoHoSoMC set; the fields below use the names of DongBoHoSoMC where they exist (MaTTHC, ChuHoSo,
+ * SoGiayToChuHoSo, NgayNopHoSo, TaiLieuNop…) and the service names are settings of the adapter, so a
+ * province's LGSP contract can be followed without code changes (integrations-vn.md §2.1).
+ */
+export const PortalInboundFile = z.object({
+  TenTepDinhKem: Text(500),
+  /** The catalogue component (thành phần hồ sơ) the file is for, when the portal knows it. */
+  MaThanhPhanHoSo: z.string().max(100).optional(),
+  /** The file's bytes, base64 (the portal's attachment; large files come by DuongDanTepTin instead). */
+  NoiDungTep: z.string().max(30_000_000).optional(),
+  DuongDanTepTin: z.string().max(1000).optional(),
+  DuocLayTuKhoDMQG: z.union([z.literal(0), z.literal(1)]).default(0),
+});
+
+export const PortalInboundDossier = z.object({
+  /** The portal's reference of the submission (unique on the portal). */
+  MaHoSoQG: Text(50),
+  MaTTHC: Text(60),
+  /** The receiving agency's code in this province's system (the desk that receives it). */
+  MaDonViTiepNhan: Text(40),
+  /** The competent agency (đơn vị xử lý), when the citizen chose it on the portal among several. */
+  MaDonViXuLy: z.string().max(40).optional(),
+  /** The catalogue case (trường hợp), when the portal's form asked for it. */
+  MaTruongHop: z.string().max(20).optional(),
+  NgayNopHoSo: PortalDateTime,
+  ChuHoSo: Text(300),
+  LoaiDoiTuong: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
+  SoGiayToChuHoSo: z.string().max(50).optional(),
+  NgaySinh: z.string().regex(/^\d{8}$/, 'yyyyMMdd').optional(),
+  SoDienThoai: z.string().max(20).optional(),
+  Email: z.string().max(200).optional(),
+  DiaChi: z.string().max(1000).optional(),
+  /** Current-generation commune code of the address (two-tier units). */
+  MaXa: z.string().regex(/^\d{5}$/).optional(),
+  TenToChuc: z.string().max(300).optional(),
+  MaSoThue: z.string().max(20).optional(),
+  TrichYeuHoSo: z.string().max(2000).optional(),
+  /** HinhThucNhanKetQua: 0 at the desk, 1 by post, 2 online. */
+  HinhThucNhanKetQua: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
+  TaiKhoanDuocXacThucVoiVNeID: z.union([z.literal(0), z.literal(1)]).default(0),
+  TaiLieuNop: z.array(PortalInboundFile).max(100).default([]),
+});
+export type PortalInboundDossier = z.infer<typeof PortalInboundDossier>;
+
+/** The province's answer about one handed-over dossier: registered in its desk's queue, or refused with a reason. */
+export interface PortalInboundAck {
+  MaHoSoQG: string;
+  /** 1 registered (waiting for reception at the desk), 0 refused. */
+  KetQua: 0 | 1;
+  LyDo?: string;
+}

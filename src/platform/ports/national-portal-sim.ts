@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { PortalCall, type PortalAnswer, type PortalQuestion } from './national-portal-payloads.js';
+import { PortalCall, type PortalAnswer, type PortalInboundAck, type PortalInboundDossier, type PortalQuestion } from './national-portal-payloads.js';
 
 export interface PortalDossier {
   MaHoSo: string;
@@ -28,6 +28,9 @@ export class SimulatedPortal {
   private readonly refusals = new Map<string, { code: string; message: string }>();
   private readonly pending: PortalQuestion[] = [];
   readonly answers = new Map<string, string>();
+  /** Dossiers submitted on the portal, handed over until the province acknowledges them. */
+  private readonly inbound: PortalInboundDossier[] = [];
+  readonly acknowledged = new Map<string, PortalInboundAck>();
 
   /** Refuse every call for this dossier with the portal's code and reason (until `allow`). */
   refuse(maHoSo: string, code: string, message: string): void {
@@ -38,6 +41,18 @@ export class SimulatedPortal {
   }
   addQuestion(q: PortalQuestion): void {
     this.pending.push(q);
+  }
+  addInboundDossier(d: PortalInboundDossier): void {
+    this.inbound.push(d);
+  }
+  inboundDossiers(): PortalInboundDossier[] {
+    return this.inbound.filter((d) => !this.acknowledged.has(d.MaHoSoQG));
+  }
+  /** The same acknowledgement again is accepted with no effect; one for a dossier never handed over is refused. */
+  acknowledge(ack: PortalInboundAck): PortalAnswer {
+    if (!this.inbound.some((d) => d.MaHoSoQG === ack.MaHoSoQG)) return { outcome: 'rejected', code: '-4', message: `Không có hồ sơ ${ack.MaHoSoQG} chuyển về.` };
+    if (!this.acknowledged.has(ack.MaHoSoQG)) this.acknowledged.set(ack.MaHoSoQG, ack);
+    return { outcome: 'accepted', ref: ack.MaHoSoQG };
   }
 
   apply(input: unknown): PortalAnswer {
@@ -129,7 +144,7 @@ export async function startSimulatedPortal(opts: {
     if (!session || !sessions.has(session)) return reply(res, 401, { error_code: '401', message: 'Phiên làm việc hết hạn' });
     const b = body as { service?: string; data?: unknown } | null;
     const answer = serviceAnswer(state.portal, b);
-    if (state.loseAnswers > 0 && b?.service !== 'LayDanhSachHoiDapGuiTuDVCQG') {
+    if (state.loseAnswers > 0 && !String(b?.service).startsWith('LayDanhSach')) {
       state.loseAnswers--;
       req.socket.destroy();
       return;
@@ -147,6 +162,8 @@ export async function startSimulatedPortal(opts: {
 function serviceAnswer(portal: SimulatedPortal, b: { service?: string; data?: unknown } | null): Record<string, unknown> {
   if (b?.service === 'LayDanhSachHoiDapGuiTuDVCQG') return { error_code: 0, result: portal.questions() };
   if (b?.service === 'DongBoKetQuaHoiDapGuiTuDVCQG') return wire(portal.answer(b.data as { ID: string; NOIDUNGTRALOI: string }));
+  if (b?.service === 'LayDanhSachHoSoGuiTuDVCQG') return { error_code: 0, result: portal.inboundDossiers() };
+  if (b?.service === 'XacNhanHoSoGuiTuDVCQG') return wire(portal.acknowledge(b.data as PortalInboundAck));
   return wire(portal.apply(b));
 }
 

@@ -11,7 +11,7 @@
 import type { Clock } from '../clock.js';
 import { Recorder, type CallOptions, type PortLog } from './recording.js';
 import { SimulatedPortal } from './national-portal-sim.js';
-import type { PortalAnswer, PortalCall, PortalQuestion } from './national-portal-payloads.js';
+import type { PortalAnswer, PortalCall, PortalInboundAck, PortalInboundDossier, PortalQuestion } from './national-portal-payloads.js';
 
 export * from './national-portal-payloads.js';
 
@@ -31,6 +31,10 @@ export interface NationalPortalClient {
   listQuestions(): Promise<PortalQuestion[]>;
   /** DongBoKetQuaHoiDapGuiTuDVCQG: the answer to one of them. */
   sendAnswer(answer: { ID: string; NOIDUNGTRALOI: string }, opts: CallOptions): Promise<PortalAnswer>;
+  /** Dossiers citizens submitted on the portal for this province, not yet acknowledged (LayDanhSachHoSoGuiTuDVCQG). */
+  listInboundDossiers(): Promise<unknown[]>;
+  /** XacNhanHoSoGuiTuDVCQG: this province registered (or refused) one of them; the portal stops handing it over. */
+  acknowledgeInbound(ack: PortalInboundAck, opts: CallOptions): Promise<PortalAnswer>;
 }
 
 export const NATIONAL_PORTAL_ADAPTERS = ['recording', 'dvcqg'] as const;
@@ -52,5 +56,11 @@ export class RecordingNationalPortal implements NationalPortalClient {
   }
   async sendAnswer(answer: { ID: string; NOIDUNGTRALOI: string }, opts: CallOptions): Promise<PortalAnswer> {
     return this.recorder.record('DongBoKetQuaHoiDapGuiTuDVCQG', opts.idempotencyKey, answer, () => this.portal.answer(answer));
+  }
+  async listInboundDossiers(): Promise<PortalInboundDossier[]> {
+    return this.portal.inboundDossiers();
+  }
+  async acknowledgeInbound(ack: PortalInboundAck, opts: CallOptions): Promise<PortalAnswer> {
+    return this.recorder.record('XacNhanHoSoGuiTuDVCQG', opts.idempotencyKey, ack, () => this.portal.acknowledge(ack));
   }
 }

@@ -56,7 +56,44 @@ export function PortalSync() {
           <button disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('common.next')}</button>
         </nav>}
       </>}
+      <InboundDossiers />
     </section>
+  );
+}
+
+/** Dossiers citizens filed on the national portal for this province: in a desk's queue, or refused and why. */
+function InboundDossiers() {
+  const { t, i18n } = useTranslation();
+  const list = useAsync(() => api.portalInbound(), []);
+  const items = list.data?.items ?? [];
+  return (
+    <div data-testid="portal-inbound">
+      <h3>{t('sync.inbound.title')}</h3>
+      <ErrorBox error={list.error} />
+      {list.data && items.length === 0 && <p className="muted">{t('sync.inbound.none')}</p>}
+      {items.length > 0 && <div className="table-wrap"><table>
+        <caption className="sr-only">{t('sync.inbound.title')}</caption>
+        <thead><tr>
+          <th scope="col">{t('sync.inbound.portalId')}</th><th scope="col">{t('sync.inbound.submittedAt')}</th>
+          <th scope="col">{t('sync.inbound.procedure')}</th><th scope="col">{t('sync.inbound.agency')}</th><th scope="col">{t('sync.inbound.outcome')}</th>
+        </tr></thead>
+        <tbody>{items.map((r) => (
+          <tr key={r.portalId} data-testid="inbound-row" data-status={r.status}>
+            <td className="code">{r.portalId}</td>
+            <td>{r.submittedAt ? fmtDateTime(r.submittedAt, i18n.language) : '—'}</td>
+            <td className="code">{r.procedureCode ?? '—'}</td>
+            <td className="code">{r.agencyCode ?? '—'}</td>
+            <td>
+              <span className={`badge ${r.status === 'refused' ? 'bad' : 'ok'}`}>{t(`sync.inbound.${r.status}`)}</span>
+              {r.dossierId && <> <Link to={`/dossiers/${encodeURIComponent(r.dossierId)}`}>{t('sync.inbound.open')}</Link></>}
+              {r.reason && <><br /><span className="error-text">{r.reason}</span></>}
+              {r.errors.slice(0, 3).map((e) => <span key={e.path} className="error-text"><br /><span className="code">{e.path}</span>: {e.message ?? e.code}</span>)}
+              <br /><span className="muted">{r.acknowledgedAt ? t('sync.inbound.acked') : t('sync.inbound.ackWaiting')}{r.ackError ? ` (${r.ackError})` : ''}</span>
+            </td>
+          </tr>
+        ))}</tbody>
+      </table></div>}
+    </div>
   );
 }
 
