@@ -9,7 +9,8 @@ import { startSimulatedPost, type SimulatedPostServer } from '../../src/platform
 import { trackPostalOrders } from '../../src/modules/postal/postal.service.js';
 import { codAmount } from '../../src/modules/postal/postal-order.js';
 import type { HttpClient, ManualClock, TestApp } from '../helpers.js';
-import { DOC, HOUR, act, receive, startDossierApp } from '../dossiers/fixtures.js';
+import { randomUUID } from 'node:crypto';
+import { DOC, HOUR, act, receive, receptionBody, startDossierApp } from '../dossiers/fixtures.js';
 
 let post: SimulatedPostServer;
 let t: TestApp & { clock: ManualClock };
@@ -107,6 +108,22 @@ describe('a result returned by post', () => {
     await deliverDue(t.ctx, outboxHandlers);
     expect(await postal(counter)).toEqual([]);
     expect((await postal(noPhone))[0]).toMatchObject({ status: 'rejected', problem: 'Người nhận không có số điện thoại.', itemCode: null });
+  });
+
+  it('COD chosen at the desk reaches the post office as the fees owed; refused unless the result goes by post', async () => {
+    const rec = await receive(u['demo.tiepnhan']!, { delivery: { method: 'post', address: { line: '7 Phan Chu Trinh', communeCode: '14797' }, cod: true } });
+    const code = rec.dossier.code as string;
+    const row = await t.ctx.db.selectFrom('dossiers').select('filing').where('code', '=', code).executeTakeFirstOrThrow();
+    const owed = codAmount(row.filing as Record<string, unknown>);
+    expect((row.filing as any).delivery.cod).toBe(true);
+    await toResult(code);
+    await deliverDue(t.ctx, outboxHandlers);
+    const sent = [...post.office.orders.values()].find((o) => o.order.OrderNumber === code)!;
+    expect(sent.order.CODAmount).toBe(owed);
+    expect((await postal(code))[0]).toMatchObject({ codAmount: owed });
+    const bad = await u['demo.tiepnhan']!.post('/api/v1/dossiers', receptionBody({ delivery: { method: 'counter', cod: true } }), { 'idempotency-key': randomUUID() });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('delivery.cod');
   });
 
   it('COD: the fees only when the applicant chose to pay the postal worker', () => {

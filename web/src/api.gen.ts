@@ -3686,6 +3686,7 @@ export interface paths {
                                 communeCode: string;
                                 provinceCode?: string;
                             };
+                            cod?: boolean;
                         };
                         /** Format: date-time */
                         submittedAt?: string;

@@ -64,7 +64,12 @@ export const ReceiveBody = z.object({
   /** The catalogue case (trường hợp) the dossier is filed under (GET /procedures/{code} cases[].key). */
   caseKey: z.string().trim().min(1).max(20).optional(),
   components: z.array(ComponentIn).max(100).default([]),
-  delivery: z.object({ method: z.enum(['counter', 'post', 'online']), address: Address.optional() }).default({ method: 'counter' }),
+  delivery: z.object({
+    method: z.enum(['counter', 'post', 'online']),
+    address: Address.optional(),
+    /** By post only: the applicant pays the fees to the postal worker on delivery (COD, thu hộ). */
+    cod: z.boolean().optional(),
+  }).refine((d) => d.cod !== true || d.method === 'post', { message: 'cod only with delivery by post', path: ['cod'] }).default({ method: 'counter' }),
   submittedAt: z.iso.datetime({ offset: true }).optional(),
   reason: optionalPrintedText(2000).optional(),
   items: z.array(printedText(500)).max(50).optional(),

@@ -19,6 +19,8 @@ interface Draft {
   components: Record<string, { provided: boolean; form: ComponentIn['form']; copies: number; fileId?: string; fileName?: string }>;
   delivery: 'counter' | 'post' | 'online';
   deliveryLine: string;
+  /** By post: the fees are paid to the postal worker on delivery (COD). */
+  cod?: boolean;
   note: string;
 }
 const emptyDraft = (): Draft => ({ procedureCode: '', procedureName: '', competent: '', applicant: emptyApplicant(), components: {}, delivery: 'counter', deliveryLine: '', note: '' });
@@ -251,7 +253,7 @@ function NewDossier() {
         const s = d.components[c.id] ?? { provided: false, form: 'copy' as const, copies: 1 };
         return { componentId: c.id, provided: s.provided, form: s.form, copies: s.copies, fileId: s.fileId };
       }),
-      delivery: d.delivery === 'post' ? { method: 'post', address: address ? { ...address, line: d.deliveryLine.trim() } : undefined } : { method: d.delivery },
+      delivery: d.delivery === 'post' ? { method: 'post', address: address ? { ...address, line: d.deliveryLine.trim() } : undefined, ...(d.cod ? { cod: true } : {}) } : { method: d.delivery },
       note: d.note.trim() || undefined,
       reason: outcome === 'accept' ? undefined : reason.trim() || undefined,
       items: outcome === 'incomplete' ? items.split('\n').map((s) => s.trim()).filter(Boolean) : undefined,
@@ -431,6 +433,9 @@ function NewDossier() {
           </div>
           {d.delivery === 'post' && (
             <Field label={t('reception.deliveryAddress')} error={err('deliveryLine')} required>{(id, ds) => <input id={id} name="deliveryLine" aria-describedby={ds} aria-invalid={!!err('deliveryLine')} maxLength={L.addressLine} value={d.deliveryLine} onChange={(e) => setD((x) => ({ ...x, deliveryLine: e.target.value }))} />}</Field>
+          )}
+          {d.delivery === 'post' && (
+            <label className="check"><input type="checkbox" name="cod" checked={!!d.cod} onChange={(e) => setD((x) => ({ ...x, cod: e.target.checked }))} />{t('reception.cod')}</label>
           )}
         </section>
       </div>
