@@ -9927,6 +9927,9 @@ export interface paths {
                                     /** @enum {string} */
                                     state: "charged" | "exempt" | "set_locally" | "per_unit" | "unpriced";
                                     reason: string | null;
+                                    unitAmount: number | null;
+                                    quantity: number | null;
+                                    legalBasis: string | null;
                                 }[];
                             } | null;
                             payments: {
@@ -9942,6 +9945,10 @@ export interface paths {
                                     code: string;
                                     name: string;
                                     amount: number;
+                                    unitAmount?: number;
+                                    quantity?: number;
+                                    exemptReason?: string;
+                                    legalBasis?: string;
                                 }[];
                                 payUrl: string | null;
                                 createdAt: string;
@@ -10168,6 +10175,10 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 amount: number;
+                                unitAmount?: number;
+                                quantity?: number;
+                                exemptReason?: string;
+                                legalBasis?: string;
                             }[];
                             payUrl: string | null;
                             createdAt: string;
@@ -10197,6 +10208,10 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 amount: number;
+                                unitAmount?: number;
+                                quantity?: number;
+                                exemptReason?: string;
+                                legalBasis?: string;
                             }[];
                             payUrl: string | null;
                             createdAt: string;
@@ -10775,6 +10790,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{ref}/fee-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các khoản phí, lệ phí gợi ý cho yêu cầu nộp / suggested fee lines for a payment request
+         * @description The catalogue's fee lines of the dossier's channel (with the province's overrides) as editable lines of request_payment: amount (unit, đồng), quantity, the catalogue's exemption reason, and a hint when the agency must still set the amount.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                name: string;
+                                /** @enum {string} */
+                                kind: "phi" | "le_phi";
+                                amount: number;
+                                quantity: number;
+                                exemptReason: string | null;
+                                hint: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -10817,6 +10995,10 @@ export interface paths {
                                     code: string;
                                     name: string;
                                     amount: number;
+                                    unitAmount?: number;
+                                    quantity?: number;
+                                    exemptReason?: string;
+                                    legalBasis?: string;
                                 }[];
                                 payUrl: string | null;
                                 createdAt: string;
@@ -11212,6 +11394,10 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 amount: number;
+                                unitAmount?: number;
+                                quantity?: number;
+                                exemptReason?: string;
+                                legalBasis?: string;
                             }[];
                             payUrl: string | null;
                             createdAt: string;
@@ -11610,6 +11796,10 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 amount: number;
+                                unitAmount?: number;
+                                quantity?: number;
+                                exemptReason?: string;
+                                legalBasis?: string;
                             }[];
                             payUrl: string | null;
                             createdAt: string;

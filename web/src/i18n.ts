@@ -63,6 +63,12 @@ const vi = {
     giver: 'Bên giao', receiver: 'Bên nhận', at: 'Thời điểm', result: 'Kết quả', early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn', citizen: 'Công dân',
     printSlip: 'In phiếu kiểm soát', printPage: 'In trang này', back: 'Quay lại danh sách', done: 'Đã thực hiện: {{action}}', conflict: 'Hồ sơ vừa được người khác cập nhật; đã tải lại.', resultDocs: 'Văn bản kết quả',
   },
+  fees: {
+    title: 'Các khoản phí, lệ phí', line: 'Khoản thứ {{n}}', name: 'Tên khoản thu', kind: 'Loại', phi: 'Phí', le_phi: 'Lệ phí', amount: 'Mức thu (đồng)', quantity: 'Số lượng',
+    remove: 'Xóa khoản thứ {{n}}', exempt: 'Miễn khoản này', exemptReason: 'Lý do miễn', exemptReasonPh: 'Ví dụ: người có công với cách mạng, hộ nghèo', legalBasis: 'Căn cứ pháp lý (không bắt buộc)',
+    add: 'Thêm khoản thu', total: 'Tổng số tiền phải nộp', dong: 'đồng', catalogueSays: 'Danh mục ghi', noSuggestion: 'Không tải được các khoản theo danh mục; nhập các khoản thu.',
+    exempted: 'Miễn', basis: 'căn cứ',
+  },
   act: {
     note: 'Ghi chú', reason: 'Lý do', items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)', toStep: 'Chuyển đến bước', sendBackTo: 'Trả lại bước', assignee: 'Giao cho cán bộ (không bắt buộc)', agency: 'Cơ quan nhận',
     hours: 'Thời hạn (giờ làm việc)', question: 'Nội dung xin ý kiến', answer: 'Ý kiến trả lời', docNumber: 'Số văn bản', docDate: 'Ngày ký', docSigner: 'Người ký', docTitle: 'Trích yếu',
@@ -233,6 +239,12 @@ const en: Dict = {
     components: 'Components', timeline: 'Control slip (form 06)', events: 'Event log', actions: 'Actions', noActions: 'You have no actions on this dossier',
     giver: 'From', receiver: 'To', at: 'At', result: 'Result', early: 'Early', on_time: 'On time', late: 'Late', citizen: 'Applicant',
     printSlip: 'Print control slip', printPage: 'Print this page', back: 'Back to the list', done: 'Done: {{action}}', conflict: 'Someone else just updated the dossier; reloaded.', resultDocs: 'Result documents',
+  },
+  fees: {
+    title: 'Fees and charges', line: 'Line {{n}}', name: 'Item', kind: 'Kind', phi: 'Fee (phí)', le_phi: 'Charge (lệ phí)', amount: 'Amount (VND)', quantity: 'Quantity',
+    remove: 'Remove line {{n}}', exempt: 'Exempt this line', exemptReason: 'Reason for the exemption', exemptReasonPh: 'e.g. war veteran, poor household', legalBasis: 'Legal basis (optional)',
+    add: 'Add a line', total: 'Total to pay', dong: 'VND', catalogueSays: 'The catalogue says', noSuggestion: 'The catalogue lines could not be loaded; enter the lines.',
+    exempted: 'Exempt', basis: 'legal basis',
   },
   act: {
     note: 'Note', reason: 'Reason', items: 'Missing documents (one per line)', toStep: 'Forward to step', sendBackTo: 'Send back to step', assignee: 'Assign to an official (optional)', agency: 'Receiving agency',
