@@ -7723,7 +7723,7 @@ export interface paths {
                 query?: {
                     status?: "queued" | "deferred" | "suppressed" | "attempted" | "sent" | "delivered" | "failed" | "dead" | "unknown";
                     channel?: "sms" | "email";
-                    event?: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event?: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "receipt_issued" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     dossier?: string;
                     deadLetters?: "0" | "1" | "true" | "false";
                     page?: number;
@@ -7923,7 +7923,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "receipt_issued" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -7966,7 +7966,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "receipt_issued" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -8036,7 +8036,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "receipt_issued" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
