@@ -289,7 +289,7 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
       <button onClick={onClose}>{t('common.cancel')}</button>
       <button className="primary" disabled={busy || missing.length > 0 || linesMissing} onClick={() => void run()}>{t('act.run')}</button>
     </>}>
-      {action === 'request_payment' && <FeeLinesEditor dossierRef={dossier.code ?? dossier.id} lines={feeLines} onChange={setFeeLines} error={err} />}
+      {action === 'request_payment' && <FeeLinesEditor dossierRef={dossier.code ?? dossier.id} lines={feeLines} onChange={(ls) => { setFeeLines(ls); setErr(null); }} error={err} />}
       {specs.length === 0 && <p>{t('act.confirmText', { action: title, code: dossier.code ?? '' })}</p>}
       {specs.map((s) => (
         <Field key={s.key} label={t(s.label)} required={s.required}>
