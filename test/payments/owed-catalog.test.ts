@@ -7,6 +7,8 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseDefenceRecord, parseNationalRecord } from '../../src/modules/catalog/catalog.parse.js';
 import { owedFor } from '../../src/modules/payments/fee-items.js';
+import { suggestedLines } from '../../src/modules/payments/fee-suggestion.js';
+import { feeRequestLines, feeRequestTotal } from '../../src/modules/workflow/fee-request.js';
 
 const DIR = new URL('../../reference-data/tthc/', import.meta.url);
 const lines = (name: string) => {
@@ -29,6 +31,14 @@ function check(parsed: ReturnType<typeof parseNationalRecord>, tally: Record<str
     }
     // the official's notice always gives a chargeable total
     expect(owedFor(c.fees, 12_345)).toMatchObject({ total: 12_345, blocked: null });
+    // the lines the request dialog starts from are a valid request as they stand: the catalogue's charged
+    // amounts, unit prices once, exemptions with their reason
+    if (c.fees.length > 0) {
+      const suggested = suggestedLines(c.fees);
+      const asRequest = feeRequestLines({ lines: suggested.map(({ hint: _h, exemptReason, ...l }) => ({ ...l, ...(exemptReason ? { exemptReason } : {}) })) })!;
+      expect(feeRequestTotal(asRequest), parsed.code).toBe(owed.total + suggested.filter((l, i) => owed.lines[i]!.state === 'per_unit' && l.amount > 0).reduce((s, l) => s + l.amount, 0));
+      tally.suggested = (tally.suggested ?? 0) + 1;
+    }
   }
 }
 

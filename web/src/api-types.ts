@@ -105,4 +105,5 @@ export type PortalSyncDashboard = ResponseOf<'/api/v1/admin/portal-sync', 'get'>
 export type PortalSyncItem = PortalSyncDashboard['items'][number];
 export type DossierPortalSync = ResponseOf<'/api/v1/dossiers/{ref}/portal-sync', 'get'>;
 export type DossierPostal = ResponseOf<'/api/v1/dossiers/{ref}/postal', 'get'>;
+export type FeeSuggestion = ResponseOf<'/api/v1/dossiers/{ref}/fee-lines', 'get'>;
 export type PaymentList = ResponseOf<'/api/v1/payments', 'get'>;

@@ -7724,7 +7724,7 @@ export interface paths {
                 query?: {
                     status?: "queued" | "deferred" | "suppressed" | "attempted" | "sent" | "delivered" | "failed" | "dead" | "unknown";
                     channel?: "sms" | "email";
-                    event?: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event?: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "receipt_issued" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     dossier?: string;
                     deadLetters?: "0" | "1" | "true" | "false";
                     page?: number;
@@ -7924,7 +7924,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "receipt_issued" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -7967,7 +7967,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "receipt_issued" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -8037,7 +8037,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
+                    event: "submitted" | "accepted" | "completion_requested" | "refused" | "supplement_requested" | "payment_requested" | "receipt_issued" | "apology" | "result_ready" | "result_returned" | "rating_invitation" | "sign_in_code" | "official_digest" | "operator_alert";
                     channel: "sms" | "email";
                 };
                 cookie?: never;
@@ -10096,6 +10096,9 @@ export interface paths {
                                     /** @enum {string} */
                                     state: "charged" | "exempt" | "set_locally" | "per_unit" | "unpriced";
                                     reason: string | null;
+                                    unitAmount: number | null;
+                                    quantity: number | null;
+                                    legalBasis: string | null;
                                 }[];
                             } | null;
                             payments: {
@@ -10111,6 +10114,10 @@ export interface paths {
                                     code: string;
                                     name: string;
                                     amount: number;
+                                    unitAmount?: number;
+                                    quantity?: number;
+                                    exemptReason?: string;
+                                    legalBasis?: string;
                                 }[];
                                 payUrl: string | null;
                                 createdAt: string;
@@ -10337,6 +10344,10 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 amount: number;
+                                unitAmount?: number;
+                                quantity?: number;
+                                exemptReason?: string;
+                                legalBasis?: string;
                             }[];
                             payUrl: string | null;
                             createdAt: string;
@@ -10366,6 +10377,10 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 amount: number;
+                                unitAmount?: number;
+                                quantity?: number;
+                                exemptReason?: string;
+                                legalBasis?: string;
                             }[];
                             payUrl: string | null;
                             createdAt: string;
@@ -10944,6 +10959,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{ref}/fee-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các khoản phí, lệ phí gợi ý cho yêu cầu nộp / suggested fee lines for a payment request
+         * @description The catalogue's fee lines of the dossier's channel (with the province's overrides) as editable lines of request_payment: amount (unit, đồng), quantity, the catalogue's exemption reason, and a hint when the agency must still set the amount.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                name: string;
+                                /** @enum {string} */
+                                kind: "phi" | "le_phi";
+                                amount: number;
+                                quantity: number;
+                                exemptReason: string | null;
+                                hint: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -10986,6 +11164,10 @@ export interface paths {
                                     code: string;
                                     name: string;
                                     amount: number;
+                                    unitAmount?: number;
+                                    quantity?: number;
+                                    exemptReason?: string;
+                                    legalBasis?: string;
                                 }[];
                                 payUrl: string | null;
                                 createdAt: string;
@@ -11381,6 +11563,10 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 amount: number;
+                                unitAmount?: number;
+                                quantity?: number;
+                                exemptReason?: string;
+                                legalBasis?: string;
                             }[];
                             payUrl: string | null;
                             createdAt: string;
@@ -11779,6 +11965,10 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 amount: number;
+                                unitAmount?: number;
+                                quantity?: number;
+                                exemptReason?: string;
+                                legalBasis?: string;
                             }[];
                             payUrl: string | null;
                             createdAt: string;

@@ -63,6 +63,12 @@ const vi = {
     giver: 'Bên giao', receiver: 'Bên nhận', at: 'Thời điểm', result: 'Kết quả', early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn', citizen: 'Công dân',
     printSlip: 'In phiếu kiểm soát', printPage: 'In trang này', back: 'Quay lại danh sách', done: 'Đã thực hiện: {{action}}', conflict: 'Hồ sơ vừa được người khác cập nhật; đã tải lại.', resultDocs: 'Văn bản kết quả',
   },
+  fees: {
+    title: 'Các khoản phí, lệ phí', line: 'Khoản thứ {{n}}', name: 'Tên khoản thu', kind: 'Loại', phi: 'Phí', le_phi: 'Lệ phí', amount: 'Mức thu (đồng)', quantity: 'Số lượng',
+    remove: 'Xóa khoản thứ {{n}}', exempt: 'Miễn khoản này', exemptReason: 'Lý do miễn', exemptReasonPh: 'Ví dụ: người có công với cách mạng, hộ nghèo', legalBasis: 'Căn cứ pháp lý (không bắt buộc)',
+    add: 'Thêm khoản thu', total: 'Tổng số tiền phải nộp', dong: 'đồng', catalogueSays: 'Danh mục ghi', noSuggestion: 'Không tải được các khoản theo danh mục; nhập các khoản thu.',
+    exempted: 'Miễn', basis: 'căn cứ',
+  },
   act: {
     note: 'Ghi chú', reason: 'Lý do', items: 'Giấy tờ cần bổ sung (mỗi dòng một mục)', toStep: 'Chuyển đến bước', sendBackTo: 'Trả lại bước', assignee: 'Giao cho cán bộ (không bắt buộc)', agency: 'Cơ quan nhận',
     hours: 'Thời hạn (giờ làm việc)', question: 'Nội dung xin ý kiến', answer: 'Ý kiến trả lời', docNumber: 'Số văn bản', docDate: 'Ngày ký', docSigner: 'Người ký', docTitle: 'Trích yếu',
@@ -152,7 +158,7 @@ const vi = {
     event: 'Sự kiện', to: 'Người nhận', content: 'Nội dung', when: 'Lúc', version: 'Mẫu', error: 'Lỗi', resend: 'Gửi lại', resent: 'Đã xếp lịch gửi lại', none: 'Chưa có thông báo nào.',
     notSentOutside: 'chưa gửi ra ngoài', sink: 'Kênh {{channel}}: chưa cấu hình nhà cung cấp — thông báo được lưu tại đây, chưa gửi ra ngoài.',
     channels: { sms: 'Tin nhắn SMS', email: 'Thư điện tử' },
-    events: { submitted: 'Nhận hồ sơ trực tuyến', accepted: 'Tiếp nhận hồ sơ', completion_requested: 'Yêu cầu hoàn thiện', refused: 'Từ chối', supplement_requested: 'Yêu cầu bổ sung', payment_requested: 'Yêu cầu nộp phí', apology: 'Xin lỗi, hẹn lại', result_ready: 'Đã có kết quả', result_returned: 'Đã trả kết quả', rating_invitation: 'Mời đánh giá', sign_in_code: 'Mã xác thực', official_digest: 'Tổng hợp hằng ngày', operator_alert: 'Cảnh báo vận hành' },
+    events: { submitted: 'Nhận hồ sơ trực tuyến', accepted: 'Tiếp nhận hồ sơ', completion_requested: 'Yêu cầu hoàn thiện', refused: 'Từ chối', supplement_requested: 'Yêu cầu bổ sung', payment_requested: 'Yêu cầu nộp phí', receipt_issued: 'Biên lai thanh toán', apology: 'Xin lỗi, hẹn lại', result_ready: 'Đã có kết quả', result_returned: 'Đã trả kết quả', rating_invitation: 'Mời đánh giá', sign_in_code: 'Mã xác thực', official_digest: 'Tổng hợp hằng ngày', operator_alert: 'Cảnh báo vận hành' },
     statuses: { queued: 'Chờ gửi', deferred: 'Hoãn (giờ yên lặng)', suppressed: 'Không gửi (đã từ chối nhận)', attempted: 'Đang gửi', sent: 'Đã gửi', delivered: 'Đã đến', failed: 'Lỗi', dead: 'Dừng sau nhiều lần thử', unknown: 'Không rõ kết quả' },
     edit: 'Sửa mẫu', subject: 'Tiêu đề', body: 'Nội dung', variables: 'Biến dùng được', preview: 'Xem thử', previewWith: 'Mã hồ sơ để xem thử', saveVersion: 'Lưu phiên bản mới',
     savedVersion: 'Đã lưu phiên bản {{v}}', characters: '{{n}} ký tự', versions: 'Các phiên bản', builtIn: 'mẫu có sẵn', attachments: 'Tệp đính kèm', segments: '{{n}} tin nhắn (mã hóa {{encoding}})', strippedSent: 'Gửi đi không dấu để tiết kiệm tin nhắn',
@@ -238,6 +244,12 @@ const en: Dict = {
     components: 'Components', timeline: 'Control slip (form 06)', events: 'Event log', actions: 'Actions', noActions: 'You have no actions on this dossier',
     giver: 'From', receiver: 'To', at: 'At', result: 'Result', early: 'Early', on_time: 'On time', late: 'Late', citizen: 'Applicant',
     printSlip: 'Print control slip', printPage: 'Print this page', back: 'Back to the list', done: 'Done: {{action}}', conflict: 'Someone else just updated the dossier; reloaded.', resultDocs: 'Result documents',
+  },
+  fees: {
+    title: 'Fees and charges', line: 'Line {{n}}', name: 'Item', kind: 'Kind', phi: 'Fee (phí)', le_phi: 'Charge (lệ phí)', amount: 'Amount (VND)', quantity: 'Quantity',
+    remove: 'Remove line {{n}}', exempt: 'Exempt this line', exemptReason: 'Reason for the exemption', exemptReasonPh: 'e.g. war veteran, poor household', legalBasis: 'Legal basis (optional)',
+    add: 'Add a line', total: 'Total to pay', dong: 'VND', catalogueSays: 'The catalogue says', noSuggestion: 'The catalogue lines could not be loaded; enter the lines.',
+    exempted: 'Exempt', basis: 'legal basis',
   },
   act: {
     note: 'Note', reason: 'Reason', items: 'Missing documents (one per line)', toStep: 'Forward to step', sendBackTo: 'Send back to step', assignee: 'Assign to an official (optional)', agency: 'Receiving agency',
@@ -328,7 +340,7 @@ const en: Dict = {
     event: 'Event', to: 'Recipient', content: 'Content', when: 'At', version: 'Template', error: 'Error', resend: 'Resend', resent: 'Resend scheduled', none: 'No notification yet.',
     notSentOutside: 'not sent outside', sink: '{{channel}}: no provider configured — messages are kept here and not sent outside.',
     channels: { sms: 'SMS', email: 'E-mail' },
-    events: { submitted: 'Online submission received', accepted: 'Dossier accepted', completion_requested: 'Completion requested', refused: 'Refused', supplement_requested: 'Supplement requested', payment_requested: 'Payment requested', apology: 'Apology, new date', result_ready: 'Result ready', result_returned: 'Result returned', rating_invitation: 'Rating invitation', sign_in_code: 'Sign-in code', official_digest: 'Daily digest', operator_alert: 'Operator alert' },
+    events: { submitted: 'Online submission received', accepted: 'Dossier accepted', completion_requested: 'Completion requested', refused: 'Refused', supplement_requested: 'Supplement requested', payment_requested: 'Payment requested', receipt_issued: 'Payment receipt', apology: 'Apology, new date', result_ready: 'Result ready', result_returned: 'Result returned', rating_invitation: 'Rating invitation', sign_in_code: 'Sign-in code', official_digest: 'Daily digest', operator_alert: 'Operator alert' },
     statuses: { queued: 'Queued', deferred: 'Deferred (quiet hours)', suppressed: 'Suppressed (opted out)', attempted: 'Sending', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', dead: 'Dead after retries', unknown: 'Outcome unknown' },
     edit: 'Edit template', subject: 'Subject', body: 'Body', variables: 'Variables', preview: 'Preview', previewWith: 'Dossier code to preview with', saveVersion: 'Save a new version',
     savedVersion: 'Saved version {{v}}', characters: '{{n}} characters', versions: 'Versions', builtIn: 'built-in', attachments: 'Attachments', segments: '{{n}} segment(s) ({{encoding}})', strippedSent: 'Sent without diacritics to save segments',

@@ -44,7 +44,7 @@ export function decideError(e: DecideError): AppError {
     case 'INVALID_PAYLOAD':
       return dossierErrors.INVALID_PAYLOAD(params, {
         ...extra,
-        errors: [{ path: 'body.payload', code: 'INVALID_PAYLOAD', messageVi: e.messageVi, messageEn: e.messageEn }],
+        errors: [{ path: e.path ? `body.payload.${e.path}` : 'body.payload', code: 'INVALID_PAYLOAD', messageVi: e.messageVi, messageEn: e.messageEn }],
       });
     default:
       return dossierErrors[e.code](params, extra);

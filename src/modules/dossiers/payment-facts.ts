@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 import { decide, evolve, systemActor } from '../workflow/state-machine.js';
+import type { FeeRequestLine } from '../workflow/types.js';
 import { processById } from '../workflow/workflow.service.js';
 import { calendarFor, configBase, decideContext } from './decide-context.js';
 import { enqueueDossierEvents } from './dossier-event-topic.js';
@@ -29,7 +30,7 @@ export interface DossierPaymentFacts {
   /** The fees of the channel the dossier came by, as the catalogue (with the province's overrides) had them at reception. */
   fees: Array<{ name: string; amountVnd: number | null }>;
   /** The open payment request (status 6): the amount the official asked for, if any. */
-  openRequest: { requestedAt: string; amount: number | null } | null;
+  openRequest: { requestedAt: string; amount: number | null; lines: FeeRequestLine[] | null } | null;
   /** Ended without a result for the applicant (refused, withdrawn, stopped, rejected): fees paid are refunded. */
   endedWithoutResult: boolean;
 }
@@ -54,7 +55,7 @@ function factsOf(row: repo.DossierRow): DossierPaymentFacts {
     applicantName: row.applicant_name,
     caseKey: typeof row.filing.caseKey === 'string' ? row.filing.caseKey : null,
     fees,
-    openRequest: row.status === 'awaiting_payment' && last && !last.paidAt ? { requestedAt: last.requestedAt, amount: last.amount } : null,
+    openRequest: row.status === 'awaiting_payment' && last && !last.paidAt ? { requestedAt: last.requestedAt, amount: last.amount, lines: last.lines ?? null } : null,
     endedWithoutResult: ENDED_WITHOUT_RESULT.has(row.status) || row.result_outcome === 'rejected',
   };
 }

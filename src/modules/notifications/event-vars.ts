@@ -39,6 +39,9 @@ export function kindsFor(m: DossierEventMessage): EventKind[] {
       return ['supplement_requested'];
     case 'request_payment':
       return ['payment_requested'];
+    case 'confirm_payment':
+      // the receipt the system issued for an online payment (the desk gives its own receipt in person)
+      return m.payload.method === 'online' && typeof m.payload.receiptNumber === 'string' ? ['receipt_issued'] : [];
     case 'apologize':
       return ['apology'];
     case 'record_result':
@@ -86,6 +89,19 @@ export function varsFor(kind: EventKind, m: DossierEventMessage, names: Names, r
         howToPay: `nộp trực tuyến qua Cổng Dịch vụ công quốc gia hoặc tại ${names.agencyName} (tiền mặt, chuyển khoản, thẻ)`,
         reason: str('reason'),
       };
+    case 'receipt_issued': {
+      const lines = Array.isArray(p.lines) ? (p.lines as Array<{ name?: unknown; amount?: unknown; exemptReason?: unknown }>) : [];
+      const feeLines = lines.map((l) => `- ${String(l.name ?? '')}: ${typeof l.exemptReason === 'string' ? `miễn (${l.exemptReason})` : vnMoney(Number(l.amount) || 0)}`).join('\n');
+      return {
+        ...base,
+        amount: typeof p.amount === 'number' ? vnMoney(p.amount) : '',
+        receiptNumber: str('receiptNumber'),
+        paidAt: vnDateTime(m.at),
+        feeLines: feeLines || `- Phí, lệ phí: ${typeof p.amount === 'number' ? vnMoney(p.amount) : ''}`,
+        // the tracking page: with the lookup secret of the Giấy tiếp nhận it lists the payment and its receipt PDF
+        receiptUrl: lookupUrl(publicUrl, m.code),
+      };
+    }
     case 'apology':
       return { ...base, reason: str('reason'), newAppointment: vnDateTime(str('newDueAt') || m.dueAt), previousAppointment: vnDateTime(m.previousDueAt) };
     case 'result_ready':

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import { onTopic } from '../../platform/outbox/outbox.js';
 import { DossierEventTopic, type DossierEventMessage } from '../dossiers/dossiers.service.js';
 import { agencyBriefs } from '../org/org.read.js';
-import { receiptAttachment } from './receipt-attachment.js';
+import { paymentReceipt, receiptAttachment } from './receipt-attachment.js';
 import { createMessage } from './create-message.js';
 import { kindsFor, varsFor } from './event-vars.js';
 import type { Channel } from './templates.js';
@@ -20,6 +20,9 @@ export async function notifyDossierEvent(ctx: AppContext, m: DossierEventMessage
   };
   const wantsEmail = m.recipients.some((r) => r.email);
   const receipt = kinds.includes('accepted') && wantsEmail ? await receiptAttachment(ctx, m) : null;
+  // an online payment's electronic receipt: its lines in the text, its PDF attached to the e-mail
+  const paid = kinds.includes('receipt_issued') ? await paymentReceipt(ctx, m) : null;
+  if (paid) m = { ...m, payload: { ...m.payload, lines: paid.lines } };
   let n = 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const kind of kinds) {
@@ -40,7 +43,7 @@ export async function notifyDossierEvent(ctx: AppContext, m: DossierEventMessage
             dossierCode: m.code,
             agencyId: m.receivingAgencyId,
             agencyName: names.agencyName,
-            attachments: channel === 'email' && receipt ? [receipt] : [],
+            attachments: channel !== 'email' ? [] : kind === 'receipt_issued' ? (paid ? [paid.attachment] : []) : receipt ? [receipt] : [],
           });
           if (res.created) n++;
         }

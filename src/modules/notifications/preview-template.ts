@@ -17,7 +17,7 @@ import { checkTemplate, type EventKind } from './templates.js';
 /** The dossier action whose event stands for each notification event in a preview. */
 const ACTION_OF: Partial<Record<EventKind, string>> = {
   submitted: 'receive', accepted: 'receive', completion_requested: 'request_completion', refused: 'refuse', supplement_requested: 'request_supplement',
-  payment_requested: 'request_payment', apology: 'apologize', result_ready: 'record_result', result_returned: 'return_result', rating_invitation: 'return_result',
+  payment_requested: 'request_payment', receipt_issued: 'confirm_payment', apology: 'apologize', result_ready: 'record_result', result_returned: 'return_result', rating_invitation: 'return_result',
 };
 
 const SAMPLE: Partial<Record<EventKind, Record<string, string>>> = {

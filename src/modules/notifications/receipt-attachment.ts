@@ -7,6 +7,7 @@ import type { EmailAttachment } from '../../platform/ports/notifier.js';
 import { renderDossierForm } from '../documents/documents.service.js';
 import type { DossierEventMessage } from '../dossiers/dossiers.service.js';
 import { agencyById } from '../org/org.read.js';
+import { issuedReceipt } from '../payments/payments.service.js';
 
 export const RECEIPT_FILENAME = (code: string) => `Giấy tiếp nhận hồ sơ ${code}.pdf`;
 
@@ -24,4 +25,13 @@ export async function receiptAttachment(ctx: AppContext, m: DossierEventMessage)
   };
   const { pdf } = await renderDossierForm(ctx, p, m.code, '01', { secret: m.secret });
   return { filename: RECEIPT_FILENAME(m.code), contentType: 'application/pdf', contentBase64: pdf.toString('base64') };
+}
+
+/** The electronic receipt (biên lai điện tử) of the online payment a confirm_payment event records. */
+export async function paymentReceipt(ctx: AppContext, m: DossierEventMessage): Promise<{ lines: unknown[]; attachment: EmailAttachment } | null> {
+  const number = typeof m.payload.receiptNumber === 'string' ? m.payload.receiptNumber : null;
+  if (!number) return null;
+  const r = await issuedReceipt(ctx, m.dossierId, number);
+  if (!r) return null;
+  return { lines: r.items, attachment: { filename: r.fileName, contentType: 'application/pdf', contentBase64: r.pdf.toString('base64') } };
 }

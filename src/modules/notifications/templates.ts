@@ -18,6 +18,7 @@ export const EVENT_VARIABLES = {
   refused: [...COMMON, 'reason'],
   supplement_requested: [...COMMON, 'reason', 'missingItems'],
   payment_requested: [...COMMON, 'amount', 'howToPay', 'reason'],
+  receipt_issued: [...COMMON, 'amount', 'receiptNumber', 'paidAt', 'feeLines', 'receiptUrl'],
   apology: [...COMMON, 'reason', 'newAppointment', 'previousAppointment'],
   result_ready: [...COMMON, 'returnPlace', 'howToCollect'],
   result_returned: [...COMMON, 'returnMethod', 'trackingNumber'],
@@ -37,6 +38,7 @@ export const EVENT_LABELS: Record<EventKind, { vi: string; en: string }> = {
   refused: { vi: 'Từ chối hồ sơ', en: 'Dossier refused' },
   supplement_requested: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Supplement requested' },
   payment_requested: { vi: 'Yêu cầu nộp phí, lệ phí', en: 'Payment requested' },
+  receipt_issued: { vi: 'Biên lai điện tử thanh toán trực tuyến', en: 'Electronic receipt of an online payment' },
   apology: { vi: 'Xin lỗi và hẹn lại ngày trả', en: 'Apology and new date' },
   result_ready: { vi: 'Đã có kết quả', en: 'Result ready' },
   result_returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
@@ -97,6 +99,14 @@ export const DEFAULT_TEMPLATES: Record<EventKind, Record<Channel, TemplateText>>
     email: {
       subject: 'Đề nghị nộp phí, lệ phí cho hồ sơ {{dossierCode}}',
       body: 'Kính gửi {{applicantName}},\n\nĐể tiếp tục giải quyết hồ sơ {{dossierCode}}, đề nghị Ông/Bà nộp {{amount}}.\n\nCách nộp: {{howToPay}}' + SIGN,
+    },
+  },
+  // the electronic receipt of an online payment, once per payment (the confirm_payment the gateway's "paid" records)
+  receipt_issued: {
+    sms: { subject: null, body: 'Hồ sơ {{dossierCode}}: đã nhận {{amount}}, biên lai {{receiptNumber}}. Tải biên lai: {{receiptUrl}}' },
+    email: {
+      subject: 'Biên lai điện tử {{receiptNumber}} — hồ sơ {{dossierCode}}',
+      body: 'Kính gửi {{applicantName}},\n\n{{agencyName}} đã nhận {{amount}} phí, lệ phí của hồ sơ {{dossierCode}} — thủ tục «{{procedureName}}», thanh toán trực tuyến lúc {{paidAt}}.\n\nCác khoản:\n{{feeLines}}\n\nBiên lai điện tử số {{receiptNumber}} được đính kèm thư này (tải lại tại: {{receiptUrl}}, nhập mã tra cứu in trên Giấy tiếp nhận).' + SIGN,
     },
   },
   apology: {

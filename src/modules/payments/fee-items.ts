@@ -18,12 +18,32 @@ export interface OwedLine extends FeeLine {
   state: LineState;
   /** Why nothing is charged for this line (exempt), or what the agency must still decide. */
   reason: string | null;
+  /** An official's line: the unit amount, the quantity and the legal basis of its exemption. */
+  unitAmount?: number;
+  quantity?: number;
+  legalBasis?: string | null;
+}
+
+/** A line as kept with the payment and printed on the receipt: charged lines, and exempt ones at 0 with their reason. */
+export interface PaymentItem extends FeeLine {
+  unitAmount?: number;
+  quantity?: number;
+  exemptReason?: string;
+  legalBasis?: string;
+}
+
+/** The official's payment request (status 6): one amount (older requests) or lines. */
+export interface RequestedFees {
+  amount: number | null;
+  lines: Array<{ name: string; kind: 'phi' | 'le_phi'; amount: number; quantity: number; total: number; exemptReason: string | null; legalBasis: string | null }> | null;
 }
 
 export interface Owed {
   lines: OwedLine[];
-  /** The lines to charge (state 'charged'). */
+  /** The lines to charge (state 'charged'): what the gateway receives. */
   items: FeeLine[];
+  /** The lines kept with the payment (charged and exempt), printed on the receipt. */
+  receiptItems: PaymentItem[];
   total: number;
   /** Why the total cannot be charged online yet ('amount_unknown') or there is nothing to pay ('free'). */
   blocked: null | 'amount_unknown' | 'free';
@@ -57,11 +77,30 @@ export function classifyFee(f: CatalogFee): { state: LineState; reason: string |
   return { state: 'exempt', reason: note.slice(0, 300) };
 }
 
+/** The official's lines win over the catalogue: charged when they cost something, exempt with their reason. */
+function requestedLines(lines: NonNullable<RequestedFees['lines']>): Owed {
+  const owed: OwedLine[] = lines.map((l, i) => ({
+    kind: l.kind, code: `CB${String(i + 1).padStart(2, '0')}`, name: l.name, amount: l.total, unitAmount: l.amount, quantity: l.quantity,
+    state: l.exemptReason ? 'exempt' : 'charged', reason: l.exemptReason, legalBasis: l.legalBasis,
+  }));
+  const charged = owed.filter((l) => l.state === 'charged' && l.amount > 0);
+  const total = charged.reduce((s, l) => s + l.amount, 0);
+  const receiptItems: PaymentItem[] = owed.map((l) => ({
+    ...strip(l), unitAmount: l.unitAmount!, quantity: l.quantity!,
+    ...(l.state === 'exempt' ? { exemptReason: l.reason!, ...(l.legalBasis ? { legalBasis: l.legalBasis } : {}) } : {}),
+  }));
+  return { lines: owed, items: charged.map(strip), receiptItems, total, blocked: total > 0 ? null : 'free' };
+}
+
 /**
- * The owed lines. `requested`: the amount the official put on the payment request (status 6), which wins over
- * the catalogue: the catalogue lines are used when they add up to it, else one line "theo thông báo".
+ * The owed lines. `requested`: the official's payment request (status 6), which wins over the catalogue: its
+ * lines when it has them; a single amount keeps the catalogue lines when they add up to it, else one line
+ * "theo thông báo".
  */
-export function owedFor(fees: CatalogFee[], requested: number | null): Owed {
+export function owedFor(fees: CatalogFee[], request: number | null | RequestedFees): Owed {
+  const req: RequestedFees = typeof request === 'object' && request !== null ? request : { amount: request, lines: null };
+  if (req.lines && req.lines.length > 0) return requestedLines(req.lines);
+  const requested = req.amount;
   const lines: OwedLine[] = fees.map((f, i) => {
     const c = classifyFee(f);
     return { kind: feeKind(f.name, f.note), code: `PLP${String(i + 1).padStart(2, '0')}`, name: f.name, amount: c.state === 'charged' ? f.amountVnd! : 0, ...c };
@@ -71,12 +110,12 @@ export function owedFor(fees: CatalogFee[], requested: number | null): Owed {
   if (requested !== null && requested > 0 && requested !== catalogueTotal) {
     const notice: OwedLine = { kind: charged[0]?.kind ?? 'le_phi', code: 'TB01', name: 'Phí, lệ phí theo thông báo của cơ quan giải quyết', amount: requested, state: 'charged', reason: null };
     // the agency's notice replaces the catalogue's lines (it has counted pages, copies, the local rate)
-    return { lines: [notice], items: [strip(notice)], total: requested, blocked: null };
+    return { lines: [notice], items: [strip(notice)], receiptItems: [strip(notice)], total: requested, blocked: null };
   }
   const total = catalogueTotal;
   const undecided = lines.some((l) => l.state === 'set_locally' || l.state === 'per_unit' || l.state === 'unpriced');
   const blocked = total > 0 ? null : undecided || lines.length === 0 ? 'amount_unknown' : 'free';
-  return { lines, items: charged.map(strip), total, blocked };
+  return { lines, items: charged.map(strip), receiptItems: charged.map(strip), total, blocked };
 }
 
 function strip(l: OwedLine): FeeLine {

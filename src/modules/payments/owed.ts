@@ -3,14 +3,18 @@
 import type { AppContext } from '../../platform/context.js';
 import { feesOfChannel } from '../catalog/catalog.service.js';
 import type { DossierPaymentFacts } from '../dossiers/dossiers.service.js';
-import { owedFor, type Owed } from './fee-items.js';
+import { owedFor, type CatalogFee, type Owed } from './fee-items.js';
 
 const CHANNEL_KIND = { 1: 'in_person', 2: 'online', 3: 'postal' } as const;
 
-export async function owedOf(ctx: AppContext, d: DossierPaymentFacts): Promise<Owed> {
+/** The catalogue's fees of the dossier's channel (with the province's overrides), else those it was received with. */
+export async function catalogueFeesOf(ctx: AppContext, d: DossierPaymentFacts): Promise<CatalogFee[]> {
   const kind = CHANNEL_KIND[d.channel as 1 | 2 | 3] ?? 'in_person';
-  let fees = await feesOfChannel(ctx, d.procedureId, d.procedureVersionId, kind);
+  const fees = await feesOfChannel(ctx, d.procedureId, d.procedureVersionId, kind);
   // a channel the catalogue lists no fees for: the fees the dossier was received with
-  if (fees.length === 0) fees = d.fees.map((f) => ({ ...f, note: null, local: false }));
-  return owedFor(fees, d.openRequest?.amount ?? null);
+  return fees.length > 0 ? fees : d.fees.map((f) => ({ ...f, note: null }));
+}
+
+export async function owedOf(ctx: AppContext, d: DossierPaymentFacts): Promise<Owed> {
+  return owedFor(await catalogueFeesOf(ctx, d), { amount: d.openRequest?.amount ?? null, lines: d.openRequest?.lines ?? null });
 }

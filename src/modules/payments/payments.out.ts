@@ -9,7 +9,11 @@ export const CitizenPaymentOut = z.object({
   status: PaymentStatus,
   amount: z.number().int(),
   currency: z.string(),
-  items: z.array(FeeLine),
+  /** The lines kept with the payment: charged, and exempt ones (amount 0) with their reason. */
+  items: z.array(FeeLine.extend({
+    unitAmount: z.number().int().optional(), quantity: z.number().int().optional(),
+    exemptReason: z.string().optional(), legalBasis: z.string().optional(),
+  })),
   payUrl: z.string().nullable(),
   createdAt: z.string(),
   expiresAt: z.string(),
@@ -27,6 +31,8 @@ export const PaymentSummaryOut = z.object({
     lines: z.array(z.object({
       kind: z.enum(['phi', 'le_phi']), code: z.string(), name: z.string(), amount: z.number().int(),
       state: z.enum(['charged', 'exempt', 'set_locally', 'per_unit', 'unpriced']), reason: z.string().nullable(),
+      /** The official's lines: unit amount and quantity (amount = unit × quantity, 0 when exempt), legal basis of the exemption. */
+      unitAmount: z.number().int().nullable(), quantity: z.number().int().nullable(), legalBasis: z.string().nullable(),
     })),
   }).nullable(),
   payments: z.array(CitizenPaymentOut),
@@ -64,3 +70,10 @@ export const RedirectOut = { description: 'Redirect to the tracking page (Locati
 
 export const PUBLIC_PROBLEMS = problems(400, 404, 409, 422, 429, 502);
 export const CASHIER_PROBLEMS = problems(400, 401, 403, 404, 409);
+
+export const FeeSuggestionOut = z.object({
+  lines: z.array(z.object({
+    name: z.string(), kind: z.enum(['phi', 'le_phi']), amount: z.number().int(), quantity: z.number().int(),
+    exemptReason: z.string().nullable(), hint: z.string().nullable(),
+  })),
+});

@@ -3,13 +3,14 @@
 import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PaymentAccounts, PaymentMessages, Payments } from '../../platform/db/schema.gen.js';
-import type { FeeLine, PaymentStatus } from '../../platform/ports/payments.js';
+import type { PaymentStatus } from '../../platform/ports/payments.js';
+import type { PaymentItem } from './fee-items.js';
 
-export type PaymentRow = Omit<Selectable<Payments>, 'items' | 'amount' | 'status'> & { items: FeeLine[]; amount: number; status: PaymentStatus };
+export type PaymentRow = Omit<Selectable<Payments>, 'items' | 'amount' | 'status'> & { items: PaymentItem[]; amount: number; status: PaymentStatus };
 export type AccountRow = Selectable<PaymentAccounts>;
 export type MessageRow = Selectable<PaymentMessages>;
 
-const asPayment = (r: Selectable<Payments>): PaymentRow => ({ ...r, amount: Number(r.amount), items: r.items as FeeLine[], status: r.status as PaymentStatus });
+const asPayment = (r: Selectable<Payments>): PaymentRow => ({ ...r, amount: Number(r.amount), items: r.items as PaymentItem[], status: r.status as PaymentStatus });
 
 export async function accountOf(db: Db, agencyId: string): Promise<AccountRow | undefined> {
   return db.selectFrom('payment_accounts').selectAll().where('agency_id', '=', agencyId).executeTakeFirst();
@@ -22,7 +23,7 @@ export async function upsertAccount(db: Db, row: Insertable<PaymentAccounts>): P
   })).execute();
 }
 
-export async function insertPayment(db: Db, row: Omit<Insertable<Payments>, 'items'> & { items: FeeLine[] }): Promise<void> {
+export async function insertPayment(db: Db, row: Omit<Insertable<Payments>, 'items'> & { items: PaymentItem[] }): Promise<void> {
   await db.insertInto('payments').values({ ...row, items: JSON.stringify(row.items) }).execute();
 }
 

@@ -5,15 +5,17 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
+import { problems } from '../../platform/http/problem.schema.js';
 import * as svc from './payments.service.js';
 import { GatewayFields, PaymentListQuery, ReceiptQuery, ReconciliationQuery, RefundBody, StartPaymentBody, DossierCredentials, gatewayStrings } from './payments.schema.js';
 import {
-  CASHIER_PROBLEMS, CashierPaymentOut, CitizenPaymentOut, GatewayAnswerOut, PaymentDetailOut, PaymentListOut, PaymentSummaryOut, PdfOut, PUBLIC_PROBLEMS, RedirectOut, XlsxOut,
+  CASHIER_PROBLEMS, CashierPaymentOut, FeeSuggestionOut, CitizenPaymentOut, GatewayAnswerOut, PaymentDetailOut, PaymentListOut, PaymentSummaryOut, PdfOut, PUBLIC_PROBLEMS, RedirectOut, XlsxOut,
 } from './payments.out.js';
 import { paymentErrors } from './payments.errors.js';
 
 const GatewayParam = z.object({ gateway: z.string().min(1).max(20) });
 const IdParam = z.object({ id: z.uuid() });
+const RefParam = z.object({ ref: z.string().min(1).max(64) });
 const OrderParam = z.object({ orderRef: z.string().min(1).max(64) });
 
 function sendFile(reply: FastifyReply, type: string, buf: Buffer, fileName: string, inline = false) {
@@ -78,6 +80,15 @@ export function paymentRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => callback(req.params.gateway, gatewayStrings(req.query), req.ip, reply));
   app.post('/api/v1/payments/callback/:gateway', { schema: { ...callbackSchema(), body: GatewayFields }, config: { anonymous: true } },
     async (req, reply) => callback(req.params.gateway, gatewayStrings(req.body), req.ip, reply));
+
+  // ---- the official who requests the payment (status 6): the catalogue's lines to start from
+  app.get('/api/v1/dossiers/:ref/fee-lines', {
+    schema: {
+      tags: ['payments'], summary: 'Các khoản phí, lệ phí gợi ý cho yêu cầu nộp / suggested fee lines for a payment request',
+      description: "The catalogue's fee lines of the dossier's channel (with the province's overrides) as editable lines of request_payment: amount (unit, đồng), quantity, the catalogue's exemption reason, and a hint when the agency must still set the amount.",
+      params: RefParam, response: { 200: FeeSuggestionOut, ...problems(400, 401, 403, 404) },
+    },
+  }, async (req) => svc.feeSuggestion(ctx, requirePrincipal(req), req.params.ref));
 
   // ---- the cashier
   app.get('/api/v1/payments', {

@@ -4,6 +4,8 @@ export { receiveCallback, receiveReturn } from './receive-message.js';
 export { queryPendingPayments } from './query-pending.js';
 export { refundEndedDossiers, refundPayment } from './refund.js';
 export { listPayments, getPayment, cashierReceipt } from './cashier.js';
+export { feeSuggestion } from './fee-suggestion.js';
+export { issuedReceipt } from './issued-receipt.js';
 export { publicReceipt } from './public-receipt.js';
 export { reconcileDay, reconciliationWorkbook } from './reconciliation.js';
 export { dossiersPaidOnline, paidOnlineDossierIds } from './payments.read.js';

@@ -17,7 +17,7 @@ export interface ReceiptInput {
   payerName: string;
   dossierCode: string;
   procedure: string;
-  items: Array<{ kind: 'phi' | 'le_phi'; name: string; amount: number }>;
+  items: Array<{ kind: 'phi' | 'le_phi'; name: string; amount: number; unitAmount?: number; quantity?: number; exemptReason?: string; legalBasis?: string }>;
   total: number;
   gateway: string;
   gatewayTxnId: string | null;
@@ -40,11 +40,19 @@ function vnDateTime(d: Date): string {
   return `${p2(t.getUTCHours())}:${p2(t.getUTCMinutes())} ngày ${p2(t.getUTCDate())}/${p2(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
 }
 
+/** The line's name, its quantity when more than one, and the reason (and basis) of an exemption. */
+function lineText(i: ReceiptInput['items'][number]): unknown[] {
+  const out: unknown[] = [nfc(i.name)];
+  if (i.quantity && i.quantity > 1 && i.unitAmount !== undefined) out.push({ text: ` (${i.quantity} × ${money(i.unitAmount)})`, fontSize: 9 });
+  if (i.exemptReason) out.push({ text: `\nMiễn: ${nfc(i.exemptReason)}${i.legalBasis ? ` (căn cứ: ${nfc(i.legalBasis)})` : ''}`, italics: true, fontSize: 9 });
+  return out;
+}
+
 export function receiptDefinition(r: ReceiptInput): Record<string, unknown> {
   // "BLDT-26-0000001": ký hiệu (series and year) and số (the 7-digit number), printed apart
   const no = r.number.slice(r.number.lastIndexOf('-') + 1);
   const symbol = r.number.slice(0, r.number.lastIndexOf('-'));
-  const rows = r.items.map((i, n) => [String(n + 1), nfc(i.name), i.kind === 'phi' ? 'Phí' : 'Lệ phí', { text: money(i.amount), alignment: 'right' }]);
+  const rows = r.items.map((i, n) => [String(n + 1), { text: lineText(i) }, i.kind === 'phi' ? 'Phí' : 'Lệ phí', { text: i.exemptReason ? 'Miễn' : money(i.amount), alignment: 'right' }]);
   return {
     pageSize: 'A5',
     pageMargins: [36, 36, 36, 36],

@@ -25,7 +25,7 @@ export async function paymentSummary(ctx: AppContext, code: string, secret: stri
   return {
     code: d.code,
     awaitingPayment: d.status === 'awaiting_payment',
-    owed: owed && { total: owed.total, blocked: owed.blocked, lines: owed.lines.map(({ kind, code: c, name, amount, state, reason }) => ({ kind, code: c, name, amount, state, reason })) },
+    owed: owed && { total: owed.total, blocked: owed.blocked, lines: owed.lines.map(({ kind, code: c, name, amount, state, reason, unitAmount, quantity, legalBasis }) => ({ kind, code: c, name, amount, state, reason, unitAmount: unitAmount ?? null, quantity: quantity ?? null, legalBasis: legalBasis ?? null })) },
     payments: payments.map(citizenPayment),
   };
 }
@@ -54,7 +54,7 @@ export async function startPayment(ctx: AppContext, body: StartPayment, clientIp
   }, { idempotencyKey: orderRef }).catch(() => { throw paymentErrors.PAYMENT_GATEWAY_UNAVAILABLE(); });
   const row = {
     id: randomUUID(), order_ref: orderRef, gateway: ctx.payments.name, dossier_id: d.id, dossier_code: d.code, agency_id: d.receivingAgencyId,
-    amount: owed.total, currency: 'VND', items: owed.items, status: 'pending' as const, pay_url: created.payUrl, payer_name: d.applicantName,
+    amount: owed.total, currency: 'VND', items: owed.receiptItems, status: 'pending' as const, pay_url: created.payUrl, payer_name: d.applicantName,
     created_at: now, expires_at: created.expiresAt,
   };
   try {

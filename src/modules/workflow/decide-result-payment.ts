@@ -3,6 +3,7 @@
 import type { ActionName } from './actions.js';
 import { fullConfig } from './deadlines.js';
 import { PayloadError, asObject, documentList, oneOf, optNumber, optString, reqString, type Raw } from './payload.js';
+import { feeRequestLines, feeRequestTotal } from './fee-request.js';
 import { findStep, nearestFinalStep, type ProcessStep } from './process.js';
 import type { Command, DecideContext, DossierState, HandoverParty } from './types.js';
 import { currentStep } from './who-may-act.js';
@@ -66,10 +67,20 @@ function paymentMethod(p: Raw): PaymentMethod | null {
 export const RESULT_PAYMENT_DECIDERS = {
   request_payment: (_s, cmd, ctx) => {
     const p = asObject(cmd.payload);
+    const lines = feeRequestLines(p);
+    let amount = optNumber(p, 'amount', { min: 0 });
+    if (lines) {
+      const total = feeRequestTotal(lines);
+      if (amount !== null && amount !== total) {
+        throw new PayloadError(`Số tiền (${amount}) khác tổng các khoản không được miễn (${total})`, `amount (${amount}) differs from the sum of the lines not exempt (${total})`, 'amount');
+      }
+      amount = total;
+    }
     return {
       toState: 'awaiting_payment',
       payload: {
-        amount: optNumber(p, 'amount', { min: 0 }),
+        amount,
+        ...(lines ? { lines } : {}),
         reason: optString(p, 'reason'),
         suspendsClock: fullConfig(ctx.config).suspendOnPayment,
       },

@@ -27,8 +27,8 @@ const BUILD: Record<ActionName, Build> = {
   ...APOLOGY_FLAG_DECIDERS,
 };
 
-function errorOf(f: Fail, s: DossierState, actor: Actor, ctx: DecideContext): DecideError {
-  return { ok: false, code: f.code, messageVi: f.vi, messageEn: f.en, allowed: allowedActions(s, actor, ctx) };
+function errorOf(f: Fail, s: DossierState, actor: Actor, ctx: DecideContext, path?: string): DecideError {
+  return { ok: false, code: f.code, messageVi: f.vi, messageEn: f.en, allowed: allowedActions(s, actor, ctx), ...(path ? { path } : {}) };
 }
 
 /**
@@ -54,7 +54,7 @@ export function decide(state: DossierState, command: Command, ctx: DecideContext
     const draft = BUILD[action](state, command, ctx);
     return { ok: true, events: draft === null ? [] : [toEvent(state, command, draft, ctx)] };
   } catch (e) {
-    if (e instanceof PayloadError) return errorOf(fail('INVALID_PAYLOAD', e.messageVi, e.messageEn), state, actor, ctx);
+    if (e instanceof PayloadError) return errorOf(fail('INVALID_PAYLOAD', e.messageVi, e.messageEn), state, actor, ctx, e.path);
     throw e;
   }
 }

@@ -9,6 +9,7 @@ import type {
   Consultation,
   DossierEvent,
   DossierState,
+  FeeRequestLine,
   ResultDocument,
   TransferLeg,
 } from './types.js';
@@ -77,6 +78,7 @@ const REDUCERS: Record<ActionName, Reducer> = {
       {
         requestedAt: e.at,
         amount: typeof e.payload.amount === 'number' ? e.payload.amount : null,
+        ...(Array.isArray(e.payload.lines) ? { lines: e.payload.lines as FeeRequestLine[] } : {}),
         paidAt: null,
         receiptNumber: null,
         method: null,

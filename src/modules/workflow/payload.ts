@@ -7,6 +7,8 @@ export class PayloadError extends Error {
   constructor(
     readonly messageVi: string,
     readonly messageEn: string,
+    /** The failing field inside the payload (e.g. `lines.2.amount`), when one field is to blame. */
+    readonly path?: string,
   ) {
     super(messageEn);
   }

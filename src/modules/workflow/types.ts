@@ -147,9 +147,24 @@ export interface Consultation {
   overdueFlagged?: boolean;
 }
 
+/** One fee line of an official's payment request (phí / lệ phí), possibly exempted (miễn) with its reason. */
+export interface FeeRequestLine {
+  name: string;
+  kind: 'phi' | 'le_phi';
+  /** Unit amount in đồng. */
+  amount: number;
+  quantity: number;
+  /** amount × quantity, 0 when exempt. */
+  total: number;
+  exemptReason: string | null;
+  legalBasis: string | null;
+}
+
 export interface Payment {
   requestedAt: string;
   amount: number | null;
+  /** The official's lines (null: a request with one amount, or none). */
+  lines?: FeeRequestLine[] | null;
   paidAt: string | null;
   receiptNumber: string | null;
   method: string | null;
@@ -313,6 +328,8 @@ export interface DecideError {
   messageVi: string;
   messageEn: string;
   allowed: ActionName[];
+  /** INVALID_PAYLOAD: the failing field inside the payload (e.g. `lines.2.amount`). */
+  path?: string;
 }
 
 export type DecideResult = { ok: true; events: DossierEvent[] } | DecideError;

@@ -47,7 +47,7 @@ const vi = {
   unit: { working_days: '{{n}} ngày làm việc', days: '{{n}} ngày', hours: '{{n}} giờ', working_hours: '{{n}} giờ làm việc', months: '{{n}} tháng', same_day: 'Trong ngày' },
   pay: {
     title: 'Thanh toán phí, lệ phí', lead: 'Cơ quan giải quyết yêu cầu nộp phí, lệ phí cho hồ sơ này. Bạn có thể thanh toán trực tuyến.',
-    item: 'Khoản', amount: 'Số tiền', total: 'Tổng số tiền phải nộp', exempt: 'Miễn', notYet: 'Cơ quan thông báo',
+    item: 'Khoản', amount: 'Số tiền', total: 'Tổng số tiền phải nộp', exempt: 'Miễn', basis: 'căn cứ', notYet: 'Cơ quan thông báo',
     start: 'Thanh toán trực tuyến', continue: 'Tiếp tục thanh toán', starting: 'Đang chuyển đến cổng thanh toán…',
     unknown: 'Chưa xác định được số tiền phải nộp. Cơ quan giải quyết sẽ thông báo số tiền; bạn cũng có thể nộp trực tiếp tại Bộ phận Một cửa.',
     free: 'Hồ sơ được miễn phí, lệ phí: không cần thanh toán.',
@@ -136,7 +136,7 @@ const en: typeof vi & { unit: Record<string, string> } = {
   },
   pay: {
     title: 'Pay the fees', lead: 'The agency asked for fees for this dossier. You can pay online.',
-    item: 'Item', amount: 'Amount', total: 'Total to pay', exempt: 'Exempt', notYet: 'Set by the agency',
+    item: 'Item', amount: 'Amount', total: 'Total to pay', exempt: 'Exempt', basis: 'legal basis', notYet: 'Set by the agency',
     start: 'Pay online', continue: 'Continue paying', starting: 'Going to the payment gateway…',
     unknown: 'The amount is not known yet. The agency will tell you; you can also pay at the one-stop desk.',
     free: 'This dossier is exempt from fees: nothing to pay.',

@@ -10,6 +10,7 @@ import { AddressText, openPrint, partyLabel } from './Print';
 import { Remaining, useWorkCalendar } from './Inbox';
 import { DossierPortalSync } from './DossierPortalSync';
 import { DossierPostal } from './DossierPostal';
+import { FeeLinesEditor, linesPayload, linesReady, type EditLine } from './FeeLinesEditor';
 
 /** Fields each action's dialog asks for. */
 type Kind = 'text' | 'textarea' | 'lines' | 'number' | 'date' | 'datetime' | 'agency' | 'step' | 'backstep' | 'method' | 'payMethod' | 'official';
@@ -31,7 +32,7 @@ const SPECS: Record<string, Spec[]> = {
   transfer: [{ key: 'agencyCode', label: 'act.agency', kind: 'agency', required: true }, { key: 'hours', label: 'act.hours', kind: 'number' }],
   consult: [{ key: 'agencyCode', label: 'act.agency', kind: 'agency', required: true }, { key: 'hours', label: 'act.hours', kind: 'number', required: true }, { key: 'question', label: 'act.question', kind: 'textarea' }],
   answer_consultation: [{ key: 'answer', label: 'act.answer', kind: 'textarea', required: true }],
-  request_payment: [{ key: 'amount', label: 'act.amount', kind: 'number' }, { key: 'reason', label: 'act.reason', kind: 'text' }],
+  request_payment: [{ key: 'reason', label: 'act.reason', kind: 'text' }],
   confirm_payment: [{ key: 'amount', label: 'act.amount', kind: 'number' }, { key: 'receiptNumber', label: 'act.receiptNumber', kind: 'text' }, { key: 'method', label: 'act.payMethod', kind: 'payMethod' }],
   apologize: [{ key: 'reason', label: 'act.reason', kind: 'textarea', required: true }, { key: 'newDueAt', label: 'act.newDueAt', kind: 'datetime', required: true }],
   assign: [{ key: 'userId', label: 'act.user', kind: 'official', required: true }],
@@ -261,13 +262,16 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
   const [err, setErr] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [attached, setAttached] = useState<Array<{ id: string; name: string }>>([]);
+  const [feeLines, setFeeLines] = useState<EditLine[] | null>(null);
   const purpose = action === 'record_result' || action === 'return_transfer' ? 'result' : action === 'receive_supplement' ? 'supplement' : 'other';
   const visited = (dossier.detail.visitedSteps as string[] | undefined)?.filter((k) => k !== dossier.stepKey) ?? [];
   const missing = specs.filter((s) => s.required && !(v[s.key] ?? '').trim());
+  const linesMissing = action === 'request_payment' && !linesReady(feeLines);
   async function run() {
     setBusy(true); setErr(null);
     try {
       const payload = buildPayload(action, v);
+      if (action === 'request_payment' && feeLines) payload.lines = linesPayload(feeLines);
       if (attached.length > 0) {
         const docs = (payload.documents ?? payload.result) as Array<Record<string, unknown>> | undefined;
         if (docs?.[0] && attached.length === 1) docs[0].fileId = attached[0]!.id;
@@ -283,8 +287,9 @@ function ActionDialog({ dossier, action, title, agencies, onClose, onDone }: {
   return (
     <Dialog title={title} onClose={onClose} footer={<>
       <button onClick={onClose}>{t('common.cancel')}</button>
-      <button className="primary" disabled={busy || missing.length > 0} onClick={() => void run()}>{t('act.run')}</button>
+      <button className="primary" disabled={busy || missing.length > 0 || linesMissing} onClick={() => void run()}>{t('act.run')}</button>
     </>}>
+      {action === 'request_payment' && <FeeLinesEditor dossierRef={dossier.code ?? dossier.id} lines={feeLines} onChange={(ls) => { setFeeLines(ls); setErr(null); }} error={err} />}
       {specs.length === 0 && <p>{t('act.confirmText', { action: title, code: dossier.code ?? '' })}</p>}
       {specs.map((s) => (
         <Field key={s.key} label={t(s.label)} required={s.required}>

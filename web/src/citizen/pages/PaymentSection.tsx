@@ -56,7 +56,9 @@ export default function PaymentSection({ code, secret, nationalStatus }: { code:
               <tbody>
                 {lines.map((l) => (
                   <tr key={l.code}>
-                    <td>{l.name}{l.state !== 'charged' && l.reason && <span className="c-hint"> — {l.reason}</span>}</td>
+                    <td>{l.name}
+                      {l.quantity !== null && l.quantity > 1 && l.unitAmount !== null && <span className="c-hint"> ({l.quantity} × {fmtMoney(l.unitAmount, i18n.language)})</span>}
+                      {l.state !== 'charged' && l.reason && <span className="c-hint"> — {l.reason}{l.legalBasis && ` (${t('pay.basis')}: ${l.legalBasis})`}</span>}</td>
                     <td className="n">{l.state === 'charged' ? fmtMoney(l.amount, i18n.language) : l.state === 'exempt' ? t('pay.exempt') : t('pay.notYet')}</td>
                   </tr>
                 ))}
