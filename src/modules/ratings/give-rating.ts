@@ -27,7 +27,8 @@ export async function ratingForm(ctx: AppContext, d: DossierRatingFacts, rater: 
   const [criteria, existing] = await Promise.all([criteriaOf(ctx), repo.ratingOfDossier(ctx.db, d.id)]);
   const now = ctx.clock.now();
   const refusal = ratingRefusal(d) ?? changeRefusal(existing ? { rater: existing.rater, editableUntil: existing.editable_until } : null, rater, now);
-  const mine = !!existing && existing.rater === rater;
+  // a kiosk never shows a rating again (the next citizen at the counter must not see the previous one's answers)
+  const mine = !!existing && existing.rater === rater && !rater.startsWith('kiosk:');
   return {
     code: d.code,
     procedure: { code: d.procedureCode, name: d.procedureName },

@@ -77,7 +77,10 @@ export async function kioskRate(ctx: AppContext, token: string | undefined, body
   const d = k.dossier_id ? await ratingFactsById(ctx.db, k.dossier_id) : null;
   // only the dossier handed to it now (the code guards against a stale screen rating the next citizen's dossier)
   if (!d || d.code !== body.code) throw ratingErrors.RATING_KIOSK_NOTHING();
-  const form = await giveRating(ctx, d, raterOf(k), 'kiosk', body);
+  await giveRating(ctx, d, raterOf(k), 'kiosk', body);
   await repo.clearKiosk(ctx.db, k.id, d.id);
-  return form;
+  // the answer confirms the rating once, to the citizen who just gave it
+  const r = await repo.ratingOfDossier(ctx.db, d.id);
+  const form = await ratingForm(ctx, d, raterOf(k));
+  return { ...form, rating: r ? { answers: r.answers, comment: r.comment, channel: 'kiosk' as const, createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(), editableUntil: r.editable_until.toISOString() } : null };
 }
