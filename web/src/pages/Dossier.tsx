@@ -10,6 +10,7 @@ import { AddressText, openPrint, partyLabel } from './Print';
 import { Remaining, useWorkCalendar } from './Inbox';
 import { DossierPortalSync } from './DossierPortalSync';
 import { DossierPostal } from './DossierPostal';
+import { DossierKiosk } from './DossierKiosk';
 
 /** Fields each action's dialog asks for. */
 type Kind = 'text' | 'textarea' | 'lines' | 'number' | 'date' | 'datetime' | 'agency' | 'step' | 'backstep' | 'method' | 'payMethod' | 'official';
@@ -197,6 +198,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
             </ol>
           </section>
 
+          {d.code && d.nationalStatus === 10 && <DossierKiosk code={d.code} />}
           {d.code && <DossierPostal code={d.code} version={d.version} />}
           {d.code && <DossierPortalSync code={d.code} version={d.version} />}
         </div>
