@@ -46,6 +46,7 @@ import { postalRoutes } from './modules/postal/postal.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
 import { paymentRoutes } from './modules/payments/payments.routes.js';
+import { ratingRoutes } from './modules/ratings/ratings.routes.js';
 import { paymentQueryJob } from './modules/payments/payments.jobs.js';
 import { simulatedGatewayRoutes } from './platform/ports/payments-sim-server.js';
 import { SIM_GATEWAY_PATH } from './platform/ports/index.js';
@@ -167,6 +168,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   postalRoutes(app, ctx);
   citizenRoutes(app, ctx);
   paymentRoutes(app, ctx);
+  ratingRoutes(app, ctx);
   // the embedded default: the simulated payment gateway is served by motcua itself (an outside system, played here)
   if (ctx.config.adapters.payments === 'simulated' && !ctx.config.payments.url) {
     simulatedGatewayRoutes(app, SIM_GATEWAY_PATH, { secret: ctx.config.payments.secret, clock: ctx.clock, baseUrl: () => `${ctx.config.publicUrl}${SIM_GATEWAY_PATH}` });

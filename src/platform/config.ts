@@ -66,6 +66,8 @@ const ConfigSchema = z.object({
   MOTCUA_PAYMENT_DVCQG_VERSION: z.string().min(1).default('1.0.6'),
   MOTCUA_PAYMENT_CALLBACK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
   MOTCUA_PAYMENT_QUERY_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // satisfaction ratings: the rater may change a rating for this many days after giving it
+  MOTCUA_RATING_EDIT_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   MOTCUA_NATIONAL_PORTAL: adapter(['recording', 'dvcqg'], 'recording'),
   // The DVCQG adapter (MOTCUA_NATIONAL_PORTAL=dvcqg), directly or through the province's LGSP: where, who, and
   // the header names the gateway expects
@@ -174,6 +176,8 @@ export interface Config {
   dvcqg?: { baseUrl: string; username: string; password: string; systemCode: string; authPath: string; servicePath: string; systemCodeHeader: string; sessionHeader: string; sessionPrefix: string; timeoutMs: number };
   notifications: NotificationSettings;
   payments: PaymentSettings;
+  /** Satisfaction ratings: days the rater may change a rating after first giving it (MOTCUA_RATING_EDIT_DAYS). */
+  ratingEditDays: number;
   /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
   postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   citizens: CitizenSettings;
@@ -342,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
     },
     payments: paymentSettings(e),
+    ratingEditDays: e.MOTCUA_RATING_EDIT_DAYS,
     postal: {
       customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
       senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),

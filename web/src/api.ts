@@ -211,6 +211,10 @@ export const api = {
   officialDossiers: (q: ReportQuery & { userId: string; measure: OfficialMeasure; page?: number; pageSize?: number }) =>
     get<OfficialDrill>(`/api/v1/reports/officials/dossiers${qs({ ...q })}`),
   indicators: (q: ReportQuery) => get<Indicators>(`/api/v1/reports/indicators${qs({ ...q })}`),
+  ratingsReport: (q: ReportQuery & { groupBy: 'agency' | 'procedure' | 'official' }) => get<ResponseOf<'/api/v1/reports/ratings', 'get'>>(`/api/v1/reports/ratings${qs({ ...q })}`),
+  // the counter kiosk: pair a tablet, hand it the dossier just returned
+  pairKiosk: (label?: string) => post<ResponseOf<'/api/v1/ratings/kiosks', 'post'>>('/api/v1/ratings/kiosks', label ? { label } : {}),
+  handToKiosk: (dossier: string) => post<ResponseOf<'/api/v1/ratings/kiosk-handover', 'post'>>('/api/v1/ratings/kiosk-handover', { dossier }),
   progressXlsxUrl: (q: ReportQuery & { groupBy: GroupBy }) => `/api/v1/reports/progress.xlsx${qs({ ...q })}`,
   indicatorsXlsxUrl: (q: ReportQuery) => `/api/v1/reports/indicators.xlsx${qs({ ...q })}`,
 

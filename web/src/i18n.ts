@@ -95,7 +95,7 @@ const vi = {
     },
     totalRow: 'Tổng cộng', caption: '{{title}} — {{by}}, {{period}}', cell: '{{n}} hồ sơ: {{measure}}, {{label}}', drillHint: 'Bấm vào một số liệu để xem danh sách hồ sơ tương ứng.', noRows: 'Không có hồ sơ trong kỳ',
     export: 'Xuất Excel', exportProgress: 'Xuất Excel báo cáo tiến độ', exportIndicators: 'Xuất Excel bộ chỉ số', exported: 'Đã tải xuống {{name}}',
-    officials: 'Kết quả xử lý theo cán bộ', official: 'Cán bộ', stepsDone: 'Lượt xử lý xong', early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn', holding: 'Đang giữ', holdingOverdue: 'Đang giữ quá hạn', noOfficials: 'Chưa có cán bộ nào xử lý xong hồ sơ trong kỳ',
+    officials: 'Kết quả xử lý theo cán bộ', official: 'Cán bộ', stepsDone: 'Lượt xử lý xong', early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn', holding: 'Đang giữ', holdingOverdue: 'Đang giữ quá hạn', ratings: 'Số lượt đánh giá', satisfiedRate: '% hài lòng', noOfficials: 'Chưa có cán bộ nào xử lý xong hồ sơ trong kỳ',
     om: { stepsDone: 'Lượt xử lý xong', early: 'Lượt xử lý trước hạn', onTime: 'Lượt xử lý đúng hạn', late: 'Lượt xử lý quá hạn', holding: 'Hồ sơ đang giữ', holdingOverdue: 'Hồ sơ đang giữ quá hạn' },
     officialCell: '{{n}} — {{measure}}: {{name}}', officialsHint: 'Bấm vào một số liệu để xem các lượt xử lý hoặc hồ sơ tương ứng.', stepAt: 'Xử lý xong bước', noStepDue: 'Bước không có hạn',
     indicators: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)', indicator: 'Chỉ số', value: 'Số liệu', score: 'Điểm', points: '{{score}} / {{max}} điểm',
@@ -131,6 +131,16 @@ const vi = {
     limitValue: 'Thời hạn', limitUnit: 'Đơn vị', legalBasis: 'Căn cứ pháp lý', legalBasisHint: 'Điều, khoản và văn bản quy định thời hạn, ví dụ: Khoản 2 Điều 7 Nghị định 23/2015/NĐ-CP',
     limitValueMust: 'Nhập số lớn hơn 0', basisMust: 'Nhập căn cứ pháp lý (ít nhất 3 ký tự)', limitSaved: 'Đã đặt thời hạn cho thủ tục {{code}}',
     timeLimit: 'Thời hạn giải quyết', noLimit: 'Chưa có thời hạn', limitSource: { catalog: 'theo danh mục', unit_inferred: 'đơn vị suy ra', admin: 'do quản trị viên đặt' },
+  },
+  kiosk: {
+    title: 'Mời đánh giá tại quầy', lead: 'Chuyển hồ sơ vừa trả kết quả đến máy tính bảng tại quầy để người dân tự đánh giá (mỗi hồ sơ một lần).',
+    hand: 'Mời đánh giá tại quầy', pair: 'Ghép nối máy đánh giá', handed: 'Đã chuyển hồ sơ đến máy "{{label}}".',
+    none: 'Bạn chưa ghép nối máy tính bảng đánh giá. Bấm "Ghép nối máy đánh giá" rồi mở đường dẫn trên máy tính bảng.',
+    paired: 'Đã ghép nối. Mở đường dẫn này trên máy tính bảng tại quầy (chỉ hiện một lần):',
+  },
+  ratings: {
+    title: 'Đánh giá mức độ hài lòng', by: 'Xem theo', agency: 'Cơ quan', procedure: 'Thủ tục', official: 'Cán bộ', count: 'Số lượt đánh giá', satisfied: '% hài lòng',
+    none: 'Chưa có đánh giá trong kỳ.', comments: 'Ý kiến của người dân', total: 'Tổng cộng', dossier: 'Hồ sơ',
   },
   postal: {
     title: 'Bưu chính công ích', itemCode: 'Mã bưu gửi', cod: 'Thu hộ', simulated: 'Bưu điện mô phỏng (chưa gửi ra ngoài).',
@@ -277,7 +287,7 @@ const en: Dict = {
     },
     totalRow: 'Total', caption: '{{title}} — {{by}}, {{period}}', cell: '{{n}} dossiers: {{measure}}, {{label}}', drillHint: 'Click a figure to list the dossiers behind it.', noRows: 'No dossiers in the period',
     export: 'Export Excel', exportProgress: 'Export the progress report (Excel)', exportIndicators: 'Export the indicators (Excel)', exported: 'Downloaded {{name}}',
-    officials: 'Results by official', official: 'Official', stepsDone: 'Steps done', early: 'Early', onTime: 'On time', late: 'Late', holding: 'Holding', holdingOverdue: 'Holding, overdue', noOfficials: 'No official finished a step in the period',
+    officials: 'Results by official', official: 'Official', stepsDone: 'Steps done', early: 'Early', onTime: 'On time', late: 'Late', holding: 'Holding', holdingOverdue: 'Holding, overdue', ratings: 'Ratings', satisfiedRate: '% satisfied', noOfficials: 'No official finished a step in the period',
     om: { stepsDone: 'Steps done', early: 'Steps done early', onTime: 'Steps done on time', late: 'Steps done late', holding: 'Dossiers held', holdingOverdue: 'Dossiers held, overdue' },
     officialCell: '{{n}} — {{measure}}: {{name}}', officialsHint: 'Click a figure to list the steps or dossiers behind it.', stepAt: 'Step done', noStepDue: 'Step without a time limit',
     indicators: 'Service indicators for citizens and businesses (Decision 766/QĐ-TTg)', indicator: 'Indicator', value: 'Figures', score: 'Score', points: '{{score}} / {{max}} points',
@@ -313,6 +323,16 @@ const en: Dict = {
     limitValue: 'Time limit', limitUnit: 'Unit', legalBasis: 'Legal basis', legalBasisHint: 'Article, clause and act that set the limit, e.g. Khoản 2 Điều 7 Nghị định 23/2015/NĐ-CP',
     limitValueMust: 'Enter a number above 0', basisMust: 'Enter the legal basis (at least 3 characters)', limitSaved: 'Time limit of procedure {{code}} saved',
     timeLimit: 'Time limit', noLimit: 'No time limit', limitSource: { catalog: 'from the catalogue', unit_inferred: 'unit inferred', admin: 'set by an administrator' },
+  },
+  kiosk: {
+    title: 'Rating at the counter', lead: 'Hand the dossier just returned to the counter tablet so the citizen can rate it (once per dossier).',
+    hand: 'Invite a rating at the counter', pair: 'Pair a rating tablet', handed: 'The dossier was handed to tablet "{{label}}".',
+    none: 'You have not paired a rating tablet. Click "Pair a rating tablet" and open the link on the tablet.',
+    paired: 'Paired. Open this link on the counter tablet (shown only once):',
+  },
+  ratings: {
+    title: 'Satisfaction ratings', by: 'Group by', agency: 'Agency', procedure: 'Procedure', official: 'Official', count: 'Ratings', satisfied: '% satisfied',
+    none: 'No ratings in the period.', comments: 'Citizens\' comments', total: 'Total', dossier: 'Dossier',
   },
   postal: {
     title: 'Public postal service', itemCode: 'Item code', cod: 'Cash on delivery', simulated: 'Simulated post office (not sent outside).',

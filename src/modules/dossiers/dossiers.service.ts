@@ -30,3 +30,5 @@ export { dossierForPayment, paymentFactsById, onlinePaymentRecorder, type Dossie
 // the citizen portal: online submission and the citizen's own dossiers (called by the submissions module)
 export { NATIONAL_PORTAL_UPLOADER, registerFromPortal, submitOnline, type OnlineFiling, type OnlineSubmitter } from './submit-online.js';
 export { citizenAction, citizenDossier, listCitizenDossiers, CITIZEN_ACTIONS, type CitizenAction, type CitizenActionRequest as CitizenActionRequestBody, type CitizenRef } from './citizen-dossiers.js';
+// what the ratings module reads of a dossier (eligibility, agency, procedure, the officials who handled it)
+export { ratingFactsBySecret, ratingFactsById, ratingFactsForOfficial, ratingFactsOfCitizen, type DossierRatingFacts } from './rating-facts.js';

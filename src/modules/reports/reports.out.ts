@@ -56,6 +56,8 @@ export const OfficialRowOut = z.object({
   holding: count.meta({ description: 'Open dossiers assigned to the official now' }),
   holdingOverdue: count,
   onTimeRate: Rate.meta({ description: '(early + onTime) ÷ stepsDone × 100' }),
+  ratings: count.meta({ description: 'Satisfaction ratings given in the period of dossiers the official handled (returned the result or finished a step)' }),
+  satisfiedRate: Rate.meta({ description: 'Of those ratings: overall rất hài lòng or hài lòng ÷ ratings × 100' }),
 });
 
 export const OfficialDrillOut = z.object({
@@ -116,3 +118,16 @@ export const XlsxOut = {
   description: 'Excel workbook (.xlsx)',
   content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
 };
+
+const LevelCounts = z.object({ '3': count, '2': count, '1': count });
+export const RatingsReportOut = z.object({
+  period: PeriodOut,
+  agencyCode: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  groupBy: z.enum(['agency', 'procedure', 'official']),
+  criteria: z.array(z.object({ key: z.string(), nameVi: z.string(), nameEn: z.string() })),
+  levels: z.array(z.object({ level: z.number().int(), vi: z.string(), en: z.string() })),
+  totals: z.object({ ratings: count, satisfiedPct: Rate, counts: z.record(z.string(), LevelCounts) }),
+  rows: z.array(z.object({ key: z.string().nullable(), label: z.string(), ratings: count, satisfiedPct: Rate, counts: z.record(z.string(), LevelCounts).meta({ description: 'criterion key → counts per level (3 rất hài lòng, 2 hài lòng, 1 không hài lòng)' }) })),
+  comments: z.array(z.object({ dossierCode: z.string(), procedureName: z.string(), agencyName: z.string().nullable(), overall: z.number().int(), comment: z.string(), at: z.string(), channel: z.string() })),
+});

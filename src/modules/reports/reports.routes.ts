@@ -3,8 +3,8 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import * as svc from './reports.service.js';
-import { DrillQuery, OfficialDrillQuery, PeriodQuery, ProgressQuery } from './reports.schema.js';
-import { DrillOut, IndicatorsOut, OfficialDrillOut, OfficialsOut, ProgressOut, REPORT_PROBLEMS, XLSX_TYPE, XlsxOut } from './reports.out.js';
+import { DrillQuery, OfficialDrillQuery, PeriodQuery, ProgressQuery, RatingsQuery } from './reports.schema.js';
+import { DrillOut, IndicatorsOut, OfficialDrillOut, OfficialsOut, RatingsReportOut, ProgressOut, REPORT_PROBLEMS, XLSX_TYPE, XlsxOut } from './reports.out.js';
 import { indicatorsFileName, indicatorsWorkbook, progressFileName, progressWorkbook } from './xlsx.js';
 
 const PERIOD_DOC =
@@ -59,6 +59,16 @@ export function reportRoutes(app: App, ctx: AppContext): void {
     const r = await svc.progress(ctx, requirePrincipal(req), req.query);
     return sendXlsx(reply, await progressWorkbook(r), progressFileName(r));
   });
+
+  app.get('/api/v1/reports/ratings', {
+    schema: {
+      tags: ['reports'],
+      summary: 'Kết quả đánh giá mức độ hài lòng / satisfaction ratings',
+      description: `Ratings given in the period for dossiers of the scope's competent agencies, grouped by agency, procedure or official (the officials who handled the dossier), with counts per criterion and level, % satisfied overall and the comments. ${PERIOD_DOC}`,
+      querystring: RatingsQuery,
+      response: { 200: RatingsReportOut, ...REPORT_PROBLEMS },
+    },
+  }, async (req) => svc.ratings(ctx, requirePrincipal(req), req.query));
 
   app.get('/api/v1/reports/officials', {
     schema: {

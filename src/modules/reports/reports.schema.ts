@@ -54,3 +54,11 @@ export const OfficialDrillQuery = PeriodQuery.extend({
 });
 export type OfficialDrillQueryIn = z.infer<typeof OfficialDrillQuery>;
 export type PeriodQueryIn = z.infer<typeof PeriodQuery>;
+
+/** GET /reports/ratings: satisfaction ratings by agency, procedure or official; narrowed to one procedure or official. */
+export const RatingsQuery = PeriodQuery.extend({
+  groupBy: z.enum(['agency', 'procedure', 'official']).default('agency'),
+  procedure: z.string().min(1).max(60).optional().describe('procedure code'),
+  official: z.uuid().optional().describe('user id of the official'),
+});
+export type RatingsQueryIn = z.infer<typeof RatingsQuery>;

@@ -13,10 +13,12 @@ import { evaluate, onTimeRate, percent, type Fraction } from './indicators.js';
 import { periodOf, type Period } from './period.js';
 import * as repo from './reports.repo.js';
 import {
-  MEASURES, type DrillQueryIn, type GroupBy, type Measure, type OfficialDrillQueryIn, type PeriodQueryIn, type ProgressQueryIn,
+  MEASURES, type DrillQueryIn, type RatingsQueryIn, type GroupBy, type Measure, type OfficialDrillQueryIn, type PeriodQueryIn, type ProgressQueryIn,
 } from './reports.schema.js';
 import { reportErrors } from './reports.errors.js';
 import { syncedReceivedCount } from '../portal-sync/portal-sync.read.js';
+import { dislikedDossierIds, officialRatings, ratingSummary } from '../ratings/ratings.read.js';
+import { receivingSatisfiedCount } from './satisfaction-score.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface ReportScope {
@@ -102,7 +104,10 @@ export async function officials(ctx: AppContext, p: Principal, q: PeriodQueryIn)
   const now = ctx.clock.now();
   const period = periodOf(q, now);
   const scope = await reportScope(ctx, p, q.agency);
-  const rows = await repo.officials(ctx.db, windowOf(period), scope.agencyIds, now);
+  const [rows, rated] = await Promise.all([
+    repo.officials(ctx.db, windowOf(period), scope.agencyIds, now),
+    officialRatings(ctx.db, { start: period.start, end: period.end, agencyIds: scope.agencyIds }),
+  ]);
   return {
     period: periodOut(period),
     agencyCode: scope.agencyCode,
@@ -118,6 +123,9 @@ export async function officials(ctx: AppContext, p: Principal, q: PeriodQueryIn)
       holding: r.holding,
       holdingOverdue: r.holding_overdue,
       onTimeRate: percent(r.early + r.on_time, r.steps_done),
+      // the staff evaluation: ratings given in the period of dossiers the official handled, % satisfied overall
+      ratings: rated.get(r.user_id)?.ratings ?? 0,
+      satisfiedRate: percent(rated.get(r.user_id)?.satisfied ?? 0, rated.get(r.user_id)?.ratings ?? 0),
     })),
   };
 }
@@ -162,7 +170,7 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
   const period = periodOf(q, ctx.clock.now());
   const scope = await reportScope(ctx, p, q.agency);
   const w = windowOf(period);
-  const [c, synced] = await Promise.all([repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end)), syncedReceivedCount(ctx.db, w, scope.agencyIds)]);
+  const [c, synced] = await Promise.all([repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end), dislikedDossierIds(w.end)), syncedReceivedCount(ctx.db, w, scope.agencyIds)]);
   const f = (numerator: number, denominator: number, factor?: number): Fraction => (factor === undefined ? { numerator, denominator } : { numerator, denominator, factor });
   // 1.4 and its use in 3.3: the share of the period's dossiers the national portal accepted
   const syncRate = c.newTotal ? Math.min(1, synced / c.newTotal) : 0;
@@ -179,8 +187,18 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
     '4.1': f(c.eResults, c.results),
     '4.2': f(c.digitised, c.results),
     '4.3': f(c.reused, c.newTotal),
+    // 5.4 (satisfaction-score.ts): petitions about the dossiers are not recorded yet (the petitions module wires them)
+    '5.4': f(receivingSatisfiedCount({ received: c.received, notOverdueNotDisliked: c.onTimeNotDisliked, dossiersWithPetition: 0 }), c.received),
   });
   return { period: periodOut(period), agencyCode: scope.agencyCode, ...e, agencyName: scope.agencyName };
+}
+
+/** GET /reports/ratings: satisfaction ratings given in the period, by agency, procedure or official, with the comments. */
+export async function ratings(ctx: AppContext, p: Principal, q: RatingsQueryIn) {
+  const period = periodOf(q, ctx.clock.now());
+  const scope = await reportScope(ctx, p, q.agency);
+  const r = await ratingSummary(ctx.db, { start: period.start, end: period.end, agencyIds: scope.agencyIds, procedureCode: q.procedure, officialId: q.official }, q.groupBy);
+  return { period: periodOut(period), agencyCode: scope.agencyCode, agencyName: scope.agencyName, groupBy: q.groupBy, ...r };
 }
 
 export type ProgressReport = Awaited<ReturnType<typeof progress>>;

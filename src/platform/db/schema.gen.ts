@@ -274,6 +274,26 @@ export interface DossierEvents {
   version: number;
 }
 
+export interface DossierRatings {
+  answers: unknown;
+  channel: string;
+  comment: string | null;
+  competent_agency_id: string;
+  created_at: Timestamp;
+  dossier_code: string;
+  dossier_id: string;
+  editable_until: Timestamp;
+  id: string;
+  official_ids: Generated<string[]>;
+  overall: number;
+  procedure_code: string;
+  procedure_id: string;
+  procedure_name: string;
+  rater: string;
+  revision: Generated<number>;
+  updated_at: Timestamp;
+}
+
 export interface Dossiers {
   accepted_at: Timestamp | null;
   agency_ids: string[];
@@ -751,6 +771,28 @@ export interface ProcessDefinitions {
   version: number;
 }
 
+export interface RatingCriteria {
+  active: Generated<boolean>;
+  key: string;
+  name_en: string;
+  name_vi: string;
+  position: number;
+  required: Generated<boolean>;
+}
+
+export interface RatingKiosks {
+  agency_id: string;
+  created_at: Timestamp;
+  created_by: string;
+  dossier_id: string | null;
+  handed_at: Timestamp | null;
+  handed_by: string | null;
+  id: string;
+  label: string;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+}
+
 export interface ResultDocuments {
   created_at: Timestamp;
   created_by: string;
@@ -853,6 +895,7 @@ export interface DB {
   citizens: Citizens;
   dossier_code_counters: DossierCodeCounters;
   dossier_events: DossierEvents;
+  dossier_ratings: DossierRatings;
   dossiers: Dossiers;
   field_agencies: FieldAgencies;
   files: Files;
@@ -884,6 +927,8 @@ export interface DB {
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
   process_definitions: ProcessDefinitions;
+  rating_criteria: RatingCriteria;
+  rating_kiosks: RatingKiosks;
   result_documents: ResultDocuments;
   role_assignments: RoleAssignments;
   sessions: Sessions;

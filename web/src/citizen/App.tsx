@@ -16,6 +16,8 @@ const MyDossiersPage = lazy(() => import('./submission/MyDossiers').then((m) => 
 const MyDossierPage = lazy(() => import('./submission/MyDossiers').then((m) => ({ default: m.MyDossierPage })));
 const SignInPage = lazy(() => import('./pages/SignIn'));
 const AccountPage = lazy(() => import('./pages/Account'));
+// the counter tablet's rating page (no sign-in, a device token)
+const KioskPage = lazy(() => import('./rating/Kiosk'));
 
 export function CitizenApp() {
   const { t } = useTranslation();
@@ -33,6 +35,7 @@ export function CitizenApp() {
   else if (mine) page = mine[1] ? <MyDossierPage id={decodeURIComponent(mine[1])} /> : <MyDossiersPage />;
   else if (path === '/dang-nhap') page = <SignInPage />;
   else if (path === '/tai-khoan') page = <AccountPage />;
+  else if (path === '/kiosk/danh-gia' || path === '/kiosk/danh-gia/') page = <KioskPage />;
   else page = <NotFound />;
   const current = (p: string) => (p === '/' ? path === '/' : path.startsWith(p));
   return (

@@ -212,6 +212,11 @@ function Overview({ query }: { query: URLSearchParams }) {
         {officials.data && <OfficialsTable rows={officials.data.rows} names={scope.names} period={period} rq={rq} ret={ret} />}
       </section>
 
+      <section className="card" aria-labelledby="r-title">
+        <h2 id="r-title">{t('ratings.title')}</h2>
+        {valid && <RatingsPanel rq={rq} period={period} />}
+      </section>
+
       <section className="card" aria-labelledby="i-title">
         <div className="row card-head">
           <h2 id="i-title">{t('dash.indicators')}</h2>
@@ -389,6 +394,7 @@ function OfficialsTable({ rows, names, period, rq, ret }: { rows: OfficialRow[];
               <th scope="col" className="name">{t('dash.official')}</th><th scope="col">{t('dash.agency')}</th>
               <th scope="col">{t('dash.stepsDone')}</th><th scope="col">{t('dash.early')}</th><th scope="col">{t('dash.onTime')}</th><th scope="col">{t('dash.late')}</th>
               <th scope="col">{t('dash.h.rate')}</th><th scope="col">{t('dash.holding')}</th><th scope="col">{t('dash.holdingOverdue')}</th>
+              <th scope="col">{t('dash.ratings')}</th><th scope="col">{t('dash.satisfiedRate')}</th>
             </tr>
           </thead>
           <tbody>
@@ -399,11 +405,67 @@ function OfficialsTable({ rows, names, period, rq, ret }: { rows: OfficialRow[];
                 {num(r, 'stepsDone')}{num(r, 'early')}{num(r, 'onTime')}{num(r, 'late', true)}
                 <td className="num">{fmtRate(r.onTimeRate, i18n.language)}</td>
                 {num(r, 'holding')}{num(r, 'holdingOverdue', true)}
+                <td className="num" data-measure="ratings">{r.ratings}</td>
+                <td className="num" data-measure="satisfiedRate">{fmtRate(r.satisfiedRate, i18n.language)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
+
+/** Satisfaction ratings of the period, by agency, procedure or official, with the citizens' comments. */
+function RatingsPanel({ rq, period }: { rq: ReportQuery; period: string }) {
+  const { t, i18n } = useTranslation();
+  const [by, setBy] = useState<'agency' | 'procedure' | 'official'>('agency');
+  const r = useAsync(() => api.ratingsReport({ ...rq, groupBy: by }), [JSON.stringify(rq), by]);
+  const en = i18n.language === 'en';
+  const d = r.data;
+  const level = (c: Record<string, { '3': number; '2': number; '1': number }>, k: '3' | '2' | '1') => c.overall?.[k] ?? 0;
+  return (
+    <>
+      <div className="row">
+        <label htmlFor="ratings-by">{t('ratings.by')}</label>
+        <select id="ratings-by" value={by} onChange={(e) => setBy(e.target.value as typeof by)}>
+          <option value="agency">{t('ratings.agency')}</option><option value="procedure">{t('ratings.procedure')}</option><option value="official">{t('ratings.official')}</option>
+        </select>
+      </div>
+      <ErrorBox error={r.error} />
+      {d && (d.totals.ratings === 0 ? <p className="muted">{t('ratings.none')}</p> : (
+        <>
+          <div className="table-wrap">
+            <table className="report" data-testid="ratings-table">
+              <caption className="sr-only">{t('dash.caption', { title: t('ratings.title'), by: t(`ratings.${by}`), period })}</caption>
+              <thead><tr>
+                <th scope="col" className="name">{t(`ratings.${by}`)}</th><th scope="col">{t('ratings.count')}</th>
+                {d.levels.map((l) => <th scope="col" key={l.level}>{en ? l.en : l.vi}</th>)}<th scope="col">{t('ratings.satisfied')}</th>
+              </tr></thead>
+              <tbody>
+                {d.rows.map((x) => (
+                  <tr key={String(x.key)}><th scope="row" className="name">{x.label}</th><td className="num">{x.ratings}</td>
+                    {d.levels.map((l) => <td className="num" key={l.level}>{level(x.counts, String(l.level) as '3')}</td>)}
+                    <td className="num">{fmtRate(x.satisfiedPct, i18n.language)}</td></tr>
+                ))}
+              </tbody>
+              <tfoot><tr><th scope="row">{t('ratings.total')}</th><td className="num" data-testid="ratings-total">{d.totals.ratings}</td>
+                {d.levels.map((l) => <td className="num" key={l.level}>{level(d.totals.counts, String(l.level) as '3')}</td>)}
+                <td className="num">{fmtRate(d.totals.satisfiedPct, i18n.language)}</td></tr></tfoot>
+            </table>
+          </div>
+          {d.comments.length > 0 && (
+            <>
+              <h3>{t('ratings.comments')}</h3>
+              <ul className="comments" data-testid="ratings-comments">
+                {d.comments.map((c, i) => (
+                  <li key={i}><strong>{d.levels.find((l) => l.level === c.overall)?.[en ? 'en' : 'vi']}</strong> · {fmtDateTime(c.at, i18n.language)} · {t('ratings.dossier')} {c.dossierCode} ({c.procedureName}): “{c.comment}”</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      ))}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { Remaining, useWorkCalendar } from './Inbox';
 import { DossierPortalSync } from './DossierPortalSync';
 import { DossierPostal } from './DossierPostal';
 import { FeeLinesEditor, linesPayload, linesReady, type EditLine } from './FeeLinesEditor';
+import { DossierKiosk } from './DossierKiosk';
 
 /** Fields each action's dialog asks for. */
 type Kind = 'text' | 'textarea' | 'lines' | 'number' | 'date' | 'datetime' | 'agency' | 'step' | 'backstep' | 'method' | 'payMethod' | 'official';
@@ -198,6 +199,7 @@ export function DossierPage({ dossierRef }: { dossierRef: string }) {
             </ol>
           </section>
 
+          {d.code && d.nationalStatus === 10 && <DossierKiosk code={d.code} />}
           {d.code && <DossierPostal code={d.code} version={d.version} />}
           {d.code && <DossierPortalSync code={d.code} version={d.version} />}
         </div>

@@ -7,6 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { citizenApi, HttpError, type Tracking } from '../api';
 import { fmtDateTime } from '../../util';
 import PaymentSection, { rememberedSecret } from './PaymentSection';
+import { lazy, Suspense } from 'react';
+
+// the rating section (its own chunk: only returned dossiers show it)
+const RatingSection = lazy(() => import('../rating/RatingSection'));
 
 type FieldErrors = Partial<Record<'code' | 'secret', string>>;
 
@@ -98,6 +102,9 @@ export default function TrackPage() {
             {result.returnedAt && <div><dt>{t('track.returnedAt')}</dt><dd>{fmtDateTime(result.returnedAt)}</dd></div>}
           </dl>
           <PaymentSection code={result.code} secret={secret.trim()} nationalStatus={result.nationalStatus} />
+          {result.nationalStatus === 10 && (
+            <Suspense fallback={null}><RatingSection source={{ kind: 'secret', code: result.code, secret: secret.trim() }} invited={params.has('danh-gia')} /></Suspense>
+          )}
           <div className={`c-now ${result.next.action}`}>
             <h3>{t('track.now')}</h3>
             <p>{en ? result.next.en : result.next.vi}</p>

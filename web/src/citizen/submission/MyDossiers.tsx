@@ -1,12 +1,15 @@
 // "Hồ sơ của tôi" (/ho-so-cua-toi) and one dossier (/ho-so-cua-toi/{id}): status in plain words, what is
 // expected now, the receipt / request / refusal as PDF, answering a supplement request with uploads,
 // withdrawal, and the electronic result with its SHA-256 and a verify link (or the postal tracking number).
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../router';
 import { LoadError, useData } from '../common';
 import { problemOf, submissionApi, vnDate } from './api';
 import './texts';
+
+// the rating section (its own chunk): shown once the result was returned
+const RatingSection = lazy(() => import('../rating/RatingSection'));
 
 const words = (w: { vi: string; en: string }, lang: string) => (lang === 'en' ? w.en : w.vi);
 
@@ -135,6 +138,7 @@ export function MyDossierPage({ id }: { id: string }) {
         </>
       )}
       {d.returned?.trackingNumber && <p>{t('mine.post', { n: d.returned.trackingNumber })}</p>}
+      {d.nationalStatus === 10 && <Suspense fallback={null}><RatingSection source={{ kind: 'citizen', ref: d.id }} /></Suspense>}
       {d.allowed.includes('request_withdrawal') && (
         <details className="c-case">
           <summary>{t('mine.withdraw')}</summary>
