@@ -39,7 +39,7 @@ import { answerLookupSms, recordDeliveryReceipt, recordEmailBounce } from './mod
 import { SmtpBounceListener } from './platform/ports/bounce-smtp.js';
 import { asSubscriber, outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { DossierEventTopic } from './modules/dossiers/dossiers.service.js';
-import { portalInboundJob, portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
+import { exchangePruneJob, portalInboundJob, portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
 import { portalSyncRoutes } from './modules/portal-sync/portal-sync.routes.js';
 import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
 import { postalRoutes } from './modules/postal/postal.routes.js';
@@ -54,6 +54,7 @@ import { submissionRoutes } from './modules/submissions/submissions.routes.js';
 import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { scheduledBackupJob } from './modules/backups/backups.service.js';
+import { databaseExchangeSink } from './platform/ports/exchange-log.js';
 
 /**
  * What the modules do with outbox messages. Platform delivers them and knows no module. A topic with several
@@ -67,7 +68,7 @@ export const outboxHandlers: OutboxHandler[] = [
 ];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, portalInboundJob, postalTrackingJob, paymentQueryJob];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, portalInboundJob, exchangePruneJob, postalTrackingJob, paymentQueryJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {
@@ -81,7 +82,7 @@ export function checkModuleConfig(config: Config): void {
 export function composeContext(config: Config, database: Database, clock: Clock = systemClock, ports: Partial<Ports> = {}): AppContext {
   return {
     config, database, db: database.db, clock, eventFiles: documentEventFiles,
-    ...portsFromConfig(config, clock, { log: portLog(config), overrides: ports }),
+    ...portsFromConfig(config, clock, { log: portLog(config), overrides: ports, exchanges: databaseExchangeSink(database.db) }),
   };
 }
 

@@ -68,6 +68,7 @@ const ConfigSchema = z.object({
   MOTCUA_PAYMENT_QUERY_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   // satisfaction ratings: the rater may change a rating for this many days after giving it
   MOTCUA_RATING_EDIT_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  MOTCUA_EXCHANGE_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   MOTCUA_NATIONAL_PORTAL: adapter(['recording', 'dvcqg'], 'recording'),
   // The DVCQG adapter (MOTCUA_NATIONAL_PORTAL=dvcqg), directly or through the province's LGSP: where, who, and
   // the header names the gateway expects
@@ -178,6 +179,8 @@ export interface Config {
   payments: PaymentSettings;
   /** Satisfaction ratings: days the rater may change a rating after first giving it (MOTCUA_RATING_EDIT_DAYS). */
   ratingEditDays: number;
+  /** Days the integration adapters' HTTP exchanges are kept (integration_exchanges; MOTCUA_EXCHANGE_KEEP_DAYS). */
+  exchangeKeepDays: number;
   /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
   postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   citizens: CitizenSettings;
@@ -347,6 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     payments: paymentSettings(e),
     ratingEditDays: e.MOTCUA_RATING_EDIT_DAYS,
+    exchangeKeepDays: e.MOTCUA_EXCHANGE_KEEP_DAYS,
     postal: {
       customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
       senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),

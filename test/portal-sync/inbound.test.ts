@@ -65,6 +65,19 @@ describe('dossiers handed over by the national portal', () => {
     const files = (await u['demo.xa.tiepnhan']!.get(`/api/v1/dossiers/${row.dossierId}/files`)).body.items as any[];
     expect(files).toEqual([expect.objectContaining({ name: 'to-khai.pdf', size: PDF.length })]);
 
+    // every exchange is in the log for administrators, personal data masked
+    let log: any[] = [];
+    for (let i = 0; i < 40 && !log.some((e) => e.request?.service === 'XacNhanHoSoGuiTuDVCQG'); i++) {
+      await new Promise((r) => setTimeout(r, 25)); // the log is written after the answer, off the call's path
+      log = (await u['demo.admin']!.get('/api/v1/admin/integrations/exchanges?port=nationalPortal')).body.items;
+    }
+    expect(log.map((e) => e.request?.service ?? e.path)).toEqual(expect.arrayContaining(['LayDanhSachHoSoGuiTuDVCQG', 'XacNhanHoSoGuiTuDVCQG', '/api/auth']));
+    expect(log.find((e) => e.request?.service === 'XacNhanHoSoGuiTuDVCQG')).toMatchObject({ status: 200, method: 'POST', response: { error_code: 0 } });
+    expect(JSON.stringify(log)).not.toContain('038190012345');
+    expect(JSON.stringify(log)).not.toContain('bí-mật-1');
+    expect(JSON.stringify(log)).not.toContain(PDF.toString('base64'));
+    expect((await u['demo.tiepnhan']!.get('/api/v1/admin/integrations/exchanges')).status).toBe(403);
+
     // the portal no longer hands it over; a second pull files nothing
     expect(await pullInboundDossiers(t.ctx)).toEqual({ handedOver: 0, registered: 0, refused: 0, repeated: 0, acknowledged: 0 });
   });
@@ -122,9 +135,9 @@ describe('dossiers handed over by the national portal', () => {
     const ack = sim.portal.acknowledged.get(unknown.MaHoSoQG)!;
     expect(ack).toMatchObject({ KetQua: 0, LyDo: expect.any(String) });
     expect(ack.LyDo).toContain('body.procedureCode');
-    // staged files of a refused dossier are not attached to anything
-    const staged = await t.ctx.db.selectFrom('files').select('id').where('uploaded_by', '=', 'system:dvcqg').where('dossier_id', 'is', null).execute();
-    expect(staged.length).toBeLessThanOrEqual(1); // the refused dossier's valid file may be left staged for the sweep; the .exe was never stored
+    // the refused file was never stored
+    const exe = await t.ctx.db.selectFrom('files').select('id').where('uploaded_by', '=', 'system:dvcqg').where('name', 'like', 'virus%').execute();
+    expect(exe).toEqual([]);
   });
 
   it('the administrators see the hand-overs; other officials may not', async () => {

@@ -4,6 +4,7 @@ import type { JobDefinition } from '../../platform/jobs.js';
 import { pushToPortal } from './push-to-portal.js';
 import { pullPortalQuestions } from './pull-questions.js';
 import { pullInboundDossiers } from './pull-inbound-dossiers.js';
+import { pruneExchanges } from '../../platform/ports/exchange-log.js';
 
 /** Every minute (pg-boss's cron resolution); the back-off of a failing dossier is counted inside. */
 export const portalPushJob: JobDefinition = { name: 'portal-sync-push', cron: '* * * * *', run: (ctx) => pushToPortal(ctx) };
@@ -13,3 +14,8 @@ export const portalQuestionsJob: JobDefinition = { name: 'portal-sync-questions'
 
 /** Dossiers filed on the national portal for this province, every 5 minutes (they then wait at the desk). */
 export const portalInboundJob: JobDefinition = { name: 'portal-sync-inbound', cron: '*/5 * * * *', run: (ctx) => pullInboundDossiers(ctx) };
+
+/** The adapters' exchange log is kept MOTCUA_EXCHANGE_KEEP_DAYS days; pruned nightly. */
+export const exchangePruneJob: JobDefinition = {
+  name: 'integration-exchanges-prune', cron: '40 2 * * *', run: async (ctx) => ({ deleted: await pruneExchanges(ctx.db, ctx.clock.now(), ctx.config.exchangeKeepDays) }),
+};

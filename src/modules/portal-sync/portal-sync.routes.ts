@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { problems } from '../../platform/http/problem.schema.js';
 import * as svc from './portal-sync.service.js';
-import { DossierRefParam, DossierSyncOut, PortalInboundOut, PortalQuestionsOut, SyncDashboardOut, SyncItemIdParam, SyncItemOut, SyncQuery } from './portal-sync.schema.js';
+import { DossierRefParam, DossierSyncOut, ExchangesOut, ExchangesQuery, PortalInboundOut, PortalQuestionsOut, SyncDashboardOut, SyncItemIdParam, SyncItemOut, SyncQuery } from './portal-sync.schema.js';
 
 export function portalSyncRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/admin/portal-sync', {
@@ -22,6 +22,10 @@ export function portalSyncRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/admin/portal-sync/inbound', {
     schema: { tags: ['portal-sync'], summary: 'Hồ sơ nộp trên Cổng DVCQG chuyển về / dossiers handed over by the national portal', response: { 200: PortalInboundOut, ...problems(400, 401, 403, 404) } },
   }, async (req) => svc.listInboundDossiers(ctx, requirePrincipal(req)));
+
+  app.get('/api/v1/admin/integrations/exchanges', {
+    schema: { tags: ['portal-sync'], summary: 'Nhật ký trao đổi với Cổng DVCQG/LGSP và bưu chính (đã che dữ liệu cá nhân) / integration exchange log', querystring: ExchangesQuery, response: { 200: ExchangesOut, ...problems(400, 401, 403, 404) } },
+  }, async (req) => svc.listIntegrationExchanges(ctx, requirePrincipal(req), req.query));
 
   app.get('/api/v1/dossiers/:ref/portal-sync', {
     schema: { tags: ['portal-sync'], summary: 'Lịch sử đồng bộ của hồ sơ với Cổng DVCQG / a dossier\'s national-portal sync', params: DossierRefParam, response: { 200: DossierSyncOut, ...problems(400, 401, 403, 404) } },

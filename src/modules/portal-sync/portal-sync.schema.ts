@@ -62,3 +62,14 @@ export const PortalInboundOut = z.object({
     pulledAt: iso, acknowledgedAt: iso.nullable(), ackError: z.string().nullable(),
   })),
 });
+
+export const ExchangesQuery = z.object({
+  port: z.enum(['nationalPortal', 'postal']).optional(),
+  failed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export const ExchangesOut = z.object({
+  items: z.array(z.object({
+    id: z.string(), port: z.string(), at: iso, method: z.string(), path: z.string(), request: z.unknown(), status: z.number().int().nullable(),
+    response: z.unknown(), error: z.string().nullable(), durationMs: z.number().int().nullable(),
+  })),
+});

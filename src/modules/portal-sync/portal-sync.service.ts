@@ -4,4 +4,5 @@ export { pushToPortal, type PushReport } from './push-to-portal.js';
 export { pullPortalQuestions } from './pull-questions.js';
 export { pullInboundDossiers, type InboundPullResult } from './pull-inbound-dossiers.js';
 export { syncDashboard, resendItem, dossierSyncHistory, listPortalQuestions, listInboundDossiers } from './sync-views.js';
-export { portalInboundJob, portalPushJob, portalQuestionsJob } from './portal-sync.jobs.js';
+export { exchangePruneJob, portalInboundJob, portalPushJob, portalQuestionsJob } from './portal-sync.jobs.js';
+export { listIntegrationExchanges } from './sync-views.js';

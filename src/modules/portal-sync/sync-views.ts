@@ -1,5 +1,6 @@
 // The sync seen by officials: the administrators' dashboard (counts, items, resend) and a dossier's sync
 // history (any official who may read the dossier).
+import { listExchanges } from '../../platform/ports/exchange-log.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { actsFromTop } from '../org/permissions.js';
@@ -104,4 +105,11 @@ export async function listInboundDossiers(ctx: AppContext, p: Principal) {
       pulledAt: iso(r.pulled_at)!, acknowledgedAt: iso(r.acknowledged_at), ackError: r.ack_error,
     })),
   };
+}
+
+/** The integration adapters' HTTP exchanges (masked), newest first, for administrators. */
+export async function listIntegrationExchanges(ctx: AppContext, p: Principal, q: { port?: 'nationalPortal' | 'postal'; failed?: boolean }) {
+  requireSyncAdmin(p);
+  const rows = await listExchanges(ctx.db, { port: q.port, failedOnly: q.failed, limit: 200 });
+  return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
 }

@@ -415,6 +415,19 @@ export interface IdempotencyKeys {
   status: number;
 }
 
+export interface IntegrationExchanges {
+  at: Timestamp;
+  duration_ms: number | null;
+  error: string | null;
+  id: Generated<number>;
+  method: string;
+  path: string;
+  port: string;
+  request: unknown | null;
+  response: unknown | null;
+  status: number | null;
+}
+
 export interface LoginThrottle {
   blocked_until: Timestamp | null;
   failures: number;
@@ -901,6 +914,7 @@ export interface DB {
   files: Files;
   form_templates: FormTemplates;
   idempotency_keys: IdempotencyKeys;
+  integration_exchanges: IntegrationExchanges;
   login_throttle: LoginThrottle;
   notification_digest_subscriptions: NotificationDigestSubscriptions;
   notification_messages: NotificationMessages;

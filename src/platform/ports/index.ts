@@ -20,6 +20,7 @@ import { NationalPortalHttpClient } from './national-portal-http.js';
 import { RecordingPostalService, type PostalService } from './postal.js';
 import { VnPostHttpClient } from './postal-http.js';
 import type { PortLog } from './recording.js';
+import type { ExchangeSink } from './exchange-log.js';
 
 export interface Ports {
   blobStore: BlobStore;
@@ -31,7 +32,7 @@ export interface Ports {
 }
 
 /** Adapters named in the configuration; `overrides` (tests, embedders) win over them. */
-export function portsFromConfig(config: Config, clock: Clock, opts: { log?: PortLog; overrides?: Partial<Ports> } = {}): Ports {
+export function portsFromConfig(config: Config, clock: Clock, opts: { log?: PortLog; overrides?: Partial<Ports>; exchanges?: ExchangeSink } = {}): Ports {
   const a = config.adapters;
   const o = opts.overrides ?? {};
   return {
@@ -41,11 +42,11 @@ export function portsFromConfig(config: Config, clock: Clock, opts: { log?: Port
     payments: o.payments ?? choose('MOTCUA_PAYMENT_GATEWAY', a.payments, paymentAdapters(config, clock, opts.log)),
     nationalPortal: o.nationalPortal ?? choose<typeof a.nationalPortal, NationalPortalClient>('MOTCUA_NATIONAL_PORTAL', a.nationalPortal, {
       recording: () => new RecordingNationalPortal(clock, opts.log),
-      dvcqg: () => new NationalPortalHttpClient(config.dvcqg!),
+      dvcqg: () => new NationalPortalHttpClient(config.dvcqg!, () => clock.now(), opts.exchanges),
     }),
     postal: o.postal ?? choose<typeof a.postal, PostalService>('MOTCUA_POSTAL', a.postal, {
       recording: () => new RecordingPostalService(clock, opts.log),
-      vnpost: () => new VnPostHttpClient(config.postal.vnpost!),
+      vnpost: () => new VnPostHttpClient(config.postal.vnpost!, opts.exchanges, () => clock.now()),
     }),
   };
 }

@@ -4,9 +4,10 @@
 // and message. The same client reaches the portal through a province's LGSP: the base URL, the token
 // endpoint and the header names are settings (NationalPortalHttpOptions), one set per province.
 //
-// Every exchange is kept (the last 200) with personal data masked (ID numbers, phones, e-mails, names,
+// Every exchange is kept (the last 200 in memory, and every one in integration_exchanges through the sink) with personal data masked (ID numbers, phones, e-mails, names,
 // addresses, the summary that names the applicant, passwords, sessions), so an operator can see what went over the wire without reading it.
 import type { CallOptions } from './recording.js';
+import { maskPersonalData, type ExchangeSink } from './exchange-log.js';
 import { PortalUnavailable, type NationalPortalClient } from './national-portal.js';
 import { PortalQuestion, type PortalAnswer, type PortalCall, type PortalInboundAck } from './national-portal-payloads.js';
 
@@ -35,27 +36,14 @@ export interface Exchange {
   error?: string;
 }
 
-const MASKED_KEYS = /^(NoiDungTep|NgaySinh|MaSoThue|TenToChuc|TrichYeuHoSo|SoGiayToChuHoSo|SoDinhDanh|SoDienThoai|SODIENTHOAI|Email|THUDIENTU|ChuHoSo|HOVATEN|DiaChi|DIACHI|password|session|access_token|NguoiXuLy)$/i;
-
-/** A copy with personal data and secrets replaced by their length (pure; exported for the contract tests). */
-export function maskPersonalData(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(maskPersonalData);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, MASKED_KEYS.test(k) && typeof x === 'string' ? mask(x) : maskPersonalData(x)]));
-  }
-  return v;
-}
-
-function mask(s: string): string {
-  return s.length <= 2 ? '**' : `${s[0]}${'*'.repeat(Math.min(s.length - 2, 12))}${s.at(-1)}`;
-}
+export { maskPersonalData } from './exchange-log.js';
 
 export class NationalPortalHttpClient implements NationalPortalClient {
   readonly provider = 'dvcqg';
   readonly exchanges: Exchange[] = [];
   private session: string | null = null;
 
-  constructor(private readonly o: NationalPortalHttpOptions, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly o: NationalPortalHttpOptions, private readonly now: () => Date = () => new Date(), private readonly sink?: ExchangeSink) {}
 
   async send(call: PortalCall, _opts: CallOptions): Promise<PortalAnswer> {
     return this.answerOf(await this.service(call));
@@ -110,6 +98,7 @@ export class NationalPortalHttpClient implements NationalPortalClient {
   private async post(path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
     const ex: Exchange = { at: this.now(), path, request: maskPersonalData(body), status: null, response: null };
     this.keep(ex);
+    const started = performance.now();
     try {
       const res = await fetch(new URL(path, this.o.baseUrl), {
         method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(this.o.timeoutMs),
@@ -123,6 +112,8 @@ export class NationalPortalHttpClient implements NationalPortalClient {
     } catch (e) {
       ex.error = e instanceof Error ? e.message : String(e);
       throw new PortalUnavailable(`${path}: ${ex.error}`);
+    } finally {
+      this.sink?.({ port: 'nationalPortal', method: 'POST', durationMs: performance.now() - started, ...ex });
     }
   }
 

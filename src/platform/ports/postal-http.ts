@@ -1,6 +1,7 @@
 // The `vnpost` adapter of the postal port: a token from customerKey/secretKey, then the order and tracking
 // services (integrations-vn.md §2.4), the token in a header whose name is a setting (LGSPs rename it).
 import type { CallOptions } from './recording.js';
+import { maskPersonalData, type ExchangeSink } from './exchange-log.js';
 import { OrderAnswer, PostalUnavailable, Tracking, type PostalOrder, type PostalService } from './postal-payloads.js';
 
 export interface PostalHttpOptions {
@@ -14,7 +15,7 @@ export interface PostalHttpOptions {
 export class VnPostHttpClient implements PostalService {
   readonly provider = 'vnpost';
   private token: string | null = null;
-  constructor(private readonly o: PostalHttpOptions) {}
+  constructor(private readonly o: PostalHttpOptions, private readonly sink?: ExchangeSink, private readonly now: () => Date = () => new Date()) {}
 
   async createOrder(order: PostalOrder, _opts: CallOptions): Promise<OrderAnswer> {
     return OrderAnswer.parse(await this.call('POST', '/order', order));
@@ -44,6 +45,11 @@ export class VnPostHttpClient implements PostalService {
   }
 
   private async fetch(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
+    const at = this.now();
+    const started = performance.now();
+    let status: number | null = null;
+    let answer: unknown = null;
+    let error: string | undefined;
     try {
       const res = await fetch(new URL(path, this.o.baseUrl), {
         method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.o.timeoutMs),
@@ -51,9 +57,15 @@ export class VnPostHttpClient implements PostalService {
       const text = await res.text();
       let parsed: unknown = {};
       try { parsed = JSON.parse(text); } catch { parsed = {}; }
+      status = res.status;
+      answer = parsed;
       return { status: res.status, body: parsed };
     } catch (e) {
-      throw new PostalUnavailable(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+      error = e instanceof Error ? e.message : String(e);
+      throw new PostalUnavailable(`${path}: ${error}`);
+    } finally {
+      // masked: receivers' names, phones and addresses, the credentials and the token
+      this.sink?.({ port: 'postal', at, method, path, request: maskPersonalData(body ?? null), status, response: maskPersonalData(answer), ...(error ? { error } : {}), durationMs: performance.now() - started });
     }
   }
 }
