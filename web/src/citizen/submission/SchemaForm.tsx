@@ -99,7 +99,8 @@ function translateErrors(errors: RJSFValidationError[], t: T): RJSFValidationErr
   return errors.map((e) => {
     const p = (e.params ?? {}) as Record<string, unknown>;
     const key = `sf.${e.name}`;
-    const msg = e.name === 'format' ? t(`sf.format_${String(p.format)}`, { defaultValue: t('sf.format') }) : t(key, { ...p, defaultValue: t('sf.invalid') });
+    const msg = e.name === 'required' && /^\.components\./.test(e.property ?? '') ? t('submit.missingFile')
+      : e.name === 'format' ? t(`sf.format_${String(p.format)}`, { defaultValue: t('sf.format') }) : t(key, { ...p, defaultValue: t('sf.invalid') });
     // rjsf puts a missing property on its own path: `.applicant` + `fullName`
     return { ...e, message: msg, stack: msg };
   });
