@@ -127,6 +127,8 @@ describe.skipIf(!HAS_CHROMIUM)('online submission on a phone (360×740)', () => 
     await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toMatch(/Đã lưu lúc \d{2}\/\d{2}\/\d{4}/);
     await look('form');
     await page.getByRole('button', { name: 'Kiểm tra lại hồ sơ' }).click();
+    await page.getByTestId('review').or(page.getByTestId('error-summary')).first().waitFor();
+    expect(await page.getByTestId('error-summary').count(), (await page.getByTestId('error-summary').textContent().catch(() => '')) ?? '').toBe(0);
     await page.getByTestId('review').waitFor();
     await expect.poll(() => page.getByTestId('review').textContent()).toContain('038190012345');
     await look('review');

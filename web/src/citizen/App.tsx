@@ -74,7 +74,9 @@ function AccountLink({ path }: { path: string }) {
   const { session, citizen } = useCitizen();
   if (!session) return null;
   if (citizen) {
-    return <Link to="/tai-khoan" className="c-account-link" aria-current={path === '/tai-khoan' ? 'page' : undefined}>{citizen.name ?? citizen.phone ?? citizen.email ?? t('account.title')}</Link>;
+    const who = citizen.name ?? citizen.phone ?? citizen.email ?? t('account.title');
+    // a long e-mail is cut with an ellipsis on a phone; the whole of it in the title
+    return <Link to="/tai-khoan" className="c-account-link" title={who} aria-current={path === '/tai-khoan' ? 'page' : undefined}><span>{who}</span></Link>;
   }
   if (path === '/dang-nhap') return null;
   return <Link to={signInHref(path + location.search)} className="c-account-link">{t('signIn.title')}</Link>;

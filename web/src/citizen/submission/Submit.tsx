@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../router';
 import { LoadError, useData } from '../common';
 import { problemOf, submissionApi, vnDate, type Draft, type PublicForm } from './api';
+import { getDefaultFormState, type RJSFSchema, type UiSchema } from '@rjsf/utils';
+import { SchemaSection, fieldIdOf, validateForm, validator, type FormError } from './SchemaForm';
 import './texts';
 
 type Form = Record<string, any>;
@@ -47,7 +49,8 @@ function DraftEditor({ form }: { form: PublicForm }) {
   const [values, setValues] = useState<Form>({});
   const [status, setStatus] = useState<string>('');
   const [stage, setStage] = useState<'edit' | 'review' | 'done'>('edit');
-  const [errors, setErrors] = useState<Array<{ path: string; message?: string }>>([]);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [checked, setChecked] = useState(false); // after the first check, errors follow the citizen's typing
   const [ack, setAck] = useState<Awaited<ReturnType<typeof submissionApi.submit>> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const version = useRef(0);
@@ -58,15 +61,19 @@ function DraftEditor({ form }: { form: PublicForm }) {
       const d = open ?? (await submissionApi.createDraft(form.procedure.code));
       version.current = d.version;
       setDraft(d);
-      setValues(d.form as Form);
+      const withDefaults = getDefaultFormState(validator, form.schema as RJSFSchema, d.form as Form, form.schema as RJSFSchema, false, { emptyObjectFields: 'skipEmptyDefaults' }) as Form;
+      setValues(withDefaults);
+      if (JSON.stringify(withDefaults) !== JSON.stringify(d.form)) void saveWith(d.id, withDefaults);
     })().catch(() => setStatus(t('app.error')));
   }, [form.procedure.code]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const save = async (next: Form) => {
-    if (!draft) return;
+    if (draft) await saveWith(draft.id, next);
+  };
+  const saveWith = async (draftId: string, next: Form) => {
     setStatus(t('submit.saving'));
     try {
-      const d = await submissionApi.saveDraft(draft.id, version.current, next);
+      const d = await submissionApi.saveDraft(draftId, version.current, next);
       version.current = d.version;
       setStatus(t('submit.saved', { at: vnDate(d.updatedAt, true) }));
     } catch (e) {
@@ -81,6 +88,7 @@ function DraftEditor({ form }: { form: PublicForm }) {
   const change = (path: string[], value: unknown) => {
     setValues((old) => {
       const next = setIn(old, path, value);
+      if (checked) setErrors(validateForm(form.schema as RJSFSchema, next, t));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(next), AUTOSAVE_MS);
       return next;
@@ -120,7 +128,8 @@ function DraftEditor({ form }: { form: PublicForm }) {
       setStage('done');
     } catch (e) {
       const p = problemOf(e);
-      setErrors(p?.errors ?? [{ path: '', message: p?.detail ?? t('app.error') }]);
+      setErrors((p?.errors ?? [{ path: '', message: p?.detail ?? t('app.error') }]).map((x) => ({ path: x.path, message: x.message ?? '' })));
+      setChecked(true);
       setStage('edit');
       setStatus('');
     }
@@ -132,9 +141,13 @@ function DraftEditor({ form }: { form: PublicForm }) {
       <p className="c-lead">{form.procedure.name}</p>
       <p className="c-hint" role="status" aria-live="polite" data-testid="save-status">{status}</p>
       {errors.length > 0 && (
-        <div className="c-alert" role="alert">
+        <div className="c-alert c-error-summary" role="alert" data-testid="error-summary">
           <p>{t('submit.errors', { count: errors.length })}</p>
-          <ul>{errors.map((e, i) => <li key={i}>{labelOfPath(e.path, form, t)}: {e.message}</li>)}</ul>
+          <ul>{errors.map((e, i) => (
+            <li key={i}>
+              {e.path ? <a href={`#${fieldIdOf(e.path)}`} onClick={(ev) => { ev.preventDefault(); focusField(fieldIdOf(e.path)); }}>{labelOfPath(e.path, form, t)}: {e.message}</a> : e.message}
+            </li>
+          ))}</ul>
         </div>
       )}
       {stage === 'review' ? (
@@ -143,34 +156,18 @@ function DraftEditor({ form }: { form: PublicForm }) {
         <>
           <fieldset className="c-fieldset">
             <legend>{t('submit.step1')}</legend>
-            <Select label={t('submit.desk')} value={values.receivingAgencyCode ?? ''} onChange={(v) => change(['receivingAgencyCode'], v)}
+            <Select id="receivingAgencyCode" label={t('submit.desk')} value={values.receivingAgencyCode ?? ''} onChange={(v) => change(['receivingAgencyCode'], v)}
               options={[['', t('submit.chooseDesk')], ...form.desks.map((d) => [d.code, d.name] as [string, string])]} />
-            <Select label={t('submit.kind')} value={values.applicant?.kind ?? 'individual'} onChange={(v) => change(['applicant', 'kind'], v)}
-              options={[['individual', t('submit.individual')], ['organisation', t('submit.organisation')]]} />
-            <Text label={t('submit.fullName')} value={values.applicant?.fullName} onChange={(v) => change(['applicant', 'fullName'], v)} autoComplete="name" />
-            <Text label={t('submit.idNumber')} value={values.applicant?.idNumber} onChange={(v) => change(['applicant', 'idNumber'], v)} inputMode="numeric" />
-            <DateField label={t('submit.birthDate')} value={values.applicant?.birthDate} onChange={(v) => change(['applicant', 'birthDate'], v)} />
-            <Text label={t('submit.phone')} value={values.applicant?.phone} onChange={(v) => change(['applicant', 'phone'], v)} inputMode="tel" autoComplete="tel" />
-            <Text label={t('submit.email')} value={values.applicant?.email} onChange={(v) => change(['applicant', 'email'], v)} inputMode="email" autoComplete="email" />
-            {values.applicant?.kind === 'organisation' && (
-              <>
-                <Text label={t('submit.orgName')} value={values.applicant?.organisation?.name} onChange={(v) => change(['applicant', 'organisation', 'name'], v)} />
-                <Text label={t('submit.taxCode')} value={values.applicant?.organisation?.taxCode} onChange={(v) => change(['applicant', 'organisation', 'taxCode'], v)} />
-              </>
-            )}
+            <SchemaSection name="applicant" schema={applicantSchema(form, values.applicant?.kind)} uiSchema={applicantUi(t)} value={values.applicant} errors={errors} onChange={(v) => change(['applicant'], v)} />
             <label className="c-check"><input type="checkbox" checked={!!values.actingForAnother} onChange={(e) => change(['actingForAnother'], e.target.checked)} /> {t('submit.acting')}</label>
             {values.actingForAnother && (
-              <>
-                <Text label={t('submit.repName')} value={values.representative?.fullName} onChange={(v) => change(['representative', 'fullName'], v)} />
-                <Text label={t('submit.repId')} value={values.representative?.idNumber} onChange={(v) => change(['representative', 'idNumber'], v)} inputMode="numeric" />
-                <Text label={t('submit.repDoc')} value={values.representative?.authorisationDocument} onChange={(v) => change(['representative', 'authorisationDocument'], v)} />
-              </>
+              <SchemaSection name="representative" schema={partSchema(form, 'representative')} uiSchema={representativeUi(t)} value={values.representative} errors={errors} onChange={(v) => change(['representative'], v)} />
             )}
           </fieldset>
           <fieldset className="c-fieldset">
             <legend>{t('submit.step2')}</legend>
             {form.hints.cases.length > 1 && (
-              <Select label={t('submit.case')} value={caseKey ?? ''} onChange={(v) => change(['caseKey'], v)}
+              <Select id="caseKey" label={t('submit.case')} value={caseKey ?? ''} onChange={(v) => change(['caseKey'], v)}
                 options={[['', t('submit.chooseCase')], ...form.hints.cases.map((c) => [c.key, c.title] as [string, string])]} />
             )}
             {chosen && (
@@ -180,11 +177,21 @@ function DraftEditor({ form }: { form: PublicForm }) {
                 ))}
               </ul>
             )}
-            <Select label={t('submit.delivery')} value={values.delivery?.method ?? 'online'} onChange={(v) => change(['delivery', 'method'], v)}
+            <Select id="delivery_method" label={t('submit.delivery')} value={values.delivery?.method ?? 'online'} onChange={(v) => change(['delivery', 'method'], v)}
               options={[['online', t('submit.online')], ['counter', t('submit.counter')], ['post', t('submit.post')]]} />
           </fieldset>
-          <ExtraFields schema={(form.schema as any).properties?.extra} values={values.extra ?? {}} onChange={(k, v) => change(['extra', k], v)} />
-          <p><button type="button" className="c-button primary" onClick={() => { clearTimeout(timer.current); void save(values); setStage('review'); }}>{t('submit.review')}</button></p>
+          {extraOf(form) && (
+            <SchemaSection name="extra" schema={extraOf(form)!} uiSchema={{ 'ui:title': t('submit.extra') }} value={values.extra} errors={errors} onChange={(v) => change(['extra'], v)} />
+          )}
+          <p><button type="button" className="c-button primary" onClick={() => {
+            clearTimeout(timer.current);
+            void save(values);
+            const found = validateForm(form.schema as RJSFSchema, values, t);
+            setErrors(found);
+            setChecked(true);
+            if (found.length === 0) setStage('review');
+            else setTimeout(() => document.querySelector<HTMLElement>('[data-testid=error-summary] a')?.focus(), 0);
+          }}>{t('submit.review')}</button></p>
         </>
       )}
     </section>
@@ -253,47 +260,7 @@ function Review({ form, values, onBack, onSubmit }: { form: PublicForm; values: 
   );
 }
 
-/** The admin's extra fields: simple types rendered from their JSON Schema (string, number, boolean, enum). */
-function ExtraFields({ schema, values, onChange }: { schema?: { properties?: Record<string, any>; title?: string }; values: Record<string, unknown>; onChange: (k: string, v: unknown) => void }) {
-  const { t } = useTranslation();
-  if (!schema?.properties || Object.keys(schema.properties).length === 0) return null;
-  return (
-    <fieldset className="c-fieldset">
-      <legend>{t('submit.extra')}</legend>
-      {Object.entries(schema.properties).map(([k, p]) =>
-        Array.isArray(p.enum) ? <Select key={k} label={p.title ?? k} value={String(values[k] ?? '')} onChange={(v) => onChange(k, v)} options={[['', ''], ...p.enum.map((x: unknown) => [String(x), String(x)] as [string, string])]} />
-        : p.type === 'boolean' ? <label key={k} className="c-check"><input type="checkbox" checked={!!values[k]} onChange={(e) => onChange(k, e.target.checked)} /> {p.title ?? k}</label>
-        : p.format === 'date' ? <DateField key={k} label={p.title ?? k} value={values[k] as string | undefined} onChange={(v) => onChange(k, v)} />
-        : <Text key={k} label={p.title ?? k} value={values[k] === undefined ? '' : String(values[k])} onChange={(v) => onChange(k, p.type === 'number' || p.type === 'integer' ? (v === '' ? undefined : Number(v)) : v)} />,
-      )}
-    </fieldset>
-  );
-}
-
-function Text({ label, value, onChange, ...rest }: { label: string; value?: string; onChange: (v: string) => void; inputMode?: 'numeric' | 'tel' | 'email'; autoComplete?: string }) {
-  const id = `f-${label.replace(/\W+/g, '-')}`;
-  return <div className="c-field"><label htmlFor={id}>{label}</label><input id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)} {...rest} /></div>;
-}
-
-/** dd/mm/yyyy typed, ISO yyyy-mm-dd stored. */
-function DateField({ label, value, onChange }: { label: string; value?: string; onChange: (v: string | undefined) => void }) {
-  const shown = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : value ?? '';
-  const [text, setText] = useState(shown);
-  useEffect(() => setText(shown), [shown]);
-  const id = `f-${label.replace(/\W+/g, '-')}`;
-  return (
-    <div className="c-field"><label htmlFor={id}>{label}</label>
-      <input id={id} value={text} placeholder="dd/mm/yyyy" inputMode="numeric" onChange={(e) => {
-        setText(e.target.value);
-        const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(e.target.value.trim());
-        if (m) onChange(`${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`);
-      }} />
-    </div>
-  );
-}
-
-function Select({ label, value, onChange, options }: { label: string; value: string; onChange: (v: string) => void; options: Array<[string, string]> }) {
-  const id = `f-${label.replace(/\W+/g, '-')}`;
+function Select({ id, label, value, onChange, options }: { id: string; label: string; value: string; onChange: (v: string) => void; options: Array<[string, string]> }) {
   return (
     <div className="c-field"><label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>{options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}</select>
@@ -308,10 +275,66 @@ function setIn(obj: Form, path: string[], value: unknown): Form {
   return copy;
 }
 
+type Defs = Record<string, RJSFSchema>;
+const defsOf = (form: PublicForm) => ((form.schema as RJSFSchema).definitions ?? {}) as Defs;
+/** A shared part of the form (`#/definitions/<name>`) as a schema of its own, with the form's definitions. */
+function partSchema(form: PublicForm, name: string): RJSFSchema {
+  const { title: _title, ...rest } = defsOf(form)[name] ?? {};
+  return { ...rest, definitions: defsOf(form) };
+}
+/** The applicant as the citizen fills it: the organisation only for an organisation (the address is the profile's). */
+function applicantSchema(form: PublicForm, kind: string | undefined): RJSFSchema {
+  const s = partSchema(form, 'applicant');
+  const { address: _a, organisation, ...props } = (s.properties ?? {}) as Record<string, RJSFSchema>;
+  return { ...s, properties: { ...props, ...(kind === 'organisation' ? { organisation } : {}) } };
+}
+function extraOf(form: PublicForm): RJSFSchema | null {
+  const extra = (form.schema as RJSFSchema).properties?.extra as RJSFSchema | undefined;
+  if (!extra?.properties || Object.keys(extra.properties).length === 0) return null;
+  return { ...extra, definitions: defsOf(form) };
+}
+const applicantUi = (t: (k: string) => string): UiSchema => ({
+  'ui:order': ['kind', 'fullName', 'idNumber', 'birthDate', 'phone', 'email', '*'],
+  kind: { 'ui:title': t('submit.kind'), 'ui:enumNames': [t('submit.individual'), t('submit.organisation')] },
+  fullName: { 'ui:title': t('submit.fullName'), 'ui:autocomplete': 'name' },
+  idNumber: { 'ui:title': t('submit.idNumber') },
+  birthDate: { 'ui:title': t('submit.birthDate') },
+  phone: { 'ui:title': t('submit.phone'), 'ui:autocomplete': 'tel', 'ui:options': { inputType: 'tel' } },
+  email: { 'ui:title': t('submit.email'), 'ui:autocomplete': 'email', 'ui:options': { inputType: 'email' } },
+  organisation: { 'ui:title': t('submit.organisation'), name: { 'ui:title': t('submit.orgName') }, taxCode: { 'ui:title': t('submit.taxCode') } },
+});
+const representativeUi = (t: (k: string) => string): UiSchema => ({
+  'ui:order': ['fullName', 'idNumber', 'authorisationDocument', '*'],
+  fullName: { 'ui:title': t('submit.repName') },
+  idNumber: { 'ui:title': t('submit.repId') },
+  authorisationDocument: { 'ui:title': t('submit.repDoc') },
+  phone: { 'ui:title': t('submit.phone') },
+  email: { 'ui:title': t('submit.email') },
+});
+
+function focusField(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  (el.matches('input, select, textarea, button') ? el : el.querySelector<HTMLElement>('input, select, textarea, button') ?? el).focus();
+}
+
+/** The title of the field at `form.a.b.c` in the form's schema ($refs to the definitions followed). */
+function titleAt(form: PublicForm, parts: string[]): string | undefined {
+  let node: RJSFSchema | undefined = form.schema as RJSFSchema;
+  for (const p of parts) {
+    while (node?.$ref) node = defsOf(form)[node.$ref.replace('#/definitions/', '')];
+    node = (node?.properties?.[p] as RJSFSchema | undefined) ?? (/^\d+$/.test(p) ? (node?.items as RJSFSchema | undefined) : undefined);
+  }
+  return node?.title;
+}
+
 function labelOfPath(path: string, form: PublicForm, t: (k: string) => string): string {
-  const m = /^form\.components\.(.+?)(\.|$)/.exec(path);
+  const m = /^\.?(?:form\.)?components\.(.+?)(\.|$)/.exec(path);
   if (m) return form.hints.cases.flatMap((c) => c.components).find((c) => c.id === m[1])?.name.slice(0, 80) ?? path;
-  const key = path.replace(/^form\./, '').split('.').at(-1) ?? '';
+  const parts = path.replace(/^form\./, '').replace(/^\./, '').replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const key = parts.at(-1) ?? '';
+  if (parts[0] === 'extra') return titleAt(form, parts) ?? key;
   const map: Record<string, string> = { fullName: 'submit.fullName', idNumber: 'submit.idNumber', birthDate: 'submit.birthDate', phone: 'submit.phone', email: 'submit.email', receivingAgencyCode: 'submit.desk', caseKey: 'submit.case', representative: 'submit.repName', organisation: 'submit.orgName' };
   return map[key] ? t(map[key]) : key;
 }

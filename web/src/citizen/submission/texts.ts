@@ -18,6 +18,15 @@ const vi = {
     errors: 'Hồ sơ còn {{count}} lỗi, vui lòng sửa:', ackTitle: 'Đã gửi hồ sơ', ackLead: 'Hồ sơ đã được gửi đến {{desk}} lúc {{at}}. Bộ phận Một cửa sẽ kiểm tra và báo mã hồ sơ, ngày hẹn trả kết quả.',
     ackMine: 'Xem trong Hồ sơ của tôi', none: '(chưa khai)', missingFile: 'Chưa tải lên',
   },
+  sf: {
+    required: 'Chưa khai (bắt buộc).', pattern: 'Chưa đúng định dạng.', minLength: 'Cần ít nhất {{limit}} ký tự.', maxLength: 'Tối đa {{limit}} ký tự.',
+    type: 'Giá trị chưa đúng kiểu.', enum: 'Hãy chọn một giá trị trong danh sách.', const: 'Giá trị chưa đúng.', minimum: 'Không nhỏ hơn {{limit}}.', maximum: 'Không lớn hơn {{limit}}.',
+    exclusiveMinimum: 'Phải lớn hơn {{limit}}.', exclusiveMaximum: 'Phải nhỏ hơn {{limit}}.', multipleOf: 'Phải là bội số của {{multipleOf}}.',
+    minItems: 'Cần ít nhất {{limit}} mục.', maxItems: 'Tối đa {{limit}} mục.', uniqueItems: 'Các mục không được trùng nhau.',
+    format: 'Chưa đúng định dạng.', format_date: 'Ngày chưa đúng, nhập dd/mm/yyyy.', format_email: 'Thư điện tử chưa đúng.', invalid: 'Giá trị chưa hợp lệ.',
+    add: 'Thêm {{what}}', removeOne: 'Xoá', remove: 'Xoá mục {{n}}', up: 'Lên trên', down: 'Xuống dưới', copy: 'Sao chép', clear: 'Xoá nội dung', emptyArray: 'Chưa có mục nào.',
+    rjsf: { Yes: 'Có', No: 'Không', Item: 'Mục', Add: 'Thêm', 'Add Item': 'Thêm mục', Remove: 'Xoá', 'Move up': 'Lên trên', 'Move down': 'Xuống dưới' },
+  },
   mine: {
     title: 'Hồ sơ của tôi', empty: 'Bạn chưa nộp hồ sơ trực tuyến nào.', submitted: 'Nộp ngày {{at}}', appointment: 'Hẹn trả: {{at}}', code: 'Mã hồ sơ', noCode: 'Chưa có mã (chờ tiếp nhận)',
     now: 'Việc cần làm', timeline: 'Quá trình', receipt: 'Tải Giấy tiếp nhận và hẹn trả kết quả (mẫu 01)', request: 'Tải Phiếu yêu cầu bổ sung, hoàn thiện (mẫu 02)', refusal: 'Tải Phiếu từ chối (mẫu 03)',
@@ -42,6 +51,15 @@ const en: typeof vi = {
     extra: 'Details of this procedure', next: 'Continue', back: 'Back', review: 'Review the application', send: 'Submit', sending: 'Submitting…',
     errors: 'The application has {{count}} error(s); please fix:', ackTitle: 'Application sent', ackLead: 'The application was sent to {{desk}} at {{at}}. The one-stop desk will check it and give you the dossier code and the date of the result.',
     ackMine: 'See it in My dossiers', none: '(not filled in)', missingFile: 'Not uploaded',
+  },
+  sf: {
+    required: 'Required.', pattern: 'Not in the expected format.', minLength: 'At least {{limit}} characters.', maxLength: 'At most {{limit}} characters.',
+    type: 'Wrong kind of value.', enum: 'Choose a value from the list.', const: 'Wrong value.', minimum: 'Not less than {{limit}}.', maximum: 'Not more than {{limit}}.',
+    exclusiveMinimum: 'Must be more than {{limit}}.', exclusiveMaximum: 'Must be less than {{limit}}.', multipleOf: 'Must be a multiple of {{multipleOf}}.',
+    minItems: 'At least {{limit}} item(s).', maxItems: 'At most {{limit}} item(s).', uniqueItems: 'Items must not repeat.',
+    format: 'Not in the expected format.', format_date: 'Not a date; type dd/mm/yyyy.', format_email: 'Not an e-mail address.', invalid: 'Not a valid value.',
+    add: 'Add {{what}}', removeOne: 'Remove', remove: 'Remove item {{n}}', up: 'Move up', down: 'Move down', copy: 'Copy', clear: 'Clear', emptyArray: 'No items yet.',
+    rjsf: { Yes: 'Yes', No: 'No', Item: 'Item', Add: 'Add', 'Add Item': 'Add item', Remove: 'Remove', 'Move up': 'Move up', 'Move down': 'Move down' },
   },
   mine: {
     title: 'My dossiers', empty: 'You have not submitted any dossier online.', submitted: 'Submitted on {{at}}', appointment: 'Result due: {{at}}', code: 'Dossier code', noCode: 'No code yet (waiting for the desk)',
