@@ -49,7 +49,7 @@ async function signInInBrowser(): Promise<void> {
   await page.getByLabel('Mã xác thực').fill(code);
   await look('sign-in-code');
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: 'Nộp hồ sơ trực tuyến' }).waitFor({ timeout: 20_000 });
+  await page.getByRole('heading', { name: 'Nộp hồ sơ trực tuyến' }).waitFor({ timeout: 45_000 });
   for (const c of await ctx.cookies()) http.cookies.set(c.name, c.value);
   http.csrf = (await http.get('/api/v1/citizen/session')).body.csrfToken;
 }
@@ -124,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)('online submission on a phone (360×740)', () => 
       await paper.locator('input[type=file]').setInputFiles({ name: `giay-to-${i}.pdf`, mimeType: 'application/pdf', buffer: pdf });
       await paper.getByText(/Đã tải lên/).waitFor();
     }
-    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toMatch(/Đã lưu lúc \d{2}\/\d{2}\/\d{4}/);
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 45_000 }).toMatch(/Đã lưu lúc \d{2}\/\d{2}\/\d{4}/);
     await look('form');
     await page.getByRole('button', { name: 'Kiểm tra lại hồ sơ' }).click();
     await page.getByTestId('review').or(page.getByTestId('error-summary')).first().waitFor();
@@ -133,7 +133,7 @@ describe.skipIf(!HAS_CHROMIUM)('online submission on a phone (360×740)', () => 
     await expect.poll(() => page.getByTestId('review').textContent()).toContain('038190012345');
     await look('review');
     await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
-    await page.getByTestId('ack').waitFor({ timeout: 20_000 }).catch(async (e) => {
+    await page.getByTestId('ack').waitFor({ timeout: 45_000 }).catch(async (e) => {
       await shot(page, 'submission-failed');
       const open = (await http.get('/api/v1/citizen/drafts')).body.items[0];
       throw new Error(`${e}: ${JSON.stringify((await http.post(`/api/v1/citizen/drafts/${open.id}/submit`, {})).body)}`);
