@@ -17,6 +17,8 @@ import {
 } from './reports.schema.js';
 import { reportErrors } from './reports.errors.js';
 import { syncedReceivedCount } from '../portal-sync/portal-sync.read.js';
+import { petitionIndicatorCounts } from '../petitions/petitions.read.js';
+import { petitionFractions } from './petition-score.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface ReportScope {
@@ -162,7 +164,11 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
   const period = periodOf(q, ctx.clock.now());
   const scope = await reportScope(ctx, p, q.agency);
   const w = windowOf(period);
-  const [c, synced] = await Promise.all([repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end)), syncedReceivedCount(ctx.db, w, scope.agencyIds)]);
+  const [c, synced, pet] = await Promise.all([
+    repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end)),
+    syncedReceivedCount(ctx.db, w, scope.agencyIds),
+    petitionIndicatorCounts(ctx.db, w, scope.agencyIds),
+  ]);
   const f = (numerator: number, denominator: number, factor?: number): Fraction => (factor === undefined ? { numerator, denominator } : { numerator, denominator, factor });
   // 1.4 and its use in 3.3: the share of the period's dossiers the national portal accepted
   const syncRate = c.newTotal ? Math.min(1, synced / c.newTotal) : 0;
@@ -179,6 +185,8 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
     '4.1': f(c.eResults, c.results),
     '4.2': f(c.digitised, c.results),
     '4.3': f(c.reused, c.newTotal),
+    // 5.1 and 5.3 (petition-score.ts): petitions assigned to the agencies in scope
+    ...petitionFractions({ answeredOnTime: pet.answeredOnTime, due: pet.due }, { satisfied: pet.satisfied, rated: pet.rated }),
   });
   return { period: periodOut(period), agencyCode: scope.agencyCode, ...e, agencyName: scope.agencyName };
 }
