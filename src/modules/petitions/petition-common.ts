@@ -34,13 +34,15 @@ const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOSt
 export interface Standing {
   handles: boolean;
   intake: boolean;
+  /** The official who recorded the desk/phone petition (sees what they typed, acts only if they handle it). */
+  recorder?: boolean;
 }
 
-export function standingOf(p: Principal | null, row: { agency_id: string | null }, agency: { id: string; path: string } | undefined): Standing {
+export function standingOf(p: Principal | null, row: { agency_id: string | null; recorded_by?: string | null }, agency: { id: string; path: string } | undefined): Standing {
   if (!p) return { handles: false, intake: false };
   const intake = actsFromTop(p, 'petition.assign');
   const handles = row.agency_id ? (!!agency && can(p, 'petition.handle', agency)) || intake : intake;
-  return { handles, intake };
+  return { handles, intake, recorder: !!row.recorded_by && row.recorded_by === p.userId };
 }
 
 /** Officials with any petition role may open a petition (masked unless they handle it). */
@@ -70,7 +72,7 @@ export async function petitionViews(ctx: AppContext, rows: repo.PetitionRow[], v
     const viewer = viewerOf(row, agency);
     const status = row.status as PetitionStatus;
     const due = currentDue(row);
-    const show = viewer.kind === 'citizen' || viewer.standing.handles;
+    const show = viewer.kind === 'citizen' || viewer.standing.handles || !!viewer.standing.recorder;
     let actions: string[] = [];
     if (viewer.kind === 'citizen') actions = allowedActions(status).filter((a) => (a === 'rate' && row.channel === 'online') || a === 'supplement');
     else if (viewer.standing.handles) {

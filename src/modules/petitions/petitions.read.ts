@@ -14,9 +14,12 @@ export interface PetitionIndicatorCounts {
   satisfied: number;
 }
 
-/** Counts over [start, end) (deadlines passed by asOf) for petitions assigned to these agencies (null = all). */
-export function petitionIndicatorCounts(db: Db, w: { start: Date; end: Date; asOf: Date }, agencyIds: string[] | null): Promise<PetitionIndicatorCounts> {
-  return repo.indicatorCounts(db, w, agencyIds);
+/**
+ * Counts over [start, end) (deadlines passed by asOf) for petitions assigned to these agencies (null = all);
+ * `includeUnassigned`: also those not assigned yet (they are the province's: a province-wide report).
+ */
+export function petitionIndicatorCounts(db: Db, w: { start: Date; end: Date; asOf: Date }, agencyIds: string[] | null, includeUnassigned = false): Promise<PetitionIndicatorCounts> {
+  return repo.indicatorCounts(db, w, agencyIds, includeUnassigned);
 }
 
 /** Distinct dossiers named by petitions received in [start, end), of these agencies (assigned) when given. */

@@ -88,9 +88,10 @@ export async function publishedPetitions(db: Db, limit: number): Promise<Petitio
 }
 
 /** QĐ 766 5.1 and 5.3 counts over [start, end) for petitions assigned to these agencies (null = all). */
-export async function indicatorCounts(db: Db, w: { start: Date; end: Date; asOf: Date }, agencyIds: string[] | null) {
-  if (agencyIds && agencyIds.length === 0) return { due: 0, answeredOnTime: 0, rated: 0, satisfied: 0 };
-  const scope = agencyIds ? sql`AND agency_id IN (${sql.join(agencyIds)})` : sql``;
+export async function indicatorCounts(db: Db, w: { start: Date; end: Date; asOf: Date }, agencyIds: string[] | null, includeUnassigned: boolean) {
+  if (agencyIds && agencyIds.length === 0 && !includeUnassigned) return { due: 0, answeredOnTime: 0, rated: 0, satisfied: 0 };
+  const inScope = agencyIds?.length ? sql`agency_id IN (${sql.join(agencyIds)})` : sql`false`;
+  const scope = agencyIds ? sql`AND (${inScope}${includeUnassigned ? sql` OR agency_id IS NULL` : sql``})` : sql``;
   const r = await sql<{ due: string; on_time: string; rated: string; satisfied: string }>`
     SELECT
       count(*) FILTER (WHERE (answered_at >= ${w.start} AND answered_at < ${w.end})
@@ -139,10 +140,10 @@ export async function questionInbox(db: Db, agencyIds: string[], status: 'asked'
   return s.orderBy('due_at').orderBy('code').limit(limit).execute();
 }
 
-/** Published Q&A, of one procedure when given, whose question or answer contains every word of `key` (diacritics-free). */
+/** Published Q&A, of one procedure when given, whose question or answer has a word starting with each of `words` (diacritics-free). */
 export async function publishedQuestions(db: Db, q: { procedureCode?: string; words: string[]; limit: number }): Promise<QuestionRow[]> {
   let s = db.selectFrom('questions').selectAll().where('status', '=', 'published');
   if (q.procedureCode) s = s.where('procedure_code', '=', q.procedureCode);
-  for (const w of q.words) s = s.where('search_key', 'like', `%${likeEscape(w)}%`);
+  for (const w of q.words) s = s.where('search_key', 'like', `% ${likeEscape(w)}%`);
   return s.orderBy('published_at', 'desc').orderBy('code').limit(q.limit).execute();
 }

@@ -19,6 +19,9 @@ import type { QuestionAnswerBody, QuestionBody } from './petitions.schema.js';
 
 const DAY_MS = 86_400_000;
 
+/** The stored search text: searchKey (no diacritics, lower case), words only, padded so a word's start can be matched (' ' + word). */
+export const wordsKey = (s: string): string => ` ${searchKey(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
 async function questionViews(ctx: AppContext, rows: repo.QuestionRow[], show: (row: repo.QuestionRow, agency: { id: string; path: string } | undefined) => boolean) {
   const agencies = await agencyBriefs(ctx.db, rows.map((r) => r.agency_id));
   const now = ctx.clock.now().getTime();
@@ -66,7 +69,7 @@ export async function askQuestion(ctx: AppContext, c: CitizenRef, body: z.infer<
     id: randomUUID(), code: newCode('HD', now), citizen_id: c.citizenId, asker_name: c.name ?? c.phone ?? c.email ?? 'Công dân',
     asker_phone: c.phone, asker_email: c.email, procedure_code: proc.code, procedure_name: proc.name, agency_id: agency.id,
     content: body.content, status: 'asked', due_at: await addDays(ctx, agency.id, now, s.questionDays),
-    search_key: searchKey(`${body.content}`), asked_at: now, version: 1,
+    search_key: wordsKey(body.content), asked_at: now, version: 1,
   };
   await repo.insertQuestion(ctx.db, row);
   return (await citizenQuestions(ctx, c)).find((q) => q.code === row.code)!;
@@ -106,7 +109,7 @@ export async function answerQuestion(ctx: AppContext, p: Principal, code: string
   return changeQuestion(ctx, p, code, body.version, (row) => ({
     answer: body.answer, answered_by: p.userId, answered_at: now,
     status: body.publish ? 'published' : 'answered', published_at: body.publish ? now : null,
-    search_key: searchKey(`${row.content} ${body.answer}`),
+    search_key: wordsKey(`${row.content} ${body.answer}`),
   }));
 }
 
@@ -121,7 +124,7 @@ export async function publishQuestion(ctx: AppContext, p: Principal, code: strin
 
 /** GET /public/questions: published Q&A (of a procedure), searched without diacritics; no personal data. */
 export async function publicQuestions(ctx: AppContext, q: { procedure?: string; q?: string }) {
-  const words = searchKey(q.q ?? '').split(' ').filter(Boolean).slice(0, 10);
+  const words = wordsKey(q.q ?? '').split(' ').filter(Boolean).slice(0, 10);
   const rows = await repo.publishedQuestions(ctx.db, { procedureCode: q.procedure, words, limit: 100 });
   const agencies = await agencyBriefs(ctx.db, rows.map((r) => r.agency_id));
   return {

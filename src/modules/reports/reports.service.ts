@@ -4,7 +4,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 
-import { scopePaths } from '../org/permissions.js';
+import { actsFromTop, scopePaths } from '../org/permissions.js';
 import { paidOnlineDossierIds } from '../payments/payments.service.js';
 import { agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
 import { inboxItem } from '../dossiers/dossiers.service.js';
@@ -167,7 +167,8 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
   const [c, synced, pet] = await Promise.all([
     repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end)),
     syncedReceivedCount(ctx.db, w, scope.agencyIds),
-    petitionIndicatorCounts(ctx.db, w, scope.agencyIds),
+    // petitions not assigned yet belong to the province: counted in a province-wide report
+    petitionIndicatorCounts(ctx.db, w, scope.agencyIds, scope.agencyCode === null && actsFromTop(p, 'report.read')),
   ]);
   const f = (numerator: number, denominator: number, factor?: number): Fraction => (factor === undefined ? { numerator, denominator } : { numerator, denominator, factor });
   // 1.4 and its use in 3.3: the share of the period's dossiers the national portal accepted
