@@ -16,6 +16,7 @@ const MyDossiersPage = lazy(() => import('./submission/MyDossiers').then((m) => 
 const MyDossierPage = lazy(() => import('./submission/MyDossiers').then((m) => ({ default: m.MyDossierPage })));
 const SignInPage = lazy(() => import('./pages/SignIn'));
 const AccountPage = lazy(() => import('./pages/Account'));
+const PetitionsPage = lazy(() => import('./pages/Petitions'));
 
 export function CitizenApp() {
   const { t } = useTranslation();
@@ -33,6 +34,7 @@ export function CitizenApp() {
   else if (mine) page = mine[1] ? <MyDossierPage id={decodeURIComponent(mine[1])} /> : <MyDossiersPage />;
   else if (path === '/dang-nhap') page = <SignInPage />;
   else if (path === '/tai-khoan') page = <AccountPage />;
+  else if (path === '/phan-anh' || path === '/phan-anh/') page = <PetitionsPage />;
   else page = <NotFound />;
   const current = (p: string) => (p === '/' ? path === '/' : path.startsWith(p));
   return (
@@ -48,7 +50,7 @@ export function CitizenApp() {
         </div>
         <nav aria-label={t('app.menu')}>
           <ul>
-            {([['/', 'nav.home'], ['/danh-muc', 'nav.browse'], ['/tra-cuu', 'nav.track'], ['/ho-so-cua-toi', 'nav.mine']] as const).map(([to, key]) => (
+            {([['/', 'nav.home'], ['/danh-muc', 'nav.browse'], ['/tra-cuu', 'nav.track'], ['/ho-so-cua-toi', 'nav.mine'], ['/phan-anh', 'nav.petitions']] as const).map(([to, key]) => (
               <li key={to}><Link to={to} aria-current={current(to) ? 'page' : undefined}>{t(key)}</Link></li>
             ))}
           </ul>
