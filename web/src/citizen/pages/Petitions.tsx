@@ -66,8 +66,7 @@ function Signed() {
     <section className="c-page">
       <h1>{t('cpet.title')}</h1>
       <p>{t('cpet.lead')}</p>
-      <form className="c-form" onSubmit={submit} noValidate aria-labelledby="pet-form-h">
-        <h2 id="pet-form-h" className="sr-only">{t('cpet.title')}</h2>
+      <form className="c-form" onSubmit={submit} noValidate aria-label={t('cpet.title')}>
         <fieldset className="c-fieldset">
           <legend>{t('cpet.kind')}</legend>
           {(['regulation', 'behaviour'] as const).map((k) => (
