@@ -47,6 +47,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
 import { paymentRoutes } from './modules/payments/payments.routes.js';
 import { ratingRoutes } from './modules/ratings/ratings.routes.js';
+import { petitionRoutes } from './modules/petitions/petitions.routes.js';
 import { paymentQueryJob } from './modules/payments/payments.jobs.js';
 import { simulatedGatewayRoutes } from './platform/ports/payments-sim-server.js';
 import { SIM_GATEWAY_PATH } from './platform/ports/index.js';
@@ -175,6 +176,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     simulatedGatewayRoutes(app, SIM_GATEWAY_PATH, { secret: ctx.config.payments.secret, clock: ctx.clock, baseUrl: () => `${ctx.config.publicUrl}${SIM_GATEWAY_PATH}` });
   }
   submissionRoutes(app, ctx);
+  petitionRoutes(app, ctx);
   await webRoutes(app, ctx); // the officials' web app at / (last: its fallback route catches the rest)
   return app;
 }

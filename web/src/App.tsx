@@ -12,6 +12,7 @@ import { PrintPage } from './pages/Print';
 const DashboardPage = lazy(() => import('./pages/Dashboard'));
 const AdminPage = lazy(() => import('./pages/Admin'));
 const PaymentsPage = lazy(() => import('./pages/Payments'));
+const PetitionsPage = lazy(() => import('./pages/Petitions'));
 
 const DOSSIER_ROLES: Role[] = ['reception', 'handler', 'unit_leader', 'agency_leader', 'clerk', 'return_officer', 'cashier', 'procedure_control'];
 const REPORT_ROLES: Role[] = ['unit_leader', 'agency_leader', 'procedure_control', 'admin'];
@@ -143,6 +144,7 @@ function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
     { to: '/reception', label: t('nav.reception'), show: session.has('reception') },
     { to: '/inbox', label: t('nav.inbox'), show: session.has(...DOSSIER_ROLES) },
     { to: '/payments', label: t('nav.payments'), show: session.has('cashier', 'reception', ...REPORT_ROLES) },
+    { to: '/petitions', label: t('nav.petitions'), show: session.has('reception', 'handler', 'unit_leader', 'agency_leader', 'procedure_control', 'admin') },
     { to: '/dashboard', label: t('nav.dashboard'), show: session.has(...REPORT_ROLES) },
     { to: '/admin', label: t('nav.admin'), show: session.has(...ADMIN_ROLES) },
   ].filter((n) => n.show);
@@ -161,6 +163,7 @@ function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
   else if (m) page = <DossierPage dossierRef={decodeURIComponent(m[1]!)} />;
   else if (path.startsWith('/dashboard')) page = <DashboardPage />;
   else if (path.startsWith('/payments')) page = <PaymentsPage />;
+  else if (path.startsWith('/petitions')) page = <PetitionsPage />;
   else if (path.startsWith('/admin')) page = <AdminPage />;
   else page = <InboxPage />;
 

@@ -15610,6 +15610,3724 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phản ánh, kiến nghị của tôi / my petitions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "regulation" | "behaviour";
+                                /** @enum {string} */
+                                channel: "online" | "desk" | "phone";
+                                /** @enum {string} */
+                                status: "received" | "info_requested" | "refused" | "assigned" | "answered" | "published" | "rated";
+                                title: string;
+                                content: string;
+                                procedureCode: string | null;
+                                dossierCode: string | null;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                petitioner: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                    address: string | null;
+                                    /** @description true: shown masked (the caller is not the handling agency) */
+                                    masked: boolean;
+                                };
+                                receivedAt: string;
+                                refuseDueAt: string;
+                                handleDueAt: string;
+                                infoDueAt: string | null;
+                                infoRequest: string | null;
+                                refusedAt: string | null;
+                                refuseReason: string | null;
+                                answeredAt: string | null;
+                                answer: string | null;
+                                publishDueAt: string | null;
+                                publishedAt: string | null;
+                                public: boolean;
+                                rating: ("satisfied" | "unsatisfied") | null;
+                                ratingComment: string | null;
+                                ratedAt: string | null;
+                                /** @description open and past its current deadline */
+                                overdue: boolean;
+                                /** @description what the caller may do now */
+                                actions: string[];
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Gửi phản ánh, kiến nghị / file a petition
+         * @description At most perCitizenPerDay petitions per account and perIpPerDay per address in 24 hours (petition_settings): 429 PETITION_RATE_LIMITED.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description regulation: about an administrative regulation (quy định hành chính); behaviour: about how officials served (hành vi hành chính)
+                         * @enum {string}
+                         */
+                        kind: "regulation" | "behaviour";
+                        title: string;
+                        content: string;
+                        /** @description catalogue code of the procedure it is about */
+                        procedureCode?: string;
+                        /** @description code of the dossier it is about */
+                        dossierCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "behaviour";
+                            /** @enum {string} */
+                            channel: "online" | "desk" | "phone";
+                            /** @enum {string} */
+                            status: "received" | "info_requested" | "refused" | "assigned" | "answered" | "published" | "rated";
+                            title: string;
+                            content: string;
+                            procedureCode: string | null;
+                            dossierCode: string | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            receivedAt: string;
+                            refuseDueAt: string;
+                            handleDueAt: string;
+                            infoDueAt: string | null;
+                            infoRequest: string | null;
+                            refusedAt: string | null;
+                            refuseReason: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            publishDueAt: string | null;
+                            publishedAt: string | null;
+                            public: boolean;
+                            rating: ("satisfied" | "unsatisfied") | null;
+                            ratingComment: string | null;
+                            ratedAt: string | null;
+                            /** @description open and past its current deadline */
+                            overdue: boolean;
+                            /** @description what the caller may do now */
+                            actions: string[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/petitions/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh giá kết quả trả lời / rate the answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        rating: "satisfied" | "unsatisfied";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "behaviour";
+                            /** @enum {string} */
+                            channel: "online" | "desk" | "phone";
+                            /** @enum {string} */
+                            status: "received" | "info_requested" | "refused" | "assigned" | "answered" | "published" | "rated";
+                            title: string;
+                            content: string;
+                            procedureCode: string | null;
+                            dossierCode: string | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            receivedAt: string;
+                            refuseDueAt: string;
+                            handleDueAt: string;
+                            infoDueAt: string | null;
+                            infoRequest: string | null;
+                            refusedAt: string | null;
+                            refuseReason: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            publishDueAt: string | null;
+                            publishedAt: string | null;
+                            public: boolean;
+                            rating: ("satisfied" | "unsatisfied") | null;
+                            ratingComment: string | null;
+                            ratedAt: string | null;
+                            /** @description open and past its current deadline */
+                            overdue: boolean;
+                            /** @description what the caller may do now */
+                            actions: string[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/petitions/{code}/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bổ sung thông tin phản ánh / add the information asked for */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "behaviour";
+                            /** @enum {string} */
+                            channel: "online" | "desk" | "phone";
+                            /** @enum {string} */
+                            status: "received" | "info_requested" | "refused" | "assigned" | "answered" | "published" | "rated";
+                            title: string;
+                            content: string;
+                            procedureCode: string | null;
+                            dossierCode: string | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            receivedAt: string;
+                            refuseDueAt: string;
+                            handleDueAt: string;
+                            infoDueAt: string | null;
+                            infoRequest: string | null;
+                            refusedAt: string | null;
+                            refuseReason: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            publishDueAt: string | null;
+                            publishedAt: string | null;
+                            public: boolean;
+                            rating: ("satisfied" | "unsatisfied") | null;
+                            ratingComment: string | null;
+                            ratedAt: string | null;
+                            /** @description open and past its current deadline */
+                            overdue: boolean;
+                            /** @description what the caller may do now */
+                            actions: string[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Câu hỏi của tôi / my questions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                procedureCode: string;
+                                procedureName: string;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                asker: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                    address: string | null;
+                                    /** @description true: shown masked (the caller is not the handling agency) */
+                                    masked: boolean;
+                                };
+                                content: string;
+                                /** @enum {string} */
+                                status: "asked" | "answered" | "published";
+                                answer: string | null;
+                                askedAt: string;
+                                dueAt: string;
+                                answeredAt: string | null;
+                                publishedAt: string | null;
+                                overdue: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Gửi câu hỏi về thủ tục / ask about a procedure */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        procedureCode: string;
+                        content: string;
+                        /** @description when several agencies perform the procedure */
+                        agencyCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            procedureCode: string;
+                            procedureName: string;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            asker: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            content: string;
+                            /** @enum {string} */
+                            status: "asked" | "answered" | "published";
+                            answer: string | null;
+                            askedAt: string;
+                            dueAt: string;
+                            answeredAt: string | null;
+                            publishedAt: string | null;
+                            overdue: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hỏi đáp đã công khai / published questions and answers
+         * @description Of one procedure (procedure=code); q: words searched without diacritics in the question and the answer.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    procedure?: string;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                procedureCode: string;
+                                procedureName: string;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                content: string;
+                                answer: string;
+                                askedAt: string;
+                                publishedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả trả lời phản ánh, kiến nghị đã công khai / published petition answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "regulation" | "behaviour";
+                                title: string;
+                                content: string;
+                                procedureCode: string | null;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                answer: string | null;
+                                receivedAt: string;
+                                publishedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phản ánh, kiến nghị cần xử lý / the petitions inbox */
+        get: {
+            parameters: {
+                query?: {
+                    view?: "open" | "due_soon" | "overdue" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "regulation" | "behaviour";
+                                /** @enum {string} */
+                                channel: "online" | "desk" | "phone";
+                                /** @enum {string} */
+                                status: "received" | "info_requested" | "refused" | "assigned" | "answered" | "published" | "rated";
+                                title: string;
+                                content: string;
+                                procedureCode: string | null;
+                                dossierCode: string | null;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                petitioner: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                    address: string | null;
+                                    /** @description true: shown masked (the caller is not the handling agency) */
+                                    masked: boolean;
+                                };
+                                receivedAt: string;
+                                refuseDueAt: string;
+                                handleDueAt: string;
+                                infoDueAt: string | null;
+                                infoRequest: string | null;
+                                refusedAt: string | null;
+                                refuseReason: string | null;
+                                answeredAt: string | null;
+                                answer: string | null;
+                                publishDueAt: string | null;
+                                publishedAt: string | null;
+                                public: boolean;
+                                rating: ("satisfied" | "unsatisfied") | null;
+                                ratingComment: string | null;
+                                ratedAt: string | null;
+                                /** @description open and past its current deadline */
+                                overdue: boolean;
+                                /** @description what the caller may do now */
+                                actions: string[];
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghi nhận phản ánh tại quầy / qua điện thoại / record a desk or phone petition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description regulation: about an administrative regulation (quy định hành chính); behaviour: about how officials served (hành vi hành chính)
+                         * @enum {string}
+                         */
+                        kind: "regulation" | "behaviour";
+                        title: string;
+                        content: string;
+                        /** @description catalogue code of the procedure it is about */
+                        procedureCode?: string;
+                        /** @description code of the dossier it is about */
+                        dossierCode?: string;
+                        /** @enum {string} */
+                        channel: "desk" | "phone";
+                        petitioner: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            address?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "behaviour";
+                            /** @enum {string} */
+                            channel: "online" | "desk" | "phone";
+                            /** @enum {string} */
+                            status: "received" | "info_requested" | "refused" | "assigned" | "answered" | "published" | "rated";
+                            title: string;
+                            content: string;
+                            procedureCode: string | null;
+                            dossierCode: string | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            receivedAt: string;
+                            refuseDueAt: string;
+                            handleDueAt: string;
+                            infoDueAt: string | null;
+                            infoRequest: string | null;
+                            refusedAt: string | null;
+                            refuseReason: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            publishDueAt: string | null;
+                            publishedAt: string | null;
+                            public: boolean;
+                            rating: ("satisfied" | "unsatisfied") | null;
+                            ratingComment: string | null;
+                            ratedAt: string | null;
+                            /** @description open and past its current deadline */
+                            overdue: boolean;
+                            /** @description what the caller may do now */
+                            actions: string[];
+                            version: number;
+                            events: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actor: string;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phản ánh, kiến nghị và lịch sử xử lý / one petition and its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "behaviour";
+                            /** @enum {string} */
+                            channel: "online" | "desk" | "phone";
+                            /** @enum {string} */
+                            status: "received" | "info_requested" | "refused" | "assigned" | "answered" | "published" | "rated";
+                            title: string;
+                            content: string;
+                            procedureCode: string | null;
+                            dossierCode: string | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            receivedAt: string;
+                            refuseDueAt: string;
+                            handleDueAt: string;
+                            infoDueAt: string | null;
+                            infoRequest: string | null;
+                            refusedAt: string | null;
+                            refuseReason: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            publishDueAt: string | null;
+                            publishedAt: string | null;
+                            public: boolean;
+                            rating: ("satisfied" | "unsatisfied") | null;
+                            ratingComment: string | null;
+                            ratedAt: string | null;
+                            /** @description open and past its current deadline */
+                            overdue: boolean;
+                            /** @description what the caller may do now */
+                            actions: string[];
+                            version: number;
+                            events: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actor: string;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{code}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Giao xử lý, không thụ lý, yêu cầu bổ sung, trả lời, công khai / act on a petition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    action: "assign" | "refuse" | "request_info" | "answer" | "publish";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @description assign: the agency that handles it */
+                        agencyCode?: string;
+                        /**
+                         * @description assign: the classification, when it changes
+                         * @enum {string}
+                         */
+                        kind?: "regulation" | "behaviour";
+                        /** @description refuse: why it is not taken up */
+                        reason?: string;
+                        /** @description request_info: what is missing */
+                        message?: string;
+                        /** @description answer: the answer */
+                        answer?: string;
+                        /** @description publish: true publishes the answer (without personal data), false only sends it to the petitioner */
+                        public?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "regulation" | "behaviour";
+                            /** @enum {string} */
+                            channel: "online" | "desk" | "phone";
+                            /** @enum {string} */
+                            status: "received" | "info_requested" | "refused" | "assigned" | "answered" | "published" | "rated";
+                            title: string;
+                            content: string;
+                            procedureCode: string | null;
+                            dossierCode: string | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            receivedAt: string;
+                            refuseDueAt: string;
+                            handleDueAt: string;
+                            infoDueAt: string | null;
+                            infoRequest: string | null;
+                            refusedAt: string | null;
+                            refuseReason: string | null;
+                            answeredAt: string | null;
+                            answer: string | null;
+                            publishDueAt: string | null;
+                            publishedAt: string | null;
+                            public: boolean;
+                            rating: ("satisfied" | "unsatisfied") | null;
+                            ratingComment: string | null;
+                            ratedAt: string | null;
+                            /** @description open and past its current deadline */
+                            overdue: boolean;
+                            /** @description what the caller may do now */
+                            actions: string[];
+                            version: number;
+                            events: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actor: string;
+                                at: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hỏi đáp cần trả lời / the Q&A inbox */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "asked" | "answered" | "published" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                procedureCode: string;
+                                procedureName: string;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                asker: {
+                                    name: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                    address: string | null;
+                                    /** @description true: shown masked (the caller is not the handling agency) */
+                                    masked: boolean;
+                                };
+                                content: string;
+                                /** @enum {string} */
+                                status: "asked" | "answered" | "published";
+                                answer: string | null;
+                                askedAt: string;
+                                dueAt: string;
+                                answeredAt: string | null;
+                                publishedAt: string | null;
+                                overdue: boolean;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/{code}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lời câu hỏi / answer a question */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        answer: string;
+                        /** @default false */
+                        publish?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            procedureCode: string;
+                            procedureName: string;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            asker: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            content: string;
+                            /** @enum {string} */
+                            status: "asked" | "answered" | "published";
+                            answer: string | null;
+                            askedAt: string;
+                            dueAt: string;
+                            answeredAt: string | null;
+                            publishedAt: string | null;
+                            overdue: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/questions/{code}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công khai / thu hồi câu trả lời / publish or withdraw an answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @default true */
+                        publish?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            procedureCode: string;
+                            procedureName: string;
+                            agency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            asker: {
+                                name: string;
+                                phone: string | null;
+                                email: string | null;
+                                address: string | null;
+                                /** @description true: shown masked (the caller is not the handling agency) */
+                                masked: boolean;
+                            };
+                            content: string;
+                            /** @enum {string} */
+                            status: "asked" | "answered" | "published";
+                            answer: string | null;
+                            askedAt: string;
+                            dueAt: string;
+                            answeredAt: string | null;
+                            publishedAt: string | null;
+                            overdue: boolean;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/options": {
         parameters: {
             query?: never;

@@ -6,7 +6,7 @@ import { setApiLanguage } from './api';
 const vi = {
   app: { title: 'Một cửa điện tử', subtitle: 'Hệ thống thông tin giải quyết thủ tục hành chính', skip: 'Bỏ qua, đến nội dung chính', lang: 'English', langLabel: 'Chuyển sang tiếng Anh', loading: 'Đang tải…', menu: 'Điều hướng chính' },
   lookup: { title: 'Tra cứu hồ sơ', code: 'Mã hồ sơ', secret: 'Mã tra cứu (in trên giấy tiếp nhận)', notFound: 'Không tìm thấy hồ sơ với mã và mã tra cứu này', procedure: 'Thủ tục', status: 'Trạng thái', receivedAt: 'Thời gian tiếp nhận', appointment: 'Hẹn trả kết quả', where: 'Nơi trả kết quả', returnedAt: 'Đã trả kết quả lúc', ready: 'Hồ sơ đã có kết quả, mời ông/bà đến nhận theo hình thức đã đăng ký.' },
-  nav: { reception: 'Tiếp nhận', inbox: 'Hồ sơ', payments: 'Thu phí', dashboard: 'Thống kê', admin: 'Quản trị', logout: 'Đăng xuất' },
+  nav: { reception: 'Tiếp nhận', inbox: 'Hồ sơ', payments: 'Thu phí', petitions: 'Phản ánh, hỏi đáp', dashboard: 'Thống kê', admin: 'Quản trị', logout: 'Đăng xuất' },
   payments: {
     title: 'Thu phí, lệ phí trực tuyến', lead: 'Các khoản thanh toán trực tuyến của hồ sơ thuộc phạm vi của bạn. Chỉ "Đã thanh toán" và "Đã hoàn tiền" là kết quả cuối cùng.',
     filter: 'Lọc theo trạng thái', all: 'Tất cả', dossier: 'Hồ sơ', payer: 'Người nộp', amount: 'Số tiền', status: 'Trạng thái', created: 'Tạo lúc', receipt: 'Biên lai',
@@ -201,7 +201,7 @@ type Dict = typeof vi;
 const en: Dict = {
   app: { title: 'One-stop shop', subtitle: 'Administrative procedure information system', skip: 'Skip to main content', lang: 'Tiếng Việt', langLabel: 'Switch to Vietnamese', loading: 'Loading…', menu: 'Main navigation' },
   lookup: { title: 'Dossier lookup', code: 'Dossier code', secret: 'Lookup code (printed on the receipt)', notFound: 'No dossier with this code and lookup code', procedure: 'Procedure', status: 'Status', receivedAt: 'Received at', appointment: 'Appointment', where: 'Where to collect', returnedAt: 'Result returned at', ready: 'The result is ready; please collect it as registered.' },
-  nav: { reception: 'Reception', inbox: 'Dossiers', payments: 'Fees', dashboard: 'Dashboard', admin: 'Administration', logout: 'Sign out' },
+  nav: { reception: 'Reception', inbox: 'Dossiers', payments: 'Fees', petitions: 'Petitions, Q&A', dashboard: 'Dashboard', admin: 'Administration', logout: 'Sign out' },
   payments: {
     title: 'Online fee payments', lead: 'Online payments of the dossiers in your scope. Only "Paid" and "Refunded" are final.',
     filter: 'Filter by status', all: 'All', dossier: 'Dossier', payer: 'Payer', amount: 'Amount', status: 'Status', created: 'Created', receipt: 'Receipt',

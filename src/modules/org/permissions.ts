@@ -19,6 +19,10 @@ export const ACTIONS = {
   'dossier.return': ['return_officer', 'reception'],
   'fee.collect': ['cashier', 'reception'],
   'report.read': ['unit_leader', 'agency_leader', 'procedure_control', 'admin'],
+  // petitions (PAKN) and Q&A: the agency's officials handle what is assigned to it; the province's
+  // procedure-control office (and admins) at the top receive, classify and assign
+  'petition.handle': ['reception', 'handler', 'unit_leader', 'agency_leader', 'procedure_control', 'admin'],
+  'petition.assign': ['procedure_control', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

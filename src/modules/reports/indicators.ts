@@ -27,11 +27,11 @@ export function onTimeRate(r: { received: number; resolvedEarly: number; resolve
  * How a ratio r ∈ [0, 1] becomes points:
  * linear: max × r; fullAt: min(max, max × r ÷ at) (full score from `at` on); factor: min(max, k × r).
  */
-export type Scoring = { kind: 'linear' } | { kind: 'fullAt'; at: number } | { kind: 'factor'; k: number };
+export type Scoring = { kind: 'linear'; whenNone?: 'full' } | { kind: 'fullAt'; at: number } | { kind: 'factor'; k: number };
 
-/** Points of an indicator; 0 when the denominator is 0; never below 0 or above max. */
+/** Points of an indicator; 0 when the denominator is 0 (max with whenNone 'full': the petition metrics); never below 0 or above max. */
 export function scoreOf(max: number, scoring: Scoring, num: number, den: number): number {
-  if (!(den > 0)) return 0;
+  if (!(den > 0)) return scoring.kind === 'linear' && scoring.whenNone === 'full' ? max : 0;
   const r = clamp(num / den, 0, 1);
   const raw = scoring.kind === 'linear' ? max * r : scoring.kind === 'fullAt' ? (max * r) / scoring.at : scoring.k * r;
   return round2(clamp(raw, 0, max));
@@ -188,8 +188,16 @@ export const GROUPS: GroupDef[] = [
   {
     code: 'MDHL', nameVi: 'Mức độ hài lòng', nameEn: 'Satisfaction', max: 18,
     indicators: [
-      { code: '5.1', nameVi: 'Phản ánh, kiến nghị được xử lý đúng hạn', nameEn: 'Petitions handled on time', max: 6, ...NO_FEEDBACK },
-      { code: '5.3', nameVi: 'Mức độ hài lòng khi xử lý phản ánh, kiến nghị', nameEn: 'Satisfaction with petition handling', max: 6, ...NO_FEEDBACK },
+      {
+        code: '5.1', nameVi: 'Phản ánh, kiến nghị được xử lý đúng hạn', nameEn: 'Petitions handled on time', max: 6, scoring: { kind: 'linear', whenNone: 'full' },
+        noteVi: 'Phản ánh, kiến nghị trả lời đúng hạn (15 ngày làm việc) / phản ánh, kiến nghị phải trả lời trong kỳ (đã trả lời trong kỳ + chưa trả lời mà đến hạn trong kỳ; không tính phản ánh không thụ lý); điểm = 6 × tỷ lệ; không có phản ánh: đủ 6 điểm.',
+        noteEn: 'Petitions answered on time (15 working days) ÷ petitions due in the period (answered in the period + unanswered and due in the period; refused ones not counted); points = 6 × ratio; no petitions: the full 6.',
+      },
+      {
+        code: '5.3', nameVi: 'Mức độ hài lòng khi xử lý phản ánh, kiến nghị', nameEn: 'Satisfaction with petition handling', max: 6, scoring: { kind: 'linear', whenNone: 'full' },
+        noteVi: 'Trả lời phản ánh, kiến nghị được người gửi đánh giá hài lòng / trả lời được đánh giá trong kỳ; điểm = 6 × tỷ lệ; không có đánh giá: đủ 6 điểm.',
+        noteEn: 'Petition answers the petitioner rated satisfied ÷ answers rated in the period; points = 6 × ratio; none rated: the full 6.',
+      },
       {
         code: '5.4', nameVi: 'Mức độ hài lòng trong tiếp nhận, giải quyết TTHC', nameEn: 'Satisfaction with reception and processing', max: 6, scoring: { kind: 'fullAt', at: 0.9 },
         noteVi: 'Hồ sơ nhận giải quyết trong kỳ không quá hạn, không bị đánh giá "Không hài lòng" (mức hài lòng chung) và không có phản ánh, kiến nghị / hồ sơ nhận giải quyết trong kỳ; điểm = min(6; 6 × tỷ lệ / 0,9), tối đa khi ≥ 90% (satisfaction-score.ts). Phản ánh, kiến nghị chưa được tính (chưa có dữ liệu).',

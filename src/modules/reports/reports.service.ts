@@ -4,7 +4,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 
-import { scopePaths } from '../org/permissions.js';
+import { actsFromTop, scopePaths } from '../org/permissions.js';
 import { paidOnlineDossierIds } from '../payments/payments.service.js';
 import { agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
 import { inboxItem } from '../dossiers/dossiers.service.js';
@@ -19,6 +19,8 @@ import { reportErrors } from './reports.errors.js';
 import { syncedReceivedCount } from '../portal-sync/portal-sync.read.js';
 import { dislikedDossierIds, officialRatings, ratingSummary } from '../ratings/ratings.read.js';
 import { receivingSatisfiedCount } from './satisfaction-score.js';
+import { petitionIndicatorCounts } from '../petitions/petitions.read.js';
+import { petitionFractions } from './petition-score.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface ReportScope {
@@ -170,7 +172,12 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
   const period = periodOf(q, ctx.clock.now());
   const scope = await reportScope(ctx, p, q.agency);
   const w = windowOf(period);
-  const [c, synced] = await Promise.all([repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end), dislikedDossierIds(w.end)), syncedReceivedCount(ctx.db, w, scope.agencyIds)]);
+  const [c, synced, pet] = await Promise.all([
+    repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end), dislikedDossierIds(w.end)),
+    syncedReceivedCount(ctx.db, w, scope.agencyIds),
+    // petitions not assigned yet belong to the province: counted in a province-wide report
+    petitionIndicatorCounts(ctx.db, w, scope.agencyIds, scope.agencyCode === null && actsFromTop(p, 'report.read')),
+  ]);
   const f = (numerator: number, denominator: number, factor?: number): Fraction => (factor === undefined ? { numerator, denominator } : { numerator, denominator, factor });
   // 1.4 and its use in 3.3: the share of the period's dossiers the national portal accepted
   const syncRate = c.newTotal ? Math.min(1, synced / c.newTotal) : 0;
@@ -189,6 +196,8 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
     '4.3': f(c.reused, c.newTotal),
     // 5.4 (satisfaction-score.ts): petitions about the dossiers are not recorded yet (the petitions module wires them)
     '5.4': f(receivingSatisfiedCount({ received: c.received, notOverdueNotDisliked: c.onTimeNotDisliked, dossiersWithPetition: 0 }), c.received),
+    // 5.1 and 5.3 (petition-score.ts): petitions assigned to the agencies in scope
+    ...petitionFractions({ answeredOnTime: pet.answeredOnTime, due: pet.due }, { satisfied: pet.satisfied, rated: pet.rated }),
   });
   return { period: periodOut(period), agencyCode: scope.agencyCode, ...e, agencyName: scope.agencyName };
 }

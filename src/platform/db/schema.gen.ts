@@ -578,6 +578,65 @@ export interface Payments {
   status: string;
 }
 
+export interface PetitionEvents {
+  actor_id: string | null;
+  actor_kind: string;
+  actor_label: string;
+  at: Timestamp;
+  details: Generated<unknown>;
+  from_status: string | null;
+  id: string;
+  kind: string;
+  petition_id: string;
+  seq: number;
+  to_status: string;
+}
+
+export interface Petitions {
+  agency_id: string | null;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  channel: string;
+  citizen_id: string | null;
+  client_ip: string | null;
+  code: string;
+  content: string;
+  created_at: Timestamp;
+  dossier_code: string | null;
+  handle_due_at: Timestamp;
+  id: string;
+  info_due_at: Timestamp | null;
+  info_request: string | null;
+  kind: string;
+  petitioner_address: string | null;
+  petitioner_email: string | null;
+  petitioner_name: string;
+  petitioner_phone: string | null;
+  procedure_code: string | null;
+  public: Generated<boolean>;
+  publish_due_at: Timestamp | null;
+  published_at: Timestamp | null;
+  rated_at: Timestamp | null;
+  rating: string | null;
+  rating_comment: string | null;
+  received_at: Timestamp;
+  recorded_by: string | null;
+  refuse_due_at: Timestamp;
+  refuse_reason: string | null;
+  refused_at: Timestamp | null;
+  status: string;
+  title: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PetitionSettings {
+  config: unknown;
+  id: number;
+  updated_at: Timestamp;
+}
+
 export interface PortalInboundDossiers {
   ack_error: string | null;
   acknowledged_at: Timestamp | null;
@@ -784,6 +843,28 @@ export interface ProcessDefinitions {
   version: number;
 }
 
+export interface Questions {
+  agency_id: string;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  asked_at: Timestamp;
+  asker_email: string | null;
+  asker_name: string;
+  asker_phone: string | null;
+  citizen_id: string | null;
+  code: string;
+  content: string;
+  due_at: Timestamp;
+  id: string;
+  procedure_code: string;
+  procedure_name: string;
+  published_at: Timestamp | null;
+  search_key: string;
+  status: string;
+  version: Generated<number>;
+}
+
 export interface RatingCriteria {
   active: Generated<boolean>;
   key: string;
@@ -927,6 +1008,9 @@ export interface DB {
   payment_messages: PaymentMessages;
   payment_receipt_counters: PaymentReceiptCounters;
   payments: Payments;
+  petition_events: PetitionEvents;
+  petition_settings: PetitionSettings;
+  petitions: Petitions;
   portal_inbound_dossiers: PortalInboundDossiers;
   portal_questions: PortalQuestions;
   portal_sync_items: PortalSyncItems;
@@ -941,6 +1025,7 @@ export interface DB {
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
   process_definitions: ProcessDefinitions;
+  questions: Questions;
   rating_criteria: RatingCriteria;
   rating_kiosks: RatingKiosks;
   result_documents: ResultDocuments;

@@ -18,6 +18,7 @@ const SignInPage = lazy(() => import('./pages/SignIn'));
 const AccountPage = lazy(() => import('./pages/Account'));
 // the counter tablet's rating page (no sign-in, a device token)
 const KioskPage = lazy(() => import('./rating/Kiosk'));
+const PetitionsPage = lazy(() => import('./pages/Petitions'));
 
 export function CitizenApp() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function CitizenApp() {
   else if (path === '/dang-nhap') page = <SignInPage />;
   else if (path === '/tai-khoan') page = <AccountPage />;
   else if (path === '/kiosk/danh-gia' || path === '/kiosk/danh-gia/') page = <KioskPage />;
+  else if (path === '/phan-anh' || path === '/phan-anh/') page = <PetitionsPage />;
   else page = <NotFound />;
   const current = (p: string) => (p === '/' ? path === '/' : path.startsWith(p));
   return (
@@ -51,7 +53,7 @@ export function CitizenApp() {
         </div>
         <nav aria-label={t('app.menu')}>
           <ul>
-            {([['/', 'nav.home'], ['/danh-muc', 'nav.browse'], ['/tra-cuu', 'nav.track'], ['/ho-so-cua-toi', 'nav.mine']] as const).map(([to, key]) => (
+            {([['/', 'nav.home'], ['/danh-muc', 'nav.browse'], ['/tra-cuu', 'nav.track'], ['/ho-so-cua-toi', 'nav.mine'], ['/phan-anh', 'nav.petitions']] as const).map(([to, key]) => (
               <li key={to}><Link to={to} aria-current={current(to) ? 'page' : undefined}>{t(key)}</Link></li>
             ))}
           </ul>

@@ -11,7 +11,7 @@ const vi = {
     notFound: 'Không tìm thấy trang', notFoundHint: 'Đường dẫn không đúng hoặc trang đã được chuyển.', home: 'Về trang chủ', error: 'Có lỗi, vui lòng thử lại',
     retry: 'Thử lại', footer: 'Hệ thống thông tin giải quyết thủ tục hành chính',
   },
-  nav: { home: 'Trang chủ', browse: 'Danh mục', track: 'Tra cứu hồ sơ', mine: 'Hồ sơ của tôi', submitOnline: 'Nộp hồ sơ trực tuyến' },
+  nav: { home: 'Trang chủ', browse: 'Danh mục', track: 'Tra cứu hồ sơ', mine: 'Hồ sơ của tôi', petitions: 'Phản ánh, kiến nghị', submitOnline: 'Nộp hồ sơ trực tuyến' },
   search: {
     label: 'Tìm thủ tục hành chính', placeholder: 'Ví dụ: đăng ký khai sinh', hint: 'Gõ tên thủ tục, có dấu hoặc không dấu, hoặc mã thủ tục.', submit: 'Tìm kiếm',
     results: '{{count}} thủ tục', resultsFor: 'Kết quả cho “{{q}}”', none: 'Không tìm thấy thủ tục nào.', noneHint: 'Thử từ khác ngắn hơn, hoặc xem danh mục theo lĩnh vực.',
@@ -96,7 +96,7 @@ const en: typeof vi & { unit: Record<string, string> } = {
     notFound: 'Page not found', notFoundHint: 'The link is wrong or the page has moved.', home: 'Go to the home page', error: 'Something went wrong, please try again',
     retry: 'Try again', footer: 'Administrative procedure information system',
   },
-  nav: { home: 'Home', browse: 'Catalogue', track: 'Track a dossier', mine: 'My dossiers', submitOnline: 'Submit online' },
+  nav: { home: 'Home', browse: 'Catalogue', track: 'Track a dossier', mine: 'My dossiers', petitions: 'Petitions', submitOnline: 'Submit online' },
   search: {
     label: 'Find an administrative procedure', placeholder: 'For example: birth registration (đăng ký khai sinh)', hint: 'Type the procedure name, with or without Vietnamese accents, or its code.', submit: 'Search',
     results: '{{count}} procedures', resultsFor: 'Results for “{{q}}”', none: 'No procedure found.', noneHint: 'Try a shorter word, or browse the catalogue by field.',

@@ -7,6 +7,7 @@ import { citizenApi, HttpError, type Procedure } from '../api';
 import { LoadError, useData, useLimitText } from '../common';
 import { Link } from '../router';
 import { fmtDate } from '../../util';
+import ProcedureQa from './ProcedureQa';
 
 export default function ProcedurePage({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export default function ProcedurePage({ code }: { code: string }) {
     return <div className="c-page"><LoadError retry={res.retry} /></div>;
   }
   if (!res.data) return <p className="loading" role="status">{t('app.loading')}</p>;
-  return <ProcedureView p={res.data} />;
+  return <><ProcedureView p={res.data} /><ProcedureQa p={res.data} /></>;
 }
 
 /** The page of one procedure record (exported for the server-side render check over the whole catalogue). */
