@@ -542,7 +542,9 @@ describe('QĐ 766 indicators', () => {
     expect(by['1.3'].denominator).toBeGreaterThan(0);
     // 5.4 without ratings: the dossiers not overdue (2.1's numerator) over those handled; min(6, 6 × 8/12 / 0.9)
     expect(by['5.4']).toMatchObject({ available: true, numerator: 8, denominator: 12, ratio: 66.67, score: 4.44, max: 6 });
-    for (const c of ['1.1', '1.2', '4.4', '4.5a', '4.5b', '4.6', '5.1', '5.3']) {
+    // 5.1 and 5.3 with no petitions in the period: each scores the full 6 (domain-vn.md §0.5), no ratio
+    for (const c of ['5.1', '5.3']) expect(by[c], c).toMatchObject({ available: true, denominator: 0, ratio: null, score: 6, max: 6 });
+    for (const c of ['1.1', '1.2', '4.4', '4.5a', '4.5b', '4.6']) {
       expect(by[c], c).toMatchObject({ available: false, numerator: null, denominator: null, ratio: null, score: null });
       expect(by[c].noteVi.length).toBeGreaterThan(10);
       expect(by[c].noteEn.length).toBeGreaterThan(10);
