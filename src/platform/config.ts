@@ -69,6 +69,8 @@ const ConfigSchema = z.object({
   // satisfaction ratings: the rater may change a rating for this many days after giving it
   MOTCUA_RATING_EDIT_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   MOTCUA_EXCHANGE_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // HTTP server processes on one PostgreSQL (node:cluster); PGlite is one process, so it always runs one
+  MOTCUA_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   MOTCUA_NATIONAL_PORTAL: adapter(['recording', 'dvcqg'], 'recording'),
   // The DVCQG adapter (MOTCUA_NATIONAL_PORTAL=dvcqg), directly or through the province's LGSP: where, who, and
   // the header names the gateway expects
@@ -141,6 +143,8 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  /** HTTP server processes (MOTCUA_WORKERS; PostgreSQL only — PGlite runs one). */
+  workers: number;
   demo: boolean;
   demoPassword: string;
   publicUrl: string;
@@ -298,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.MOTCUA_DATA_DIR,
+    workers: e.MOTCUA_WORKERS,
     // demo data is on by default only with the embedded database
     demo: e.MOTCUA_DEMO ?? !e.DATABASE_URL,
     demoPassword: e.MOTCUA_DEMO_PASSWORD,
