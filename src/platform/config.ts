@@ -69,6 +69,7 @@ const ConfigSchema = z.object({
   // satisfaction ratings: the rater may change a rating for this many days after giving it
   MOTCUA_RATING_EDIT_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   MOTCUA_EXCHANGE_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  MOTCUA_IDEMPOTENCY_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   // HTTP server processes on one PostgreSQL (node:cluster); PGlite is one process, so it always runs one
   MOTCUA_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   MOTCUA_NATIONAL_PORTAL: adapter(['recording', 'dvcqg'], 'recording'),
@@ -185,6 +186,8 @@ export interface Config {
   ratingEditDays: number;
   /** Days the integration adapters' HTTP exchanges are kept (integration_exchanges; MOTCUA_EXCHANGE_KEEP_DAYS). */
   exchangeKeepDays: number;
+  /** Days an Idempotency-Key and its stored answer are kept (MOTCUA_IDEMPOTENCY_KEEP_DAYS). */
+  idempotencyKeepDays: number;
   /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
   postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   citizens: CitizenSettings;
@@ -356,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     payments: paymentSettings(e),
     ratingEditDays: e.MOTCUA_RATING_EDIT_DAYS,
     exchangeKeepDays: e.MOTCUA_EXCHANGE_KEEP_DAYS,
+    idempotencyKeepDays: e.MOTCUA_IDEMPOTENCY_KEEP_DAYS,
     postal: {
       customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
       senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),

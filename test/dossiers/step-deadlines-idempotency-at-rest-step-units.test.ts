@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient, TestApp } from '../helpers.js';
 import { ManualClock } from '../helpers.js';
 import { sweepDeadlines } from '../../src/modules/dossiers/dossiers.service.js';
-import { storedKeyOf } from '../../src/platform/http/idempotency.js';
+import { idempotencyPruneJob, storedKeyOf } from '../../src/platform/http/idempotency.js';
 import { ReceiveBody } from '../../src/modules/dossiers/dossiers.schema.js';
 import { HOUR, PROV_PROC, STP, act, receive, receptionBody, startDossierApp, tryAct } from './fixtures.js';
 
@@ -197,6 +197,30 @@ describe('Idempotency-Key answers at rest', () => {
     expect(b.status).toBe(200);
     expect(b.body.receipt.secret).toBe(secret);
     expect(b.body).toEqual(a.body);
+  });
+});
+
+describe('idempotency keys are pruned after MOTCUA_IDEMPOTENCY_KEEP_DAYS (default 7)', () => {
+  it('the nightly job deletes keys older than a week and keeps the recent ones; a pruned key is a new request', async () => {
+    const desk = u['demo.tiepnhan']!;
+    const oldKey = randomUUID();
+    const recentKey = randomUUID();
+    const first = await desk.post('/api/v1/dossiers', receptionBody({ note: 'prune old' }), { 'idempotency-key': oldKey });
+    expect(first.status).toBe(201);
+    expect((await desk.post('/api/v1/dossiers', receptionBody({ note: 'prune recent' }), { 'idempotency-key': recentKey })).status).toBe(201);
+    // the row's created_at is the database's now(): age the first one relative to the injected clock
+    await t.ctx.database.pool.query(`UPDATE idempotency_keys SET created_at = $1 WHERE key = $2`, [new Date(t.clock.now().getTime() - 8 * 24 * HOUR), storedKeyOf(oldKey)]);
+    await t.ctx.database.pool.query(`UPDATE idempotency_keys SET created_at = $1 WHERE key = $2`, [new Date(t.clock.now().getTime() - 6 * 24 * HOUR), storedKeyOf(recentKey)]);
+    const r = (await idempotencyPruneJob.run(t.ctx)) as { deleted: number };
+    expect(r.deleted).toBeGreaterThanOrEqual(1);
+    const left = await t.ctx.database.pool.query(`SELECT key FROM idempotency_keys WHERE key IN ($1, $2)`, [storedKeyOf(oldKey), storedKeyOf(recentKey)]);
+    expect(left.rows.map((x) => x.key)).toEqual([storedKeyOf(recentKey)]);
+    const again = await desk.post('/api/v1/dossiers', receptionBody({ note: 'prune recent' }), { 'idempotency-key': recentKey });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const renewed = await desk.post('/api/v1/dossiers', receptionBody({ note: 'prune old' }), { 'idempotency-key': oldKey });
+    expect(renewed.status).toBe(201);
+    expect(renewed.headers.get('idempotent-replayed')).toBeNull();
+    expect(renewed.body.dossier.code).not.toBe(first.body.dossier.code);
   });
 });
 

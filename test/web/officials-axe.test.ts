@@ -78,6 +78,27 @@ describe.skipIf(!HAS_CHROMIUM)('officials\' workspace: axe-core', () => {
     await d.ctx.close();
   });
 
+  it('first load of the workspace, signed in (gzip on the wire): under 300 KB, dashboard and admin code not loaded', async () => {
+    const d = await signIn(s.browser, s.t.url, 'demo.chuyenvien');
+    const cdp = await d.ctx.newCDPSession(d.page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const urls = new Map<string, string>();
+    const loaded: { url: string; encoded: number }[] = [];
+    cdp.on('Network.responseReceived', (e) => { urls.set(e.requestId, e.response.url); });
+    cdp.on('Network.loadingFinished', (e) => { loaded.push({ url: urls.get(e.requestId) ?? '', encoded: e.encodedDataLength }); });
+    await d.ctx.setExtraHTTPHeaders({ 'accept-encoding': 'gzip' }); // what every client accepts; brotli is smaller
+    await d.page.goto('/can-bo/inbox', { waitUntil: 'networkidle' });
+    await d.page.getByRole('tablist').waitFor();
+    const total = loaded.reduce((n, x) => n + x.encoded, 0);
+    console.log(`officials' inbox first load (gzip, on the wire, signed in): ${total} bytes in ${loaded.length} requests\n${loaded.map((x) => `  ${x.encoded}\t${x.url.replace(s.t.url, '')}`).join('\n')}`);
+    expect(total).toBeLessThan(300 * 1024);
+    const assets = loaded.map((x) => x.url).filter((u) => u.includes('/assets/'));
+    expect(assets.some((u) => /\/assets\/officials-[^/]+\.js$/.test(u))).toBe(true);
+    expect(assets.filter((u) => /\/assets\/(Dashboard|Admin)-/.test(u))).toEqual([]);
+    await d.ctx.close();
+  });
+
   it('no serious or critical violation', () => {
     console.log(`axe-core over ${checked.length} officials' pages (${checked.join(', ')}): ${findings.length} serious/critical violations\n${describeFindings(findings)}`);
     expect(findings, describeFindings(findings)).toEqual([]);

@@ -88,7 +88,7 @@ export async function logout(ctx: AppContext, p: Principal, origin: RequestOrigi
 /** Session cookie → principal. Expired (absolute or idle) sessions are refused with SESSION_EXPIRED. */
 export async function principalFromSession(ctx: AppContext, token: string): Promise<Principal | null> {
   const id = sha256(token);
-  const s = await repo.findSession(ctx.db, id);
+  const s = await repo.findSessionPrincipal(ctx.db, id);
   if (!s) return null;
   const now = ctx.clock.now();
   const idleLimit = new Date(s.last_seen_at.getTime() + ctx.config.sessionIdleMinutes * 60_000);
@@ -96,11 +96,13 @@ export async function principalFromSession(ctx: AppContext, token: string): Prom
     await repo.revokeSession(ctx.db, id, now);
     throw orgErrors.SESSION_EXPIRED();
   }
-  const user = await repo.findUserById(ctx.db, s.user_id);
-  if (!user || !user.active) return null;
+  if (!s.active) return null;
   // refresh the idle timer at most once a minute to keep reads cheap
   if (now.getTime() - s.last_seen_at.getTime() > 60_000) await repo.touchSession(ctx.db, id, now);
-  return principalFor(ctx, user, { sessionId: id, csrfToken: s.csrf_token, authMethod: 'session' });
+  return {
+    kind: s.kind, userId: s.user_id, username: s.username, fullName: s.full_name, assignments: s.assignments,
+    sessionId: id, csrfToken: s.csrf_token, authMethod: 'session',
+  };
 }
 
 // ---- API tokens ----

@@ -19,6 +19,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.gen.js';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { JobDefinition } from '../jobs.js';
 
 import { platformErrors } from '../platform.errors.js';
 
@@ -51,6 +52,12 @@ function serverSecret(db: Db): Promise<Buffer> {
     secretCache.set(db, hit);
   }
   return hit;
+}
+
+/** Deletes the keys older than `keepDays` (a client retries within minutes; the nightly job keeps a week). */
+export async function pruneIdempotencyKeys(db: Db, now: Date, keepDays: number): Promise<number> {
+  const r = await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - keepDays * 86_400_000)).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 interface Sealed {
@@ -107,16 +114,20 @@ export async function runIdempotent<T>(
   return db.transaction().execute(async (trx) => {
     if (opts.key && stored) {
       // Claim the key; a concurrent holder makes this insert wait until it commits or rolls back.
-      const claimed = await sql<{ key: string }>`
-        INSERT INTO idempotency_keys (principal, key, method, path, request_hash, status)
-        VALUES (${opts.principal}, ${stored}, ${opts.method}, ${opts.path}, ${requestHash}, 0)
-        ON CONFLICT (principal, key) DO NOTHING RETURNING key`.execute(trx);
-      // rows from before migration 0008 hold the key in clear
-      const legacy = claimed.rows.length === 1
-        ? await trx.selectFrom('idempotency_keys').select(['request_hash', 'status', 'response', 'method', 'path'])
-            .where('principal', '=', opts.principal).where('key', '=', opts.key).executeTakeFirst()
+      // One round trip: the claim, and a row from before migration 0008 (key in clear) under the same key.
+      const claim = await sql<{ claimed: string | null; request_hash: string | null; status: number | null; response: unknown; method: string | null; path: string | null }>`
+        WITH claim AS (
+          INSERT INTO idempotency_keys (principal, key, method, path, request_hash, status)
+          VALUES (${opts.principal}, ${stored}, ${opts.method}, ${opts.path}, ${requestHash}, 0)
+          ON CONFLICT (principal, key) DO NOTHING RETURNING key)
+        SELECT (SELECT key FROM claim) AS claimed, l.request_hash, l.status, l.response, l.method, l.path
+        FROM (SELECT 1) AS one
+        LEFT JOIN idempotency_keys l ON l.principal = ${opts.principal} AND l.key = ${opts.key}`.execute(trx);
+      const row = claim.rows[0]!;
+      const legacy = row.claimed && row.request_hash !== null
+        ? { request_hash: row.request_hash, status: row.status!, response: row.response, method: row.method!, path: row.path! }
         : undefined;
-      if (claimed.rows.length === 0 || legacy) {
+      if (!row.claimed || legacy) {
         if (legacy) {
           await trx.deleteFrom('idempotency_keys').where('principal', '=', opts.principal).where('key', '=', stored).execute();
         }
@@ -145,3 +156,9 @@ export async function runIdempotent<T>(
     return { ...result, replayed: false };
   });
 }
+
+/** Nightly: keys older than MOTCUA_IDEMPOTENCY_KEEP_DAYS go (the table would otherwise grow by every write). */
+export const idempotencyPruneJob: JobDefinition = {
+  name: 'idempotency-keys-prune', cron: '50 2 * * *',
+  run: async (ctx) => ({ deleted: await pruneIdempotencyKeys(ctx.db, ctx.clock.now(), ctx.config.idempotencyKeepDays) }),
+};
