@@ -74,7 +74,7 @@ async function markPaid(ctx: AppContext, trx: Db, p: repo.PaymentRow, v: Extract
     receipt_series: series, receipt_year: year, receipt_no: no,
   });
   const receipt = receiptNumberOf({ receipt_series: series, receipt_year: year, receipt_no: no })!;
-  const onDossier = await record(trx, p.dossier_id, { amount: p.amount, receiptNumber: receipt });
+  const onDossier = await record(trx, p.dossier_id, { amount: p.amount, receiptNumber: receipt, gateway: p.gateway });
   return onDossier ? `paid, receipt ${receipt}` : `paid, receipt ${receipt}; the dossier no longer waited for a payment`;
 }
 
