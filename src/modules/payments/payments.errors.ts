@@ -11,5 +11,7 @@ export const paymentErrors = defineErrors({
   PAYMENT_RECEIPT_NOT_ISSUED: { status: 409, vi: 'Giao dịch chưa thanh toán nên chưa có biên lai.', en: 'The payment is not paid, so there is no receipt.' },
   PAYMENT_NOT_REFUNDABLE: { status: 409, vi: 'Chỉ hoàn tiền được giao dịch đã thanh toán của hồ sơ bị từ chối, rút hoặc dừng (trạng thái giao dịch: {status}).', en: 'Only paid payments of refused, withdrawn or stopped dossiers can be refunded (payment status: {status}).' },
   PAYMENTS_FORBIDDEN: { status: 403, vi: 'Chỉ cán bộ thu phí, tiếp nhận hoặc lãnh đạo được xem các khoản thanh toán.', en: 'Only cashiers, reception officers and leaders may see payments.' },
+  PAYMENT_ACCOUNTS_FORBIDDEN: { status: 403, vi: 'Chỉ quản trị viên của cơ quan được quản lý tài khoản thu phí trực tuyến.', en: "Only the agency's administrators may manage online payment accounts." },
+  PAYMENT_ACCOUNT_NOT_FOUND: { status: 404, vi: 'Không có tài khoản thu phí này.', en: 'No such payment account.' },
   PAYMENT_DATE_INVALID: { status: 400, vi: 'Ngày đối soát không hợp lệ (định dạng yyyy-mm-dd).', en: 'The reconciliation date is not valid (format yyyy-mm-dd).' },
 });

@@ -77,3 +77,18 @@ export const FeeSuggestionOut = z.object({
     exemptReason: z.string().nullable(), hint: z.string().nullable(),
   })),
 });
+
+export const PaymentAccountOut = z.object({
+  id: z.string(), agencyCode: z.string(), agencyName: z.string(),
+  /** null: a row from before per-gateway accounts (used with whichever gateway is configured). */
+  gateway: z.string().nullable(),
+  merchantCode: z.string(), accountNo: z.string(), bankCode: z.string(), accountName: z.string(), receiptSeries: z.string(),
+  /** The setting MOTCUA_PAYMENT_SECRET_<secretRef> holds the secret; null = MOTCUA_PAYMENT_SECRET. Never the secret. */
+  secretRef: z.string().nullable(),
+  secretConfigured: z.boolean(),
+  active: z.boolean(),
+  inUse: z.boolean(),
+  createdAt: z.string(), updatedAt: z.string(),
+});
+export const PaymentAccountListOut = z.object({ gateway: z.string(), items: z.array(PaymentAccountOut) });
+export const ADMIN_PROBLEMS = problems(400, 401, 403, 404, 422);

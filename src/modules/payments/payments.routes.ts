@@ -7,11 +7,12 @@ import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
 import { problems } from '../../platform/http/problem.schema.js';
 import * as svc from './payments.service.js';
-import { GatewayFields, PaymentListQuery, ReceiptQuery, ReconciliationQuery, RefundBody, StartPaymentBody, DossierCredentials, gatewayStrings } from './payments.schema.js';
+import { GatewayFields, PaymentAccountCreate, PaymentAccountPatch, PaymentListQuery, ReceiptQuery, ReconciliationQuery, RefundBody, StartPaymentBody, DossierCredentials, gatewayStrings } from './payments.schema.js';
 import {
-  CASHIER_PROBLEMS, CashierPaymentOut, FeeSuggestionOut, CitizenPaymentOut, GatewayAnswerOut, PaymentDetailOut, PaymentListOut, PaymentSummaryOut, PdfOut, PUBLIC_PROBLEMS, RedirectOut, XlsxOut,
+  ADMIN_PROBLEMS, CASHIER_PROBLEMS, CashierPaymentOut, PaymentAccountListOut, PaymentAccountOut, FeeSuggestionOut, CitizenPaymentOut, GatewayAnswerOut, PaymentDetailOut, PaymentListOut, PaymentSummaryOut, PdfOut, PUBLIC_PROBLEMS, RedirectOut, XlsxOut,
 } from './payments.out.js';
 import { paymentErrors } from './payments.errors.js';
+import { originOf } from '../../platform/audit.js';
 
 const GatewayParam = z.object({ gateway: z.string().min(1).max(20) });
 const IdParam = z.object({ id: z.uuid() });
@@ -116,6 +117,31 @@ export function paymentRoutes(app: App, ctx: AppContext): void {
     const r = await svc.cashierReceipt(ctx, requirePrincipal(req), req.params.id);
     return sendFile(reply, 'application/pdf', r.pdf, r.fileName, true);
   });
+
+  // ---- administrators: the agencies' payment accounts (merchant per beneficiary account; the secret by reference)
+  app.get('/api/v1/admin/payment-accounts', {
+    schema: {
+      tags: ['payments'], summary: 'Tài khoản thu phí trực tuyến của các cơ quan / payment accounts',
+      description: "The agencies' merchant accounts at the payment gateways (the agencies the administrator manages). The secret is never returned: its reference (MOTCUA_PAYMENT_SECRET_<REF>) and whether the configuration holds it.",
+      response: { 200: PaymentAccountListOut, ...ADMIN_PROBLEMS },
+    },
+  }, async (req) => svc.listPaymentAccounts(ctx, requirePrincipal(req)));
+
+  app.post('/api/v1/admin/payment-accounts', {
+    schema: {
+      tags: ['payments'], summary: 'Thêm tài khoản thu phí / add a payment account',
+      description: 'One active account per agency and gateway (422 PAYMENT_ACCOUNT_EXISTS on gateway); the secret reference must name a configured MOTCUA_PAYMENT_SECRET_<REF> (422 PAYMENT_SECRET_REF_UNKNOWN on secretRef). Audited.',
+      body: PaymentAccountCreate, response: { 201: PaymentAccountOut, ...ADMIN_PROBLEMS },
+    },
+  }, async (req, reply) => reply.status(201).send(await svc.createPaymentAccount(ctx, requirePrincipal(req), req.body, originOf(req))));
+
+  app.patch('/api/v1/admin/payment-accounts/:id', {
+    schema: {
+      tags: ['payments'], summary: 'Sửa, ngừng dùng tài khoản thu phí / edit or disable a payment account',
+      description: 'Payments made under the account stay bound to it (their callbacks are verified with its secret). Audited.',
+      params: IdParam, body: PaymentAccountPatch, response: { 200: PaymentAccountOut, ...ADMIN_PROBLEMS },
+    },
+  }, async (req) => svc.updatePaymentAccount(ctx, requirePrincipal(req), req.params.id, req.body, originOf(req)));
 
   app.post('/api/v1/payments/:id/refund', {
     schema: { tags: ['payments'], summary: 'Hoàn tiền / refund', params: IdParam, body: RefundBody, response: { 200: CashierPaymentOut, ...CASHIER_PROBLEMS } },

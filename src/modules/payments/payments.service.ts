@@ -10,3 +10,6 @@ export { publicReceipt } from './public-receipt.js';
 export { reconcileDay, reconciliationWorkbook } from './reconciliation.js';
 export { dossiersPaidOnline, paidOnlineDossierIds } from './payments.read.js';
 export { paymentQueryJob } from './payments.jobs.js';
+export { listPaymentAccounts } from './payment-accounts-list.js';
+export { createPaymentAccount } from './payment-account-create.js';
+export { updatePaymentAccount } from './payment-account-update.js';

@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { PaymentState } from '../../platform/ports/payments.js';
 import { cashierAgencyIds } from './cashier-scope.js';
+import { gatewayForPayment } from './account-gateway.js';
 import { receiptNumberOf } from './payment-view.js';
 import { paymentErrors } from './payments.errors.js';
 import * as repo from './payments.repo.js';
@@ -50,7 +51,8 @@ export async function reconcileDay(ctx: AppContext, p: Principal, day: string) {
   for (const r of items.reverse()) {
     const ours = { status: r.status, amount: r.amount, txnId: r.gateway_txn_id, receipt: receiptNumberOf(r) };
     let g: PaymentState | null = null;
-    if (r.gateway === ctx.payments.name) g = await ctx.payments.queryPayment(r.order_ref, r.created_at).catch(() => null);
+    const gw = r.gateway === ctx.payments.name ? (await gatewayForPayment(ctx, r)).gateway : null;
+    if (gw) g = await gw.queryPayment(r.order_ref, r.created_at).catch(() => null);
     const gateway = g && { status: g.status, amount: g.amount, txnId: g.gatewayTxnId };
     lines.push({ orderRef: r.order_ref, dossierCode: r.dossier_code, createdAt: r.created_at, ours, gateway, difference: differenceOf(ours, gateway) });
   }
