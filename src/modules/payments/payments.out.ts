@@ -92,3 +92,15 @@ export const PaymentAccountOut = z.object({
 });
 export const PaymentAccountListOut = z.object({ gateway: z.string(), items: z.array(PaymentAccountOut) });
 export const ADMIN_PROBLEMS = problems(400, 401, 403, 404, 422);
+
+export const StatementReconciliationOut = z.object({
+  day: z.string(), format: z.enum(['csv', 'xlsx']),
+  /** Successful lines read from the statement; `skipped`: lines whose status says they did not succeed. */
+  lines: z.number().int(), skipped: z.number().int(), matched: z.number().int(),
+  differences: z.array(z.object({
+    kind: z.enum(['only_in_statement', 'only_in_motcua', 'amount_mismatch', 'duplicate_in_statement']),
+    orderRef: z.string().nullable(), txnId: z.string().nullable(), dossierCode: z.string().nullable(), ourStatus: z.string().nullable(),
+    ourAmount: z.number().int().nullable(), statementAmount: z.number().int().nullable(), line: z.number().int().nullable(),
+  })),
+});
+export const STATEMENT_PROBLEMS = problems(400, 401, 403, 413, 422);

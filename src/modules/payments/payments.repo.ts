@@ -140,3 +140,14 @@ export async function paidOnlineDossiers(db: Db, agencyIds: string[], from: Date
 export function paidOnlineDossierIdsSql(before: Date): RawBuilder<unknown> {
   return sql`SELECT p.dossier_id FROM payments p WHERE p.paid_at IS NOT NULL AND p.paid_at < ${before.toISOString()}::timestamptz`;
 }
+
+/** The agencies' payments a statement may name (by our reference or the gateway's number) or that were paid in [from, to). */
+export async function paymentsForStatement(db: Db, agencyIds: string[], refs: string[], txnIds: string[], from: Date, to: Date): Promise<PaymentRow[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db.selectFrom('payments').selectAll().where('agency_id', 'in', agencyIds).where((e) => e.or([
+    ...(refs.length ? [e('order_ref', 'in', refs)] : []),
+    ...(txnIds.length ? [e('gateway_txn_id', 'in', txnIds)] : []),
+    e.and([e('paid_at', '>=', from), e('paid_at', '<', to)]),
+  ])).orderBy('created_at').execute();
+  return rows.map(asPayment);
+}

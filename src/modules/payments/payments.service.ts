@@ -8,6 +8,7 @@ export { feeSuggestion } from './fee-suggestion.js';
 export { issuedReceipt } from './issued-receipt.js';
 export { publicReceipt } from './public-receipt.js';
 export { reconcileDay, reconciliationWorkbook } from './reconciliation.js';
+export { reconcileStatement } from './reconcile-statement.js';
 export { dossiersPaidOnline, paidOnlineDossierIds } from './payments.read.js';
 export { paymentQueryJob } from './payments.jobs.js';
 export { listPaymentAccounts } from './payment-accounts-list.js';
