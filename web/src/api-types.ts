@@ -107,6 +107,7 @@ export type DossierPortalSync = ResponseOf<'/api/v1/dossiers/{ref}/portal-sync',
 export type DossierPostal = ResponseOf<'/api/v1/dossiers/{ref}/postal', 'get'>;
 export type FeeSuggestion = ResponseOf<'/api/v1/dossiers/{ref}/fee-lines', 'get'>;
 export type PaymentList = ResponseOf<'/api/v1/payments', 'get'>;
+export type StatementReconciliation = ResponseOf<'/api/v1/payments/reconciliation/statement', 'post'>;
 export type PaymentAccountList = ResponseOf<'/api/v1/admin/payment-accounts', 'get'>;
 export type PaymentAccount = PaymentAccountList['items'][number];
 export type PaymentAccountCreate = BodyOf<'/api/v1/admin/payment-accounts', 'post'>;

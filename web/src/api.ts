@@ -104,6 +104,21 @@ export async function upload<T>(path: string, file: Blob & { name?: string }, fi
   }
 }
 
+/** A multipart upload whose answer is a file (the reconciliation workbook with the gateway's statement). */
+export async function uploadForFile(path: string, file: Blob & { name?: string }): Promise<{ blob: Blob; filename: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const fd = new FormData();
+    fd.append('file', file, file.name ?? 'file');
+    const headers: Record<string, string> = { 'accept-language': lang };
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    const res = await fetch(path, { method: 'POST', body: fd, headers, credentials: 'same-origin' });
+    if (res.status === 401 && reauth && attempt === 0) { await reauth(); continue; }
+    if (!res.ok) throw new ApiError(res.status, res.headers.get('content-type')?.includes('json') ? await res.json() : { status: res.status, title: `HTTP ${res.status}` });
+    const plain = /filename="?([^";]+)"?/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
+    return { blob: await res.blob(), filename: plain ?? path.split('?')[0]!.split('/').pop()! };
+  }
+}
+
 /** A form (01–06) of a dossier as a PDF blob; form 01 carries the look-up QR when the receipt secret is given. */
 export async function formPdf(ref: string, form: string, secret?: string): Promise<Blob> {
   const res = await fetch(`/api/v1/dossiers/${encodeURIComponent(ref)}/forms/${form}.pdf`, { headers: secret ? { 'x-receipt-secret': secret, 'accept-language': lang } : { 'accept-language': lang }, credentials: 'same-origin' });

@@ -9,6 +9,11 @@ const vi = {
   nav: { reception: 'Tiếp nhận', inbox: 'Hồ sơ', payments: 'Thu phí', petitions: 'Phản ánh, hỏi đáp', dashboard: 'Thống kê', admin: 'Quản trị', logout: 'Đăng xuất' },
   payments: {
     title: 'Thu phí, lệ phí trực tuyến', lead: 'Các khoản thanh toán trực tuyến của hồ sơ thuộc phạm vi của bạn. Chỉ "Đã thanh toán" và "Đã hoàn tiền" là kết quả cuối cùng.',
+    statement: 'Sao kê của cổng thanh toán (CSV hoặc Excel, không bắt buộc)', statementHint: 'Tệp tải từ trang quản trị của cổng: cần cột số tiền và cột mã tham chiếu hoặc mã giao dịch.',
+    matchStatement: 'Đối chiếu sao kê', downloadWithStatement: 'Tải báo cáo đối soát kèm sao kê (Excel)', statementDiffs: 'Chênh lệch với sao kê',
+    statementSummary: 'Sao kê có {{lines}} giao dịch thành công: {{matched}} khớp, {{diffs}} chênh lệch.', statementSkipped: '{{n}} dòng không thành công được bỏ qua.',
+    diffKind: 'Chênh lệch', orderRef: 'Mã tham chiếu', txnId: 'Mã giao dịch (cổng)', ourAmount: 'Số tiền (hệ thống)', statementAmount: 'Số tiền (sao kê)',
+    diff_only_in_statement: 'Có trong sao kê, hệ thống chưa ghi nhận thanh toán', diff_only_in_motcua: 'Hệ thống ghi đã thanh toán, không có trong sao kê', diff_amount_mismatch: 'Số tiền khác nhau', diff_duplicate_in_statement: 'Sao kê ghi trùng giao dịch',
     filter: 'Lọc theo trạng thái', all: 'Tất cả', dossier: 'Hồ sơ', payer: 'Người nộp', amount: 'Số tiền', status: 'Trạng thái', created: 'Tạo lúc', receipt: 'Biên lai',
     none: 'Không có khoản thanh toán nào.', st_pending: 'Chờ thanh toán', st_paid: 'Đã thanh toán', st_failed: 'Không thành công', st_expired: 'Hết hạn', st_refunded: 'Đã hoàn tiền',
     by_callback: 'xác nhận qua IPN', by_return: 'xác nhận khi công dân quay lại', by_query: 'xác nhận qua truy vấn trạng thái',
@@ -219,6 +224,11 @@ const en: Dict = {
   nav: { reception: 'Reception', inbox: 'Dossiers', payments: 'Fees', petitions: 'Petitions, Q&A', dashboard: 'Dashboard', admin: 'Administration', logout: 'Sign out' },
   payments: {
     title: 'Online fee payments', lead: 'Online payments of the dossiers in your scope. Only "Paid" and "Refunded" are final.',
+    statement: "The gateway's statement (CSV or Excel, optional)", statementHint: "The file from the gateway's merchant portal: it needs an amount column and an order reference or transaction number column.",
+    matchStatement: 'Match the statement', downloadWithStatement: 'Download the reconciliation with the statement (Excel)', statementDiffs: 'Differences with the statement',
+    statementSummary: 'The statement has {{lines}} successful transactions: {{matched}} match, {{diffs}} differ.', statementSkipped: '{{n}} unsuccessful lines skipped.',
+    diffKind: 'Difference', orderRef: 'Order reference', txnId: 'Transaction no. (gateway)', ourAmount: 'Amount (motcua)', statementAmount: 'Amount (statement)',
+    diff_only_in_statement: 'In the statement, not paid in motcua', diff_only_in_motcua: 'Paid in motcua, not in the statement', diff_amount_mismatch: 'Amounts differ', diff_duplicate_in_statement: 'Listed twice in the statement',
     filter: 'Filter by status', all: 'All', dossier: 'Dossier', payer: 'Payer', amount: 'Amount', status: 'Status', created: 'Created', receipt: 'Receipt',
     none: 'No payments.', st_pending: 'Awaiting payment', st_paid: 'Paid', st_failed: 'Not successful', st_expired: 'Expired', st_refunded: 'Refunded',
     by_callback: 'confirmed by the IPN', by_return: 'confirmed on the citizen\'s return', by_query: 'confirmed by the status query',

@@ -5,6 +5,7 @@
 // on the file field; nothing is stored.
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import { message } from '../../platform/i18n/messages.js';
 import { cashierAgencyIds } from './cashier-scope.js';
 import { dayWindow } from './reconciliation.js';
 import { paymentErrors } from './payments.errors.js';
@@ -17,7 +18,10 @@ export async function reconcileStatement(ctx: AppContext, p: Principal, day: str
   const agencyIds = await cashierAgencyIds(ctx, p);
   const { from, to } = dayWindow(day);
   const statement = await parseStatement(file).catch((err: unknown) => {
-    if (err instanceof StatementError) throw paymentErrors[err.code](err.params, { errors: [{ path: 'body.file', code: err.code }] });
+    if (err instanceof StatementError) {
+      const text = (lang: 'vi' | 'en') => message(err.code, lang, err.params);
+      throw paymentErrors[err.code](err.params, { errors: [{ path: 'body.file', code: err.code, messageVi: text('vi'), messageEn: text('en') }] });
+    }
     throw err;
   });
   const refs = [...new Set(statement.rows.map((r) => r.orderRef).filter((x): x is string => !!x))];
