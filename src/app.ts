@@ -174,7 +174,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   ratingRoutes(app, ctx);
   // the embedded default: the simulated payment gateway is served by motcua itself (an outside system, played here)
   if (ctx.config.adapters.payments === 'simulated' && !ctx.config.payments.url) {
-    simulatedGatewayRoutes(app, SIM_GATEWAY_PATH, { secret: ctx.config.payments.secret, clock: ctx.clock, baseUrl: () => `${ctx.config.publicUrl}${SIM_GATEWAY_PATH}` });
+    simulatedGatewayRoutes(app, SIM_GATEWAY_PATH, { secret: ctx.config.payments.secret, keys: () => Object.values(ctx.config.payments.secrets), clock: ctx.clock, baseUrl: () => `${ctx.config.publicUrl}${SIM_GATEWAY_PATH}` });
   }
   submissionRoutes(app, ctx);
   petitionRoutes(app, ctx);

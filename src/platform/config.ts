@@ -217,6 +217,11 @@ export interface PaymentSettings {
   merchant: string;
   /** Never sent to a browser. The simulated gateway gets a random one per process when unset. */
   secret: string;
+  /**
+   * The agencies' merchant secrets by reference (payment_accounts.secret_ref): MOTCUA_PAYMENT_SECRET_<REF>.
+   * Only the reference is stored in the database; the secret stays in the configuration.
+   */
+  secrets: Record<string, string>;
   dvcqgVersion: string;
   /** A callback whose transaction time is further than this from now is refused (replays). */
   callbackWindowMinutes: number;
@@ -356,7 +361,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // set but empty (MOTCUA_SMS_QUIET_HOURS=) means no quiet hours; unset means the default
       quietHours: quietHours(env.MOTCUA_SMS_QUIET_HOURS === undefined ? '21:00-07:00' : (e.MOTCUA_SMS_QUIET_HOURS ?? 'none')),
     },
-    payments: paymentSettings(e),
+    payments: paymentSettings(e, stripEmpty(env)),
     ratingEditDays: e.MOTCUA_RATING_EDIT_DAYS,
     exchangeKeepDays: e.MOTCUA_EXCHANGE_KEEP_DAYS,
     idempotencyKeepDays: e.MOTCUA_IDEMPOTENCY_KEEP_DAYS,
@@ -397,9 +402,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function paymentSettings(e: z.infer<typeof ConfigSchema>): PaymentSettings {
+/** MOTCUA_PAYMENT_SECRET_<REF> settings: a payment account's secret, by the reference it stores. */
+export const PAYMENT_SECRET_PREFIX = 'MOTCUA_PAYMENT_SECRET_';
+export const PAYMENT_SECRET_REF = /^[A-Z0-9_]{1,40}$/;
+
+function paymentSecrets(env: Record<string, string>, problems: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (!k.startsWith(PAYMENT_SECRET_PREFIX)) continue;
+    const ref = k.slice(PAYMENT_SECRET_PREFIX.length);
+    if (!PAYMENT_SECRET_REF.test(ref)) problems.push(`${k}: the reference after ${PAYMENT_SECRET_PREFIX} must be A-Z, 0-9 or _ (at most 40)`);
+    else if (v.length < 8) problems.push(`${k}: at least 8 characters`);
+    else out[ref] = v;
+  }
+  return out;
+}
+
+function paymentSettings(e: z.infer<typeof ConfigSchema>, env: Record<string, string>): PaymentSettings {
   const g = e.MOTCUA_PAYMENT_GATEWAY;
   const problems: string[] = [];
+  const secrets = paymentSecrets(env, problems);
   if ((g === 'vnpay' || g === 'dvcqg') && !e.MOTCUA_PAYMENT_URL) problems.push(`MOTCUA_PAYMENT_URL: required with MOTCUA_PAYMENT_GATEWAY=${g}`);
   if ((g === 'vnpay' || g === 'dvcqg') && !e.MOTCUA_PAYMENT_SECRET) problems.push(`MOTCUA_PAYMENT_SECRET: required with MOTCUA_PAYMENT_GATEWAY=${g}`);
   if (g === 'vnpay' && !e.MOTCUA_PAYMENT_API_URL) problems.push('MOTCUA_PAYMENT_API_URL: required with MOTCUA_PAYMENT_GATEWAY=vnpay (querydr, refund)');
@@ -409,6 +431,7 @@ function paymentSettings(e: z.infer<typeof ConfigSchema>): PaymentSettings {
     apiUrl: e.MOTCUA_PAYMENT_API_URL,
     merchant: e.MOTCUA_PAYMENT_MERCHANT,
     secret: e.MOTCUA_PAYMENT_SECRET ?? randomBytes(32).toString('hex'),
+    secrets,
     dvcqgVersion: e.MOTCUA_PAYMENT_DVCQG_VERSION,
     callbackWindowMinutes: e.MOTCUA_PAYMENT_CALLBACK_WINDOW_MINUTES,
     queryAfterMinutes: e.MOTCUA_PAYMENT_QUERY_AFTER_MINUTES,

@@ -34,6 +34,10 @@ const ROUTES: Array<[string, string, number]> = [
   ['get', '/api/v1/dossiers/{ref}/portal-sync', 200],
   ['get', '/api/v1/dossiers/{ref}/postal', 200],
   ['get', '/api/v1/dossiers/{ref}/fee-lines', 200],
+  // the payments module's administration of the agencies' payment accounts
+  ['get', '/api/v1/admin/payment-accounts', 200],
+  ['post', '/api/v1/admin/payment-accounts', 201],
+  ['patch', '/api/v1/admin/payment-accounts/{id}', 200],
   ['post', '/api/v1/dossiers/{code}/actions/{action}', 200],
   ['get', '/api/v1/public/dossiers/{code}', 200],
   ['get', '/api/v1/workflow/statuses', 200],

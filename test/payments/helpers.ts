@@ -17,10 +17,11 @@ export interface PaymentWorld {
   close(): Promise<void>;
 }
 
-export async function startPaymentWorld(env: Record<string, string> = {}): Promise<PaymentWorld> {
+/** `keys`: other merchants' secrets the gateway knows (the agencies' own payment accounts). */
+export async function startPaymentWorld(env: Record<string, string> = {}, keys: string[] = []): Promise<PaymentWorld> {
   let t: (TestApp & { clock: ManualClock }) | undefined;
   // the gateway keeps the same (manual) time as motcua: its messages carry it
-  const sim = await startSimulatedGateway({ secret: SECRET, clock: { now: () => t!.clock.now() } });
+  const sim = await startSimulatedGateway({ secret: SECRET, keys: () => keys, clock: { now: () => t!.clock.now() } });
   t = await startDossierApp({ MOTCUA_PAYMENT_GATEWAY: 'simulated', MOTCUA_PAYMENT_URL: sim.url, MOTCUA_PAYMENT_SECRET: SECRET, ...env });
   const [desk, handler, cashier] = await Promise.all([t.login('demo.tiepnhan'), t.login('demo.chuyenvien'), t.login('demo.thuphi')]);
   return { t, sim, desk, handler, cashier, close: async () => { await t!.close(); await sim.close(); } };

@@ -2,7 +2,7 @@
 // a 401 on a signed-in request asks the app to sign in again (dialog) and then retries once, so nothing
 // typed is lost when the session expires.
 
-import type { PaymentList,
+import type { PaymentList, PaymentAccount, PaymentAccountCreate, PaymentAccountList, PaymentAccountPatch,
   BodyOf, ResponseOf, BackupRun, BackupStatus, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
   PortalSyncDashboard, PortalSyncItem, DossierPortalSync, DossierPostal, FeeSuggestion,
   ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
@@ -101,6 +101,21 @@ export async function upload<T>(path: string, file: Blob & { name?: string }, fi
     const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text();
     if (!res.ok) throw new ApiError(res.status, typeof body === 'object' ? body : { status: res.status, title: String(body) });
     return body as T;
+  }
+}
+
+/** A multipart upload whose answer is a file (the reconciliation workbook with the gateway's statement). */
+export async function uploadForFile(path: string, file: Blob & { name?: string }): Promise<{ blob: Blob; filename: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const fd = new FormData();
+    fd.append('file', file, file.name ?? 'file');
+    const headers: Record<string, string> = { 'accept-language': lang };
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    const res = await fetch(path, { method: 'POST', body: fd, headers, credentials: 'same-origin' });
+    if (res.status === 401 && reauth && attempt === 0) { await reauth(); continue; }
+    if (!res.ok) throw new ApiError(res.status, res.headers.get('content-type')?.includes('json') ? await res.json() : { status: res.status, title: `HTTP ${res.status}` });
+    const plain = /filename="?([^";]+)"?/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
+    return { blob: await res.blob(), filename: plain ?? path.split('?')[0]!.split('/').pop()! };
   }
 }
 
@@ -227,6 +242,9 @@ export const api = {
     put<FieldAgency>('/api/v1/admin/field-agencies', b),
   notifications: (q: { status?: string; channel?: string; dossier?: string; deadLetters?: boolean; page?: number; pageSize?: number } = {}) =>
     get<NotificationList>(`/api/v1/admin/notifications/messages${qs(q)}`),
+  paymentAccounts: () => get<PaymentAccountList>('/api/v1/admin/payment-accounts'),
+  createPaymentAccount: (b: PaymentAccountCreate) => post<PaymentAccount>('/api/v1/admin/payment-accounts', b),
+  updatePaymentAccount: (id: string, b: PaymentAccountPatch) => patch<PaymentAccount>(`/api/v1/admin/payment-accounts/${enc(id)}`, b),
   backupStatus: () => get<BackupStatus>('/api/v1/admin/backups'),
   runBackup: () => post<BackupRun>('/api/v1/admin/backups'),
   resendNotification: (id: string) => post<NotificationMessage>(`/api/v1/admin/notifications/messages/${enc(id)}/resend`),

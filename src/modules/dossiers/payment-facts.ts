@@ -85,7 +85,7 @@ export async function paymentFactsById(db: Db, id: string): Promise<DossierPayme
 export async function onlinePaymentRecorder(ctx: AppContext, receivingAgencyId: string) {
   const now = ctx.clock.now();
   const cal = await calendarFor(ctx, receivingAgencyId, now);
-  return async (trx: Db, dossierId: string, p: { amount: number; receiptNumber: string }): Promise<boolean> => {
+  return async (trx: Db, dossierId: string, p: { amount: number; receiptNumber: string; gateway: string }): Promise<boolean> => {
     const row = await repo.lockById(trx, dossierId);
     if (row.status !== 'awaiting_payment') return false;
     const process = await processById(trx, row.process_id);
@@ -93,7 +93,7 @@ export async function onlinePaymentRecorder(ctx: AppContext, receivingAgencyId: 
     const state = row.state;
     const r = decide(state, {
       action: 'confirm_payment', actor: systemActor(), expectedVersion: state.version,
-      payload: { amount: p.amount, receiptNumber: p.receiptNumber, method: 'online' }, note: null,
+      payload: { amount: p.amount, receiptNumber: p.receiptNumber, method: 'online', gateway: p.gateway }, note: null,
     }, dctx);
     if (!r.ok) return false;
     const next = r.events.reduce(evolve, state);

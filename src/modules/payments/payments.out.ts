@@ -77,3 +77,30 @@ export const FeeSuggestionOut = z.object({
     exemptReason: z.string().nullable(), hint: z.string().nullable(),
   })),
 });
+
+export const PaymentAccountOut = z.object({
+  id: z.string(), agencyCode: z.string(), agencyName: z.string(),
+  /** null: a row from before per-gateway accounts (used with whichever gateway is configured). */
+  gateway: z.string().nullable(),
+  merchantCode: z.string(), accountNo: z.string(), bankCode: z.string(), accountName: z.string(), receiptSeries: z.string(),
+  /** The setting MOTCUA_PAYMENT_SECRET_<secretRef> holds the secret; null = MOTCUA_PAYMENT_SECRET. Never the secret. */
+  secretRef: z.string().nullable(),
+  secretConfigured: z.boolean(),
+  active: z.boolean(),
+  inUse: z.boolean(),
+  createdAt: z.string(), updatedAt: z.string(),
+});
+export const PaymentAccountListOut = z.object({ gateway: z.string(), items: z.array(PaymentAccountOut) });
+export const ADMIN_PROBLEMS = problems(400, 401, 403, 404, 422);
+
+export const StatementReconciliationOut = z.object({
+  day: z.string(), format: z.enum(['csv', 'xlsx']),
+  /** Successful lines read from the statement; `skipped`: lines whose status says they did not succeed. */
+  lines: z.number().int(), skipped: z.number().int(), matched: z.number().int(),
+  differences: z.array(z.object({
+    kind: z.enum(['only_in_statement', 'only_in_motcua', 'amount_mismatch', 'duplicate_in_statement']),
+    orderRef: z.string().nullable(), txnId: z.string().nullable(), dossierCode: z.string().nullable(), ourStatus: z.string().nullable(),
+    ourAmount: z.number().int().nullable(), statementAmount: z.number().int().nullable(), line: z.number().int().nullable(),
+  })),
+});
+export const STATEMENT_PROBLEMS = problems(400, 401, 403, 413, 422);

@@ -12,15 +12,31 @@ export type MessageRow = Selectable<PaymentMessages>;
 
 const asPayment = (r: Selectable<Payments>): PaymentRow => ({ ...r, amount: Number(r.amount), items: r.items as PaymentItem[], status: r.status as PaymentStatus });
 
-export async function accountOf(db: Db, agencyId: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('payment_accounts').selectAll().where('agency_id', '=', agencyId).executeTakeFirst();
+/** The agency's active account for this gateway (an exact gateway first, then a row from before 0033 without one). */
+export async function activeAccountOf(db: Db, agencyId: string, gateway: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('payment_accounts').selectAll().where('agency_id', '=', agencyId).where('active', '=', true)
+    .where((e) => e.or([e('gateway', '=', gateway), e('gateway', 'is', null)]))
+    .orderBy(sql`gateway IS NULL`).executeTakeFirst();
 }
 
-export async function upsertAccount(db: Db, row: Insertable<PaymentAccounts>): Promise<void> {
-  await db.insertInto('payment_accounts').values(row).onConflict((oc) => oc.column('agency_id').doUpdateSet({
-    merchant_code: row.merchant_code, account_no: row.account_no, bank_code: row.bank_code, account_name: row.account_name,
-    receipt_series: row.receipt_series, updated_at: row.updated_at,
-  })).execute();
+export async function accountById(db: Db, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('payment_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Accounts of these agencies (the admin's list), the agency's code and name with each. */
+export async function listAccounts(db: Db, agencyIds: string[]): Promise<Array<AccountRow & { agency_code: string; agency_name: string }>> {
+  if (agencyIds.length === 0) return [];
+  return db.selectFrom('payment_accounts as a').innerJoin('agencies as g', 'g.id', 'a.agency_id')
+    .selectAll('a').select(['g.code as agency_code', 'g.name as agency_name'])
+    .where('a.agency_id', 'in', agencyIds).orderBy('g.code').orderBy('a.gateway').orderBy('a.created_at').execute();
+}
+
+export async function insertAccount(db: Db, row: Insertable<PaymentAccounts>): Promise<void> {
+  await db.insertInto('payment_accounts').values(row).execute();
+}
+
+export async function updateAccount(db: Db, id: string, set: Partial<Omit<Insertable<PaymentAccounts>, 'id' | 'agency_id' | 'created_at'>>): Promise<void> {
+  await db.updateTable('payment_accounts').set(set).where('id', '=', id).execute();
 }
 
 export async function insertPayment(db: Db, row: Omit<Insertable<Payments>, 'items'> & { items: PaymentItem[] }): Promise<void> {
@@ -123,4 +139,15 @@ export async function paidOnlineDossiers(db: Db, agencyIds: string[], from: Date
 /** A subquery of the dossiers with a fee paid online through a gateway before `before` (paid, possibly refunded since). */
 export function paidOnlineDossierIdsSql(before: Date): RawBuilder<unknown> {
   return sql`SELECT p.dossier_id FROM payments p WHERE p.paid_at IS NOT NULL AND p.paid_at < ${before.toISOString()}::timestamptz`;
+}
+
+/** The agencies' payments a statement may name (by our reference or the gateway's number) or that were paid in [from, to). */
+export async function paymentsForStatement(db: Db, agencyIds: string[], refs: string[], txnIds: string[], from: Date, to: Date): Promise<PaymentRow[]> {
+  if (agencyIds.length === 0) return [];
+  const rows = await db.selectFrom('payments').selectAll().where('agency_id', 'in', agencyIds).where((e) => e.or([
+    ...(refs.length ? [e('order_ref', 'in', refs)] : []),
+    ...(txnIds.length ? [e('gateway_txn_id', 'in', txnIds)] : []),
+    e.and([e('paid_at', '>=', from), e('paid_at', '<', to)]),
+  ])).orderBy('created_at').execute();
+  return rows.map(asPayment);
 }

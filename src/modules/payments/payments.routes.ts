@@ -1,17 +1,19 @@
 // HTTP: the citizen's payment (public, code + lookup secret), the gateways' callbacks and returns, the
 // cashier's list, receipts, refunds and the daily reconciliation workbook.
 import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
 import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
 import { problems } from '../../platform/http/problem.schema.js';
 import * as svc from './payments.service.js';
-import { GatewayFields, PaymentListQuery, ReceiptQuery, ReconciliationQuery, RefundBody, StartPaymentBody, DossierCredentials, gatewayStrings } from './payments.schema.js';
+import { GatewayFields, PaymentAccountCreate, PaymentAccountPatch, PaymentListQuery, ReceiptQuery, ReconciliationQuery, RefundBody, StartPaymentBody, DossierCredentials, gatewayStrings } from './payments.schema.js';
 import {
-  CASHIER_PROBLEMS, CashierPaymentOut, FeeSuggestionOut, CitizenPaymentOut, GatewayAnswerOut, PaymentDetailOut, PaymentListOut, PaymentSummaryOut, PdfOut, PUBLIC_PROBLEMS, RedirectOut, XlsxOut,
+  ADMIN_PROBLEMS, STATEMENT_PROBLEMS, StatementReconciliationOut, CASHIER_PROBLEMS, CashierPaymentOut, PaymentAccountListOut, PaymentAccountOut, FeeSuggestionOut, CitizenPaymentOut, GatewayAnswerOut, PaymentDetailOut, PaymentListOut, PaymentSummaryOut, PdfOut, PUBLIC_PROBLEMS, RedirectOut, XlsxOut,
 } from './payments.out.js';
 import { paymentErrors } from './payments.errors.js';
+import { originOf } from '../../platform/audit.js';
 
 const GatewayParam = z.object({ gateway: z.string().min(1).max(20) });
 const IdParam = z.object({ id: z.uuid() });
@@ -20,6 +22,16 @@ const OrderParam = z.object({ orderRef: z.string().min(1).max(64) });
 
 function sendFile(reply: FastifyReply, type: string, buf: Buffer, fileName: string, inline = false) {
   return reply.type(type).header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${fileName}"`).header('cache-control', 'private, no-store').send(buf);
+}
+
+/** The gateway's statement file (multipart part `file`), whole in memory: statements are small. */
+const STATEMENT_MAX_BYTES = 5 * 1_048_576;
+async function statementFile(req: FastifyRequest): Promise<Buffer> {
+  const part = req.isMultipart() ? await req.file() : undefined;
+  if (!part) throw paymentErrors.STATEMENT_FILE_REQUIRED({}, { errors: [{ path: 'body.file', code: 'STATEMENT_FILE_REQUIRED' }] });
+  const buf = await part.toBuffer().catch(() => null);
+  if (!buf || part.file.truncated) throw paymentErrors.STATEMENT_TOO_LARGE({ max: STATEMENT_MAX_BYTES / 1_048_576 }, { errors: [{ path: 'body.file', code: 'STATEMENT_TOO_LARGE' }] });
+  return buf;
 }
 
 export function paymentRoutes(app: App, ctx: AppContext): void {
@@ -106,6 +118,27 @@ export function paymentRoutes(app: App, ctx: AppContext): void {
     return sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await svc.reconciliationWorkbook(r), `doi-soat-${req.query.date}.xlsx`);
   });
 
+  // the gateway's own statement of the day, imported into the reconciliation (nothing is stored)
+  app.register(async (scope: App) => {
+    await scope.register(multipart, { limits: { fileSize: STATEMENT_MAX_BYTES, files: 1, fields: 2, parts: 3 } });
+    const statementSchema = {
+      tags: ['payments'], querystring: ReconciliationQuery, consumes: ['multipart/form-data'],
+      description: "multipart/form-data with one part `file`: the gateway's statement of the day, CSV (UTF-8; , ; or tab) or Excel .xlsx, a header row with an amount column and an order reference (mã tham chiếu, vnp_TxnRef, MaThamChieu) or transaction number column (optional: status, time). Each line is matched by reference and amount; differences: in the statement but not paid in motcua, paid in motcua that day but not in the statement, amounts that differ, lines listed twice. A file that cannot be read: 422 with the reason on body.file.",
+    };
+    scope.post('/api/v1/payments/reconciliation/statement', {
+      schema: { ...statementSchema, summary: 'Đối chiếu sao kê của cổng thanh toán / match the gateway\'s statement', response: { 200: StatementReconciliationOut, ...STATEMENT_PROBLEMS } },
+    }, async (req) => svc.reconcileStatement(ctx, requirePrincipal(req), req.query.date, await statementFile(req)));
+    scope.post('/api/v1/payments/reconciliation.xlsx', {
+      schema: { ...statementSchema, summary: 'Đối soát theo ngày kèm sao kê của cổng (Excel) / daily reconciliation with the gateway\'s statement', response: { 200: XlsxOut, ...STATEMENT_PROBLEMS } },
+    }, async (req, reply) => {
+      const p = requirePrincipal(req);
+      const file = await statementFile(req);
+      const statement = await svc.reconcileStatement(ctx, p, req.query.date, file);
+      const r = await svc.reconcileDay(ctx, p, req.query.date);
+      return sendFile(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await svc.reconciliationWorkbook(r, statement), `doi-soat-${req.query.date}.xlsx`);
+    });
+  });
+
   app.get('/api/v1/payments/:id', {
     schema: { tags: ['payments'], summary: 'Một khoản thanh toán / one payment', params: IdParam, response: { 200: PaymentDetailOut, ...CASHIER_PROBLEMS } },
   }, async (req) => svc.getPayment(ctx, requirePrincipal(req), req.params.id));
@@ -116,6 +149,31 @@ export function paymentRoutes(app: App, ctx: AppContext): void {
     const r = await svc.cashierReceipt(ctx, requirePrincipal(req), req.params.id);
     return sendFile(reply, 'application/pdf', r.pdf, r.fileName, true);
   });
+
+  // ---- administrators: the agencies' payment accounts (merchant per beneficiary account; the secret by reference)
+  app.get('/api/v1/admin/payment-accounts', {
+    schema: {
+      tags: ['payments'], summary: 'Tài khoản thu phí trực tuyến của các cơ quan / payment accounts',
+      description: "The agencies' merchant accounts at the payment gateways (the agencies the administrator manages). The secret is never returned: its reference (MOTCUA_PAYMENT_SECRET_<REF>) and whether the configuration holds it.",
+      response: { 200: PaymentAccountListOut, ...ADMIN_PROBLEMS },
+    },
+  }, async (req) => svc.listPaymentAccounts(ctx, requirePrincipal(req)));
+
+  app.post('/api/v1/admin/payment-accounts', {
+    schema: {
+      tags: ['payments'], summary: 'Thêm tài khoản thu phí / add a payment account',
+      description: 'One active account per agency and gateway (422 PAYMENT_ACCOUNT_EXISTS on gateway); the secret reference must name a configured MOTCUA_PAYMENT_SECRET_<REF> (422 PAYMENT_SECRET_REF_UNKNOWN on secretRef). Audited.',
+      body: PaymentAccountCreate, response: { 201: PaymentAccountOut, ...ADMIN_PROBLEMS },
+    },
+  }, async (req, reply) => reply.status(201).send(await svc.createPaymentAccount(ctx, requirePrincipal(req), req.body, originOf(req))));
+
+  app.patch('/api/v1/admin/payment-accounts/:id', {
+    schema: {
+      tags: ['payments'], summary: 'Sửa, ngừng dùng tài khoản thu phí / edit or disable a payment account',
+      description: 'Payments made under the account stay bound to it (their callbacks are verified with its secret). Audited.',
+      params: IdParam, body: PaymentAccountPatch, response: { 200: PaymentAccountOut, ...ADMIN_PROBLEMS },
+    },
+  }, async (req) => svc.updatePaymentAccount(ctx, requirePrincipal(req), req.params.id, req.body, originOf(req)));
 
   app.post('/api/v1/payments/:id/refund', {
     schema: { tags: ['payments'], summary: 'Hoàn tiền / refund', params: IdParam, body: RefundBody, response: { 200: CashierPaymentOut, ...CASHIER_PROBLEMS } },

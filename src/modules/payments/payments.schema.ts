@@ -1,6 +1,6 @@
 // Request schemas of the payments routes.
 import { z } from 'zod';
-import { PaymentStatus } from '../../platform/ports/payments.js';
+import { PAYMENT_ADAPTERS, PaymentStatus } from '../../platform/ports/payments.js';
 
 export const DossierCredentials = z.object({
   code: z.string().trim().min(1).max(60),
@@ -32,3 +32,32 @@ export function gatewayStrings(v: Record<string, unknown>): Record<string, strin
   for (const [k, x] of Object.entries(v)) if (typeof x === 'string' || typeof x === 'number') out[k] = String(x);
   return out;
 }
+
+// ---- payment accounts (administrators): the secret is never sent, only the reference of its setting
+const SecretRef = z.string().trim().regex(/^[A-Z0-9_]{1,40}$/, 'A-Z, 0-9, _ (MOTCUA_PAYMENT_SECRET_<REF>)');
+const AccountFields = {
+  merchantCode: z.string().trim().min(1).max(64).regex(/^[0-9A-Za-z_.-]+$/, '0-9, A-Z, a-z, _ . -'),
+  accountNo: z.string().trim().min(1).max(40).regex(/^[0-9A-Za-z.-]+$/, '0-9, A-Z, . -'),
+  bankCode: z.string().trim().min(1).max(20),
+  accountName: z.string().trim().min(1).max(200),
+  receiptSeries: z.string().trim().min(1).max(30),
+  secretRef: SecretRef.nullable(),
+};
+export const PaymentAccountCreate = z.object({
+  agencyCode: z.string().trim().min(1).max(60),
+  gateway: z.enum(PAYMENT_ADAPTERS),
+  ...AccountFields,
+  secretRef: AccountFields.secretRef.optional(),
+});
+export type PaymentAccountCreate = z.infer<typeof PaymentAccountCreate>;
+
+export const PaymentAccountPatch = z.object({
+  merchantCode: AccountFields.merchantCode.optional(),
+  accountNo: AccountFields.accountNo.optional(),
+  bankCode: AccountFields.bankCode.optional(),
+  accountName: AccountFields.accountName.optional(),
+  receiptSeries: AccountFields.receiptSeries.optional(),
+  secretRef: AccountFields.secretRef.optional(),
+  active: z.boolean().optional(),
+});
+export type PaymentAccountPatch = z.infer<typeof PaymentAccountPatch>;

@@ -2,6 +2,7 @@
 // about at the gateway, and what it answers is settled like a callback (channel "query"). Then the refund
 // sweep: paid fees of dossiers that ended refused, withdrawn or stopped are paid back.
 import type { AppContext } from '../../platform/context.js';
+import { gatewayForPayment } from './account-gateway.js';
 import { settle } from './settle.js';
 import { refundEndedDossiers } from './refund.js';
 import * as repo from './payments.repo.js';
@@ -23,7 +24,9 @@ export async function queryPendingPayments(ctx: AppContext): Promise<QueryRunRes
   for (const p of pending) {
     out.asked++;
     try {
-      const state = await ctx.payments.queryPayment(p.order_ref, p.created_at);
+      const { gateway } = await gatewayForPayment(ctx, p);
+      if (!gateway) throw new Error('the secret of the payment account is not configured');
+      const state = await gateway.queryPayment(p.order_ref, p.created_at);
       await repo.update(ctx.db, p.id, { last_query_at: now });
       const r = await settle(ctx, 'query', { ...state, amount: String(state.amount), gatewayTxnId: state.gatewayTxnId ?? '' } as Record<string, string>, {
         valid: true, orderId: p.order_ref, status: state.status, amount: state.status === 'pending' || state.status === 'expired' ? p.amount : state.amount,

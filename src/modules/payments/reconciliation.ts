@@ -7,9 +7,11 @@ import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { PaymentState } from '../../platform/ports/payments.js';
 import { cashierAgencyIds } from './cashier-scope.js';
+import { gatewayForPayment } from './account-gateway.js';
 import { receiptNumberOf } from './payment-view.js';
 import { paymentErrors } from './payments.errors.js';
 import * as repo from './payments.repo.js';
+import type { StatementDifferenceKind, StatementReconciliation } from './statement-match.js';
 
 export interface ReconLine {
   orderRef: string;
@@ -50,7 +52,8 @@ export async function reconcileDay(ctx: AppContext, p: Principal, day: string) {
   for (const r of items.reverse()) {
     const ours = { status: r.status, amount: r.amount, txnId: r.gateway_txn_id, receipt: receiptNumberOf(r) };
     let g: PaymentState | null = null;
-    if (r.gateway === ctx.payments.name) g = await ctx.payments.queryPayment(r.order_ref, r.created_at).catch(() => null);
+    const gw = r.gateway === ctx.payments.name ? (await gatewayForPayment(ctx, r)).gateway : null;
+    if (gw) g = await gw.queryPayment(r.order_ref, r.created_at).catch(() => null);
     const gateway = g && { status: g.status, amount: g.amount, txnId: g.gatewayTxnId };
     lines.push({ orderRef: r.order_ref, dossierCode: r.dossier_code, createdAt: r.created_at, ours, gateway, difference: differenceOf(ours, gateway) });
   }
@@ -65,7 +68,24 @@ const STATUS_VI: Record<string, string> = { pending: 'Chờ thanh toán', paid: 
 const ddmmyyyy = (day: string) => day.split('-').reverse().join('/');
 const vnTime = (d: Date) => { const t = new Date(d.getTime() + 7 * 3_600_000).toISOString(); return `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 19)}`; };
 
-export async function reconciliationWorkbook(r: Awaited<ReturnType<typeof reconcileDay>>): Promise<Buffer> {
+const STATEMENT_KIND_VI: Record<StatementDifferenceKind, string> = {
+  only_in_statement: 'Có trong sao kê, hệ thống chưa ghi nhận thanh toán',
+  only_in_motcua: 'Hệ thống ghi đã thanh toán, không có trong sao kê',
+  amount_mismatch: 'Số tiền khác nhau',
+  duplicate_in_statement: 'Sao kê ghi trùng giao dịch',
+};
+
+/** The statement's sheet: every difference with the gateway's own file (when one was imported). */
+function statementSheet(wb: ExcelJS.Workbook, st: StatementReconciliation): void {
+  const ws = wb.addWorksheet('Đối chiếu sao kê');
+  ws.addRow([`Sao kê của cổng (${st.format.toUpperCase()}): ${st.lines} dòng giao dịch thành công, ${st.matched} dòng khớp, ${st.differences.length} chênh lệch${st.skipped ? `, ${st.skipped} dòng không thành công bỏ qua` : ''}`]).font = { bold: true };
+  ws.addRow(['STT', 'Loại chênh lệch', 'Mã tham chiếu', 'Mã giao dịch (cổng)', 'Mã hồ sơ', 'Trạng thái (hệ thống)', 'Số tiền (hệ thống)', 'Số tiền (sao kê)', 'Dòng trong sao kê']).font = { bold: true };
+  st.differences.forEach((d, i) => ws.addRow([i + 1, STATEMENT_KIND_VI[d.kind], d.orderRef ?? '', d.txnId ?? '', d.dossierCode ?? '', d.ourStatus ? (STATUS_VI[d.ourStatus] ?? d.ourStatus) : '', d.ourAmount ?? '', d.statementAmount ?? '', d.line ?? '']));
+  ws.columns.forEach((c) => { c.width = 22; });
+  ws.getColumn(2).width = 48;
+}
+
+export async function reconciliationWorkbook(r: Awaited<ReturnType<typeof reconcileDay>>, statement?: StatementReconciliation): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sum = wb.addWorksheet('Tổng hợp');
   const paid = r.lines.filter((l) => l.ours.status === 'paid' || l.ours.status === 'refunded');
@@ -76,6 +96,7 @@ export async function reconciliationWorkbook(r: Awaited<ReturnType<typeof reconc
     ['Tổng tiền đã thanh toán (đồng)', paid.reduce((s, l) => s + l.ours.amount, 0)],
     ['Số chênh lệch', r.lines.filter((l) => l.difference).length],
     ['Số bản tin bị từ chối', r.refused.length],
+    ...(statement ? [['Số dòng sao kê của cổng', statement.lines], ['Số dòng sao kê khớp', statement.matched], ['Số chênh lệch với sao kê', statement.differences.length]] : []),
   ]);
   sum.getCell('A1').font = { bold: true, size: 13 };
   sum.getColumn(1).width = 40;
@@ -94,5 +115,6 @@ export async function reconciliationWorkbook(r: Awaited<ReturnType<typeof reconc
   ref.addRow(['STT', 'Thời gian', 'Kênh', 'Mã tham chiếu', 'Lý do', 'Chi tiết', 'Địa chỉ gửi']).font = { bold: true };
   r.refused.forEach((m, i) => ref.addRow([i + 1, vnTime(m.at), m.channel, m.orderRef ?? '', OUTCOME_VI[m.outcome] ?? m.outcome, m.detail ?? '', m.remoteIp ?? '']));
   ref.columns.forEach((c) => { c.width = 22; });
+  if (statement) statementSheet(wb, statement);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

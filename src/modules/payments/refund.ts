@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { RefundResult } from '../../platform/ports/payments.js';
 import { paymentFactsById } from '../dossiers/dossiers.service.js';
 import { paymentErrors } from './payments.errors.js';
 import { cashierPayment } from './payment-view.js';
 import { requireCashierOf } from './cashier-scope.js';
+import { gatewayForPayment } from './account-gateway.js';
 import * as repo from './payments.repo.js';
 
 const YEAR_MS = 366 * 86_400_000;
@@ -42,10 +44,13 @@ export async function refundPayment(ctx: AppContext, p: Principal, id: string, r
 
 async function refundOne(ctx: AppContext, p: repo.PaymentRow, reason: string): Promise<'refunded' | 'manual' | 'failed'> {
   const now = ctx.clock.now();
-  const r = await ctx.payments.refund(
-    { orderId: p.order_ref, refundId: `${p.id}`, amount: p.amount, gatewayTxnId: p.gateway_txn_id, paidAt: p.paid_at ?? p.created_at, reason },
-    { idempotencyKey: `refund:${p.id}` },
-  ).catch((err: unknown) => ({ status: 'failed' as const, ref: null, detail: String(err) }));
+  const { gateway } = await gatewayForPayment(ctx, p);
+  const r: RefundResult = !gateway
+    ? { status: 'failed', ref: null, detail: "the secret of the payment's account is not configured" }
+    : await gateway.refund(
+      { orderId: p.order_ref, refundId: `${p.id}`, amount: p.amount, gatewayTxnId: p.gateway_txn_id, paidAt: p.paid_at ?? p.created_at, reason },
+      { idempotencyKey: `refund:${p.id}` },
+    ).catch((err: unknown) => ({ status: 'failed' as const, ref: null, detail: String(err) }));
   await ctx.db.transaction().execute(async (trx) => {
     if (r.status === 'refunded') await repo.update(trx, p.id, { status: 'refunded', refunded_at: now, refund_reason: reason });
     await repo.insertMessage(trx, {

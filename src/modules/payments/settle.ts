@@ -65,7 +65,7 @@ type Recorder = Awaited<ReturnType<typeof onlinePaymentRecorder>>;
 /** The first "paid": receipt number, payment row, dossier event — one transaction. */
 async function markPaid(ctx: AppContext, trx: Db, p: repo.PaymentRow, v: Extract<VerifiedCallback, { valid: true }>, channel: Channel, record: Recorder): Promise<string> {
   const now = ctx.clock.now();
-  const account = await repo.accountOf(trx, p.agency_id);
+  const account = p.account_id ? await repo.accountById(trx, p.account_id) : await repo.activeAccountOf(trx, p.agency_id, p.gateway);
   const series = account?.receipt_series ?? DEFAULT_SERIES;
   const year = VN_YEAR(now);
   const no = await repo.nextReceiptNo(trx, series, year);
@@ -74,9 +74,9 @@ async function markPaid(ctx: AppContext, trx: Db, p: repo.PaymentRow, v: Extract
     receipt_series: series, receipt_year: year, receipt_no: no,
   });
   const receipt = receiptNumberOf({ receipt_series: series, receipt_year: year, receipt_no: no })!;
-  const onDossier = await record(trx, p.dossier_id, { amount: p.amount, receiptNumber: receipt });
+  const onDossier = await record(trx, p.dossier_id, { amount: p.amount, receiptNumber: receipt, gateway: p.gateway });
   return onDossier ? `paid, receipt ${receipt}` : `paid, receipt ${receipt}; the dossier no longer waited for a payment`;
 }
 
-/** The series of agencies without their own (ký hiệu biên lai: set per agency in payment_accounts). */
+/** The series of agencies without their own (ký hiệu biên lai: set per account in payment_accounts). */
 export const DEFAULT_SERIES = 'BLDT';

@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { vnTimestamp } from '../../platform/ports/payment-signing.js';
 import { agencyBriefs } from '../org/org.read.js';
 import { dossierForPayment, type DossierPaymentFacts } from '../dossiers/dossiers.service.js';
+import { accountForAgency, gatewayOfAccount } from './account-gateway.js';
 import { owedOf } from './owed.js';
 import { citizenPayment, receiptNumberOf } from './payment-view.js';
 import { paymentErrors } from './payments.errors.js';
@@ -34,7 +35,8 @@ export async function startPayment(ctx: AppContext, body: StartPayment, clientIp
   const d = await dossierForPayment(ctx, body.code, body.secret);
   const now = ctx.clock.now();
   const open = await repo.pendingOfDossier(ctx.db, d.id);
-  if (open && open.gateway === ctx.payments.name && open.expires_at > now) return citizenPayment(open);
+  const account = await accountForAgency(ctx, d.receivingAgencyId);
+  if (open && open.gateway === ctx.payments.name && open.account_id === (account?.id ?? null) && open.expires_at > now) return citizenPayment(open);
   await refuseIfNotPayable(ctx, d);
   const owed = await owedOf(ctx, d);
   if (owed.blocked === 'amount_unknown') throw paymentErrors.PAYMENT_AMOUNT_UNKNOWN();
@@ -42,9 +44,10 @@ export async function startPayment(ctx: AppContext, body: StartPayment, clientIp
   // an attempt that can no longer be paid gives way; a late "paid" for it still settles it (only paid is final)
   if (open) await repo.update(ctx.db, open.id, { status: 'expired', settled_at: now });
   const agency = (await agencyBriefs(ctx.db, [d.receivingAgencyId])).get(d.receivingAgencyId);
-  const account = await repo.accountOf(ctx.db, d.receivingAgencyId);
+  const gateway = gatewayOfAccount(ctx, account);
+  if (!gateway) throw paymentErrors.PAYMENT_GATEWAY_UNAVAILABLE();
   const orderRef = orderRefOf(d, now);
-  const created = await ctx.payments.createPayment({
+  const created = await gateway.createPayment({
     orderId: orderRef, amount: owed.total, description: `Thanh toán phí, lệ phí hồ sơ ${d.code}`,
     returnUrl: `${ctx.config.publicUrl}/api/v1/public/payments/return/${ctx.payments.name}`,
     ipnUrl: `${ctx.config.publicUrl}/api/v1/payments/callback/${ctx.payments.name}`,
@@ -54,7 +57,7 @@ export async function startPayment(ctx: AppContext, body: StartPayment, clientIp
   }, { idempotencyKey: orderRef }).catch(() => { throw paymentErrors.PAYMENT_GATEWAY_UNAVAILABLE(); });
   const row = {
     id: randomUUID(), order_ref: orderRef, gateway: ctx.payments.name, dossier_id: d.id, dossier_code: d.code, agency_id: d.receivingAgencyId,
-    amount: owed.total, currency: 'VND', items: owed.receiptItems, status: 'pending' as const, pay_url: created.payUrl, payer_name: d.applicantName,
+    account_id: account?.id ?? null, amount: owed.total, currency: 'VND', items: owed.receiptItems, status: 'pending' as const, pay_url: created.payUrl, payer_name: d.applicantName,
     created_at: now, expires_at: created.expiresAt,
   };
   try {

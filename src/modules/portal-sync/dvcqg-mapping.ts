@@ -165,11 +165,24 @@ function address(a: Record<string, any>): string | undefined {
   return opt(a.address?.line ? cut(String(a.address.line), 1000) : undefined);
 }
 
+/**
+ * DuocThanhToanTrucTuyen: whether the dossier's fees were paid online, and where — 1 on the DVCQG payment
+ * platform (the payment settled by the `dvcqg` gateway), 2 through the province's own gateway (VNPay, the
+ * simulated one, …, or an official recording an online payment without naming the gateway), 0 not paid
+ * online (cash, transfer, POS, exempt, not paid yet). The latest online confirmation decides.
+ */
+export function paidOnlineFlag(events: DossierEvent[]): 0 | 1 | 2 {
+  const paid = [...events].reverse().find((e) => e.action === 'confirm_payment' && (e.payload as { method?: unknown }).method === 'online');
+  if (!paid) return 0;
+  return (paid.payload as { gateway?: unknown }).gateway === 'dvcqg' ? 1 : 2;
+}
+
 /** DongBoHoSoMC of the dossier as it stood after `events.at(-1)` (events: the log up to that event). */
 export function dongBoHoSo(d: SyncDossier, events: DossierEvent[], names: SyncNames): DongBoHoSoMC {
   const last = events.at(-1)!;
   const t = datesOf(events);
-  const paidOnline = events.some((e) => e.action === 'confirm_payment' && (e.payload as { method?: string }).method === 'online');
+  const onlineFlag = paidOnlineFlag(events);
+  const paidOnline = onlineFlag !== 0;
   const docs = documents(d.filing);
   const a = d.applicant;
   return {
@@ -199,7 +212,7 @@ export function dongBoHoSo(d: SyncDossier, events: DossierEvent[], names: SyncNa
     NoiNopHoSo: d.receivingAgencyCode,
     HoSoCoThanhPhanSoHoa: docs.some((x) => x.DuocSoHoa === 1 || x.DuocTaiSuDung === 1) ? 1 : 0,
     TaiKhoanDuocXacThucVoiVNeID: d.vneidVerified ? 1 : 0,
-    DuocThanhToanTrucTuyen: paidOnline ? 2 : 0,
+    DuocThanhToanTrucTuyen: onlineFlag,
     GhiChu: opt(last.note ? cut(last.note, 4000) : undefined),
     TaiLieuNop: docs,
     DanhSachLePhi: fees(d.filing, paidOnline),

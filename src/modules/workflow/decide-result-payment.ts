@@ -64,6 +64,19 @@ function paymentMethod(p: Raw): PaymentMethod | null {
   throw new PayloadError(`Hình thức nộp (method) phải là một trong: ${list('vi')}`, `method must be one of: ${list('en')}`);
 }
 
+/**
+ * The optional `gateway` of confirm_payment: the payment adapter that settled it (dvcqg = the DVCQG payment
+ * platform; vnpay, simulated, …: the province's own gateway), kept for the national portal's
+ * DuocThanhToanTrucTuyen. Only with method online.
+ */
+function paymentGateway(p: Raw, method: PaymentMethod | null): string | null {
+  const g = optString(p, 'gateway');
+  if (g === null) return null;
+  if (!/^[a-z][a-z0-9_-]{0,19}$/.test(g)) throw new PayloadError('Cổng thanh toán (gateway) không hợp lệ', 'gateway must be an adapter name (a-z, 0-9, _ or -, at most 20 characters)', 'gateway');
+  if (method !== 'online') throw new PayloadError('Chỉ ghi cổng thanh toán (gateway) khi hình thức nộp là trực tuyến (online)', 'gateway goes only with method online', 'gateway');
+  return g;
+}
+
 export const RESULT_PAYMENT_DECIDERS = {
   request_payment: (_s, cmd, ctx) => {
     const p = asObject(cmd.payload);
@@ -89,6 +102,7 @@ export const RESULT_PAYMENT_DECIDERS = {
   confirm_payment: (s, cmd, ctx) => {
     const p = asObject(cmd.payload);
     const method = paymentMethod(p);
+    const gateway = paymentGateway(p, method);
     const { stepDueAt, suspendedHours } = resumeClock(s, 'payment', ctx);
     return {
       toState: s.pausedFrom ?? 'processing',
@@ -96,6 +110,7 @@ export const RESULT_PAYMENT_DECIDERS = {
         amount: optNumber(p, 'amount', { min: 0 }),
         receiptNumber: optString(p, 'receiptNumber'),
         method,
+        ...(gateway ? { gateway } : {}),
         suspendedHours,
       },
       clock: stepDueAt !== undefined ? { stepDueAt } : null,

@@ -525,10 +525,15 @@ export interface Outbox {
 export interface PaymentAccounts {
   account_name: string;
   account_no: string;
+  active: Generated<boolean>;
   agency_id: string;
   bank_code: string;
+  created_at: Timestamp;
+  gateway: string | null;
+  id: string;
   merchant_code: string;
   receipt_series: string;
+  secret_ref: string | null;
   updated_at: Timestamp;
 }
 
@@ -552,6 +557,7 @@ export interface PaymentReceiptCounters {
 }
 
 export interface Payments {
+  account_id: string | null;
   agency_id: string;
   amount: number;
   created_at: Timestamp;

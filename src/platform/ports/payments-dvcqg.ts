@@ -11,7 +11,7 @@ import {
 } from './payment-signing.js';
 import {
   CreatePayment,
-  type CallbackOutcome, type CallOptions, type CreatedPayment, type PaymentCallback, type PaymentGateway, type PaymentState,
+  type CallbackOutcome, type CallOptions, type CreatedPayment, type MerchantCredentials, type PaymentCallback, type PaymentGateway, type PaymentState,
   type RefundResult, type VerifiedCallback,
 } from './payments.js';
 
@@ -42,6 +42,14 @@ const Answer = z.object({ error_code: z.union([z.string(), z.number()]).transfor
 export class DvcqgPaymentGateway implements PaymentGateway {
   readonly name = 'dvcqg';
   constructor(private readonly opts: DvcqgPaymentOptions) {}
+
+  forAccount(c: MerchantCredentials): PaymentGateway {
+    return new DvcqgPaymentGateway({ ...this.opts, partnerCode: c.merchant, secret: c.secret });
+  }
+
+  orderRefOf(params: PaymentCallback): string | null {
+    return params.MaThamChieu ?? null;
+  }
 
   async createPayment(req: CreatePayment, _o: CallOptions): Promise<CreatedPayment> {
     const m = CreatePayment.parse(req);

@@ -14,6 +14,8 @@ export type SimMode = (typeof SIM_MODES)[number];
 
 interface SimOrder {
   merchant: string;
+  /** The merchant's key that signed the order: every message about it is signed with it. */
+  key: string;
   orderId: string;
   amount: number;
   currency: string;
@@ -28,6 +30,8 @@ interface SimOrder {
 
 export interface SimGatewayOptions {
   secret: string;
+  /** Other merchants' secrets the gateway knows (the agencies' own accounts); each order keeps the one it was made with. */
+  keys?: () => string[];
   clock: Clock;
   /** Where the pages are reachable from the browser (absolute URL, no trailing slash). */
   baseUrl: () => string;
@@ -62,25 +66,34 @@ export function simulatedGatewayRoutes(app: FastifyInstance, prefix: string, opt
     const hide = { schema: { hide: true } };
     const cssHref = () => `${opts.baseUrl()}/sim.css`;
     r.get('/sim.css', hide, async (_req, reply) => reply.type('text/css; charset=utf-8').send(SIM_CSS));
-    const signed = (fields: Record<string, string>) => ({ ...fields, signature: simSignature(fields, opts.secret) });
-    const verified = (b: unknown): Record<string, string> | null => {
+    const signed = (fields: Record<string, string>, key = opts.secret) => ({ ...fields, signature: simSignature(fields, key) });
+    /** The fields and the merchant key that signed them (null: none of the known keys). */
+    const verified = (b: unknown): { f: Record<string, string>; key: string } | null => {
       const f = strings(b);
-      return f && sameHex(f.signature, simSignature(f, opts.secret)) ? f : null;
+      if (!f) return null;
+      const key = [opts.secret, ...(opts.keys?.() ?? [])].find((k) => sameHex(f.signature, simSignature(f, k)));
+      return key ? { f, key } : null;
+    };
+    /** A message about an existing order must be signed with that order's merchant key. */
+    const ofOrder = (v: { f: Record<string, string>; key: string }) => {
+      const o = state.orders.get(v.f.orderId ?? '');
+      return o && o.key !== v.key ? 'wrong key' : o ?? null;
     };
 
     r.post('/api/payments', hide, async (req, reply) => {
-      const f = verified(req.body);
-      if (!f) return reply.code(401).send({ error: 'bad signature' });
+      const v = verified(req.body);
+      if (!v || ofOrder(v) === 'wrong key') return reply.code(401).send({ error: 'bad signature' });
+      const f = v.f;
       const amount = Number(f.amount);
       if (!f.orderId || !Number.isInteger(amount) || amount <= 0 || !f.returnUrl || !f.ipnUrl) return reply.code(400).send({ error: 'bad order' });
       const seen = state.orders.get(f.orderId);
       if (!seen) {
         state.orders.set(f.orderId, {
-          merchant: f.merchant ?? '', orderId: f.orderId, amount, currency: f.currency ?? 'VND', description: f.description ?? '',
+          merchant: f.merchant ?? '', key: v.key, orderId: f.orderId, amount, currency: f.currency ?? 'VND', description: f.description ?? '',
           items: parseItems(f.items), returnUrl: f.returnUrl, ipnUrl: f.ipnUrl, status: 'pending', txnId: null, createdAt: opts.clock.now(),
         });
       }
-      return signed({ orderId: f.orderId, payUrl: `${opts.baseUrl()}/pay/${encodeURIComponent(f.orderId)}` });
+      return signed({ orderId: f.orderId, payUrl: `${opts.baseUrl()}/pay/${encodeURIComponent(f.orderId)}` }, v.key);
     });
 
     r.get<{ Params: { orderId: string } }>('/pay/:orderId', hide, async (req, reply) => {
@@ -101,25 +114,26 @@ export function simulatedGatewayRoutes(app: FastifyInstance, prefix: string, opt
         dispatchCallbacks(o);
       }
       const back = new URL(o.returnUrl);
-      for (const [k, v] of Object.entries(signed(outcomeFields(o)))) back.searchParams.set(k, v);
+      for (const [k, v] of Object.entries(signed(outcomeFields(o), o.key))) back.searchParams.set(k, v);
       return reply.code(303).header('location', back.toString()).send();
     });
 
     r.post('/api/query', hide, async (req, reply) => {
-      const f = verified(req.body);
-      if (!f) return reply.code(401).send({ error: 'bad signature' });
-      const o = state.orders.get(f.orderId ?? '');
-      if (!o) return signed({ orderId: f.orderId ?? '', status: 'unknown', amount: '0', currency: 'VND', txnId: '', ts: ts() });
-      return signed(outcomeFields(o));
+      const v = verified(req.body);
+      const o = v && ofOrder(v);
+      if (!v || o === 'wrong key') return reply.code(401).send({ error: 'bad signature' });
+      if (!o) return signed({ orderId: v.f.orderId ?? '', status: 'unknown', amount: '0', currency: 'VND', txnId: '', ts: ts() }, v.key);
+      return signed(outcomeFields(o), o.key);
     });
 
     r.post('/api/refund', hide, async (req, reply) => {
-      const f = verified(req.body);
-      if (!f) return reply.code(401).send({ error: 'bad signature' });
-      const o = state.orders.get(f.orderId ?? '');
-      if (!o || (o.status !== 'paid' && o.status !== 'refunded') || Number(f.amount) !== o.amount) return signed({ orderId: f.orderId ?? '', status: 'failed', ref: '' });
+      const v = verified(req.body);
+      const o = v && ofOrder(v);
+      if (!v || o === 'wrong key') return reply.code(401).send({ error: 'bad signature' });
+      const f = v.f;
+      if (!o || (o.status !== 'paid' && o.status !== 'refunded') || Number(f.amount) !== o.amount) return signed({ orderId: f.orderId ?? '', status: 'failed', ref: '' }, v.key);
       o.status = 'refunded';
-      return signed({ orderId: o.orderId, status: 'refunded', ref: `R${o.txnId}` });
+      return signed({ orderId: o.orderId, status: 'refunded', ref: `R${o.txnId}` }, o.key);
     });
 
     // the switches
@@ -140,7 +154,7 @@ export function simulatedGatewayRoutes(app: FastifyInstance, prefix: string, opt
   function dispatchCallbacks(o: SimOrder): void {
     const fields = outcomeFields(o);
     const send = (f: Record<string, string>) => async () => {
-      const body = { ...f, signature: simSignature(f, opts.secret) };
+      const body = { ...f, signature: simSignature(f, o.key) };
       try {
         const res = await fetch(o.ipnUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
         state.sent.push({ url: o.ipnUrl, fields: body, status: res.status, body: await res.text() });

@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import { sameHex, simSignature } from './payment-signing.js';
 import {
   CreatePayment, jsonCallbackAnswer, PaymentStatus,
-  type CallbackOutcome, type CallOptions, type CreatedPayment, type PaymentCallback, type PaymentGateway, type PaymentState,
+  type CallbackOutcome, type CallOptions, type CreatedPayment, type MerchantCredentials, type PaymentCallback, type PaymentGateway, type PaymentState,
   type RefundRequest, type RefundResult, type VerifiedCallback,
 } from './payments.js';
 
@@ -16,6 +16,14 @@ export class SimulatedPaymentGateway implements PaymentGateway {
 
   /** `baseUrl` is read at each call: the embedded gateway lives under motcua's own public URL. */
   constructor(private readonly opts: { baseUrl: () => string; secret: string; merchant: string; clock: Clock }) {}
+
+  forAccount(c: MerchantCredentials): PaymentGateway {
+    return new SimulatedPaymentGateway({ ...this.opts, merchant: c.merchant, secret: c.secret });
+  }
+
+  orderRefOf(params: PaymentCallback): string | null {
+    return params.orderId ?? null;
+  }
 
   async createPayment(req: CreatePayment, _opts: CallOptions): Promise<CreatedPayment> {
     const m = CreatePayment.parse(req);

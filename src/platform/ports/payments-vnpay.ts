@@ -10,7 +10,7 @@ import { unaccent } from '../text.js';
 import { parseVnTimestamp, sameHex, vnpayPipeHash, vnpayQuery, vnpaySecureHash, vnTimestamp } from './payment-signing.js';
 import {
   CreatePayment,
-  type CallbackOutcome, type CallOptions, type CreatedPayment, type PaymentCallback, type PaymentGateway, type PaymentState,
+  type CallbackOutcome, type CallOptions, type CreatedPayment, type MerchantCredentials, type PaymentCallback, type PaymentGateway, type PaymentState,
   type RefundRequest, type RefundResult, type VerifiedCallback,
 } from './payments.js';
 
@@ -42,6 +42,14 @@ export const VNPAY_IPN_ANSWERS: Record<CallbackOutcome, { RspCode: string; Messa
 export class VnpayGateway implements PaymentGateway {
   readonly name = 'vnpay';
   constructor(private readonly opts: VnpayOptions) {}
+
+  forAccount(c: MerchantCredentials): PaymentGateway {
+    return new VnpayGateway({ ...this.opts, tmnCode: c.merchant, hashSecret: c.secret });
+  }
+
+  orderRefOf(params: PaymentCallback): string | null {
+    return params.vnp_TxnRef ?? null;
+  }
 
   /** The signed pay URL (no call to VNPay: the browser carries the order). */
   async createPayment(req: CreatePayment, _o: CallOptions): Promise<CreatedPayment> {

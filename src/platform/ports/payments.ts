@@ -93,9 +93,19 @@ export interface RefundRequest {
 /** `manual`: the provider has no refund API; the cashier pays back and records it. */
 export type RefundResult = { status: 'refunded' | 'manual' | 'failed'; ref: string | null; detail?: string };
 
+/** A payment account's credentials at the gateway (payment_accounts: merchant code, secret from the configuration). */
+export interface MerchantCredentials {
+  merchant: string;
+  secret: string;
+}
+
 export interface PaymentGateway {
   /** The adapter's name, stored with each payment (vnpay, dvcqg, simulated, recording). */
   readonly name: string;
+  /** The same adapter under another merchant and secret (an agency's own account); never shares the secret. */
+  forAccount(c: MerchantCredentials): PaymentGateway;
+  /** Our order reference in a message as the gateway sends it (before it is verified: to find the account). */
+  orderRefOf(params: PaymentCallback): string | null;
   createPayment(req: CreatePayment, opts: CallOptions): Promise<CreatedPayment>;
   /** Checks the provider's signature and reads the outcome; an invalid callback is `valid: false`, never a throw. */
   verifyCallback(params: PaymentCallback): Promise<VerifiedCallback>;
@@ -126,6 +136,15 @@ export class RecordingPaymentGateway implements PaymentGateway {
 
   constructor(private readonly clock: Clock, private readonly publicUrl: string, log?: PortLog) {
     this.recorder = new Recorder('payments', clock, log);
+  }
+
+  /** One recording adapter plays every merchant (it signs with its own secret). */
+  forAccount(): PaymentGateway {
+    return this;
+  }
+
+  orderRefOf(params: PaymentCallback): string | null {
+    return params.orderId ?? null;
   }
 
   async createPayment(req: CreatePayment, opts: CallOptions): Promise<CreatedPayment> {

@@ -10,9 +10,10 @@ import { FieldAgencies, Stranded, TimeLimitDialog, TimeLimits } from './AdminCom
 import { Notifications } from './AdminNotifications';
 import { Backups } from './AdminBackups';
 import { PortalSync } from './AdminPortalSync';
+import { PaymentAccounts } from './AdminPaymentAccounts';
 import { fmtLocalDate, fmtMoney, localDate } from '../util';
 
-const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'portalSync', 'backups', 'process', 'holidays', 'hours'] as const;
+const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'portalSync', 'paymentAccounts', 'backups', 'process', 'holidays', 'hours'] as const;
 type Tab = (typeof TABS)[number];
 const ROLES = ['admin', 'reception', 'handler', 'unit_leader', 'agency_leader', 'clerk', 'return_officer', 'cashier', 'procedure_control'];
 
@@ -37,6 +38,7 @@ export default function AdminPage() {
         {tab === 'notifications' && <Notifications />}
         {tab === 'backups' && <Backups />}
         {tab === 'portalSync' && <PortalSync />}
+        {tab === 'paymentAccounts' && <PaymentAccounts />}
         {tab === 'process' && <ProcessEditor />}
         {tab === 'holidays' && <Holidays />}
         {tab === 'hours' && <OfficeHours />}
