@@ -19714,6 +19714,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xác thực văn bản điện tử theo mã băm / verify an electronic document by its hash
+         * @description SHA-256 (64 hex digits) of a file: whether it is an electronic result issued by this system — dossier code, procedure, issuing agency, number, date (dd/mm/yyyy), the signer when digitally signed; nothing personal. 400 SHA256_INVALID on query.sha256; 404 VERIFY_NOT_FOUND.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    sha256?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sha256: string;
+                            /** @enum {boolean} */
+                            found: true;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "result";
+                                dossierCode: string | null;
+                                procedure: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                number: string;
+                                title: string | null;
+                                issuedOn: string;
+                                issuedOnText: string;
+                                digitallySigned: boolean;
+                                signer: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/form-templates": {
         parameters: {
             query?: never;

@@ -89,6 +89,17 @@ export async function insertResultDocument(db: Db, r: ResultDocumentRow): Promis
 export const listResultDocuments = (db: Db, dossierId: string): Promise<ResultDocumentRow[]> =>
   db.selectFrom('result_documents').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').execute();
 
+/** The result documents whose registered file has this SHA-256 (the public verify page). */
+export const resultDocumentsByFileSha256 = (db: Db, sha256: string): Promise<ResultDocumentRow[]> =>
+  db
+    .selectFrom('result_documents')
+    .innerJoin('files', 'files.id', 'result_documents.file_id')
+    .selectAll('result_documents')
+    .where('files.sha256', '=', sha256)
+    .orderBy('result_documents.created_at')
+    .limit(20)
+    .execute();
+
 // ---- form templates ----
 
 interface TemplateNarrow {
