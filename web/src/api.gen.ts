@@ -14772,11 +14772,16 @@ export interface paths {
             };
         };
         put?: never;
-        /** Bắt đầu nộp hồ sơ trực tuyến / start an online submission */
+        /**
+         * Bắt đầu nộp hồ sơ trực tuyến / start an online submission
+         * @description Send an Idempotency-Key: a retry answers the same draft; the key with another procedure is 422 IDEMPOTENCY_KEY_REUSED.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -14811,6 +14816,34 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -14982,12 +15015,14 @@ export interface paths {
         put?: never;
         /**
          * Nộp hồ sơ / submit the draft
-         * @description Validated with the e-form schema (422 with field errors on form.*), registered as an online dossier (channel 2, status 1) at the chosen desk. One dossier per draft: a retry answers the same dossier (200).
+         * @description Validated with the e-form schema (422 with field errors on form.*), registered as an online dossier (channel 2, status 1) at the chosen desk. One dossier per draft: a retry answers the same dossier (200). An Idempotency-Key is kept too: the same key on another draft is 422 IDEMPOTENCY_KEY_REUSED.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };

@@ -54,11 +54,14 @@ function DraftEditor({ form }: { form: PublicForm }) {
   const [ack, setAck] = useState<Awaited<ReturnType<typeof submissionApi.submit>> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const version = useRef(0);
+  // Idempotency-Keys: a repeated start or a retried submission answers the first one
+  const createKey = useRef(crypto.randomUUID());
+  const submitKey = useRef(crypto.randomUUID());
 
   useEffect(() => {
     (async () => {
       const open = (await submissionApi.drafts()).items.find((d) => d.procedureCode === form.procedure.code);
-      const d = open ?? (await submissionApi.createDraft(form.procedure.code));
+      const d = open ?? (await submissionApi.createDraft(form.procedure.code, createKey.current));
       version.current = d.version;
       setDraft(d);
       const withDefaults = getDefaultFormState(validator, form.schema as RJSFSchema, d.form as Form, form.schema as RJSFSchema, false, { emptyObjectFields: 'skipEmptyDefaults' }) as Form;
@@ -123,7 +126,7 @@ function DraftEditor({ form }: { form: PublicForm }) {
     await save(values);
     setStatus(t('submit.sending'));
     try {
-      const r = await submissionApi.submit(draft.id);
+      const r = await submissionApi.submit(draft.id, submitKey.current);
       setAck(r);
       setStage('done');
     } catch (e) {
