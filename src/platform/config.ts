@@ -69,6 +69,8 @@ const ConfigSchema = z.object({
   // satisfaction ratings: the rater may change a rating for this many days after giving it
   MOTCUA_RATING_EDIT_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   MOTCUA_EXCHANGE_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // staged uploads (citizens', the national portal's) never attached to a dossier are deleted after this many days
+  MOTCUA_STAGED_UPLOAD_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   MOTCUA_NATIONAL_PORTAL: adapter(['recording', 'dvcqg'], 'recording'),
   // The DVCQG adapter (MOTCUA_NATIONAL_PORTAL=dvcqg), directly or through the province's LGSP: where, who, and
   // the header names the gateway expects
@@ -181,6 +183,8 @@ export interface Config {
   ratingEditDays: number;
   /** Days the integration adapters' HTTP exchanges are kept (integration_exchanges; MOTCUA_EXCHANGE_KEEP_DAYS). */
   exchangeKeepDays: number;
+  /** Days a staged upload of a citizen or of the national portal may wait to be attached (MOTCUA_STAGED_UPLOAD_KEEP_DAYS). */
+  stagedUploadKeepDays: number;
   /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
   postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   citizens: CitizenSettings;
@@ -351,6 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     payments: paymentSettings(e),
     ratingEditDays: e.MOTCUA_RATING_EDIT_DAYS,
     exchangeKeepDays: e.MOTCUA_EXCHANGE_KEEP_DAYS,
+    stagedUploadKeepDays: e.MOTCUA_STAGED_UPLOAD_KEEP_DAYS,
     postal: {
       customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
       senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),

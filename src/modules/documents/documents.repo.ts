@@ -78,6 +78,33 @@ export async function setCitizenVisible(db: Db, id: string, visible: boolean): P
   await db.updateTable('files').set({ citizen_visible: visible }).where('id', '=', id).execute();
 }
 
+/** Staged files of these uploaders (exact labels, or a `prefix:`) never attached to a dossier, uploaded before `before`. */
+export async function staleStagedFiles(db: Db, before: Date, uploaders: { exact: string[]; prefixes: string[] }): Promise<Array<{ id: string; sha256: string }>> {
+  return db
+    .selectFrom('files')
+    .select(['id', 'sha256'])
+    .where('dossier_id', 'is', null)
+    .where('uploaded_at', '<', before)
+    .where((eb) => eb.or([
+      ...(uploaders.exact.length ? [eb('uploaded_by', 'in', uploaders.exact)] : []),
+      ...uploaders.prefixes.map((p) => eb('uploaded_by', 'like', `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)),
+    ]))
+    .orderBy('uploaded_at')
+    .limit(5000)
+    .execute();
+}
+
+/** Deletes a staged file row if it is still not attached (and nothing signed from it); 1 when deleted. */
+export async function deleteStagedFile(db: Db, id: string): Promise<number> {
+  const r = await db
+    .deleteFrom('files')
+    .where('id', '=', id)
+    .where('dossier_id', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('files as f2').select('f2.id').whereRef('f2.signed_from', '=', 'files.id'))))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 // ---- result documents ----
 
 export type ResultDocumentRow = Selectable<ResultDocuments>;

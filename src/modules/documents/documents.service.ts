@@ -19,3 +19,4 @@ export { createResultDocument, type ResultDocumentInput } from './result-documen
 export { verifyUploadedSignature } from './signature-check.js';
 export { createFormTemplateVersion, listFormTemplates, seedFormTemplates } from './template-admin.js';
 export { verifyDocument } from './verify-document.js';
+export { sweepStagedUploads } from './sweep-staged.js';
