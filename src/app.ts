@@ -40,6 +40,7 @@ import { answerLookupSms, recordDeliveryReceipt, recordEmailBounce } from './mod
 import { SmtpBounceListener } from './platform/ports/bounce-smtp.js';
 import { asSubscriber, outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { DossierEventTopic } from './modules/dossiers/dossiers.service.js';
+import { citizenSweepJob } from './modules/submissions/submissions.service.js';
 import { exchangePruneJob, portalInboundJob, portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
 import { portalSyncRoutes } from './modules/portal-sync/portal-sync.routes.js';
 import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
@@ -70,7 +71,7 @@ export const outboxHandlers: OutboxHandler[] = [
 ];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, portalInboundJob, exchangePruneJob, postalTrackingJob, paymentQueryJob, idempotencyPruneJob];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, portalInboundJob, exchangePruneJob, postalTrackingJob, paymentQueryJob, citizenSweepJob, idempotencyPruneJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {

@@ -72,6 +72,8 @@ const ConfigSchema = z.object({
   MOTCUA_IDEMPOTENCY_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   // HTTP server processes on one PostgreSQL (node:cluster); PGlite is one process, so it always runs one
   MOTCUA_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // staged uploads (citizens', the national portal's) never attached to a dossier are deleted after this many days
+  MOTCUA_STAGED_UPLOAD_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   MOTCUA_NATIONAL_PORTAL: adapter(['recording', 'dvcqg'], 'recording'),
   // The DVCQG adapter (MOTCUA_NATIONAL_PORTAL=dvcqg), directly or through the province's LGSP: where, who, and
   // the header names the gateway expects
@@ -188,6 +190,8 @@ export interface Config {
   exchangeKeepDays: number;
   /** Days an Idempotency-Key and its stored answer are kept (MOTCUA_IDEMPOTENCY_KEEP_DAYS). */
   idempotencyKeepDays: number;
+  /** Days a staged upload of a citizen or of the national portal may wait to be attached (MOTCUA_STAGED_UPLOAD_KEEP_DAYS). */
+  stagedUploadKeepDays: number;
   /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
   postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   citizens: CitizenSettings;
@@ -365,6 +369,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingEditDays: e.MOTCUA_RATING_EDIT_DAYS,
     exchangeKeepDays: e.MOTCUA_EXCHANGE_KEEP_DAYS,
     idempotencyKeepDays: e.MOTCUA_IDEMPOTENCY_KEEP_DAYS,
+    stagedUploadKeepDays: e.MOTCUA_STAGED_UPLOAD_KEEP_DAYS,
     postal: {
       customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
       senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),

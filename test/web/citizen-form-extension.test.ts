@@ -3,13 +3,11 @@
 // (Vietnamese errors on the field and in a summary whose links focus the field), the server refuses the same
 // mistakes on the same paths, and what the citizen types is saved in the draft. Phone viewport, axe-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { outboxHandlers } from '../../src/app.js';
-import { deliverDue } from '../../src/platform/outbox/outbox.js';
-import { startTestApp, type HttpClient, type TestApp } from '../helpers.js';
-import { startSmtpSink, type SmtpSink } from '../notifications/smtp-sink.js';
-import { HAS_CHROMIUM, LONG_SESSIONS, SKIP_REASON, ensureWebBuilt, launch, newContext, shot } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { HttpClient } from '../helpers.js';
+import { HAS_CHROMIUM, SKIP_REASON, shot } from './browser.js';
 import { describeFindings, seriousViolations } from './axe.js';
+import { phonePage, shareSession, signInOnPage, startCitizenSuite, stopCitizenSuite, type CitizenSuite } from './citizen-session.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -32,46 +30,28 @@ const EXTENSION = {
 };
 
 describe.skipIf(!HAS_CHROMIUM)('nested extension fields on the e-form (360×740)', () => {
-  let t: TestApp;
-  let smtp: SmtpSink;
-  let browser: Browser;
+  let s: CitizenSuite;
   let ctx: BrowserContext;
   let page: Page;
   let http: HttpClient;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    smtp = await startSmtpSink();
-    t = await startTestApp({ env: { ...LONG_SESSIONS, MOTCUA_SMTP_URL: smtp.url, MOTCUA_CITIZEN_SESSION_TTL_MINUTES: '600', MOTCUA_CITIZEN_SESSION_IDLE_MINUTES: '600' } });
-    const admin = await t.login('demo.admin');
+    s = await startCitizenSuite();
+    const admin = await s.t.login('demo.admin');
     const put = await admin.request('PUT', `/api/v1/procedures/${KHAI_SINH}/form-extension`, EXTENSION);
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    browser = await launch();
-    ctx = await newContext(browser, { baseURL: t.url, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => { throw new Error(`page error: ${e.message}`); });
-    http = t.client();
+    ({ ctx, page } = await phonePage(s));
+    http = s.t.client();
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await smtp?.close();
+    await stopCitizenSuite(s ?? {});
   });
 
   it('renders the nested fields, checks them in the browser, the server agrees, the draft keeps them', async () => {
     await page.goto(`/dang-nhap?next=${encodeURIComponent(`/nop-ho-so/${KHAI_SINH}`)}`);
-    const mine = () => smtp.received.filter((m) => JSON.stringify(m.to).includes(EMAIL));
-    await page.getByLabel('Số điện thoại di động hoặc thư điện tử').fill(EMAIL);
-    await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
-    for (let i = 0; i < 100 && mine().length === 0; i++) {
-      await deliverDue(t.ctx, outboxHandlers);
-      if (mine().length === 0) await new Promise((r) => setTimeout(r, 100));
-    }
-    await page.getByLabel('Mã xác thực').fill(/\b(\d{6})\b/.exec(mine().at(-1)!.text ?? '')![1]!);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await signInOnPage(s, page, EMAIL);
     await page.getByRole('heading', { name: 'Nộp hồ sơ trực tuyến' }).waitFor({ timeout: 20_000 });
-    for (const c of await ctx.cookies()) http.cookies.set(c.name, c.value);
-    http.csrf = (await http.get('/api/v1/citizen/session')).body.csrfToken;
+    await shareSession(ctx, http);
 
     // rendered: the nested object as a group, the array with an add button
     await page.getByRole('group', { name: /Thông tin người cha/ }).waitFor();

@@ -6,22 +6,18 @@
 // another dossier is withdrawn from its page. Every page: a screenshot in test-results/web/ and axe-core.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { outboxHandlers } from '../../src/app.js';
-import { deliverDue } from '../../src/platform/outbox/outbox.js';
-import { startTestApp, type HttpClient, type TestApp } from '../helpers.js';
-import { startSmtpSink, type SmtpSink } from '../notifications/smtp-sink.js';
-import { HAS_CHROMIUM, LONG_SESSIONS, SKIP_REASON, ensureWebBuilt, launch, newContext, shot } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { HttpClient, TestApp } from '../helpers.js';
+import { HAS_CHROMIUM, SKIP_REASON, shot } from './browser.js';
 import { describeFindings, seriousViolations, type AxeFinding } from './axe.js';
+import { phonePage, shareSession, signInOnPage, startCitizenSuite, stopCitizenSuite, type CitizenSuite } from './citizen-session.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
-const PHONE = { width: 360, height: 740 };
 const EMAIL = 'ngoc.phone@example.vn';
 const DESK = '000.11.01.H56';
+let s: CitizenSuite;
 let t: TestApp;
-let smtp: SmtpSink;
-let browser: Browser;
 let ctx: BrowserContext;
 let page: Page;
 let http: HttpClient;
@@ -37,21 +33,9 @@ async function look(name: string): Promise<void> {
 
 /** Signs in through the portal's sign-in page with the code mailed to the test SMTP server; the test's own HTTP client then shares that session. */
 async function signInInBrowser(): Promise<void> {
-  const mine = () => smtp.received.filter((m) => JSON.stringify(m.to).includes(EMAIL));
-  const before = mine().length;
-  await page.getByLabel('Số điện thoại di động hoặc thư điện tử').fill(EMAIL);
-  await page.getByRole('button', { name: 'Gửi mã xác thực' }).click();
-  for (let i = 0; i < 100 && mine().length <= before; i++) {
-    await deliverDue(t.ctx, outboxHandlers);
-    if (mine().length <= before) await new Promise((r) => setTimeout(r, 100));
-  }
-  const code = /\b(\d{6})\b/.exec(mine().at(-1)!.text ?? '')![1]!;
-  await page.getByLabel('Mã xác thực').fill(code);
-  await look('sign-in-code');
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await signInOnPage(s, page, EMAIL, () => look('sign-in-code'));
   await page.getByRole('heading', { name: 'Nộp hồ sơ trực tuyến' }).waitFor({ timeout: 45_000 });
-  for (const c of await ctx.cookies()) http.cookies.set(c.name, c.value);
-  http.csrf = (await http.get('/api/v1/citizen/session')).body.csrfToken;
+  await shareSession(ctx, http);
 }
 
 async function act(user: string, ref: string, action: string, payload: Record<string, unknown> = {}) {
@@ -75,13 +59,9 @@ describe.skipIf(!HAS_CHROMIUM)('online submission on a phone (360×740)', () => 
   let code: string;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    smtp = await startSmtpSink();
-    t = await startTestApp({ env: { ...LONG_SESSIONS, MOTCUA_SMTP_URL: smtp.url, MOTCUA_CITIZEN_SESSION_TTL_MINUTES: '600', MOTCUA_CITIZEN_SESSION_IDLE_MINUTES: '600' } });
-    browser = await launch();
-    ctx = await newContext(browser, { baseURL: t.url, viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 1, acceptDownloads: true });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => { throw new Error(`page error: ${e.message}`); });
+    s = await startCitizenSuite();
+    t = s.t;
+    ({ ctx, page } = await phonePage(s, { acceptDownloads: true }));
     http = t.client();
     for (const u of ['demo.xa.tiepnhan', 'demo.xa.chuyenvien', 'demo.xa.lanhdao']) officials[u] = await t.login(u);
     const reg = await officials['demo.xa.tiepnhan']!.get('/api/v1/agencies/000.11.01.H56/register.pdf?from=2020-01-01&to=2020-01-02');
@@ -89,9 +69,7 @@ describe.skipIf(!HAS_CHROMIUM)('online submission on a phone (360×740)', () => 
     pdf = Buffer.from(await (await fetch(`${t.url}/api/v1/agencies/000.11.01.H56/register.pdf?from=2020-01-01&to=2020-01-02`, { headers: { cookie: [...officials['demo.xa.tiepnhan']!.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })).arrayBuffer());
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await smtp?.close();
+    await stopCitizenSuite(s ?? {});
   });
 
   it('home → "dang ky khai sinh" → the procedure → submit online asks to sign in', async () => {
@@ -189,6 +167,14 @@ describe.skipIf(!HAS_CHROMIUM)('online submission on a phone (360×740)', () => 
     const body = Buffer.concat(await (await download.createReadStream()).toArray());
     expect(createHash('sha256').update(body).digest('hex')).toBe(sha);
     await look('result');
+    // the hash shown points at the public verify page, which knows the result
+    const link = page.getByTestId('sha256').locator('xpath=..');
+    expect(await link.getAttribute('href')).toContain(`/xac-thuc?sha256=${sha}`);
+    await page.goto(`/xac-thuc?sha256=${sha}`);
+    await expect.poll(() => page.getByTestId('verify-result').textContent(), { timeout: 20_000 }).toContain('Văn bản hợp lệ');
+    expect(await page.getByTestId('verify-result').textContent()).toContain(code);
+    await look('result-verified');
+    await page.goto(`/ho-so-cua-toi/${dossierId}`);
   }, 120_000);
 
   it('another dossier is withdrawn from its page; My dossiers shows both in plain words', async () => {

@@ -15537,11 +15537,16 @@ export interface paths {
             };
         };
         put?: never;
-        /** Bắt đầu nộp hồ sơ trực tuyến / start an online submission */
+        /**
+         * Bắt đầu nộp hồ sơ trực tuyến / start an online submission
+         * @description Send an Idempotency-Key: a retry answers the same draft; the key with another procedure is 422 IDEMPOTENCY_KEY_REUSED.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -15576,6 +15581,34 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -15747,12 +15780,14 @@ export interface paths {
         put?: never;
         /**
          * Nộp hồ sơ / submit the draft
-         * @description Validated with the e-form schema (422 with field errors on form.*), registered as an online dossier (channel 2, status 1) at the chosen desk. One dossier per draft: a retry answers the same dossier (200).
+         * @description Validated with the e-form schema (422 with field errors on form.*), registered as an online dossier (channel 2, status 1) at the chosen desk. One dossier per draft: a retry answers the same dossier (200). An Idempotency-Key is kept too: the same key on another draft is 422 IDEMPOTENCY_KEY_REUSED.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -20468,6 +20503,126 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xác thực văn bản điện tử theo mã băm / verify an electronic document by its hash
+         * @description SHA-256 (64 hex digits) of a file: whether it is an electronic result issued by this system — dossier code, procedure, issuing agency, number, date (dd/mm/yyyy), the signer when digitally signed; nothing personal. 400 SHA256_INVALID on query.sha256; 404 VERIFY_NOT_FOUND.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    sha256?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sha256: string;
+                            /** @enum {boolean} */
+                            found: true;
+                            documents: {
+                                /** @enum {string} */
+                                kind: "result";
+                                dossierCode: string | null;
+                                procedure: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                number: string;
+                                title: string | null;
+                                issuedOn: string;
+                                issuedOnText: string;
+                                digitallySigned: boolean;
+                                signer: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };

@@ -20,3 +20,8 @@ export async function representationOf(ctx: AppContext, citizenId: string, repre
   const r = isUuid(citizenId) && isUuid(representationId) ? await repo.findRepresentation(ctx.db, citizenId, representationId) : undefined;
   return r ? (await representationViews(ctx, citizenId, [r]))[0]! : null;
 }
+
+/** The files authorisations are recorded with (the staged-upload sweep keeps them). */
+export const representationFileIds = (ctx: AppContext): Promise<string[]> => repo.representationFileIds(ctx.db);
+// the sweep of expired codes, sessions and identity-provider sign-ins (the citizen-sweep job)
+export { sweepExpiredSignIns } from './sweep-expired.js';

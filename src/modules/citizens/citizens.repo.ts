@@ -102,3 +102,21 @@ export const findRepresentation = (db: Db, citizenId: string, id: string): Promi
 
 export const revokeRepresentation = (db: Db, citizenId: string, id: string, now: Date): Promise<RepresentationRow | undefined> =>
   db.updateTable('citizen_representations').set({ revoked_at: now }).where('citizen_id', '=', citizenId).where('id', '=', id).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
+
+// ---- the sweep of what has expired ----
+
+/** Deletes sign-in codes expired before `before`, sessions ended (expired, idle or revoked) and stale OIDC states. */
+export async function deleteExpired(db: Db, at: { challengesBefore: Date; now: Date; idleBefore: Date; oidcBefore: Date }) {
+  const challenges = await db.deleteFrom('citizen_sign_in_challenges').where('expires_at', '<', at.challengesBefore).executeTakeFirst();
+  const sessions = await db
+    .deleteFrom('citizen_sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', at.now), eb('last_seen_at', '<', at.idleBefore), eb('revoked_at', 'is not', null)]))
+    .executeTakeFirst();
+  const oidc = await db.deleteFrom('citizen_oidc_logins').where('created_at', '<', at.oidcBefore).executeTakeFirst();
+  return { challenges: Number(challenges.numDeletedRows), sessions: Number(sessions.numDeletedRows), oidcLogins: Number(oidc.numDeletedRows) };
+}
+
+/** Every file an authorisation (representation) is recorded with: staged, never attached, but kept. */
+export async function representationFileIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('citizen_representations').select('document_file_id').execute()).map((r) => r.document_file_id);
+}

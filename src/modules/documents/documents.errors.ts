@@ -35,6 +35,10 @@ export const documentErrors = defineErrors({
   },
   PDF_NOT_SIGNABLE: { status: 422, vi: 'Không ký số được tệp PDF này: {reason}', en: 'This PDF cannot be signed: {reason}' },
   TEMPLATE_INVALID: { status: 422, vi: 'Mẫu biểu không hợp lệ: {problems}', en: 'Invalid form template: {problems}' },
+  VERIFY_NOT_FOUND: { status: 404,
+    vi: 'Không tìm thấy: mã băm này không phải của văn bản kết quả điện tử nào do hệ thống cấp.',
+    en: 'Not found: this hash is not that of any electronic result issued by this system.',
+  },
   RESULT_DOCUMENT_EXISTS: { status: 409, vi: 'Văn bản kết quả (số, ngày, cơ quan hoặc mã kết quả) đã tồn tại.', en: 'A result document with that number/date/agency or result code exists.' },
   FILE_NOT_ATTACHABLE: {
     status: 422,

@@ -78,6 +78,33 @@ export async function setCitizenVisible(db: Db, id: string, visible: boolean): P
   await db.updateTable('files').set({ citizen_visible: visible }).where('id', '=', id).execute();
 }
 
+/** Staged files of these uploaders (exact labels, or a `prefix:`) never attached to a dossier, uploaded before `before`. */
+export async function staleStagedFiles(db: Db, before: Date, uploaders: { exact: string[]; prefixes: string[] }): Promise<Array<{ id: string; sha256: string }>> {
+  return db
+    .selectFrom('files')
+    .select(['id', 'sha256'])
+    .where('dossier_id', 'is', null)
+    .where('uploaded_at', '<', before)
+    .where((eb) => eb.or([
+      ...(uploaders.exact.length ? [eb('uploaded_by', 'in', uploaders.exact)] : []),
+      ...uploaders.prefixes.map((p) => eb('uploaded_by', 'like', `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)),
+    ]))
+    .orderBy('uploaded_at')
+    .limit(5000)
+    .execute();
+}
+
+/** Deletes a staged file row if it is still not attached (and nothing signed from it); 1 when deleted. */
+export async function deleteStagedFile(db: Db, id: string): Promise<number> {
+  const r = await db
+    .deleteFrom('files')
+    .where('id', '=', id)
+    .where('dossier_id', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('files as f2').select('f2.id').whereRef('f2.signed_from', '=', 'files.id'))))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 // ---- result documents ----
 
 export type ResultDocumentRow = Selectable<ResultDocuments>;
@@ -88,6 +115,17 @@ export async function insertResultDocument(db: Db, r: ResultDocumentRow): Promis
 
 export const listResultDocuments = (db: Db, dossierId: string): Promise<ResultDocumentRow[]> =>
   db.selectFrom('result_documents').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').execute();
+
+/** The result documents whose registered file has this SHA-256 (the public verify page). */
+export const resultDocumentsByFileSha256 = (db: Db, sha256: string): Promise<ResultDocumentRow[]> =>
+  db
+    .selectFrom('result_documents')
+    .innerJoin('files', 'files.id', 'result_documents.file_id')
+    .selectAll('result_documents')
+    .where('files.sha256', '=', sha256)
+    .orderBy('result_documents.created_at')
+    .limit(20)
+    .execute();
 
 // ---- form templates ----
 

@@ -13,8 +13,9 @@ import { firstFile, uploadFaults } from './multipart.js';
 import { documentErrors } from './documents.errors.js';
 import {
   DossierRef, FileParams, FormHeaders, FormParams, PublicFileParams, PublicFileQuery, RegisterParams, RegisterQuery,
-  ResultDocumentBody, TemplateBody, TemplateParams, TemplateQuery,
+  ResultDocumentBody, TemplateBody, TemplateParams, TemplateQuery, VerifyOut, VerifyQuery,
 } from './documents.schema.js';
+import { ProblemOut } from '../../platform/http/problem.schema.js';
 
 const bool = (v: string | undefined) => (v === undefined ? undefined : v === 'true' || v === '1');
 const PURPOSES = ['component', 'supplement', 'result', 'other'] as const;
@@ -175,6 +176,17 @@ export function documentRoutes(app: App, ctx: AppContext): void {
       },
       config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
     }, async (req, reply) => sendFile(reply, await svc.openPublicResult(ctx, req.params.code, req.query.secret, req.params.fileId)));
+
+    scope.get('/api/v1/public/verify', {
+      schema: {
+        tags: ['public'],
+        summary: 'Xác thực văn bản điện tử theo mã băm / verify an electronic document by its hash',
+        description: 'SHA-256 (64 hex digits) of a file: whether it is an electronic result issued by this system — dossier code, procedure, issuing agency, number, date (dd/mm/yyyy), the signer when digitally signed; nothing personal. 400 SHA256_INVALID on query.sha256; 404 VERIFY_NOT_FOUND.',
+        querystring: VerifyQuery,
+        response: { 200: VerifyOut, 400: ProblemOut, 404: ProblemOut },
+      },
+      config: { anonymous: true, rateLimit: PUBLIC_LOOKUP_LIMIT },
+    }, async (req) => svc.verifyDocument(ctx, req.query.sha256));
 
     scope.get('/api/v1/form-templates', {
       schema: { tags: ['documents'], summary: 'Mẫu biểu (các phiên bản) / form templates', querystring: TemplateQuery },

@@ -22,6 +22,27 @@ export const FileParams = z.object({ id: z.string().min(1).max(64) });
 export const PublicFileParams = z.object({ code: z.string().min(1).max(64), fileId: z.string().min(1).max(64) });
 export const PublicFileQuery = z.object({ secret: z.string().min(1).max(100) });
 
+/** The public verify page's hash (checked by the use case: a clear field error, not a bare pattern failure). */
+export const VerifyQuery = z.object({ sha256: z.string().max(200).optional() });
+export const VerifyOut = z.object({
+  sha256: z.string(),
+  found: z.literal(true),
+  documents: z.array(z.object({
+    kind: z.literal('result'),
+    dossierCode: z.string().nullable(),
+    procedure: z.object({ code: z.string(), name: z.string() }).nullable(),
+    agency: z.object({ code: z.string(), name: z.string() }).nullable(),
+    number: z.string(),
+    title: z.string().nullable(),
+    /** yyyy-mm-dd, and as shown: dd/mm/yyyy */
+    issuedOn: z.string(),
+    issuedOnText: z.string(),
+    digitallySigned: z.boolean(),
+    /** who signed it, when it is digitally signed */
+    signer: z.string().nullable(),
+  })),
+});
+
 export const ResultDocumentBody = z.object({
   number: z.string().trim().min(1).max(100),
   date: isoDate,

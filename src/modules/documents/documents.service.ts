@@ -18,3 +18,5 @@ export { citizenResults, listDossierFiles, openCitizenResult, openFile, openPubl
 export { createResultDocument, type ResultDocumentInput } from './result-documents.js';
 export { verifyUploadedSignature } from './signature-check.js';
 export { createFormTemplateVersion, listFormTemplates, seedFormTemplates } from './template-admin.js';
+export { verifyDocument } from './verify-document.js';
+export { sweepStagedUploads } from './sweep-staged.js';

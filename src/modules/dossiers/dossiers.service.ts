@@ -32,3 +32,5 @@ export { NATIONAL_PORTAL_UPLOADER, registerFromPortal, submitOnline, type Online
 export { citizenAction, citizenDossier, listCitizenDossiers, CITIZEN_ACTIONS, type CitizenAction, type CitizenActionRequest as CitizenActionRequestBody, type CitizenRef } from './citizen-dossiers.js';
 // what the ratings module reads of a dossier (eligibility, agency, procedure, the officials who handled it)
 export { ratingFactsBySecret, ratingFactsById, ratingFactsForOfficial, ratingFactsOfCitizen, type DossierRatingFacts } from './rating-facts.js';
+// the public verify page: the dossier a result document was issued for (code and procedure only)
+export { verifyFactsById, type DossierVerifyFacts } from './verify-facts.js';

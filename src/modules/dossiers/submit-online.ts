@@ -38,7 +38,13 @@ export async function submitOnline(
   ctx: AppContext,
   who: OnlineSubmitter,
   filing: OnlineFiling,
-  opts: { idempotencyKey: string; extraFiling?: Record<string, unknown>; inTransaction?: (trx: Db, dossierId: string) => Promise<void> },
+  opts: {
+    idempotencyKey: string;
+    /** The client's own Idempotency-Key of the request (its path): a retry under it answers the same dossier. */
+    clientKey?: { key: string; path: string };
+    extraFiling?: Record<string, unknown>;
+    inTransaction?: (trx: Db, dossierId: string) => Promise<void>;
+  },
 ): Promise<{ status: number; body: { dossier: DossierOut }; replayed: boolean }> {
   const now = ctx.clock.now();
   const body: ReceiveInputBody = { ...filing, channel: 2, outcome: 'register' };
@@ -48,7 +54,10 @@ export async function submitOnline(
   const filer: Filer = { actor, citizenId: who.citizenId, assurance: who.assurance, uploadedBy: actor.userId };
   return runIdempotent(
     ctx.db,
-    { principal: actor.userId, key: opts.idempotencyKey, method: 'POST', path: '/api/v1/citizen/submissions', request: body },
+    {
+      principal: actor.userId, key: opts.idempotencyKey, method: 'POST', path: '/api/v1/citizen/submissions', request: body,
+      also: opts.clientKey ? [{ principal: actor.userId, key: opts.clientKey.key, method: 'POST', path: opts.clientKey.path, request: {} }] : [],
+    },
     async (trx) => {
       const dossier = await storeOnline(ctx, trx, filer, body, { ...plan, filing: { ...plan.filing, ...opts.extraFiling } }, now);
       await opts.inTransaction?.(trx, dossier.id);

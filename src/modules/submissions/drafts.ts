@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { invalid } from '../../platform/errors.js';
 import { platformErrors } from '../../platform/platform.errors.js';
+import { runIdempotent } from '../../platform/http/idempotency.js';
 import type { Citizen } from './citizen.js';
 import { loadProcedureForm } from './procedure-form.js';
 import * as repo from './submissions.repo.js';
@@ -34,8 +35,14 @@ function checkSize(form: Record<string, unknown>): void {
   }
 }
 
-/** A new draft for an online procedure, pre-filled with what the session knows of the citizen. */
-export async function createDraft(ctx: AppContext, c: Citizen, procedureCode: string) {
+/** The principal a citizen's Idempotency-Keys are kept under (the citizen's workflow actor id). */
+export const citizenPrincipal = (c: Citizen) => `citizen:${c.citizenId}`;
+
+/**
+ * A new draft for an online procedure, pre-filled with what the session knows of the citizen. Under an
+ * Idempotency-Key a retry answers the same draft (one row), the key with another procedure is refused.
+ */
+export async function createDraft(ctx: AppContext, c: Citizen, procedureCode: string, idempotencyKey?: string) {
   const pf = await loadProcedureForm(ctx, procedureCode);
   if (pf.procedure.onlineLevel === 'none') {
     throw submissionErrors.PROCEDURE_NOT_ONLINE({ code: pf.procedure.code, where: pf.procedure.receivingAddress ?? 'Bộ phận Một cửa' });
@@ -46,8 +53,15 @@ export async function createDraft(ctx: AppContext, c: Citizen, procedureCode: st
   if (c.email) applicant.email = c.email;
   const form: Record<string, unknown> = { applicant, components: {}, delivery: { method: 'online' } };
   if (pf.procedure.cases.length === 1) form.caseKey = pf.procedure.cases[0]!.key;
-  const row = await repo.insertDraft(ctx.db, { id: randomUUID(), citizen_id: c.citizenId, procedure_code: pf.procedure.code, form, created_at: ctx.clock.now() });
-  return draftOut(row);
+  const r = await runIdempotent(
+    ctx.db,
+    { principal: citizenPrincipal(c), key: idempotencyKey, method: 'POST', path: '/api/v1/citizen/drafts', request: { procedureCode: pf.procedure.code } },
+    async (trx) => {
+      const row = await repo.insertDraft(trx, { id: randomUUID(), citizen_id: c.citizenId, procedure_code: pf.procedure.code, form, created_at: ctx.clock.now() });
+      return { status: 201, body: draftOut(row) };
+    },
+  );
+  return { draft: r.body, replayed: r.replayed };
 }
 
 export async function getDraft(ctx: AppContext, c: Citizen, id: string) {

@@ -55,6 +55,12 @@ export async function saveDraft(db: Db, id: string, citizenId: string, seen: num
   return r ? narrow(r) : undefined;
 }
 
+/** The forms of every open draft (their staged uploads are kept by the sweep). */
+export async function openDraftForms(db: Db): Promise<Array<Record<string, unknown>>> {
+  const rows = await db.selectFrom('submission_drafts').select('form').where('status', '=', 'open').execute();
+  return rows.map((r) => r.form as Record<string, unknown>);
+}
+
 export async function markSubmitted(db: Db, id: string, dossierId: string, at: Date): Promise<number> {
   const r = await db
     .updateTable('submission_drafts')

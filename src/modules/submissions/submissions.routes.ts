@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { originOf } from '../../platform/audit.js';
 import { PUBLIC_LOOKUP_LIMIT } from '../../platform/http/rate-limit.js';
+import { idempotencyKeyOf } from '../../platform/http/idempotency.js';
 import { contentDisposition, firstFile, uploadFaults, type UploadSource } from '../documents/documents.service.js';
 import { requireCitizen } from '../citizens/citizen-session.js';
 import { documentErrors } from '../documents/documents.errors.js';
@@ -62,8 +63,19 @@ export function submissionRoutes(app: App, ctx: AppContext): void {
   }, async (req) => svc.listDrafts(ctx, await citizenOf(ctx, req)));
 
   app.post('/api/v1/citizen/drafts', {
-    schema: { tags: TAGS, summary: 'Bắt đầu nộp hồ sơ trực tuyến / start an online submission', body: s.CreateDraftBody, response: { 201: s.DraftOut, 409: ProblemSchema } },
-  }, async (req, reply) => reply.status(201).send(await svc.createDraft(ctx, await citizenOf(ctx, req), req.body.procedureCode)));
+    schema: {
+      tags: TAGS,
+      summary: 'Bắt đầu nộp hồ sơ trực tuyến / start an online submission',
+      description: 'Send an Idempotency-Key: a retry answers the same draft; the key with another procedure is 422 IDEMPOTENCY_KEY_REUSED.',
+      headers: s.OptionalIdempotencyHeaders,
+      body: s.CreateDraftBody,
+      response: { 201: s.DraftOut, 409: ProblemSchema, 422: ProblemSchema },
+    },
+  }, async (req, reply) => {
+    const r = await svc.createDraft(ctx, await citizenOf(ctx, req), req.body.procedureCode, idempotencyKeyOf(req));
+    if (r.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(201).send(r.draft);
+  });
 
   app.get('/api/v1/citizen/drafts/:id', {
     schema: { tags: TAGS, summary: 'Một bản nháp / one draft', params: s.DraftParam, response: { 200: s.DraftOut } },
@@ -91,12 +103,14 @@ export function submissionRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags: TAGS,
       summary: 'Nộp hồ sơ / submit the draft',
-      description: 'Validated with the e-form schema (422 with field errors on form.*), registered as an online dossier (channel 2, status 1) at the chosen desk. One dossier per draft: a retry answers the same dossier (200).',
+      description: 'Validated with the e-form schema (422 with field errors on form.*), registered as an online dossier (channel 2, status 1) at the chosen desk. One dossier per draft: a retry answers the same dossier (200). An Idempotency-Key is kept too: the same key on another draft is 422 IDEMPOTENCY_KEY_REUSED.',
       params: s.DraftParam,
+      headers: s.OptionalIdempotencyHeaders,
       response: { 200: s.SubmitOut, 201: s.SubmitOut, 409: ProblemSchema, 422: ProblemSchema },
     },
   }, async (req, reply) => {
-    const r = await svc.submitDraft(ctx, await citizenOf(ctx, req), req.params.id);
+    const r = await svc.submitDraft(ctx, await citizenOf(ctx, req), req.params.id, idempotencyKeyOf(req));
+    if (r.status === 200) reply.header('idempotent-replayed', 'true');
     return reply.status(r.status).send(r.body);
   });
 
@@ -120,6 +134,7 @@ export function submissionRoutes(app: App, ctx: AppContext): void {
     },
   }, async (req, reply) => {
     const r = await svc.myAction(ctx, await citizenOf(ctx, req), req.params.ref, req.params.action, req.body, { ifMatch: ifMatch(req), idempotencyKey: req.headers['idempotency-key'] });
+    if (r.replayed) reply.header('idempotent-replayed', 'true');
     return reply.send(r.body);
   });
 

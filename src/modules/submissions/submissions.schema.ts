@@ -13,6 +13,7 @@ export const CitizenFileParam = CitizenDossierParam.extend({ fileId: z.string().
 export const CitizenFormParam = CitizenDossierParam.extend({ form: z.enum(['01', '02', '03']) });
 
 export const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200) });
+export const OptionalIdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
 export const IfMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() });
 
 export const CreateDraftBody = z.object({ procedureCode: z.string().trim().min(1).max(60) });

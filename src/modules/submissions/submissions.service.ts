@@ -11,3 +11,4 @@ export { submitDraft } from './submit-draft.js';
 export { saveFormExtension } from './form-extension-admin.js';
 export { myDossiers, myDossier, myAction, myForm, uploadSupplementFile, myResultFile } from './citizen-dossiers.js';
 export type { Citizen } from './citizen.js';
+export { citizenSweepJob } from './submissions.jobs.js';

@@ -45,7 +45,11 @@ function onForm(e: unknown): unknown {
   return new AppError(e.status, e.code, e.params, { ...e.extra, errors });
 }
 
-export async function submitDraft(ctx: AppContext, c: Citizen, draftId: string) {
+/**
+ * POST /citizen/drafts/{id}/submit. Keyed by the draft, and by the client's Idempotency-Key when it sends one:
+ * a retry under either answers the same dossier; the client's key on another draft is refused.
+ */
+export async function submitDraft(ctx: AppContext, c: Citizen, draftId: string, idempotencyKey?: string) {
   const draft = await repo.findDraft(ctx.db, draftId, c.citizenId);
   if (!draft) throw platformErrors.NOT_FOUND({ what: 'draft' });
   const key = `submission-draft:${draft.id}`;
@@ -62,6 +66,7 @@ export async function submitDraft(ctx: AppContext, c: Citizen, draftId: string) 
   try {
     const r = await submitOnline(ctx, { citizenId: c.citizenId, assurance: c.assurance }, filing, {
       idempotencyKey: key,
+      clientKey: idempotencyKey ? { key: idempotencyKey, path: `/api/v1/citizen/drafts/${draft.id}/submit` } : undefined,
       extraFiling: { formExtra: extra, formExtensionVersion: pf.extension?.version ?? 0, draftId: draft.id },
       inTransaction: async (trx, dossierId) => {
         if ((await repo.markSubmitted(trx, draft.id, dossierId, ctx.clock.now())) !== 1) throw submissionErrors.DRAFT_ALREADY_SUBMITTED();

@@ -99,60 +99,85 @@ export function openResponse(secret: Buffer, idemKey: string, ctx: { principal: 
   return JSON.parse(Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8'));
 }
 
+/** One Idempotency-Key a write is claimed under: the principal's key for this method, path and request. */
+export interface IdempotencyClaim {
+  principal: string;
+  key?: string;
+  method: string;
+  path: string;
+  request: unknown;
+}
+
+type Prior = { status: number; body: unknown };
+
+/**
+ * Claims one key in the transaction: null when it is new (now held until commit), the first answer when it was
+ * used for the same request; a different request under the same key is refused (IDEMPOTENCY_KEY_REUSED).
+ */
+async function claimKey(trx: Transaction<DB>, secret: Buffer, c: IdempotencyClaim & { key: string }): Promise<Prior | null> {
+  const requestHash = createHash('sha256').update(JSON.stringify(c.request ?? null)).digest('hex');
+  const stored = storedKeyOf(c.key);
+  // Claim the key; a concurrent holder makes this insert wait until it commits or rolls back. One round trip:
+  // the claim, and a row from before migration 0008 (key in clear) under the same key.
+  const claim = await sql<{ claimed: string | null; request_hash: string | null; status: number | null; response: unknown; method: string | null; path: string | null }>`
+    WITH claim AS (
+      INSERT INTO idempotency_keys (principal, key, method, path, request_hash, status)
+      VALUES (${c.principal}, ${stored}, ${c.method}, ${c.path}, ${requestHash}, 0)
+      ON CONFLICT (principal, key) DO NOTHING RETURNING key)
+    SELECT (SELECT key FROM claim) AS claimed, l.request_hash, l.status, l.response, l.method, l.path
+    FROM (SELECT 1) AS one
+    LEFT JOIN idempotency_keys l ON l.principal = ${c.principal} AND l.key = ${c.key}`.execute(trx);
+  const row = claim.rows[0]!;
+  const legacy = row.claimed && row.request_hash !== null
+    ? { request_hash: row.request_hash, status: row.status!, response: row.response, method: row.method!, path: row.path! }
+    : undefined;
+  if (row.claimed && !legacy) return null;
+  if (legacy) await trx.deleteFrom('idempotency_keys').where('principal', '=', c.principal).where('key', '=', stored).execute();
+  const prior = legacy ?? await trx
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status', 'response', 'method', 'path'])
+    .where('principal', '=', c.principal)
+    .where('key', '=', stored)
+    .executeTakeFirstOrThrow();
+  if (prior.request_hash !== requestHash || prior.method !== c.method || prior.path !== c.path) {
+    throw platformErrors.IDEMPOTENCY_KEY_REUSED();
+  }
+  return { status: prior.status, body: isSealed(prior.response) ? openResponse(secret, c.key, c, prior.response) : prior.response };
+}
+
+async function storeAnswer(trx: Transaction<DB>, secret: Buffer, c: IdempotencyClaim & { key: string }, result: Prior): Promise<void> {
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ status: result.status, response: JSON.stringify(sealResponse(secret, c.key, c, result.body)) })
+    .where('principal', '=', c.principal)
+    .where('key', '=', storedKeyOf(c.key))
+    .execute();
+}
+
 /**
  * Runs `work` in a transaction. With a key, the first completed answer is stored (encrypted) and replayed
  * for retries with the same key and the same request; a different request with the same key is refused.
+ * `also`: further keys the same write is known by (e.g. the client's Idempotency-Key beside the server's own
+ * key of an online submission); a retry under any of them replays the first answer, which every key keeps.
  */
 export async function runIdempotent<T>(
   db: Db,
-  opts: { principal: string; key?: string; method: string; path: string; request: unknown },
+  opts: IdempotencyClaim & { also?: IdempotencyClaim[] },
   work: (trx: Transaction<DB>) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
-  const requestHash = createHash('sha256').update(JSON.stringify(opts.request ?? null)).digest('hex');
-  const secret = opts.key ? await serverSecret(db) : null;
-  const stored = opts.key ? storedKeyOf(opts.key) : null;
+  const claims = [opts, ...(opts.also ?? [])].filter((c): c is IdempotencyClaim & { key: string } => !!c.key);
+  const secret = claims.length > 0 ? await serverSecret(db) : null;
   return db.transaction().execute(async (trx) => {
-    if (opts.key && stored) {
-      // Claim the key; a concurrent holder makes this insert wait until it commits or rolls back.
-      // One round trip: the claim, and a row from before migration 0008 (key in clear) under the same key.
-      const claim = await sql<{ claimed: string | null; request_hash: string | null; status: number | null; response: unknown; method: string | null; path: string | null }>`
-        WITH claim AS (
-          INSERT INTO idempotency_keys (principal, key, method, path, request_hash, status)
-          VALUES (${opts.principal}, ${stored}, ${opts.method}, ${opts.path}, ${requestHash}, 0)
-          ON CONFLICT (principal, key) DO NOTHING RETURNING key)
-        SELECT (SELECT key FROM claim) AS claimed, l.request_hash, l.status, l.response, l.method, l.path
-        FROM (SELECT 1) AS one
-        LEFT JOIN idempotency_keys l ON l.principal = ${opts.principal} AND l.key = ${opts.key}`.execute(trx);
-      const row = claim.rows[0]!;
-      const legacy = row.claimed && row.request_hash !== null
-        ? { request_hash: row.request_hash, status: row.status!, response: row.response, method: row.method!, path: row.path! }
-        : undefined;
-      if (!row.claimed || legacy) {
-        if (legacy) {
-          await trx.deleteFrom('idempotency_keys').where('principal', '=', opts.principal).where('key', '=', stored).execute();
-        }
-        const prior = legacy ?? await trx
-          .selectFrom('idempotency_keys')
-          .select(['request_hash', 'status', 'response', 'method', 'path'])
-          .where('principal', '=', opts.principal)
-          .where('key', '=', stored)
-          .executeTakeFirstOrThrow();
-        if (prior.request_hash !== requestHash || prior.method !== opts.method || prior.path !== opts.path) {
-          throw platformErrors.IDEMPOTENCY_KEY_REUSED();
-        }
-        const body = isSealed(prior.response) ? openResponse(secret!, opts.key, opts, prior.response) : prior.response;
-        return { status: prior.status, body: body as T, replayed: true };
-      }
+    const fresh: Array<IdempotencyClaim & { key: string }> = [];
+    for (const c of claims) {
+      const prior = await claimKey(trx, secret!, c);
+      if (!prior) { fresh.push(c); continue; }
+      // a key new to this write keeps the answer it replays, so it replays it too
+      for (const f of fresh) await storeAnswer(trx, secret!, f, prior);
+      return { status: prior.status, body: prior.body as T, replayed: true };
     }
     const result = await work(trx);
-    if (opts.key && stored) {
-      await trx
-        .updateTable('idempotency_keys')
-        .set({ status: result.status, response: JSON.stringify(sealResponse(secret!, opts.key, opts, result.body)) })
-        .where('principal', '=', opts.principal)
-        .where('key', '=', stored)
-        .execute();
-    }
+    for (const c of fresh) await storeAnswer(trx, secret!, c, result);
     return { ...result, replayed: false };
   });
 }

@@ -19,6 +19,8 @@ const AccountPage = lazy(() => import('./pages/Account'));
 // the counter tablet's rating page (no sign-in, a device token)
 const KioskPage = lazy(() => import('./rating/Kiosk'));
 const PetitionsPage = lazy(() => import('./pages/Petitions'));
+// the public verify page of electronic results (the result's verify link)
+const VerifyPage = lazy(() => import('./verify/Verify'));
 
 export function CitizenApp() {
   const { t } = useTranslation();
@@ -38,6 +40,7 @@ export function CitizenApp() {
   else if (path === '/tai-khoan') page = <AccountPage />;
   else if (path === '/kiosk/danh-gia' || path === '/kiosk/danh-gia/') page = <KioskPage />;
   else if (path === '/phan-anh' || path === '/phan-anh/') page = <PetitionsPage />;
+  else if (path === '/xac-thuc' || path === '/xac-thuc/') page = <VerifyPage />;
   else page = <NotFound />;
   const current = (p: string) => (p === '/' ? path === '/' : path.startsWith(p));
   return (

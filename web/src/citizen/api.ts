@@ -13,6 +13,7 @@ export type AgencyFields = Json<'/api/v1/public/agency-fields'>;
 export type Tracking = Json<'/api/v1/public/dossiers/{code}'>;
 export type PaymentSummary = Json<'/api/v1/public/payments'>;
 export type CitizenPayment = PaymentSummary['payments'][number];
+export type VerifyResult = Json<'/api/v1/public/verify'>;
 
 /** An error answer (application/problem+json) with its status. */
 export interface FieldProblem { path: string; code: string; message?: string }
@@ -56,6 +57,7 @@ export const citizenApi = {
     return body as CitizenPayment;
   },
   receiptUrl: (orderRef: string, code: string, secret: string) => `/api/v1/public/payments/${encodeURIComponent(orderRef)}/receipt.pdf${q({ code, secret })}`,
+  verify: (sha256: string) => get<VerifyResult>(`/api/v1/public/verify${q({ sha256 })}`),
   track: (code: string, secret: string) => get<Tracking>(`/api/v1/public/dossiers/${encodeURIComponent(code)}?secret=${encodeURIComponent(secret)}`),
 };
 

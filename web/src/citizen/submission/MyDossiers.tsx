@@ -130,7 +130,7 @@ export function MyDossierPage({ id }: { id: string }) {
               <li key={r.file.id}>
                 <a className="c-button primary" href={`/api/v1/citizen/dossiers/${d.id}/results/${r.file.id}`} download>{t('mine.download', { name: r.file.name })}</a>
                 <p>{r.number} — {vnDate(`${r.date}T00:00:00+07:00`)}{r.digitallySigned ? ` — ${t('mine.signed')}` : ''}</p>
-                <p className="c-hash"><span>{t('mine.sha')}:</span> <code data-testid="sha256">{r.file.sha256}</code></p>
+                <p className="c-hash"><span>{t('mine.sha')}:</span> <a href={r.verifyUrl} title={t('mine.verify')}><code data-testid="sha256">{r.file.sha256}</code></a></p>
                 <p><a href={r.verifyUrl}>{t('mine.verify')}</a></p>
               </li>
             ))}

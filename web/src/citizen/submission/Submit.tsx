@@ -9,6 +9,7 @@ import { LoadError, useData } from '../common';
 import { problemOf, submissionApi, vnDate, type Draft, type PublicForm } from './api';
 import { getDefaultFormState, type RJSFSchema, type UiSchema } from '@rjsf/utils';
 import { SchemaSection, fieldIdOf, validateForm, validator, type FormError } from './SchemaForm';
+import { mergeDrafts, setAt, type Conflict } from './merge';
 import './texts';
 
 type Form = Record<string, any>;
@@ -54,12 +55,19 @@ function DraftEditor({ form }: { form: PublicForm }) {
   const [ack, setAck] = useState<Awaited<ReturnType<typeof submissionApi.submit>> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const version = useRef(0);
+  // the server copy this device last saw: the base of the field-by-field merge when another device saved meanwhile
+  const base = useRef<Form>({});
+  const [conflicts, setConflicts] = useState<Array<Conflict & { pick: 'mine' | 'theirs' }>>([]);
+  // Idempotency-Keys: a repeated start or a retried submission answers the first one
+  const createKey = useRef(crypto.randomUUID());
+  const submitKey = useRef(crypto.randomUUID());
 
   useEffect(() => {
     (async () => {
       const open = (await submissionApi.drafts()).items.find((d) => d.procedureCode === form.procedure.code);
-      const d = open ?? (await submissionApi.createDraft(form.procedure.code));
+      const d = open ?? (await submissionApi.createDraft(form.procedure.code, createKey.current));
       version.current = d.version;
+      base.current = d.form as Form;
       setDraft(d);
       const withDefaults = getDefaultFormState(validator, form.schema as RJSFSchema, d.form as Form, form.schema as RJSFSchema, false, { emptyObjectFields: 'skipEmptyDefaults' }) as Form;
       setValues(withDefaults);
@@ -75,15 +83,34 @@ function DraftEditor({ form }: { form: PublicForm }) {
     try {
       const d = await submissionApi.saveDraft(draftId, version.current, next);
       version.current = d.version;
+      base.current = d.form as Form;
       setStatus(t('submit.saved', { at: vnDate(d.updatedAt, true) }));
     } catch (e) {
       const p = problemOf(e);
-      if (p?.code === 'DRAFT_VERSION_CONFLICT' && p.draft) {
-        version.current = p.draft.version;
-        setValues(p.draft.form as Form);
-        setStatus(t('submit.conflict'));
-      } else setStatus(p?.detail ?? t('app.error'));
+      if (p?.code === 'DRAFT_VERSION_CONFLICT' && p.draft) await mergeWith(draftId, next, p.draft);
+      else setStatus(p?.detail ?? t('app.error'));
     }
+  };
+  // another device saved first: what only one side changed is merged and saved; true conflicts are asked
+  const mergeWith = async (draftId: string, mine: Form, theirs: Draft) => {
+    const { merged, conflicts: found } = mergeDrafts(base.current, mine, theirs.form);
+    version.current = theirs.version;
+    base.current = theirs.form as Form;
+    setValues(merged as Form);
+    if (found.length === 0) {
+      setStatus(t('submit.merged'));
+      await saveWith(draftId, merged as Form);
+    } else {
+      setConflicts(found.map((c) => ({ ...c, pick: 'mine' })));
+      setStatus(t('submit.conflict'));
+    }
+  };
+  const resolve = () => {
+    let next: Form = values;
+    for (const c of conflicts) next = setAt(next, c.path, c.pick === 'mine' ? c.mine : c.theirs) as Form;
+    setConflicts([]);
+    setValues(next);
+    void save(next);
   };
   const change = (path: string[], value: unknown) => {
     setValues((old) => {
@@ -97,6 +124,7 @@ function DraftEditor({ form }: { form: PublicForm }) {
   // the upload answers the whole draft, but what was typed since the last save is only here: take the file's entry
   const uploaded = (componentId: string, d: Draft) => {
     version.current = d.version;
+    base.current = d.form as Form;
     const entry = (d.form as Form).components?.[componentId];
     setValues((old) => {
       const next = { ...old, components: { ...(old.components ?? {}), [componentId]: entry } };
@@ -123,7 +151,7 @@ function DraftEditor({ form }: { form: PublicForm }) {
     await save(values);
     setStatus(t('submit.sending'));
     try {
-      const r = await submissionApi.submit(draft.id);
+      const r = await submissionApi.submit(draft.id, submitKey.current);
       setAck(r);
       setStage('done');
     } catch (e) {
@@ -140,6 +168,10 @@ function DraftEditor({ form }: { form: PublicForm }) {
       <h1>{t('submit.title')}</h1>
       <p className="c-lead">{form.procedure.name}</p>
       <p className="c-hint" role="status" aria-live="polite" data-testid="save-status">{status}</p>
+      {conflicts.length > 0 && (
+        <ConflictPanel conflicts={conflicts} label={(p) => labelOfPath(p.join('.'), form, t)}
+          onPick={(i, pick) => setConflicts((cs) => cs.map((c, j) => (j === i ? { ...c, pick } : c)))} onDone={resolve} />
+      )}
       {errors.length > 0 && (
         <div className="c-alert c-error-summary" role="alert" data-testid="error-summary">
           <p>{t('submit.errors', { count: errors.length })}</p>
@@ -195,6 +227,37 @@ function DraftEditor({ form }: { form: PublicForm }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Shown as text: a file's name, a list's items, a yes/no, or the value itself. */
+function shown(v: unknown, t: (k: string) => string): string {
+  if (v === undefined || v === null || v === '') return t('submit.none');
+  if (typeof v === 'boolean') return v ? t('submit.yes') : t('submit.no');
+  if (typeof v === 'object' && v && 'name' in v) return String((v as { name: unknown }).name);
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** The fields both devices changed differently: the citizen chooses one value for each, then it is saved. */
+function ConflictPanel({ conflicts, label, onPick, onDone }: {
+  conflicts: Array<Conflict & { pick: 'mine' | 'theirs' }>; label: (path: string[]) => string;
+  onPick: (i: number, pick: 'mine' | 'theirs') => void; onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="c-alert c-conflicts" role="alert" data-testid="conflicts">
+      <h2>{t('submit.conflictTitle')}</h2>
+      <p>{t('submit.conflictLead')}</p>
+      {conflicts.map((c, i) => (
+        <fieldset key={c.path.join('.')} className="c-fieldset" data-conflict={c.path.join('.')}>
+          <legend>{label(c.path)}</legend>
+          <label className="c-radio"><input type="radio" name={`conflict-${i}`} checked={c.pick === 'mine'} onChange={() => onPick(i, 'mine')} /> <span>{t('submit.keepMine')}: <strong>{shown(c.mine, t)}</strong></span></label>
+          <label className="c-radio"><input type="radio" name={`conflict-${i}`} checked={c.pick === 'theirs'} onChange={() => onPick(i, 'theirs')} /> <span>{t('submit.keepTheirs')}: <strong>{shown(c.theirs, t)}</strong></span></label>
+        </fieldset>
+      ))}
+      <p><button type="button" className="c-button primary" onClick={onDone}>{t('submit.conflictSave')}</button></p>
+    </div>
   );
 }
 

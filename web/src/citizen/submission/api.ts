@@ -38,7 +38,8 @@ export const submissionApi = {
   },
   form: (code: string) => call<PublicForm>('GET', `/api/v1/public/procedures/${encodeURIComponent(code)}/form`),
   drafts: () => call<{ items: Draft[] }>('GET', '/api/v1/citizen/drafts'),
-  createDraft: (procedureCode: string) => call<Draft>('POST', '/api/v1/citizen/drafts', { procedureCode }),
+  /** `key`: the Idempotency-Key (one per page: a repeated start answers the same draft). */
+  createDraft: (procedureCode: string, key: string) => call<Draft>('POST', '/api/v1/citizen/drafts', { procedureCode }, { 'idempotency-key': key }),
   draft: (id: string) => call<Draft>('GET', `/api/v1/citizen/drafts/${id}`),
   saveDraft: (id: string, version: number, form: Record<string, unknown>) => call<Draft>('PUT', `/api/v1/citizen/drafts/${id}`, { version, form }),
   upload: (id: string, componentId: string, file: File) => {
@@ -46,7 +47,7 @@ export const submissionApi = {
     fd.append('file', file, file.name);
     return call<{ file: { id: string; name: string; size: number; sha256: string }; draft: Draft }>('POST', `/api/v1/citizen/drafts/${id}/components/${encodeURIComponent(componentId)}/file`, fd);
   },
-  submit: (id: string) => call<{ dossier: { id: string; code: string | null; nationalStatus: number; statusLabel: { vi: string; en: string }; submittedAt: string; receivingAgency: string | null }; draftId: string }>('POST', `/api/v1/citizen/drafts/${id}/submit`, {}),
+  submit: (id: string, key: string) => call<{ dossier: { id: string; code: string | null; nationalStatus: number; statusLabel: { vi: string; en: string }; submittedAt: string; receivingAgency: string | null }; draftId: string }>('POST', `/api/v1/citizen/drafts/${id}/submit`, {}, { 'idempotency-key': key }),
   mine: () => call<MyDossiers>('GET', '/api/v1/citizen/dossiers'),
   dossier: (ref: string) => call<MyDossier>('GET', `/api/v1/citizen/dossiers/${encodeURIComponent(ref)}`),
   act: (ref: string, action: string, body: { version: number; reason?: string; fileIds?: string[] }, key: string) =>

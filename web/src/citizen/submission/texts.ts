@@ -6,7 +6,10 @@ const vi = {
   submit: {
     title: 'Nộp hồ sơ trực tuyến', signIn: 'Đăng nhập để nộp hồ sơ', signInLead: 'Bạn cần đăng nhập bằng mã gửi qua tin nhắn/thư điện tử hoặc tài khoản định danh điện tử.',
     signInGo: 'Đăng nhập', notOnline: 'Thủ tục này chưa nộp trực tuyến được.', whereInPerson: 'Nộp trực tiếp hoặc qua bưu chính tại:',
-    start: 'Bắt đầu khai hồ sơ', resume: 'Tiếp tục bản nháp lưu lúc {{at}}', saved: 'Đã lưu lúc {{at}}', saving: 'Đang lưu…', conflict: 'Bản nháp vừa được lưu từ thiết bị khác. Đã tải bản mới nhất; hãy kiểm tra lại.',
+    start: 'Bắt đầu khai hồ sơ', resume: 'Tiếp tục bản nháp lưu lúc {{at}}', saved: 'Đã lưu lúc {{at}}', saving: 'Đang lưu…', conflict: 'Bản nháp vừa được lưu từ thiết bị khác. Có thông tin hai nơi sửa khác nhau: vui lòng chọn.',
+    merged: 'Bản nháp vừa được lưu từ thiết bị khác; đã gộp thay đổi của cả hai nơi.',
+    conflictTitle: 'Chọn thông tin giữ lại', conflictLead: 'Những mục sau được sửa khác nhau trên thiết bị này và trên thiết bị khác. Các thay đổi khác đã được gộp.',
+    keepMine: 'Giữ bản trên thiết bị này', keepTheirs: 'Dùng bản từ thiết bị khác', conflictSave: 'Lưu lựa chọn', yes: 'Có', no: 'Không',
     step1: '1. Người nộp', step2: '2. Giấy tờ', step3: '3. Kiểm tra lại hồ sơ', desk: 'Nơi tiếp nhận', chooseDesk: 'Chọn nơi tiếp nhận',
     kind: 'Cá nhân hay tổ chức', individual: 'Cá nhân', organisation: 'Tổ chức', fullName: 'Họ và tên', idNumber: 'Số định danh cá nhân (12 số)',
     birthDate: 'Ngày sinh (dd/mm/yyyy)', phone: 'Số điện thoại', email: 'Thư điện tử', orgName: 'Tên tổ chức', taxCode: 'Mã số thuế',
@@ -40,7 +43,10 @@ const en: typeof vi = {
   submit: {
     title: 'Submit online', signIn: 'Sign in to submit', signInLead: 'Sign in with a code sent by text message or e-mail, or with your national identity account.',
     signInGo: 'Sign in', notOnline: 'This procedure cannot be filed online yet.', whereInPerson: 'File it in person or by post at:',
-    start: 'Start the application', resume: 'Continue the draft saved at {{at}}', saved: 'Saved at {{at}}', saving: 'Saving…', conflict: 'The draft was just saved from another device. The latest copy is loaded; please check it.',
+    start: 'Start the application', resume: 'Continue the draft saved at {{at}}', saved: 'Saved at {{at}}', saving: 'Saving…', conflict: 'The draft was just saved from another device. Some fields were changed differently on both: please choose.',
+    merged: 'The draft was just saved from another device; the changes of both were merged.',
+    conflictTitle: 'Choose what to keep', conflictLead: 'These fields were changed differently on this device and on another one. Every other change was merged.',
+    keepMine: 'Keep this device’s', keepTheirs: 'Use the other device’s', conflictSave: 'Save my choices', yes: 'Yes', no: 'No',
     step1: '1. Applicant', step2: '2. Papers', step3: '3. Review', desk: 'Where to file', chooseDesk: 'Choose where to file',
     kind: 'Person or organisation', individual: 'Person', organisation: 'Organisation', fullName: 'Full name', idNumber: 'Personal ID number (12 digits)',
     birthDate: 'Date of birth (dd/mm/yyyy)', phone: 'Phone', email: 'E-mail', orgName: 'Organisation name', taxCode: 'Tax code',
