@@ -15651,7 +15651,8 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 petitioner: {
-                                    name: string;
+                                    /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                    name: string | null;
                                     phone: string | null;
                                     email: string | null;
                                     address: string | null;
@@ -15933,7 +15934,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -16219,7 +16221,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -16503,7 +16506,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -16770,7 +16774,8 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 asker: {
-                                    name: string;
+                                    /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                    name: string | null;
                                     phone: string | null;
                                     email: string | null;
                                     address: string | null;
@@ -17024,7 +17029,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             asker: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -17399,7 +17405,8 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 petitioner: {
-                                    name: string;
+                                    /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                    name: string | null;
                                     phone: string | null;
                                     email: string | null;
                                     address: string | null;
@@ -17687,7 +17694,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -17718,7 +17726,12 @@ export interface paths {
                                 kind: string;
                                 fromStatus: string | null;
                                 toStatus: string;
+                                /** @description the official's user name, 'citizen' or 'system' */
                                 actor: string;
+                                /** @enum {string} */
+                                actorKind: "citizen" | "official" | "system";
+                                /** @description the official's full name, or the petitioner's name when the caller may see it and one was given; null otherwise */
+                                actorName: string | null;
                                 at: string;
                                 details: {
                                     [key: string]: unknown;
@@ -17973,7 +17986,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -18004,7 +18018,12 @@ export interface paths {
                                 kind: string;
                                 fromStatus: string | null;
                                 toStatus: string;
+                                /** @description the official's user name, 'citizen' or 'system' */
                                 actor: string;
+                                /** @enum {string} */
+                                actorKind: "citizen" | "official" | "system";
+                                /** @description the official's full name, or the petitioner's name when the caller may see it and one was given; null otherwise */
+                                actorName: string | null;
                                 at: string;
                                 details: {
                                     [key: string]: unknown;
@@ -18285,7 +18304,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -18316,7 +18336,12 @@ export interface paths {
                                 kind: string;
                                 fromStatus: string | null;
                                 toStatus: string;
+                                /** @description the official's user name, 'citizen' or 'system' */
                                 actor: string;
+                                /** @enum {string} */
+                                actorKind: "citizen" | "official" | "system";
+                                /** @description the official's full name, or the petitioner's name when the caller may see it and one was given; null otherwise */
+                                actorName: string | null;
                                 at: string;
                                 details: {
                                     [key: string]: unknown;
@@ -18564,7 +18589,8 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 asker: {
-                                    name: string;
+                                    /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                    name: string | null;
                                     phone: string | null;
                                     email: string | null;
                                     address: string | null;
@@ -18836,7 +18862,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             asker: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -19104,7 +19131,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             asker: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;

@@ -11,7 +11,7 @@ import { platformErrors } from '../../platform/platform.errors.js';
 import { getProcedure } from '../catalog/catalog.service.js';
 import { agencyBriefs, agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
 import { can, scopePaths } from '../org/permissions.js';
-import { addDays, iso, newCode, petitionerOf, settingsOf } from './petition-common.js';
+import { addDays, iso, newCode, petitionerOf, settingsOf, UNNAMED } from './petition-common.js';
 import { petitionErrors } from './petitions.errors.js';
 import * as repo from './petitions.repo.js';
 import type { CitizenRef } from './petition-cases.js';
@@ -66,7 +66,7 @@ export async function askQuestion(ctx: AppContext, c: CitizenRef, body: z.infer<
   if (!agency) throw petitionErrors.PETITION_AGENCY_UNKNOWN({ code: agencyCode }, { errors: [{ path: 'body.agencyCode', code: 'PETITION_AGENCY_UNKNOWN' }] });
   const now = ctx.clock.now();
   const row = {
-    id: randomUUID(), code: newCode('HD', now), citizen_id: c.citizenId, asker_name: c.name ?? c.phone ?? c.email ?? 'Công dân',
+    id: randomUUID(), code: newCode('HD', now), citizen_id: c.citizenId, asker_name: c.name ?? c.phone ?? c.email ?? UNNAMED,
     asker_phone: c.phone, asker_email: c.email, procedure_code: proc.code, procedure_name: proc.name, agency_id: agency.id,
     content: body.content, status: 'asked', due_at: await addDays(ctx, agency.id, now, s.questionDays),
     search_key: wordsKey(body.content), asked_at: now, version: 1,
