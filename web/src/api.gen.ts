@@ -8991,6 +8991,15 @@ export interface paths {
                                 answer: string | null;
                                 /** @description ISO-8601 instant */
                                 pulledAt: string;
+                                /** @description the question in the officials' Q&A inbox it became */
+                                questionCode: string | null;
+                                /** @description why it is not in the Q&A inbox yet (tried again on every pull) */
+                                handoverError: string | null;
+                                answeredAt: string | null;
+                                /** @description when the portal accepted the answer (DongBoKetQuaHoiDapGuiTuDVCQG) */
+                                answerSyncedAt: string | null;
+                                /** @description the portal refused the answer: its code and reason */
+                                answerError: string | null;
                             }[];
                         };
                     };
@@ -16767,8 +16776,14 @@ export interface paths {
                         "application/json": {
                             items: {
                                 code: string;
-                                procedureCode: string;
-                                procedureName: string;
+                                /**
+                                 * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                                 * @enum {string}
+                                 */
+                                source: "local" | "dvcqg";
+                                /** @description null: a national-portal question that names only the agency */
+                                procedureCode: string | null;
+                                procedureName: string | null;
                                 agency: {
                                     code: string;
                                     name: string;
@@ -17022,8 +17037,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             code: string;
-                            procedureCode: string;
-                            procedureName: string;
+                            /**
+                             * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                             * @enum {string}
+                             */
+                            source: "local" | "dvcqg";
+                            /** @description null: a national-portal question that names only the agency */
+                            procedureCode: string | null;
+                            procedureName: string | null;
                             agency: {
                                 code: string;
                                 name: string;
@@ -17286,8 +17307,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 code: string;
-                                procedureCode: string;
-                                procedureName: string;
+                                procedureCode: string | null;
+                                procedureName: string | null;
                                 agency: {
                                     code: string;
                                     name: string;
@@ -18582,8 +18603,14 @@ export interface paths {
                         "application/json": {
                             items: {
                                 code: string;
-                                procedureCode: string;
-                                procedureName: string;
+                                /**
+                                 * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                                 * @enum {string}
+                                 */
+                                source: "local" | "dvcqg";
+                                /** @description null: a national-portal question that names only the agency */
+                                procedureCode: string | null;
+                                procedureName: string | null;
                                 agency: {
                                     code: string;
                                     name: string;
@@ -18855,8 +18882,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             code: string;
-                            procedureCode: string;
-                            procedureName: string;
+                            /**
+                             * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                             * @enum {string}
+                             */
+                            source: "local" | "dvcqg";
+                            /** @description null: a national-portal question that names only the agency */
+                            procedureCode: string | null;
+                            procedureName: string | null;
                             agency: {
                                 code: string;
                                 name: string;
@@ -19124,8 +19157,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             code: string;
-                            procedureCode: string;
-                            procedureName: string;
+                            /**
+                             * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                             * @enum {string}
+                             */
+                            source: "local" | "dvcqg";
+                            /** @description null: a national-portal question that names only the agency */
+                            procedureCode: string | null;
+                            procedureName: string | null;
                             agency: {
                                 code: string;
                                 name: string;

@@ -60,8 +60,9 @@ export const PublicPetitionListOut = z.object({ items: z.array(PublicPetitionOut
 
 export const QuestionOut = z.object({
   code: z.string(),
-  procedureCode: z.string(),
-  procedureName: z.string(),
+  source: z.enum(['local', 'dvcqg']).describe('local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)'),
+  procedureCode: z.string().nullable().describe('null: a national-portal question that names only the agency'),
+  procedureName: z.string().nullable(),
   agency: z.object({ code: z.string(), name: z.string() }).nullable(),
   asker: PetitionerOut,
   content: z.string(),
@@ -77,7 +78,7 @@ export const QuestionOut = z.object({
 export const QuestionListOut = z.object({ items: z.array(QuestionOut) });
 
 export const PublicQuestionOut = z.object({
-  code: z.string(), procedureCode: z.string(), procedureName: z.string(), agency: z.object({ code: z.string(), name: z.string() }).nullable(),
+  code: z.string(), procedureCode: z.string().nullable(), procedureName: z.string().nullable(), agency: z.object({ code: z.string(), name: z.string() }).nullable(),
   content: z.string(), answer: z.string(), askedAt: z.string(), publishedAt: z.string(),
 });
 export const PublicQuestionListOut = z.object({ items: z.array(PublicQuestionOut) });

@@ -130,6 +130,10 @@ export async function insertQuestion(db: Db, row: Insertable<Questions>): Promis
   await db.insertInto('questions').values(row).execute();
 }
 
+export async function questionByExternalId(db: Db, source: string, externalId: string): Promise<QuestionRow | undefined> {
+  return db.selectFrom('questions').selectAll().where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
+}
+
 export async function lockQuestion(db: Db, code: string): Promise<QuestionRow | undefined> {
   return db.selectFrom('questions').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
 }

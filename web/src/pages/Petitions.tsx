@@ -16,7 +16,7 @@ type Petition = {
 };
 /** name null: the citizen gave none (their phone or e-mail identifies them). */
 type Petitioner = { name: string | null; phone: string | null; email: string | null; address: string | null; masked: boolean };
-type Question = { code: string; procedureCode: string; procedureName: string; asker: Petitioner; content: string; status: string; answer: string | null; dueAt: string; askedAt: string; overdue: boolean; version: number };
+type Question = { code: string; source: 'local' | 'dvcqg'; procedureCode: string | null; procedureName: string | null; agency: { code: string; name: string } | null; asker: Petitioner; content: string; status: string; answer: string | null; dueAt: string; askedAt: string; overdue: boolean; version: number };
 
 const VIEWS = ['open', 'due_soon', 'overdue', 'closed', 'all'] as const;
 
@@ -210,7 +210,8 @@ function QuestionItem({ q, lang, onChanged }: { q: Question; lang: string; onCha
   };
   return (
     <li className="panel">
-      <h3>{q.code} — {q.procedureCode} {q.procedureName}</h3>
+      <h3>{q.code} — {q.procedureCode ? `${q.procedureCode} ${q.procedureName ?? ''}`.trim() : q.agency?.name ?? '—'}</h3>
+      {q.source === 'dvcqg' && <p className="meta" data-testid="question-source">{t('pet.qa.fromPortal')}</p>}
       <p className="meta">{t('pet.qa.asker')}: {shortName(q.asker, t)} · {t('pet.qa.due')}: {fmtDate(q.dueAt, lang)}{q.overdue && ` · ${t('pet.overdue')}`} · {t(`pet.qa.${q.status}`)}</p>
       <p className="pre">{q.content}</p>
       <form onSubmit={submit} aria-label={`${t('pet.qa.answerBtn')} ${q.code}`}>

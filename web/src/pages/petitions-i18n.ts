@@ -16,7 +16,7 @@ const vi = {
     agencyCode: 'Mã cơ quan xử lý', reason: 'Lý do', message: 'Thông tin cần bổ sung', public: 'Công khai trên Cổng (không kèm thông tin cá nhân)',
     record: 'Ghi nhận phản ánh tại quầy / qua điện thoại', name: 'Họ và tên', phone: 'Số điện thoại', email: 'Thư điện tử', address: 'Địa chỉ', save: 'Ghi nhận',
     history: 'Lịch sử xử lý', rating: 'Đánh giá', satisfied: 'Hài lòng', unsatisfied: 'Không hài lòng', close: 'Đóng', send: 'Thực hiện',
-    qa: { inbox: 'Câu hỏi cần trả lời', asked: 'Chưa trả lời', answered: 'Đã trả lời', published: 'Đã công khai', all: 'Tất cả', asker: 'Người hỏi', due: 'Hạn trả lời', publish: 'Công khai trên trang thủ tục', answerBtn: 'Trả lời', none: 'Không có câu hỏi nào.' },
+    qa: { inbox: 'Câu hỏi cần trả lời', asked: 'Chưa trả lời', answered: 'Đã trả lời', published: 'Đã công khai', all: 'Tất cả', asker: 'Người hỏi', due: 'Hạn trả lời', publish: 'Công khai trên trang thủ tục', answerBtn: 'Trả lời', none: 'Không có câu hỏi nào.', fromPortal: 'Gửi từ Cổng Dịch vụ công quốc gia — câu trả lời được gửi lại Cổng.' },
   },
 };
 const en: typeof vi = {
@@ -34,7 +34,7 @@ const en: typeof vi = {
     agencyCode: 'Handling agency code', reason: 'Reason', message: 'Information needed', public: 'Publish on the portal (without personal data)',
     record: 'Record a desk or phone petition', name: 'Full name', phone: 'Phone', email: 'E-mail', address: 'Address', save: 'Record',
     history: 'History', rating: 'Rating', satisfied: 'Satisfied', unsatisfied: 'Not satisfied', close: 'Close', send: 'Do it',
-    qa: { inbox: 'Questions to answer', asked: 'Not answered', answered: 'Answered', published: 'Published', all: 'All', asker: 'Asked by', due: 'Answer by', publish: 'Publish on the procedure page', answerBtn: 'Answer', none: 'No questions.' },
+    qa: { inbox: 'Questions to answer', asked: 'Not answered', answered: 'Answered', published: 'Published', all: 'All', asker: 'Asked by', due: 'Answer by', publish: 'Publish on the procedure page', answerBtn: 'Answer', none: 'No questions.', fromPortal: 'Sent on the national public service portal — the answer goes back there.' },
   },
 };
 
