@@ -41,7 +41,7 @@ import { SmtpBounceListener } from './platform/ports/bounce-smtp.js';
 import { asSubscriber, outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
 import { DossierEventTopic } from './modules/dossiers/dossiers.service.js';
 import { citizenSweepJob } from './modules/submissions/submissions.service.js';
-import { exchangePruneJob, portalInboundJob, portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
+import { exchangePruneJob, portalAnswerHandler, portalInboundJob, portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
 import { portalSyncRoutes } from './modules/portal-sync/portal-sync.routes.js';
 import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
 import { postalRoutes } from './modules/postal/postal.routes.js';
@@ -68,6 +68,8 @@ export const outboxHandlers: OutboxHandler[] = [
   ...notificationHandlers.map((h) => (h.topic === DossierEventTopic ? asSubscriber(h, 'notifications') : h)),
   portalSyncEventHandler as OutboxHandler,
   postalEventHandler as OutboxHandler,
+  // petitions.question-answered: the answers of the national portal's questions go back to it
+  portalAnswerHandler as OutboxHandler,
 ];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */

@@ -131,7 +131,13 @@ describe('a petition filed online', () => {
     const p = await act(u['demo.chuyenvien']!, online, 'publish', { public: true });
     expect(p.body).toMatchObject({ status: 'published', public: true });
     expect(p.body.events.map((e: any) => e.kind)).toEqual(['receive', 'assign', 'answer', 'publish']);
-    expect(p.body.events[2]).toMatchObject({ actor: 'demo.chuyenvien', details: { onTime: true } });
+    expect(p.body.events[2]).toMatchObject({ actor: 'demo.chuyenvien', actorKind: 'official', actorName: 'Trần Minh Đức', details: { onTime: true } });
+    // the history names the petitioner to the handling agency, never the account id
+    expect(p.body.events[0]).toMatchObject({ actor: 'citizen', actorKind: 'citizen', actorName: 'Nguyễn Thị Lan' });
+    expect(p.body.events[1]).toMatchObject({ actorKind: 'official', actorName: 'Bùi Thị Kim Oanh' });
+    expect(JSON.stringify(p.body.events)).not.toContain('citizen:');
+    const masked = await u['demo.xa.chuyenvien']!.get(`/api/v1/petitions/${online}`);
+    expect(masked.body.events[0]).toMatchObject({ actor: 'citizen', actorName: null });
 
     const pub = await t.client().get('/api/v1/public/petitions');
     const item = pub.body.items.find((x: any) => x.code === online);

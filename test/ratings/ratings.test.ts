@@ -164,3 +164,41 @@ describe('reports', () => {
     expect((await o.handler.get(`/api/v1/reports/ratings?${period()}`)).status).toBe(403);
   });
 });
+
+describe('QĐ 766 5.4 and petitions', () => {
+  const record = (dossierCode: string) => o.control.post('/api/v1/petitions', {
+    channel: 'phone', kind: 'behaviour', title: 'Cán bộ hẹn nhiều lần', content: 'Tôi phải đến ba lần mới nhận được kết quả.', dossierCode,
+    petitioner: { name: 'Lê Văn Hùng', phone: '0912345678' },
+  });
+
+  it('a petition about a dossier counts it against 5.4, once per dossier; a disliked one is not counted twice; a refused petition no longer counts', async () => {
+    const d1 = await dossier(o);
+    const d2 = await dossier(o);
+    expect((await rate(d1, { answers: answers(1) })).status).toBe(200);
+    const before = await indicator54();
+
+    const p2 = await record(d2.code.toLowerCase());
+    expect(p2.status, JSON.stringify(p2.body)).toBe(201);
+    const after = await indicator54();
+    expect(after.denominator).toBe(before.denominator);
+    expect(after.numerator).toBe(before.numerator - 1);
+    expect(after.score).toBe(Math.round(Math.min(6, (6 * after.numerator / after.denominator) / 0.9) * 100) / 100);
+
+    // a second petition about the same dossier, and one about a dossier already rated "không hài lòng": no change
+    const p2b = await record(d2.code);
+    expect(p2b.status).toBe(201);
+    expect((await record(d1.code)).status).toBe(201);
+    expect((await indicator54()).numerator).toBe(after.numerator);
+
+    // petitions not taken up (không thụ lý) are not complaints about the dossier
+    const refuse = async (code: string) => {
+      const v = (await o.control.get(`/api/v1/petitions/${code}`)).body.version;
+      const r = await o.control.post(`/api/v1/petitions/${code}/actions/refuse`, { version: v, reason: 'Trùng nội dung đã trả lời.' });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    await refuse(p2.body.code);
+    expect((await indicator54()).numerator).toBe(after.numerator); // the other petition about d2 still counts
+    await refuse(p2b.body.code);
+    expect((await indicator54()).numerator).toBe(before.numerator);
+  });
+});

@@ -86,10 +86,17 @@ describe.skipIf(!HAS_CHROMIUM)('petitions and Q&A in the browser', () => {
     await office.page.getByRole('button', { name: petitionCode }).click();
     const panel = office.page.getByTestId('petition-panel');
     await panel.getByText('0912345678').first().waitFor();
+    // the facts are labelled in full; a citizen who gave no name is "Người dân" with the phone once
+    await expect.poll(() => panel.locator('dt').first().textContent()).toBe('Trạng thái');
+    expect(await office.page.getByTestId('petition-list').locator('th').last().textContent()).toBe('Trạng thái');
+    expect(await panel.getByTestId('petition-petitioner').textContent()).toBe('Người dân · 0912345678');
+    expect(await panel.getByTestId('petition-history').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} — Đã tiếp nhận — Người dân$/);
     await panel.getByRole('button', { name: 'Giao xử lý' }).click();
     await panel.getByLabel('Mã cơ quan xử lý').fill(STP);
     await panel.getByRole('button', { name: 'Thực hiện' }).click();
     await expect.poll(() => panel.getByTestId('petition-status').textContent()).toBe('Đang xử lý');
+    await expect.poll(() => panel.getByTestId('petition-history').locator('li').last().textContent()).toMatch(/— Đang xử lý — Bùi Thị Kim Oanh$/);
+    expect(await panel.textContent()).not.toContain('citizen:');
     await shot(office.page, 'petitions-office');
     await office.ctx.close();
 
@@ -104,6 +111,10 @@ describe.skipIf(!HAS_CHROMIUM)('petitions and Q&A in the browser', () => {
     await p2.getByRole('button', { name: 'Công khai / gửi trả lời' }).click();
     await p2.getByRole('button', { name: 'Thực hiện' }).click();
     await expect.poll(() => p2.getByTestId('petition-status').textContent()).toBe('Đã công khai / gửi trả lời');
+    const lines = await p2.getByTestId('petition-history').locator('li').allTextContents();
+    expect(lines.map((l) => l.split(' — ').slice(1).join(' — '))).toEqual([
+      'Đã tiếp nhận — Người dân', 'Đang xử lý — Bùi Thị Kim Oanh', 'Đã trả lời — Trần Minh Đức', 'Đã công khai / gửi trả lời — Trần Minh Đức',
+    ]);
     await shot(dept.page, 'petitions-answered');
     await dept.ctx.close();
   });

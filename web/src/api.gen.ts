@@ -8991,6 +8991,15 @@ export interface paths {
                                 answer: string | null;
                                 /** @description ISO-8601 instant */
                                 pulledAt: string;
+                                /** @description the question in the officials' Q&A inbox it became */
+                                questionCode: string | null;
+                                /** @description why it is not in the Q&A inbox yet (tried again on every pull) */
+                                handoverError: string | null;
+                                answeredAt: string | null;
+                                /** @description when the portal accepted the answer (DongBoKetQuaHoiDapGuiTuDVCQG) */
+                                answerSyncedAt: string | null;
+                                /** @description the portal refused the answer: its code and reason */
+                                answerError: string | null;
                             }[];
                         };
                     };
@@ -14686,6 +14695,872 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/rating-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiêu chí đánh giá / the rating criteria (disabled ones included) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                position: number;
+                                nameVi: string;
+                                nameEn: string;
+                                required: boolean;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm tiêu chí / add a criterion (asked last) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description stable key the answers are stored under */
+                        key: string;
+                        nameVi: string;
+                        nameEn: string;
+                        required?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                position: number;
+                                nameVi: string;
+                                nameEn: string;
+                                required: boolean;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rating-criteria/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sắp xếp tiêu chí / reorder the criteria (every key once) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        keys: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                position: number;
+                                nameVi: string;
+                                nameEn: string;
+                                required: boolean;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rating-criteria/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sửa, tắt, bật tiêu chí / edit, disable or enable a criterion
+         * @description Criteria are never deleted (ratings keep their answers under the key); "overall" stays active and required (QĐ 766 5.4).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameVi?: string;
+                        nameEn?: string;
+                        required?: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                position: number;
+                                nameVi: string;
+                                nameEn: string;
+                                required: boolean;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            code: string;
+                            detail?: string;
+                            instance?: string;
+                            requestId?: string;
+                            errors?: ({
+                                path?: string;
+                                code?: string;
+                                message?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @description On 409/403 of an action: the actions allowed now */
+                            allowed?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ratings/kiosks": {
         parameters: {
             query?: never;
@@ -16451,7 +17326,8 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 petitioner: {
-                                    name: string;
+                                    /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                    name: string | null;
                                     phone: string | null;
                                     email: string | null;
                                     address: string | null;
@@ -16733,7 +17609,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -17019,7 +17896,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -17303,7 +18181,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -17563,14 +18442,21 @@ export interface paths {
                         "application/json": {
                             items: {
                                 code: string;
-                                procedureCode: string;
-                                procedureName: string;
+                                /**
+                                 * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                                 * @enum {string}
+                                 */
+                                source: "local" | "dvcqg";
+                                /** @description null: a national-portal question that names only the agency */
+                                procedureCode: string | null;
+                                procedureName: string | null;
                                 agency: {
                                     code: string;
                                     name: string;
                                 } | null;
                                 asker: {
-                                    name: string;
+                                    /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                    name: string | null;
                                     phone: string | null;
                                     email: string | null;
                                     address: string | null;
@@ -17817,14 +18703,21 @@ export interface paths {
                     content: {
                         "application/json": {
                             code: string;
-                            procedureCode: string;
-                            procedureName: string;
+                            /**
+                             * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                             * @enum {string}
+                             */
+                            source: "local" | "dvcqg";
+                            /** @description null: a national-portal question that names only the agency */
+                            procedureCode: string | null;
+                            procedureName: string | null;
                             agency: {
                                 code: string;
                                 name: string;
                             } | null;
                             asker: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -18080,8 +18973,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 code: string;
-                                procedureCode: string;
-                                procedureName: string;
+                                procedureCode: string | null;
+                                procedureName: string | null;
                                 agency: {
                                     code: string;
                                     name: string;
@@ -18199,7 +19092,8 @@ export interface paths {
                                     name: string;
                                 } | null;
                                 petitioner: {
-                                    name: string;
+                                    /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                    name: string | null;
                                     phone: string | null;
                                     email: string | null;
                                     address: string | null;
@@ -18487,7 +19381,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -18518,7 +19413,12 @@ export interface paths {
                                 kind: string;
                                 fromStatus: string | null;
                                 toStatus: string;
+                                /** @description the official's user name, 'citizen' or 'system' */
                                 actor: string;
+                                /** @enum {string} */
+                                actorKind: "citizen" | "official" | "system";
+                                /** @description the official's full name, or the petitioner's name when the caller may see it and one was given; null otherwise */
+                                actorName: string | null;
                                 at: string;
                                 details: {
                                     [key: string]: unknown;
@@ -18773,7 +19673,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -18804,7 +19705,12 @@ export interface paths {
                                 kind: string;
                                 fromStatus: string | null;
                                 toStatus: string;
+                                /** @description the official's user name, 'citizen' or 'system' */
                                 actor: string;
+                                /** @enum {string} */
+                                actorKind: "citizen" | "official" | "system";
+                                /** @description the official's full name, or the petitioner's name when the caller may see it and one was given; null otherwise */
+                                actorName: string | null;
                                 at: string;
                                 details: {
                                     [key: string]: unknown;
@@ -19085,7 +19991,8 @@ export interface paths {
                                 name: string;
                             } | null;
                             petitioner: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -19116,7 +20023,12 @@ export interface paths {
                                 kind: string;
                                 fromStatus: string | null;
                                 toStatus: string;
+                                /** @description the official's user name, 'citizen' or 'system' */
                                 actor: string;
+                                /** @enum {string} */
+                                actorKind: "citizen" | "official" | "system";
+                                /** @description the official's full name, or the petitioner's name when the caller may see it and one was given; null otherwise */
+                                actorName: string | null;
                                 at: string;
                                 details: {
                                     [key: string]: unknown;
@@ -19357,14 +20269,21 @@ export interface paths {
                         "application/json": {
                             items: {
                                 code: string;
-                                procedureCode: string;
-                                procedureName: string;
+                                /**
+                                 * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                                 * @enum {string}
+                                 */
+                                source: "local" | "dvcqg";
+                                /** @description null: a national-portal question that names only the agency */
+                                procedureCode: string | null;
+                                procedureName: string | null;
                                 agency: {
                                     code: string;
                                     name: string;
                                 } | null;
                                 asker: {
-                                    name: string;
+                                    /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                    name: string | null;
                                     phone: string | null;
                                     email: string | null;
                                     address: string | null;
@@ -19629,14 +20548,21 @@ export interface paths {
                     content: {
                         "application/json": {
                             code: string;
-                            procedureCode: string;
-                            procedureName: string;
+                            /**
+                             * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                             * @enum {string}
+                             */
+                            source: "local" | "dvcqg";
+                            /** @description null: a national-portal question that names only the agency */
+                            procedureCode: string | null;
+                            procedureName: string | null;
                             agency: {
                                 code: string;
                                 name: string;
                             } | null;
                             asker: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;
@@ -19897,14 +20823,21 @@ export interface paths {
                     content: {
                         "application/json": {
                             code: string;
-                            procedureCode: string;
-                            procedureName: string;
+                            /**
+                             * @description local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)
+                             * @enum {string}
+                             */
+                            source: "local" | "dvcqg";
+                            /** @description null: a national-portal question that names only the agency */
+                            procedureCode: string | null;
+                            procedureName: string | null;
                             agency: {
                                 code: string;
                                 name: string;
                             } | null;
                             asker: {
-                                name: string;
+                                /** @description null: the citizen gave no name (their phone or e-mail identifies them) */
+                                name: string | null;
                                 phone: string | null;
                                 email: string | null;
                                 address: string | null;

@@ -11,10 +11,10 @@ import type { Petitions } from '../../platform/db/schema.gen.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 import { getProcedure } from '../catalog/catalog.service.js';
-import { agencyBriefs, agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
+import { agencyBriefs, agencyByCode, subtreeAgencyIds, userNames } from '../org/org.read.js';
 import { scopePaths, actsFromTop } from '../org/permissions.js';
 import { nextStatus, type OfficialAction, type PetitionAction, type PetitionStatus } from './petition-machine.js';
-import { addDays, isPetitionOfficial, newCode, petitionViews, settingsOf, standingOf } from './petition-common.js';
+import { addDays, isPetitionOfficial, newCode, petitionViews, settingsOf, standingOf, UNNAMED } from './petition-common.js';
 import { petitionErrors } from './petitions.errors.js';
 import * as repo from './petitions.repo.js';
 import type { z } from 'zod';
@@ -75,7 +75,7 @@ export async function fileOnline(ctx: AppContext, c: CitizenRef, body: z.infer<t
   await checkProcedure(ctx, body.procedureCode, 'body.procedureCode');
   const base = await newRow(ctx, body);
   const row = {
-    ...base, channel: 'online', citizen_id: c.citizenId, petitioner_name: c.name ?? c.phone ?? c.email ?? 'Công dân',
+    ...base, channel: 'online', citizen_id: c.citizenId, petitioner_name: c.name ?? c.phone ?? c.email ?? UNNAMED,
     petitioner_phone: c.phone, petitioner_email: c.email, petitioner_address: null, recorded_by: null, client_ip: ip ?? null,
   };
   await insertWithEvent(ctx, row, citizenActor(c), { channel: 'online' });
@@ -181,6 +181,17 @@ export async function petitionAction(ctx: AppContext, p: Principal, code: string
   return petitionDetail(ctx, p, code);
 }
 
+/** One history line: who acted as the screens name them (the citizen's account id is never shown). */
+function eventOut(e: repo.PetitionEventRow, officials: Map<string, string>, petitionerName: string | null) {
+  const kind = e.actor_kind as 'citizen' | 'official' | 'system';
+  const actorName = kind === 'official' ? (e.actor_id ? officials.get(e.actor_id) ?? e.actor_label : e.actor_label) : kind === 'citizen' ? petitionerName : null;
+  return {
+    kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status,
+    actor: kind === 'official' ? e.actor_label : kind, actorKind: kind, actorName,
+    at: new Date(e.at).toISOString(), details: (e.details ?? {}) as Record<string, unknown>,
+  };
+}
+
 /** GET /petitions/{code}: any petition official may open it; personal data only for the handling agency. */
 export async function petitionDetail(ctx: AppContext, p: Principal, code: string) {
   if (!isPetitionOfficial(p)) throw petitionErrors.PETITION_FORBIDDEN();
@@ -188,14 +199,9 @@ export async function petitionDetail(ctx: AppContext, p: Principal, code: string
   if (!row) throw petitionErrors.PETITION_NOT_FOUND();
   const [view] = await petitionViews(ctx, [row], (r, a) => ({ kind: 'official', standing: standingOf(p, r, a) }));
   const events = await repo.eventsOf(ctx.db, row.id);
-  const show = !view!.petitioner.masked;
-  return {
-    ...view!,
-    events: events.map((e) => ({
-      kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status,
-      actor: e.actor_kind === 'citizen' && !show ? 'citizen' : e.actor_label, at: new Date(e.at).toISOString(), details: (e.details ?? {}) as Record<string, unknown>,
-    })),
-  };
+  const names = await userNames(ctx.db, events.filter((e) => e.actor_kind === 'official').map((e) => e.actor_id));
+  const petitionerName = view!.petitioner.masked ? null : view!.petitioner.name;
+  return { ...view!, events: events.map((e) => eventOut(e, names, petitionerName)) };
 }
 
 /** GET /petitions: the inbox of the caller's agencies (and the province's intake for unassigned ones). */

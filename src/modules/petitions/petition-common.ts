@@ -48,9 +48,22 @@ export function standingOf(p: Principal | null, row: { agency_id: string | null;
 /** Officials with any petition role may open a petition (masked unless they handle it). */
 export const isPetitionOfficial = (p: Principal): boolean => scopePaths(p, 'petition.handle').length > 0 || scopePaths(p, 'petition.assign').length > 0;
 
-export function petitionerOf(row: { petitioner_name: string; petitioner_phone: string | null; petitioner_email: string | null; petitioner_address: string | null }, show: boolean) {
-  if (show) return { name: row.petitioner_name, phone: row.petitioner_phone, email: row.petitioner_email, address: row.petitioner_address, masked: false };
-  return { name: maskName(row.petitioner_name), phone: maskPhone(row.petitioner_phone), email: maskEmail(row.petitioner_email), address: null, masked: true };
+/** What an online petition or question stores as the name when the citizen's account has none. */
+export const UNNAMED = 'Công dân';
+
+type PetitionerRow = { petitioner_name: string; petitioner_phone: string | null; petitioner_email: string | null; petitioner_address: string | null };
+
+/** The citizen gave no name: the stored name is their phone, e-mail or the placeholder (fileOnline, askQuestion). */
+export const isUnnamed = (row: PetitionerRow): boolean => {
+  const n = row.petitioner_name.trim();
+  return n === UNNAMED || n === row.petitioner_phone?.trim() || n === row.petitioner_email?.trim();
+};
+
+/** The petitioner as the viewer may see them: `name` null when none was given (the screens say "Người dân"). */
+export function petitionerOf(row: PetitionerRow, show: boolean) {
+  const name = isUnnamed(row) ? null : row.petitioner_name;
+  if (show) return { name, phone: row.petitioner_phone, email: row.petitioner_email, address: row.petitioner_address, masked: false };
+  return { name: name === null ? null : maskName(name), phone: maskPhone(row.petitioner_phone), email: maskEmail(row.petitioner_email), address: null, masked: true };
 }
 
 /** The deadline the petition runs against now: to publish once answered, to supplement while info is asked, else to handle. */

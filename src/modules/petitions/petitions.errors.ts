@@ -12,6 +12,7 @@ export const petitionErrors = defineErrors({
   PETITION_PROCEDURE_UNKNOWN: { status: 422, vi: 'Không có thủ tục hành chính mã {code}.', en: 'No procedure with code {code}.' },
   QUESTION_NOT_FOUND: { status: 404, vi: 'Không có câu hỏi này.', en: 'No such question.' },
   QUESTION_AGENCY_REQUIRED: { status: 422, vi: 'Thủ tục do nhiều cơ quan thực hiện: chọn cơ quan nhận câu hỏi.', en: 'Several agencies perform this procedure: choose the one to ask.' },
+  QUESTION_PORTAL_NO_AGENCY: { status: 422, vi: 'Câu hỏi từ Cổng Dịch vụ công quốc gia không nêu cơ quan nhận (MADONVI) và thủ tục không xác định được một cơ quan thực hiện duy nhất.', en: 'The national-portal question names no agency (MADONVI) and its procedure does not determine a single performing agency.' },
   QUESTION_NOT_ANSWERED: { status: 409, vi: 'Câu hỏi chưa được trả lời nên chưa công khai được.', en: 'The question has no answer yet, so it cannot be published.' },
   QUESTION_RATE_LIMITED: { status: 429, vi: 'Đã gửi quá {limit} câu hỏi trong 24 giờ; vui lòng thử lại sau.', en: 'More than {limit} questions in 24 hours; please try again later.' },
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { problems } from '../../platform/http/problem.schema.js';
 
 export const PetitionerOut = z.object({
-  name: z.string(),
+  name: z.string().nullable().describe('null: the citizen gave no name (their phone or e-mail identifies them)'),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   address: z.string().nullable(),
@@ -11,7 +11,11 @@ export const PetitionerOut = z.object({
 });
 
 export const PetitionEventOut = z.object({
-  kind: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actor: z.string(), at: z.string(), details: z.record(z.string(), z.unknown()),
+  kind: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(),
+  actor: z.string().describe("the official's user name, 'citizen' or 'system'"),
+  actorKind: z.enum(['citizen', 'official', 'system']),
+  actorName: z.string().nullable().describe("the official's full name, or the petitioner's name when the caller may see it and one was given; null otherwise"),
+  at: z.string(), details: z.record(z.string(), z.unknown()),
 });
 
 export const PetitionOut = z.object({
@@ -56,8 +60,9 @@ export const PublicPetitionListOut = z.object({ items: z.array(PublicPetitionOut
 
 export const QuestionOut = z.object({
   code: z.string(),
-  procedureCode: z.string(),
-  procedureName: z.string(),
+  source: z.enum(['local', 'dvcqg']).describe('local: asked on this portal; dvcqg: sent on the national portal (the answer goes back there)'),
+  procedureCode: z.string().nullable().describe('null: a national-portal question that names only the agency'),
+  procedureName: z.string().nullable(),
   agency: z.object({ code: z.string(), name: z.string() }).nullable(),
   asker: PetitionerOut,
   content: z.string(),
@@ -73,7 +78,7 @@ export const QuestionOut = z.object({
 export const QuestionListOut = z.object({ items: z.array(QuestionOut) });
 
 export const PublicQuestionOut = z.object({
-  code: z.string(), procedureCode: z.string(), procedureName: z.string(), agency: z.object({ code: z.string(), name: z.string() }).nullable(),
+  code: z.string(), procedureCode: z.string().nullable(), procedureName: z.string().nullable(), agency: z.object({ code: z.string(), name: z.string() }).nullable(),
   content: z.string(), answer: z.string(), askedAt: z.string(), publishedAt: z.string(),
 });
 export const PublicQuestionListOut = z.object({ items: z.array(PublicQuestionOut) });

@@ -22,6 +22,14 @@ export function petitionIndicatorCounts(db: Db, w: { start: Date; end: Date; asO
   return repo.indicatorCounts(db, w, agencyIds, includeUnassigned);
 }
 
+/**
+ * Subquery for QĐ 766 5.4 (the reports repository puts it in its own SQL, as ratings' dislikedDossierIds): the
+ * codes of dossiers with a petition (phản ánh, kiến nghị) about them, received before `before` and not refused
+ * by then. Reports count the dossiers of its denominator whose code is among them, so a petition lowers 5.4 for
+ * the dossier's competent agency, whoever handles the petition.
+ */
+export const petitionedDossierCodes = (before: Date) => repo.petitionedDossierCodesSql(before);
+
 /** Distinct dossiers named by petitions received in [start, end), of these agencies (assigned) when given. */
 export function countDossiersWithPetition(db: Db, period: { start: Date; end: Date }, agencyIds?: string[] | null): Promise<number> {
   return repo.dossiersWithPetition(db, period, agencyIds ?? null);

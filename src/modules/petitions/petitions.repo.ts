@@ -115,10 +115,23 @@ export async function dossiersWithPetition(db: Db, w: { start: Date; end: Date }
   return Number(r.n);
 }
 
+/**
+ * Subquery: codes of dossiers named by a petition received before `before` and not refused by then (not taken
+ * up: "không thụ lý"), upper-cased and trimmed as dossier codes are (QĐ 766 5.4).
+ */
+export const petitionedDossierCodesSql = (before: Date) =>
+  sql`SELECT upper(btrim(p.dossier_code)) FROM petitions p
+      WHERE p.dossier_code IS NOT NULL AND p.received_at < ${before}::timestamptz
+        AND (p.refused_at IS NULL OR p.refused_at >= ${before}::timestamptz)`;
+
 // ---------- questions
 
 export async function insertQuestion(db: Db, row: Insertable<Questions>): Promise<void> {
   await db.insertInto('questions').values(row).execute();
+}
+
+export async function questionByExternalId(db: Db, source: string, externalId: string): Promise<QuestionRow | undefined> {
+  return db.selectFrom('questions').selectAll().where('source', '=', source).where('external_id', '=', externalId).executeTakeFirst();
 }
 
 export async function lockQuestion(db: Db, code: string): Promise<QuestionRow | undefined> {

@@ -4,3 +4,5 @@ export {
   type CitizenRef,
 } from './petition-cases.js';
 export { askQuestion, citizenQuestions, questionInbox, answerQuestion, publishQuestion, publicQuestions } from './questions.js';
+export { receivePortalQuestion, type PortalQuestionIn } from './portal-questions.js';
+export { QuestionAnsweredTopic, type QuestionAnsweredMessage } from './question-answered-topic.js';

@@ -11,11 +11,13 @@ import { platformErrors } from '../../platform/platform.errors.js';
 import { getProcedure } from '../catalog/catalog.service.js';
 import { agencyBriefs, agencyByCode, subtreeAgencyIds } from '../org/org.read.js';
 import { can, scopePaths } from '../org/permissions.js';
-import { addDays, iso, newCode, petitionerOf, settingsOf } from './petition-common.js';
+import { addDays, iso, newCode, petitionerOf, settingsOf, UNNAMED } from './petition-common.js';
 import { petitionErrors } from './petitions.errors.js';
 import * as repo from './petitions.repo.js';
 import type { CitizenRef } from './petition-cases.js';
 import type { QuestionAnswerBody, QuestionBody } from './petitions.schema.js';
+import type { Db } from '../../platform/db/database.js';
+import { enqueueQuestionAnswered } from './question-answered-topic.js';
 
 const DAY_MS = 86_400_000;
 
@@ -30,6 +32,7 @@ async function questionViews(ctx: AppContext, rows: repo.QuestionRow[], show: (r
     return {
       code: r.code, procedureCode: r.procedure_code, procedureName: r.procedure_name,
       agency: a ? { code: a.code, name: a.name } : null,
+      source: r.source as 'local' | 'dvcqg',
       asker: petitionerOf({ petitioner_name: r.asker_name, petitioner_phone: r.asker_phone, petitioner_email: r.asker_email, petitioner_address: null }, show(r, a)),
       content: r.content, status: r.status as 'asked' | 'answered' | 'published', answer: r.answer,
       askedAt: iso(r.asked_at)!, dueAt: iso(r.due_at)!, answeredAt: iso(r.answered_at), publishedAt: iso(r.published_at),
@@ -66,7 +69,7 @@ export async function askQuestion(ctx: AppContext, c: CitizenRef, body: z.infer<
   if (!agency) throw petitionErrors.PETITION_AGENCY_UNKNOWN({ code: agencyCode }, { errors: [{ path: 'body.agencyCode', code: 'PETITION_AGENCY_UNKNOWN' }] });
   const now = ctx.clock.now();
   const row = {
-    id: randomUUID(), code: newCode('HD', now), citizen_id: c.citizenId, asker_name: c.name ?? c.phone ?? c.email ?? 'Công dân',
+    id: randomUUID(), code: newCode('HD', now), citizen_id: c.citizenId, asker_name: c.name ?? c.phone ?? c.email ?? UNNAMED,
     asker_phone: c.phone, asker_email: c.email, procedure_code: proc.code, procedure_name: proc.name, agency_id: agency.id,
     content: body.content, status: 'asked', due_at: await addDays(ctx, agency.id, now, s.questionDays),
     search_key: wordsKey(body.content), asked_at: now, version: 1,
@@ -89,7 +92,12 @@ export async function questionInbox(ctx: AppContext, p: Principal, status: 'aske
   return { items: await questionViews(ctx, rows, handles(p)) };
 }
 
-async function changeQuestion(ctx: AppContext, p: Principal, code: string, version: number, change: (row: repo.QuestionRow) => Parameters<typeof repo.updateQuestion>[2]) {
+type QuestionPatch = Parameters<typeof repo.updateQuestion>[2];
+
+async function changeQuestion(
+  ctx: AppContext, p: Principal, code: string, version: number, change: (row: repo.QuestionRow) => QuestionPatch,
+  inTransaction?: (trx: Db, row: repo.QuestionRow) => Promise<void>,
+) {
   const out = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.lockQuestion(trx, code);
     if (!row) throw petitionErrors.QUESTION_NOT_FOUND();
@@ -98,18 +106,25 @@ async function changeQuestion(ctx: AppContext, p: Principal, code: string, versi
     if (row.version !== version) throw petitionErrors.PETITION_VERSION_CONFLICT();
     const patch = change(row);
     await repo.updateQuestion(trx, row.id, { ...patch, version: row.version + 1 });
-    return { ...row, ...patch, version: row.version + 1 } as repo.QuestionRow;
+    const changed = { ...row, ...patch, version: row.version + 1 } as repo.QuestionRow;
+    if (inTransaction) await inTransaction(trx, changed);
+    return changed;
   });
   return (await questionViews(ctx, [out], handles(p)))[0]!;
 }
 
-/** POST /questions/{code}/answer (publish: true also publishes it). */
+/**
+ * POST /questions/{code}/answer (publish: true also publishes it). The answer's outbox message is written in
+ * the same transaction (question-answered-topic.ts): the answer of a portal question goes back to the portal.
+ */
 export async function answerQuestion(ctx: AppContext, p: Principal, code: string, body: z.infer<typeof QuestionAnswerBody>) {
   const now = ctx.clock.now();
   return changeQuestion(ctx, p, code, body.version, (row) => ({
     answer: body.answer, answered_by: p.userId, answered_at: now,
     status: body.publish ? 'published' : 'answered', published_at: body.publish ? now : null,
     search_key: wordsKey(`${row.content} ${body.answer}`),
+  }), (trx, row) => enqueueQuestionAnswered(ctx, trx, {
+    questionId: row.id, code: row.code, source: row.source as 'local' | 'dvcqg', externalId: row.external_id, answer: body.answer, answeredAt: now, version: row.version,
   }));
 }
 

@@ -1,6 +1,6 @@
 // SQL of the national-portal sync: the sync items (one per dossier event the portal hears of), the questions
-// pulled from the portal.
-import { sql, type Selectable } from 'kysely';
+// pulled from the portal (and their hand-over to the Q&A inbox, the answers sent back).
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PortalInboundDossiers, PortalQuestions, PortalSyncItems } from '../../platform/db/schema.gen.js';
 import type { CapNhatTienDoHoSoMC, DongBoHoSoMC } from '../../platform/ports/national-portal.js';
@@ -132,6 +132,28 @@ export async function upsertQuestions(db: Db, rows: QuestionRow[]): Promise<numb
   if (!rows.length) return 0;
   const r = await db.insertInto('portal_questions').values(rows).onConflict((oc) => oc.column('portal_id').doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** Pulled questions not yet in the Q&A inbox (new, or held with a reason), oldest first. */
+export async function questionsToHandOver(db: Db, limit: number): Promise<QuestionRow[]> {
+  return db.selectFrom('portal_questions').selectAll().where('question_code', 'is', null).orderBy('pulled_at').orderBy('portal_id').limit(limit).execute();
+}
+
+export async function markQuestionHandedOver(db: Db, portalId: string, questionCode: string): Promise<void> {
+  await db.updateTable('portal_questions').set({ question_code: questionCode, handover_error: null }).where('portal_id', '=', portalId).execute();
+}
+
+export async function markQuestionHeld(db: Db, portalId: string, reason: string): Promise<void> {
+  await db.updateTable('portal_questions').set({ handover_error: reason }).where('portal_id', '=', portalId).execute();
+}
+
+export async function questionById(db: Db, portalId: string): Promise<QuestionRow | undefined> {
+  return db.selectFrom('portal_questions').selectAll().where('portal_id', '=', portalId).executeTakeFirst();
+}
+
+/** The answer sent back: the text, the question version it carried, and the portal's outcome. */
+export async function recordQuestionAnswer(db: Db, portalId: string, a: Pick<Updateable<PortalQuestions>, 'answer' | 'answered_at' | 'answer_version' | 'answer_synced_at' | 'answer_error'>): Promise<void> {
+  await db.updateTable('portal_questions').set(a).where('portal_id', '=', portalId).execute();
 }
 
 export async function listQuestions(db: Db, limit: number): Promise<QuestionRow[]> {

@@ -51,6 +51,10 @@ export const PortalQuestionsOut = z.object({
   items: z.array(z.object({
     portalId: z.string(), fieldCode: z.string().nullable(), agencyCode: z.string().nullable(), procedureCode: z.string().nullable(),
     askerName: z.string(), content: z.string(), answer: z.string().nullable(), pulledAt: iso,
+    questionCode: z.string().nullable().describe('the question in the officials\' Q&A inbox it became'),
+    handoverError: z.string().nullable().describe('why it is not in the Q&A inbox yet (tried again on every pull)'),
+    answeredAt: iso.nullable(), answerSyncedAt: iso.nullable().describe('when the portal accepted the answer (DongBoKetQuaHoiDapGuiTuDVCQG)'),
+    answerError: z.string().nullable().describe('the portal refused the answer: its code and reason'),
   })),
 });
 

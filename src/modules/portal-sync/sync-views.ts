@@ -88,6 +88,9 @@ export async function listPortalQuestions(ctx: AppContext, p: Principal) {
     items: rows.map((r) => ({
       portalId: r.portal_id, fieldCode: r.field_code, agencyCode: r.agency_code, procedureCode: r.procedure_code,
       askerName: r.asker_name, content: r.content, answer: r.answer, pulledAt: new Date(r.pulled_at).toISOString(),
+      questionCode: r.question_code, handoverError: r.handover_error,
+      answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+      answerSyncedAt: r.answer_synced_at ? new Date(r.answer_synced_at).toISOString() : null, answerError: r.answer_error,
     })),
   };
 }

@@ -2,6 +2,8 @@
 import { defineErrors } from '../../platform/errors.js';
 
 export const ratingErrors = defineErrors({
+  RATING_CRITERION_EXISTS: { status: 409, vi: 'Đã có tiêu chí mã {key}.', en: 'A criterion with key {key} exists.' },
+  RATING_CRITERION_NOT_FOUND: { status: 404, vi: 'Không có tiêu chí mã {key}.', en: 'No criterion with key {key}.' },
   RATING_NOT_RETURNED: { status: 409, vi: 'Chỉ đánh giá được hồ sơ đã trả kết quả.', en: 'Only a dossier whose result was handed over can be rated.' },
   RATING_ALREADY_GIVEN: { status: 409, vi: 'Hồ sơ này đã được đánh giá; chỉ người đã đánh giá mới được sửa trong thời hạn cho phép.', en: 'This dossier has been rated; only whoever rated it may change it, within the allowed time.' },
   RATING_WINDOW_CLOSED: { status: 409, vi: 'Đã hết thời hạn sửa đánh giá ({days} ngày kể từ lần đánh giá đầu).', en: 'The time to change the rating is over ({days} days after the first rating).' },

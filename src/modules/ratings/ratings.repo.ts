@@ -1,11 +1,36 @@
 // SQL of the ratings module (Kysely): criteria, ratings (one per dossier), counter kiosks, and the aggregates
 // the leaders' report and the officials' report read.
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import type { DossierRatings, RatingKiosks } from '../../platform/db/schema.gen.js';
+import type { DossierRatings, RatingCriteria, RatingKiosks } from '../../platform/db/schema.gen.js';
 
 export type RatingRow = Omit<Selectable<DossierRatings>, 'answers'> & { answers: Record<string, number> };
 export type KioskRow = Selectable<RatingKiosks>;
+
+export type CriterionRow = Selectable<RatingCriteria>;
+
+export function allCriteria(db: Db): Promise<CriterionRow[]> {
+  return db.selectFrom('rating_criteria').selectAll().orderBy('position').orderBy('key').execute();
+}
+
+export function criterionByKey(db: Db, key: string): Promise<CriterionRow | undefined> {
+  return db.selectFrom('rating_criteria').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/** A new criterion, after the others. */
+export async function insertCriterion(db: Db, row: Omit<CriterionRow, 'position'>): Promise<void> {
+  await db.insertInto('rating_criteria').values((eb) => ({
+    ...row, position: eb.selectFrom('rating_criteria').select(sql<number>`COALESCE(max(position), 0) + 1`.as('p')),
+  })).execute();
+}
+
+export async function updateCriterion(db: Db, key: string, patch: Updateable<RatingCriteria>): Promise<void> {
+  await db.updateTable('rating_criteria').set(patch).where('key', '=', key).execute();
+}
+
+export async function setCriteriaOrder(db: Db, keys: string[]): Promise<void> {
+  for (const [i, key] of keys.entries()) await db.updateTable('rating_criteria').set({ position: i + 1 }).where('key', '=', key).execute();
+}
 
 export function activeCriteria(db: Db) {
   return db.selectFrom('rating_criteria').select(['key', 'name_vi', 'name_en', 'required']).where('active', '=', true).orderBy('position').execute();

@@ -62,6 +62,24 @@ export function ratingRoutes(app: App, ctx: AppContext): void {
     return svc.kioskRate(ctx, req.headers['x-kiosk-token'], req.body);
   });
 
+  // ---- the administrators: the rating criteria (domain-vn §8)
+  const ADMIN = problems(400, 401, 403, 404, 409, 422);
+  app.get('/api/v1/admin/rating-criteria', {
+    schema: { tags: TAGS, summary: 'Tiêu chí đánh giá / the rating criteria (disabled ones included)', response: { 200: s.CriteriaOut, ...ADMIN } },
+  }, async (req) => svc.listCriteria(ctx, requirePrincipal(req)));
+  app.post('/api/v1/admin/rating-criteria', {
+    schema: { tags: TAGS, summary: 'Thêm tiêu chí / add a criterion (asked last)', body: s.CriterionCreateBody, response: { 201: s.CriteriaOut, ...ADMIN } },
+  }, async (req, reply) => reply.code(201).send(await svc.addCriterion(ctx, requirePrincipal(req), req.body)));
+  app.put('/api/v1/admin/rating-criteria/order', {
+    schema: { tags: TAGS, summary: 'Sắp xếp tiêu chí / reorder the criteria (every key once)', body: s.CriteriaOrderBody, response: { 200: s.CriteriaOut, ...ADMIN } },
+  }, async (req) => svc.reorderCriteria(ctx, requirePrincipal(req), req.body.keys));
+  app.put('/api/v1/admin/rating-criteria/:key', {
+    schema: {
+      tags: TAGS, summary: 'Sửa, tắt, bật tiêu chí / edit, disable or enable a criterion', params: s.CriterionKeyParam, body: s.CriterionUpdateBody, response: { 200: s.CriteriaOut, ...ADMIN },
+      description: 'Criteria are never deleted (ratings keep their answers under the key); "overall" stays active and required (QĐ 766 5.4).',
+    },
+  }, async (req) => svc.updateCriterion(ctx, requirePrincipal(req), req.params.key, req.body));
+
   // ---- the desk: pair a kiosk, hand it the dossier just returned
   app.post('/api/v1/ratings/kiosks', {
     schema: { tags: TAGS, summary: 'Ghép nối máy đánh giá tại quầy / pair a counter kiosk', body: s.PairKioskBody, response: { 201: s.PairedKioskOut, ...DESK } },

@@ -11,6 +11,15 @@ export const KioskHeaders = z.object({ 'x-kiosk-token': z.string().min(1).max(20
 export const PairKioskBody = z.object({ label: z.string().max(120).optional() });
 export const HandBody = z.object({ dossier: z.string().min(1).max(60).describe('dossier id or code') });
 export const IdParam = z.object({ id: z.uuid() });
+const CriterionName = (max: number) => z.string().trim().min(1).max(max);
+export const CriterionCreateBody = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a-z, 0-9, _ (2–40, a letter first)').describe('stable key the answers are stored under'),
+  nameVi: CriterionName(300), nameEn: CriterionName(300), required: z.boolean().optional(),
+});
+export const CriterionUpdateBody = z.object({ nameVi: CriterionName(300).optional(), nameEn: CriterionName(300).optional(), required: z.boolean().optional(), active: z.boolean().optional() });
+export const CriterionKeyParam = z.object({ key: z.string().min(1).max(40) });
+export const CriteriaOrderBody = z.object({ keys: z.array(z.string().min(1).max(40)).min(1).max(100) });
+export const CriteriaOut = z.object({ items: z.array(z.object({ key: z.string(), position: z.number().int(), nameVi: z.string(), nameEn: z.string(), required: z.boolean(), active: z.boolean() })) });
 export const RefParam = z.object({ ref: z.string().min(1).max(60) });
 
 const Words = z.object({ level: z.number().int(), vi: z.string(), en: z.string() });

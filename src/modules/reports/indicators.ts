@@ -200,8 +200,8 @@ export const GROUPS: GroupDef[] = [
       },
       {
         code: '5.4', nameVi: 'Mức độ hài lòng trong tiếp nhận, giải quyết TTHC', nameEn: 'Satisfaction with reception and processing', max: 6, scoring: { kind: 'fullAt', at: 0.9 },
-        noteVi: 'Hồ sơ nhận giải quyết trong kỳ không quá hạn, không bị đánh giá "Không hài lòng" (mức hài lòng chung) và không có phản ánh, kiến nghị / hồ sơ nhận giải quyết trong kỳ; điểm = min(6; 6 × tỷ lệ / 0,9), tối đa khi ≥ 90% (satisfaction-score.ts). Phản ánh, kiến nghị chưa được tính (chưa có dữ liệu).',
-        noteEn: 'Dossiers handled in the period that are not overdue, not rated "not satisfied" overall and without a petition ÷ dossiers handled in the period; points = min(6, 6 × ratio / 0.9), full at ≥ 90 % (satisfaction-score.ts). Petitions are not counted yet (no data).',
+        noteVi: 'Hồ sơ nhận giải quyết trong kỳ không quá hạn, không bị đánh giá "Không hài lòng" (mức hài lòng chung) và không có phản ánh, kiến nghị / hồ sơ nhận giải quyết trong kỳ; điểm = min(6; 6 × tỷ lệ / 0,9), tối đa khi ≥ 90% (satisfaction-score.ts). Hồ sơ có phản ánh, kiến nghị (tiếp nhận đến cuối kỳ, trừ phản ánh không thụ lý) bị trừ.',
+        noteEn: 'Dossiers handled in the period that are not overdue, not rated "not satisfied" overall and without a petition ÷ dossiers handled in the period; points = min(6, 6 × ratio / 0.9), full at ≥ 90 % (satisfaction-score.ts). A dossier named by a petition (received by the end of the period, refused ones not counted) counts against it.',
       },
     ],
   },

@@ -344,6 +344,8 @@ export interface IndicatorCounts {
   onTime: number;
   /** On time (2.1's test) and not rated "không hài lòng" overall: the 5.4 numerator before petitions. */
   onTimeNotDisliked: number;
+  /** Of those, dossiers with a petition about them (the petitions module's subquery): 5.4's dossiersWithPetition. */
+  onTimeNotDislikedPetitioned: number;
   newTotal: number;
   newOnline: number;
   results: number;
@@ -399,7 +401,7 @@ export function factsFromJsonb(): Record<'has_result' | 'result_outcome' | 'resu
  * dossier counts as paid online (3.5, 3.6) with such a payment, or when the desk recorded the fee as paid
  * online on another platform (confirm_payment method "online"); a real payment also makes the fee due.
  */
-export async function indicatorCounts(db: Db, w: Window, scope: string[], performerKinds: Record<'province' | 'commune', readonly string[]>, paidOnlineIds: RawBuilder<unknown>, dislikedIds: RawBuilder<unknown>): Promise<IndicatorCounts> {
+export async function indicatorCounts(db: Db, w: Window, scope: string[], performerKinds: Record<'province' | 'commune', readonly string[]>, paidOnlineIds: RawBuilder<unknown>, dislikedIds: RawBuilder<unknown>, petitionedCodes: RawBuilder<unknown>): Promise<IndicatorCounts> {
   const p = measurePredicates(w);
   const start = ts(w.start);
   const end = ts(w.end);
@@ -425,6 +427,8 @@ export async function indicatorCounts(db: Db, w: Window, scope: string[], perfor
         count(*) AS received,
         count(*) FILTER (WHERE ${p.resolvedEarly} OR ${p.resolvedOnTime} OR ${p.inProcessOnTime}) AS on_time,
         count(*) FILTER (WHERE (${p.resolvedEarly} OR ${p.resolvedOnTime} OR ${p.inProcessOnTime}) AND d.id NOT IN (${dislikedIds})) AS on_time_not_disliked,
+        count(*) FILTER (WHERE (${p.resolvedEarly} OR ${p.resolvedOnTime} OR ${p.inProcessOnTime}) AND d.id NOT IN (${dislikedIds})
+                           AND upper(d.code) IN (${petitionedCodes})) AS on_time_not_disliked_petitioned,
         count(*) FILTER (WHERE ${isNew}) AS new_total,
         count(*) FILTER (WHERE ${isNew} AND d.channel = 2) AS new_online,
         count(*) FILTER (WHERE ${hasResult}) AS results,
@@ -472,7 +476,7 @@ export async function indicatorCounts(db: Db, w: Window, scope: string[], perfor
         count(*) FILTER (WHERE x.fee AND x.id = ANY(ds.paid_online_procs)) AS proc_fee_paid_online
       FROM procs x CROSS JOIN ds
     )
-    SELECT ds.received, ds.on_time AS "onTime", ds.on_time_not_disliked AS "onTimeNotDisliked", ds.new_total AS "newTotal", ds.new_online AS "newOnline",
+    SELECT ds.received, ds.on_time AS "onTime", ds.on_time_not_disliked AS "onTimeNotDisliked", ds.on_time_not_disliked_petitioned AS "onTimeNotDislikedPetitioned", ds.new_total AS "newTotal", ds.new_online AS "newOnline",
       ds.results, ds.e_results AS "eResults", ds.digitised, ds.reused, ds.pay_due AS "payDue", ds.paid_online AS "paidOnline",
       ps.proc_total AS "procTotal", ps.proc_full_content AS "procFullContent", ps.proc_online AS "procOnline",
       ps.proc_online_with_dossiers AS "procOnlineWithDossiers", ps.proc_fee AS "procFee",

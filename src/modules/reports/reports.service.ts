@@ -19,7 +19,7 @@ import { reportErrors } from './reports.errors.js';
 import { syncedReceivedCount } from '../portal-sync/portal-sync.read.js';
 import { dislikedDossierIds, officialRatings, ratingSummary } from '../ratings/ratings.read.js';
 import { receivingSatisfiedCount } from './satisfaction-score.js';
-import { petitionIndicatorCounts } from '../petitions/petitions.read.js';
+import { petitionIndicatorCounts, petitionedDossierCodes } from '../petitions/petitions.read.js';
 import { petitionFractions } from './petition-score.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 
@@ -173,7 +173,7 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
   const scope = await reportScope(ctx, p, q.agency);
   const w = windowOf(period);
   const [c, synced, pet] = await Promise.all([
-    repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end), dislikedDossierIds(w.end)),
+    repo.indicatorCounts(ctx.db, w, scope.agencyIds, PERFORMER_KINDS, paidOnlineDossierIds(w.end), dislikedDossierIds(w.end), petitionedDossierCodes(w.end)),
     syncedReceivedCount(ctx.db, w, scope.agencyIds),
     // petitions not assigned yet belong to the province: counted in a province-wide report
     petitionIndicatorCounts(ctx.db, w, scope.agencyIds, scope.agencyCode === null && actsFromTop(p, 'report.read')),
@@ -194,8 +194,9 @@ export async function indicators(ctx: AppContext, p: Principal, q: PeriodQueryIn
     '4.1': f(c.eResults, c.results),
     '4.2': f(c.digitised, c.results),
     '4.3': f(c.reused, c.newTotal),
-    // 5.4 (satisfaction-score.ts): petitions about the dossiers are not recorded yet (the petitions module wires them)
-    '5.4': f(receivingSatisfiedCount({ received: c.received, notOverdueNotDisliked: c.onTimeNotDisliked, dossiersWithPetition: 0 }), c.received),
+    // 5.4 (satisfaction-score.ts): of the dossiers not overdue and not disliked, those with a petition about them
+    // (the petitions module's subquery) count against it
+    '5.4': f(receivingSatisfiedCount({ received: c.received, notOverdueNotDisliked: c.onTimeNotDisliked, dossiersWithPetition: c.onTimeNotDislikedPetitioned }), c.received),
     // 5.1 and 5.3 (petition-score.ts): petitions assigned to the agencies in scope
     ...petitionFractions({ answeredOnTime: pet.answeredOnTime, due: pet.due }, { satisfied: pet.satisfied, rated: pet.rated }),
   });

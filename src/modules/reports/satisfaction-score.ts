@@ -17,7 +17,7 @@ export interface ReceivingSatisfactionCounts {
   received: number;
   /** Of them: not overdue (2.1's on-time test) and without an overall "không hài lòng" rating. */
   notOverdueNotDisliked: number;
-  /** Of those: dossiers with a petition (phản ánh, kiến nghị) about them. 0 until the petitions module counts it. */
+  /** Of those: dossiers with a petition (phản ánh, kiến nghị) about them (petitions.read.petitionedDossierCodes). */
   dossiersWithPetition: number;
 }
 

@@ -660,16 +660,20 @@ export interface PortalInboundDossiers {
 export interface PortalQuestions {
   agency_code: string | null;
   answer: string | null;
+  answer_error: string | null;
   answer_synced_at: Timestamp | null;
+  answer_version: number | null;
   answered_at: Timestamp | null;
   asker_email: string | null;
   asker_name: string;
   asker_phone: string | null;
   content: string;
   field_code: string | null;
+  handover_error: string | null;
   portal_id: string;
   procedure_code: string | null;
   pulled_at: Timestamp;
+  question_code: string | null;
 }
 
 export interface PortalSyncItems {
@@ -862,11 +866,13 @@ export interface Questions {
   code: string;
   content: string;
   due_at: Timestamp;
+  external_id: string | null;
   id: string;
-  procedure_code: string;
-  procedure_name: string;
+  procedure_code: string | null;
+  procedure_name: string | null;
   published_at: Timestamp | null;
   search_key: string;
+  source: Generated<string>;
   status: string;
   version: Generated<number>;
 }

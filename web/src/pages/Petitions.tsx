@@ -10,13 +10,25 @@ import './petitions-i18n';
 
 type Petition = {
   code: string; kind: string; channel: string; status: string; title: string; content: string; procedureCode: string | null; dossierCode: string | null;
-  agency: { code: string; name: string } | null; petitioner: { name: string; phone: string | null; email: string | null; address: string | null; masked: boolean };
+  agency: { code: string; name: string } | null; petitioner: Petitioner;
   receivedAt: string; handleDueAt: string; answer: string | null; refuseReason: string | null; infoRequest: string | null; rating: string | null; overdue: boolean; actions: string[]; version: number;
-  events?: Array<{ kind: string; toStatus: string; actor: string; at: string }>;
+  events?: Array<{ kind: string; toStatus: string; actor: string; actorKind: 'citizen' | 'official' | 'system'; actorName: string | null; at: string }>;
 };
-type Question = { code: string; procedureCode: string; procedureName: string; asker: { name: string; masked: boolean }; content: string; status: string; answer: string | null; dueAt: string; askedAt: string; overdue: boolean; version: number };
+/** name null: the citizen gave none (their phone or e-mail identifies them). */
+type Petitioner = { name: string | null; phone: string | null; email: string | null; address: string | null; masked: boolean };
+type Question = { code: string; source: 'local' | 'dvcqg'; procedureCode: string | null; procedureName: string | null; agency: { code: string; name: string } | null; asker: Petitioner; content: string; status: string; answer: string | null; dueAt: string; askedAt: string; overdue: boolean; version: number };
 
 const VIEWS = ['open', 'due_soon', 'overdue', 'closed', 'all'] as const;
+
+type T = (key: string) => string;
+/** One line for a list: the name, else the contact the citizen signed in with, else "Người dân". */
+const shortName = (p: Petitioner, t: T) => p.name ?? p.phone ?? p.email ?? t('pet.citizen');
+/** Who acted, as people say it: the official's name, the petitioner (by name when shown), the system. */
+function actorOf(e: { actorKind: string; actorName: string | null; actor: string }, t: T): string {
+  if (e.actorKind === 'official') return e.actorName ?? e.actor;
+  if (e.actorKind === 'citizen') return e.actorName ? `${e.actorName} (${t('pet.petitionerLower')})` : t('pet.citizen');
+  return t('pet.system');
+}
 
 export default function PetitionsPage() {
   const { t } = useTranslation();
@@ -50,14 +62,14 @@ function PetitionInbox() {
         {list.data && list.data.items.length === 0 && <p>{t('pet.none')}</p>}
         {list.data && list.data.items.length > 0 && (
           <table className="grid" data-testid="petition-list">
-            <thead><tr><th>{t('pet.code')}</th><th>{t('pet.titleLabel')}</th><th>{t('pet.kindLabel')}</th><th>{t('pet.petitioner')}</th><th>{t('pet.receivedAt')}</th><th>{t('pet.handleDue')}</th><th>{t('pet.agency')}</th><th>{t('pet.status.received').split(' ')[0]}</th></tr></thead>
+            <thead><tr><th>{t('pet.code')}</th><th>{t('pet.titleLabel')}</th><th>{t('pet.kindLabel')}</th><th>{t('pet.petitioner')}</th><th>{t('pet.receivedAt')}</th><th>{t('pet.handleDue')}</th><th>{t('pet.agency')}</th><th>{t('pet.statusLabel')}</th></tr></thead>
             <tbody>
               {list.data.items.map((p) => (
                 <tr key={p.code} className={p.overdue ? 'overdue' : ''}>
                   <td><button type="button" className="link" onClick={() => setOpen(open === p.code ? null : p.code)} aria-expanded={open === p.code}>{p.code}</button></td>
                   <td>{p.title}</td>
                   <td>{t(`pet.kind.${p.kind}`)} · {t(`pet.channel.${p.channel}`)}</td>
-                  <td>{p.petitioner.name}{p.petitioner.masked && <small> {t('pet.masked')}</small>}</td>
+                  <td>{shortName(p.petitioner, t)}{p.petitioner.masked && <small> {t('pet.masked')}</small>}</td>
                   <td>{fmtDate(p.receivedAt, i18n.language)}</td>
                   <td>{fmtDate(p.handleDueAt, i18n.language)}{p.overdue && <strong> · {t('pet.overdue')}</strong>}</td>
                   <td>{p.agency?.name ?? '—'}</td>
@@ -97,10 +109,10 @@ function PetitionPanel({ code, onChanged }: { code: string; onChanged: () => voi
   return (
     <article className="panel" aria-labelledby="pet-h" data-testid="petition-panel">
       <h2 id="pet-h">{d.code} — {d.title}</h2>
-      <dl className="facts">
-        <div><dt>{t('pet.status.received').split(' ')[0]}</dt><dd data-testid="petition-status">{t(`pet.status.${d.status}`)}</dd></div>
+      <dl className="kv">
+        <div><dt>{t('pet.statusLabel')}</dt><dd data-testid="petition-status">{t(`pet.status.${d.status}`)}</dd></div>
         <div><dt>{t('pet.kindLabel')}</dt><dd>{t(`pet.kind.${d.kind}`)}</dd></div>
-        <div><dt>{t('pet.petitioner')}</dt><dd>{[d.petitioner.name, d.petitioner.phone, d.petitioner.email, d.petitioner.address].filter(Boolean).join(' · ')}{d.petitioner.masked && ` ${t('pet.masked')}`}</dd></div>
+        <div><dt>{t('pet.petitioner')}</dt><dd data-testid="petition-petitioner">{[d.petitioner.name ?? t('pet.citizen'), d.petitioner.phone, d.petitioner.email, d.petitioner.address].filter(Boolean).join(' · ')}{d.petitioner.masked && ` ${t('pet.masked')}`}</dd></div>
         <div><dt>{t('pet.handleDue')}</dt><dd>{fmtDateTime(d.handleDueAt, i18n.language)}</dd></div>
         {d.procedureCode && <div><dt>{t('pet.procedure')}</dt><dd>{d.procedureCode}</dd></div>}
         {d.dossierCode && <div><dt>{t('pet.dossier')}</dt><dd>{d.dossierCode}</dd></div>}
@@ -125,7 +137,7 @@ function PetitionPanel({ code, onChanged }: { code: string; onChanged: () => voi
           <button type="submit" className="primary">{t('pet.send')}</button>
         </form>
       )}
-      {d.events && <><h3>{t('pet.history')}</h3><ol className="history">{d.events.map((e, i) => <li key={i}>{fmtDateTime(e.at, i18n.language)} — {t(`pet.status.${e.toStatus}`)} — {e.actor}</li>)}</ol></>}
+      {d.events && <><h3>{t('pet.history')}</h3><ol className="history" data-testid="petition-history">{d.events.map((e, i) => <li key={i}>{fmtDateTime(e.at, i18n.language)} — {t(`pet.status.${e.toStatus}`)} — {actorOf(e, t)}</li>)}</ol></>}
     </article>
   );
 }
@@ -198,8 +210,9 @@ function QuestionItem({ q, lang, onChanged }: { q: Question; lang: string; onCha
   };
   return (
     <li className="panel">
-      <h3>{q.code} — {q.procedureCode} {q.procedureName}</h3>
-      <p className="meta">{t('pet.qa.asker')}: {q.asker.name} · {t('pet.qa.due')}: {fmtDate(q.dueAt, lang)}{q.overdue && ` · ${t('pet.overdue')}`} · {t(`pet.qa.${q.status}`)}</p>
+      <h3>{q.code} — {q.procedureCode ? `${q.procedureCode} ${q.procedureName ?? ''}`.trim() : q.agency?.name ?? '—'}</h3>
+      {q.source === 'dvcqg' && <p className="meta" data-testid="question-source">{t('pet.qa.fromPortal')}</p>}
+      <p className="meta">{t('pet.qa.asker')}: {shortName(q.asker, t)} · {t('pet.qa.due')}: {fmtDate(q.dueAt, lang)}{q.overdue && ` · ${t('pet.overdue')}`} · {t(`pet.qa.${q.status}`)}</p>
       <p className="pre">{q.content}</p>
       <form onSubmit={submit} aria-label={`${t('pet.qa.answerBtn')} ${q.code}`}>
         <Field label={t('pet.answer')} required>{(id) => <textarea id={id} value={answer} onChange={(e) => setAnswer(e.target.value)} required rows={3} />}</Field>
