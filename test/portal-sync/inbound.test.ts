@@ -140,6 +140,26 @@ describe('dossiers handed over by the national portal', () => {
     expect(exe).toEqual([]);
   });
 
+  it('the exchange log refuses a filter it does not know with 400, the code and the field; nothing else is read', async () => {
+    const admin = u['demo.admin']!;
+    for (const [q, field] of [['port=payments', 'querystring.port'], ['port=', 'querystring.port'], ['failed=yes', 'querystring.failed'], ['failed=1', 'querystring.failed'], ['failed=', 'querystring.failed']] as const) {
+      const r = await admin.get(`/api/v1/admin/integrations/exchanges?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.headers.get('content-type'), q).toMatch(/application\/problem\+json/);
+      expect(r.body, q).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path: field })] });
+      expect(r.body.items, q).toBeUndefined();
+    }
+    const vi = await admin.get('/api/v1/admin/integrations/exchanges?port=payments');
+    const en = await admin.get('/api/v1/admin/integrations/exchanges?port=payments', { 'accept-language': 'en' });
+    expect(vi.body.errors[0].message).toBeTruthy();
+    expect(en.body.errors[0].message).toBeTruthy();
+    expect(en.body.title ?? en.body.detail).not.toEqual(vi.body.title ?? vi.body.detail);
+    // the values it knows still answer
+    for (const q of ['port=nationalPortal', 'port=postal&failed=true', 'failed=false']) expect((await admin.get(`/api/v1/admin/integrations/exchanges?${q}`)).status, q).toBe(200);
+    const failed = (await admin.get('/api/v1/admin/integrations/exchanges?failed=true')).body.items as any[];
+    expect(failed.every((e) => e.status === null || e.status >= 400)).toBe(true);
+  });
+
   it('the administrators see the hand-overs; other officials may not', async () => {
     expect((await u['demo.tiepnhan']!.get('/api/v1/admin/portal-sync/inbound')).status).toBe(403);
     expect((await inboundList()).length).toBeGreaterThanOrEqual(6);
