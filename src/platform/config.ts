@@ -89,6 +89,8 @@ const ConfigSchema = z.object({
   MOTCUA_VNPOST_CUSTOMER_KEY: z.string().min(1).optional(),
   MOTCUA_VNPOST_SECRET_KEY: z.string().min(1).optional(),
   MOTCUA_VNPOST_TOKEN_HEADER: z.string().regex(/^[A-Za-z0-9-_]+$/).default('token'),
+  // the secret shared with the post office that signs its tracking callbacks (HMAC-SHA256; without it, none is taken)
+  MOTCUA_VNPOST_CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   // the desk's phone printed on postal orders as the sender's
   MOTCUA_POSTAL_SENDER_TEL: z.string().regex(/^\+?[0-9 .-]{8,15}$/, 'phone number').optional(),
   // Outbox delivery (src/platform/outbox): the longest delay between two attempts of a failing message
@@ -182,7 +184,7 @@ export interface Config {
   /** Days the integration adapters' HTTP exchanges are kept (integration_exchanges; MOTCUA_EXCHANGE_KEEP_DAYS). */
   exchangeKeepDays: number;
   /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
-  postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
+  postal: { customerCode: string; senderTel?: string; callbackSecret?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   citizens: CitizenSettings;
   /** MOTCUA_BACKUP_KEY decoded (32 bytes); unset = backups are not encrypted. */
   backupKey?: Buffer;
@@ -354,6 +356,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     postal: {
       customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
       senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),
+      callbackSecret: e.MOTCUA_VNPOST_CALLBACK_SECRET,
       vnpost: e.MOTCUA_VNPOST_URL
         ? { baseUrl: e.MOTCUA_VNPOST_URL, customerKey: e.MOTCUA_VNPOST_CUSTOMER_KEY ?? '', secretKey: e.MOTCUA_VNPOST_SECRET_KEY ?? '', tokenHeader: e.MOTCUA_VNPOST_TOKEN_HEADER, timeoutMs: 15_000 }
         : undefined,

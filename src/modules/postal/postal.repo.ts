@@ -42,6 +42,28 @@ export async function touch(db: Db, id: string, at: Date, error: string | null):
   await db.updateTable('postal_orders').set({ tracked_at: at, last_error: error }).where('id', '=', id).execute();
 }
 
+/** The booked order of a VNPost item code (callbacks name the item). */
+export async function orderByItemCode(db: Db, itemCode: string): Promise<PostalOrderRow | undefined> {
+  return db.selectFrom('postal_orders').selectAll().where('item_code', '=', itemCode).executeTakeFirst();
+}
+
+/** The order's latest tracking change by the post office's time (a late older change never wins). */
+export async function latestTracking(db: Db, orderId: string): Promise<TrackingRow | undefined> {
+  return db.selectFrom('postal_tracking_events').selectAll().where('order_id', '=', orderId)
+    .orderBy('at', 'desc').orderBy('vnpost_status', 'desc').limit(1).executeTakeFirst();
+}
+
+/** Takes the order's return step for this caller (true) unless another caller (poll or callback) has it. */
+export async function claimReturn(db: Db, id: string, at: Date): Promise<boolean> {
+  const r = await db.updateTable('postal_orders').set({ return_recorded_at: at }).where('id', '=', id).where('return_recorded_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Gives the claim back when the return step could not be stored (the next poll or callback tries again). */
+export async function releaseReturn(db: Db, id: string): Promise<void> {
+  await db.updateTable('postal_orders').set({ return_recorded_at: null }).where('id', '=', id).execute();
+}
+
 export async function markReturnRecorded(db: Db, id: string, at: Date, note: string | null): Promise<void> {
   await db.updateTable('postal_orders').set({ return_recorded_at: at, last_error: note }).where('id', '=', id).execute();
 }
