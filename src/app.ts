@@ -41,7 +41,7 @@ import { asSubscriber, outboxDeliveryJob, type OutboxHandler } from './platform/
 import { DossierEventTopic } from './modules/dossiers/dossiers.service.js';
 import { exchangePruneJob, portalInboundJob, portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
 import { portalSyncRoutes } from './modules/portal-sync/portal-sync.routes.js';
-import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
+import { pickupHandler, postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
 import { postalRoutes } from './modules/postal/postal.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
@@ -66,6 +66,7 @@ export const outboxHandlers: OutboxHandler[] = [
   ...notificationHandlers.map((h) => (h.topic === DossierEventTopic ? asSubscriber(h, 'notifications') : h)),
   portalSyncEventHandler as OutboxHandler,
   postalEventHandler as OutboxHandler,
+  pickupHandler as OutboxHandler,
 ];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */

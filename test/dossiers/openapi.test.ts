@@ -35,6 +35,9 @@ const ROUTES: Array<[string, string, number]> = [
   ['get', '/api/v1/dossiers/{ref}/postal', 200],
   // the post office's tracking callback (server to server, signed)
   ['post', '/api/v1/postal/tracking-callback', 200],
+  // collection at home (channel 3)
+  ['post', '/api/v1/postal/pickups', 201],
+  ['get', '/api/v1/postal/pickups', 200],
   ['get', '/api/v1/dossiers/{ref}/fee-lines', 200],
   ['post', '/api/v1/dossiers/{code}/actions/{action}', 200],
   ['get', '/api/v1/public/dossiers/{code}', 200],

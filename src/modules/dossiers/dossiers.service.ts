@@ -32,3 +32,7 @@ export { NATIONAL_PORTAL_UPLOADER, registerFromPortal, submitOnline, type Online
 export { citizenAction, citizenDossier, listCitizenDossiers, CITIZEN_ACTIONS, type CitizenAction, type CitizenActionRequest as CitizenActionRequestBody, type CitizenRef } from './citizen-dossiers.js';
 // what the ratings module reads of a dossier (eligibility, agency, procedure, the officials who handled it)
 export { ratingFactsBySecret, ratingFactsById, ratingFactsForOfficial, ratingFactsOfCitizen, type DossierRatingFacts } from './rating-facts.js';
+// collection at home (channel 3): the desk's checks when a pickup is booked, the registration once collected (the postal module)
+export { POSTAL_UPLOADER, checkPostalPickup, registerFromPost, type CheckedPickup, type PostalPickupInput } from './postal-pickup.js';
+// the reception schema (the postal module's collection booking takes the same filing)
+export { Address as FilingAddress, ReceiveBody } from './dossiers.schema.js';

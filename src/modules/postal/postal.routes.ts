@@ -6,12 +6,24 @@ import { requirePrincipal, type App } from '../../platform/http/server.js';
 import { problems } from '../../platform/http/problem.schema.js';
 import { TrackingCallback, TrackingCallbackAnswer } from '../../platform/ports/postal.js';
 import * as svc from './postal.service.js';
-import { DossierPostalOut, PostalRefParam } from './postal.schema.js';
+import { DossierPostalOut, PickupBody, PickupOut, PickupsOut, PickupsQuery, PostalRefParam } from './postal.schema.js';
 
 export function postalRoutes(app: App, ctx: AppContext): void {
   app.get('/api/v1/dossiers/:ref/postal', {
     schema: { tags: ['postal'], summary: 'Bưu gửi của hồ sơ và hành trình / a dossier\'s postal orders and tracking', params: PostalRefParam, response: { 200: DossierPostalOut, ...problems(400, 401, 403, 404) } },
   }, async (req) => svc.dossierPostalOrders(ctx, requirePrincipal(req), req.params.ref));
+
+  app.post('/api/v1/postal/pickups', {
+    schema: {
+      tags: ['postal'], summary: 'Đặt bưu điện nhận hồ sơ tại nhà / book a collection at home (channel 3)',
+      description: 'The desk\'s reception checks run now; an INBOUND_DOSSIER order with the postal worker\'s checklist (the case\'s components) is booked through the outbox. When the post office reports the papers picked up, the dossier is registered (status 1, channel 3) in the desk\'s queue for reception.',
+      body: PickupBody, response: { 201: PickupOut, ...problems(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (req, reply) => reply.status(201).send(await svc.bookPickup(ctx, requirePrincipal(req), req.body)));
+
+  app.get('/api/v1/postal/pickups', {
+    schema: { tags: ['postal'], summary: 'Các lượt thu gom hồ sơ tại nhà của bộ phận / the desk\'s collections at home', querystring: PickupsQuery, response: { 200: PickupsOut, ...problems(400, 401, 403, 404) } },
+  }, async (req) => svc.listPickups(ctx, requirePrincipal(req), req.query.desk));
 
   void app.register(async (scope: App) => trackingCallbackRoute(scope, ctx));
 }

@@ -6,3 +6,5 @@ export { recordTracking, type TrackingOutcome } from './record-tracking.js';
 export { TRACKING_CALLBACK_PATH, logTrackingCallback, receiveTrackingCallback } from './receive-tracking-callback.js';
 export { dossierPostalOrders } from './postal-views.js';
 export { postalTrackingJob } from './postal.jobs.js';
+export { bookPickup, pickupHandler, sendPickupOrder, PickupTopic } from './book-pickup.js';
+export { listPickups } from './pickup-views.js';
