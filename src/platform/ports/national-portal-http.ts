@@ -25,6 +25,12 @@ export interface NationalPortalHttpOptions {
   /** A prefix before the session in its header (`Bearer ` for an LGSP that wants it). */
   sessionPrefix: string;
   timeoutMs: number;
+  /** An LGSP's field names for the credentials in the token request (default username / password). */
+  tokenRequest?: { username: string; password: string };
+  /** The token answer's field holding the session (default `session`; LGSPs: `access_token`). */
+  tokenAnswer?: string;
+  /** The gateway's name of each DVCQG service (lgsp-profiles.ts); absent: the DVCQG name. */
+  services?: Partial<Record<string, string>>;
 }
 
 export interface Exchange {
@@ -80,7 +86,8 @@ export class NationalPortalHttpClient implements NationalPortalClient {
   private async service(body: Record<string, unknown>): Promise<Record<string, unknown>> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const session = this.session ?? (await this.login());
-      const r = await this.post(this.o.servicePath, body, { [this.o.sessionHeader]: `${this.o.sessionPrefix}${session}` });
+      const wire = typeof body.service === 'string' ? { ...body, service: this.o.services?.[body.service] ?? body.service } : body;
+      const r = await this.post(this.o.servicePath, wire, { [this.o.sessionHeader]: `${this.o.sessionPrefix}${session}` });
       if (r.status === 401) { this.session = null; continue; }
       if (r.status !== 200) throw new PortalUnavailable(`${this.o.servicePath}: HTTP ${r.status}`);
       return r.body;
@@ -89,10 +96,12 @@ export class NationalPortalHttpClient implements NationalPortalClient {
   }
 
   private async login(): Promise<string> {
-    const r = await this.post(this.o.authPath, { username: this.o.username, password: this.o.password }, { [this.o.systemCodeHeader]: this.o.systemCode });
-    if (r.status !== 200 || String(r.body.error_code) !== '0' || typeof r.body.session !== 'string') throw new PortalUnavailable(`login: HTTP ${r.status} ${String(r.body.message ?? '')}`);
-    this.session = r.body.session;
-    return r.body.session;
+    const f = this.o.tokenRequest ?? { username: 'username', password: 'password' };
+    const r = await this.post(this.o.authPath, { [f.username]: this.o.username, [f.password]: this.o.password }, { [this.o.systemCodeHeader]: this.o.systemCode });
+    const session = r.body[this.o.tokenAnswer ?? 'session'];
+    if (r.status !== 200 || String(r.body.error_code) !== '0' || typeof session !== 'string') throw new PortalUnavailable(`login: HTTP ${r.status} ${String(r.body.message ?? '')}`);
+    this.session = session;
+    return session;
   }
 
   private async post(path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {

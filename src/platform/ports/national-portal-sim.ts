@@ -114,7 +114,11 @@ export async function startSimulatedPortal(opts: {
   username: string; password: string; systemCode: string; authPath?: string; servicePath?: string; portal?: SimulatedPortal;
   /** Header names and the session's prefix, as a province's LGSP renames them (default: dstcode, session, none). */
   systemCodeHeader?: string; sessionHeader?: string; sessionPrefix?: string;
+  /** The token request's credential fields, the answer's token field and the service names, as an LGSP renames them (lgsp-profiles.ts). */
+  tokenRequest?: { username: string; password: string }; tokenAnswer?: string; services?: Partial<Record<string, string>>;
 }): Promise<SimulatedPortalServer> {
+  const fields = opts.tokenRequest ?? { username: 'username', password: 'password' };
+  const dvcqgName = new Map(Object.entries(opts.services ?? {}).map(([dvcqg, lgsp]) => [lgsp!, dvcqg]));
   const authPath = opts.authPath ?? '/api/auth';
   const servicePath = opts.servicePath ?? '/api/service';
   const codeHeader = (opts.systemCodeHeader ?? 'dstcode').toLowerCase();
@@ -132,17 +136,19 @@ export async function startSimulatedPortal(opts: {
     if (state.down) return reply(res, 503, { error_code: '503', message: 'Hệ thống đang bảo trì' });
     if (req.method !== 'POST') return reply(res, 405, { error_code: '405', message: 'POST only' });
     if (req.url === authPath) {
-      const b = body as { username?: string; password?: string } | null;
-      if (header(req, codeHeader) !== opts.systemCode || b?.username !== opts.username || b?.password !== opts.password) return reply(res, 401, { error_code: '401', message: 'Sai thông tin xác thực' });
+      const b = body as Record<string, unknown> | null;
+      if (header(req, codeHeader) !== opts.systemCode || b?.[fields.username] !== opts.username || b?.[fields.password] !== opts.password) return reply(res, 401, { error_code: '401', message: 'Sai thông tin xác thực' });
       const session = randomUUID();
       sessions.add(session);
-      return reply(res, 200, { session, error_code: 0 });
+      return reply(res, 200, { [opts.tokenAnswer ?? 'session']: session, error_code: 0 });
     }
     if (req.url !== servicePath) return reply(res, 404, { error_code: '404', message: 'Không có dịch vụ' });
     const raw = header(req, sessionHeader);
     const session = raw?.startsWith(prefix) ? raw.slice(prefix.length) : undefined;
     if (!session || !sessions.has(session)) return reply(res, 401, { error_code: '401', message: 'Phiên làm việc hết hạn' });
-    const b = body as { service?: string; data?: unknown } | null;
+    const sent = body as { service?: string; data?: unknown } | null;
+    // an LGSP's own service names: only those are served when it renames them
+    const b = sent && opts.services ? { ...sent, service: dvcqgName.get(String(sent.service)) ?? (Object.keys(opts.services).includes(String(sent.service)) ? `unknown:${sent.service}` : sent.service) } : sent;
     const answer = serviceAnswer(state.portal, b);
     if (state.loseAnswers > 0 && !String(b?.service).startsWith('LayDanhSach')) {
       state.loseAnswers--;
