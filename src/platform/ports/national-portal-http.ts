@@ -8,7 +8,8 @@
 // addresses, the summary that names the applicant, passwords, sessions), so an operator can see what went over the wire without reading it.
 import type { CallOptions } from './recording.js';
 import { maskPersonalData, type ExchangeSink } from './exchange-log.js';
-import { PortalUnavailable, type NationalPortalClient } from './national-portal.js';
+import { Readable } from 'node:stream';
+import { PortalFileRefused, PortalUnavailable, type NationalPortalClient } from './national-portal.js';
 import { PortalQuestion, type PortalAnswer, type PortalCall, type PortalInboundAck } from './national-portal-payloads.js';
 
 export interface NationalPortalHttpOptions {
@@ -75,6 +76,35 @@ export class NationalPortalHttpClient implements NationalPortalClient {
 
   async acknowledgeInbound(ack: PortalInboundAck, _opts: CallOptions): Promise<PortalAnswer> {
     return this.answerOf(await this.service({ service: 'XacNhanHoSoGuiTuDVCQG', data: ack }));
+  }
+
+  async fetchFile(url: string): Promise<{ stream: NodeJS.ReadableStream; contentType: string | null }> {
+    let target: URL;
+    try { target = new URL(url, this.o.baseUrl); } catch { throw new PortalFileRefused('not a URL'); }
+    const portal = new URL(this.o.baseUrl);
+    // only the configured portal (or LGSP) host, never a host the record names: no request to an arbitrary address
+    if (target.origin !== portal.origin) throw new PortalFileRefused(`not the portal's host (${target.host})`);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const session = this.session ?? (await this.login());
+      const at = this.now();
+      const started = performance.now();
+      let res: Response;
+      try {
+        res = await fetch(target, { headers: { [this.o.sessionHeader]: `${this.o.sessionPrefix}${session}` }, signal: AbortSignal.timeout(this.o.timeoutMs) });
+      } catch (e) {
+        const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+        this.sink?.({ port: 'nationalPortal', method: 'GET', path: target.pathname, at, request: null, status: null, response: null, error: e instanceof Error ? e.message : String(e), durationMs: performance.now() - started });
+        if (timedOut) throw new PortalFileRefused(`no answer within ${this.o.timeoutMs} ms`);
+        throw new PortalUnavailable(`${target.pathname}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      this.sink?.({ port: 'nationalPortal', method: 'GET', path: target.pathname, at, request: null, status: res.status, response: { contentType: res.headers.get('content-type'), contentLength: res.headers.get('content-length') }, durationMs: performance.now() - started });
+      if (res.status === 401) { await res.body?.cancel(); this.session = null; continue; }
+      if (res.status >= 500) { await res.body?.cancel(); throw new PortalUnavailable(`${target.pathname}: HTTP ${res.status}`); }
+      if (res.status !== 200 || !res.body) { await res.body?.cancel(); throw new PortalFileRefused(`HTTP ${res.status}`); }
+      // the timeout keeps running while the body streams: a file that trickles in is cut off
+      return { stream: Readable.fromWeb(res.body as never), contentType: res.headers.get('content-type') };
+    }
+    throw new PortalUnavailable('the portal refused a fresh session');
   }
 
   private answerOf(r: Record<string, unknown>): PortalAnswer {

@@ -23,6 +23,8 @@ export interface PortalDossier {
 
 export class SimulatedPortal {
   readonly dossiers = new Map<string, PortalDossier>();
+  /** Files handed-over dossiers give by link (DuongDanTepTin), by path (HTTP peer) or URL (in-process). */
+  readonly files = new Map<string, { bytes: Buffer; contentType: string }>();
   /** Calls received, duplicates included (what the wire carried). */
   received = 0;
   private readonly refusals = new Map<string, { code: string; message: string }>();
@@ -100,6 +102,8 @@ export interface SimulatedPortalServer {
   /** Apply the next n service calls, then drop the connection without answering (the client sees a failure). */
   loseAnswers: number;
   delayMs: number;
+  /** How long the portal waits before serving a linked file (a slow file host). */
+  fileDelayMs: number;
   /** Every HTTP exchange: path, headers the portal checks, body. */
   requests: { path: string; headers: Record<string, string | undefined>; body: unknown }[];
   close(): Promise<void>;
@@ -126,7 +130,7 @@ export async function startSimulatedPortal(opts: {
   const prefix = opts.sessionPrefix ?? '';
   const sessions = new Set<string>();
   const state: SimulatedPortalServer = {
-    url: '', portal: opts.portal ?? new SimulatedPortal(), down: false, loseAnswers: 0, delayMs: 0, requests: [],
+    url: '', portal: opts.portal ?? new SimulatedPortal(), down: false, loseAnswers: 0, delayMs: 0, fileDelayMs: 0, requests: [],
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -134,6 +138,17 @@ export async function startSimulatedPortal(opts: {
     state.requests.push({ path: req.url ?? '', headers: { dstcode: header(req, codeHeader), session: header(req, sessionHeader) }, body });
     if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
     if (state.down) return reply(res, 503, { error_code: '503', message: 'Hệ thống đang bảo trì' });
+    if (req.method === 'GET' && state.portal.files.has(req.url ?? '')) {
+      const raw = header(req, sessionHeader);
+      const session = raw?.startsWith(prefix) ? raw.slice(prefix.length) : undefined;
+      if (!session || !sessions.has(session)) return reply(res, 401, { error_code: '401', message: 'Phiên làm việc hết hạn' });
+      const f = state.portal.files.get(req.url!)!;
+      if (state.fileDelayMs) await new Promise((r) => setTimeout(r, state.fileDelayMs));
+      res.writeHead(200, { 'content-type': f.contentType, 'content-length': String(f.bytes.length) });
+      res.end(f.bytes);
+      return;
+    }
+    if (req.method === 'GET' && req.url?.startsWith('/files/')) return reply(res, 404, { error_code: '404', message: 'Không có tệp' });
     if (req.method !== 'POST') return reply(res, 405, { error_code: '405', message: 'POST only' });
     if (req.url === authPath) {
       const b = body as Record<string, unknown> | null;
