@@ -43,7 +43,7 @@ import { DossierEventTopic } from './modules/dossiers/dossiers.service.js';
 import { citizenSweepJob } from './modules/submissions/submissions.service.js';
 import { exchangePruneJob, portalAnswerHandler, portalInboundJob, portalPushJob, portalQuestionsJob, portalSyncEventHandler } from './modules/portal-sync/portal-sync.service.js';
 import { portalSyncRoutes } from './modules/portal-sync/portal-sync.routes.js';
-import { postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
+import { pickupHandler, postalEventHandler, postalTrackingJob } from './modules/postal/postal.service.js';
 import { postalRoutes } from './modules/postal/postal.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { citizenRoutes } from './modules/citizens/citizens.routes.js';
@@ -70,6 +70,7 @@ export const outboxHandlers: OutboxHandler[] = [
   postalEventHandler as OutboxHandler,
   // petitions.question-answered: the answers of the national portal's questions go back to it
   portalAnswerHandler as OutboxHandler,
+  pickupHandler as OutboxHandler,
 ];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */

@@ -1,4 +1,5 @@
 // Configuration from the environment, validated once at start.
+import { lgspProfiles, type LgspProfile } from './ports/lgsp-profiles.js';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
@@ -86,6 +87,9 @@ const ConfigSchema = z.object({
   MOTCUA_DVCQG_SYSTEM_CODE_HEADER: z.string().regex(/^[A-Za-z0-9-_]+$/).default('dstcode'),
   MOTCUA_DVCQG_SESSION_HEADER: z.string().regex(/^[A-Za-z0-9-_]+$/).default('session'),
   MOTCUA_DVCQG_SESSION_PREFIX: z.string().default(''),
+  // a province configuration (src/platform/ports/lgsp-profiles/<name>.json): its paths, header names, token
+  // fields and service names replace the five settings above
+  MOTCUA_DVCQG_PROFILE: z.string().regex(/^[a-z0-9-]+$/).optional(),
   MOTCUA_DVCQG_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   MOTCUA_POSTAL: adapter(['recording', 'vnpost'], 'recording'),
   // The VNPost adapter (MOTCUA_POSTAL=vnpost): the service's URL, the province's customer code and keys
@@ -94,6 +98,8 @@ const ConfigSchema = z.object({
   MOTCUA_VNPOST_CUSTOMER_KEY: z.string().min(1).optional(),
   MOTCUA_VNPOST_SECRET_KEY: z.string().min(1).optional(),
   MOTCUA_VNPOST_TOKEN_HEADER: z.string().regex(/^[A-Za-z0-9-_]+$/).default('token'),
+  // the secret shared with the post office that signs its tracking callbacks (HMAC-SHA256; without it, none is taken)
+  MOTCUA_VNPOST_CALLBACK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   // the desk's phone printed on postal orders as the sender's
   MOTCUA_POSTAL_SENDER_TEL: z.string().regex(/^\+?[0-9 .-]{8,15}$/, 'phone number').optional(),
   // Outbox delivery (src/platform/outbox): the longest delay between two attempts of a failing message
@@ -181,7 +187,10 @@ export interface Config {
   };
   outbox: { maxBackoffSeconds: number };
   /** The DVCQG adapter's settings (undefined unless MOTCUA_DVCQG_URL is set). */
-  dvcqg?: { baseUrl: string; username: string; password: string; systemCode: string; authPath: string; servicePath: string; systemCodeHeader: string; sessionHeader: string; sessionPrefix: string; timeoutMs: number };
+  dvcqg?: {
+    baseUrl: string; username: string; password: string; systemCode: string; authPath: string; servicePath: string; systemCodeHeader: string; sessionHeader: string; sessionPrefix: string; timeoutMs: number;
+    tokenRequest?: { username: string; password: string }; tokenAnswer?: string; services?: Partial<Record<string, string>>;
+  };
   notifications: NotificationSettings;
   payments: PaymentSettings;
   /** Satisfaction ratings: days the rater may change a rating after first giving it (MOTCUA_RATING_EDIT_DAYS). */
@@ -193,7 +202,7 @@ export interface Config {
   /** Days a staged upload of a citizen or of the national portal may wait to be attached (MOTCUA_STAGED_UPLOAD_KEEP_DAYS). */
   stagedUploadKeepDays: number;
   /** The postal service: the province's VNPost customer code (also on simulated orders) and the adapter's settings. */
-  postal: { customerCode: string; senderTel?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
+  postal: { customerCode: string; senderTel?: string; callbackSecret?: string; vnpost?: { baseUrl: string; customerKey: string; secretKey: string; tokenHeader: string; timeoutMs: number } };
   citizens: CitizenSettings;
   /** MOTCUA_BACKUP_KEY decoded (32 bytes); unset = backups are not encrypted. */
   backupKey?: Buffer;
@@ -305,6 +314,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = (['MOTCUA_DVCQG_URL', 'MOTCUA_DVCQG_USERNAME', 'MOTCUA_DVCQG_PASSWORD', 'MOTCUA_DVCQG_SYSTEM_CODE'] as const).filter((k) => !e[k]);
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required with MOTCUA_NATIONAL_PORTAL=dvcqg`));
   }
+  const profile = e.MOTCUA_DVCQG_PROFILE ? lgspProfiles().get(e.MOTCUA_DVCQG_PROFILE) : undefined;
+  if (e.MOTCUA_DVCQG_PROFILE && !profile) throw new ConfigError([`MOTCUA_DVCQG_PROFILE: no configuration ${e.MOTCUA_DVCQG_PROFILE} (one of: ${[...lgspProfiles().keys()].join(', ')})`]);
   if (e.MOTCUA_POSTAL === 'vnpost') {
     const missing = (['MOTCUA_VNPOST_URL', 'MOTCUA_VNPOST_CUSTOMER_CODE', 'MOTCUA_VNPOST_CUSTOMER_KEY', 'MOTCUA_VNPOST_SECRET_KEY'] as const).filter((k) => !e[k]);
     if (missing.length) throw new ConfigError(missing.map((k) => `${k}: required with MOTCUA_POSTAL=vnpost`));
@@ -352,6 +363,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           baseUrl: e.MOTCUA_DVCQG_URL, username: e.MOTCUA_DVCQG_USERNAME ?? '', password: e.MOTCUA_DVCQG_PASSWORD ?? '', systemCode: e.MOTCUA_DVCQG_SYSTEM_CODE ?? '',
           authPath: e.MOTCUA_DVCQG_AUTH_PATH, servicePath: e.MOTCUA_DVCQG_SERVICE_PATH, systemCodeHeader: e.MOTCUA_DVCQG_SYSTEM_CODE_HEADER,
           sessionHeader: e.MOTCUA_DVCQG_SESSION_HEADER, sessionPrefix: e.MOTCUA_DVCQG_SESSION_PREFIX, timeoutMs: e.MOTCUA_DVCQG_TIMEOUT_MS,
+          ...(profile ? profileSettings(profile) : {}),
         }
       : undefined,
     notifications: {
@@ -373,6 +385,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     postal: {
       customerCode: e.MOTCUA_VNPOST_CUSTOMER_CODE ?? 'MOTCUA',
       senderTel: e.MOTCUA_POSTAL_SENDER_TEL?.replace(/[ .-]/g, ''),
+      callbackSecret: e.MOTCUA_VNPOST_CALLBACK_SECRET,
       vnpost: e.MOTCUA_VNPOST_URL
         ? { baseUrl: e.MOTCUA_VNPOST_URL, customerKey: e.MOTCUA_VNPOST_CUSTOMER_KEY ?? '', secretKey: e.MOTCUA_VNPOST_SECRET_KEY ?? '', tokenHeader: e.MOTCUA_VNPOST_TOKEN_HEADER, timeoutMs: 15_000 }
         : undefined,
@@ -475,4 +488,10 @@ function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
   return out;
+}
+
+/** The national-portal client's settings a province configuration gives. */
+export function profileSettings(p: LgspProfile) {
+  const { authPath, servicePath, systemCodeHeader, sessionHeader, sessionPrefix, tokenRequest, tokenAnswer, services } = p;
+  return { authPath, servicePath, systemCodeHeader, sessionHeader, sessionPrefix, tokenRequest, tokenAnswer, services };
 }

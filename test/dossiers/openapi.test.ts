@@ -33,6 +33,11 @@ const ROUTES: Array<[string, string, number]> = [
   // the national-portal sync's and the postal service's views of a dossier
   ['get', '/api/v1/dossiers/{ref}/portal-sync', 200],
   ['get', '/api/v1/dossiers/{ref}/postal', 200],
+  // the post office's tracking callback (server to server, signed)
+  ['post', '/api/v1/postal/tracking-callback', 200],
+  // collection at home (channel 3)
+  ['post', '/api/v1/postal/pickups', 201],
+  ['get', '/api/v1/postal/pickups', 200],
   ['get', '/api/v1/dossiers/{ref}/fee-lines', 200],
   // the payments module's administration of the agencies' payment accounts
   ['get', '/api/v1/admin/payment-accounts', 200],

@@ -4,6 +4,8 @@
 // lost acknowledgement, or pulled twice — is never filed twice; a record that cannot be filed is refused with
 // the reason on the field; and the 18 common procedures of the national catalogue are all taken over.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startSimulatedPortal, type SimulatedPortalServer } from '../../src/platform/ports/national-portal-sim.js';
@@ -14,6 +16,8 @@ import { COMMUNE_PROC, XA1_TT, startDossierApp } from '../dossiers/fixtures.js';
 import { COMMUNE_DESK, PROVINCE_DESK } from '../dossiers/every-procedure.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+/** The file store's limit in this file (MOTCUA_MAX_FILE_BYTES): linked files above it are refused. */
+const LIMIT = 64 * 1024;
 let sim: SimulatedPortalServer;
 let t: TestApp & { clock: ManualClock };
 const u: Record<string, HttpClient> = {};
@@ -22,6 +26,7 @@ beforeAll(async () => {
   sim = await startSimulatedPortal({ username: 'h56-motcua', password: 'bí-mật-1', systemCode: 'H56' });
   t = await startDossierApp({
     MOTCUA_NATIONAL_PORTAL: 'dvcqg', MOTCUA_DVCQG_URL: sim.url, MOTCUA_DVCQG_USERNAME: 'h56-motcua', MOTCUA_DVCQG_PASSWORD: 'bí-mật-1', MOTCUA_DVCQG_SYSTEM_CODE: 'H56',
+    MOTCUA_DVCQG_TIMEOUT_MS: '5000', MOTCUA_MAX_FILE_BYTES: String(LIMIT),
   });
   for (const n of ['demo.tiepnhan', 'demo.xa.tiepnhan', 'demo.admin']) u[n] = await t.login(n);
 });
@@ -140,9 +145,100 @@ describe('dossiers handed over by the national portal', () => {
     expect(exe).toEqual([]);
   });
 
+  it('the exchange log refuses a filter it does not know with 400, the code and the field; nothing else is read', async () => {
+    const admin = u['demo.admin']!;
+    for (const [q, field] of [['port=payments', 'querystring.port'], ['port=', 'querystring.port'], ['failed=yes', 'querystring.failed'], ['failed=1', 'querystring.failed'], ['failed=', 'querystring.failed']] as const) {
+      const r = await admin.get(`/api/v1/admin/integrations/exchanges?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.headers.get('content-type'), q).toMatch(/application\/problem\+json/);
+      expect(r.body, q).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path: field })] });
+      expect(r.body.items, q).toBeUndefined();
+    }
+    const vi = await admin.get('/api/v1/admin/integrations/exchanges?port=payments');
+    const en = await admin.get('/api/v1/admin/integrations/exchanges?port=payments', { 'accept-language': 'en' });
+    expect(vi.body.errors[0].message).toBeTruthy();
+    expect(en.body.errors[0].message).toBeTruthy();
+    expect(en.body.title ?? en.body.detail).not.toEqual(vi.body.title ?? vi.body.detail);
+    // the values it knows still answer
+    for (const q of ['port=nationalPortal', 'port=postal&failed=true', 'failed=false']) expect((await admin.get(`/api/v1/admin/integrations/exchanges?${q}`)).status, q).toBe(200);
+    const failed = (await admin.get('/api/v1/admin/integrations/exchanges?failed=true')).body.items as any[];
+    expect(failed.every((e) => e.status === null || e.status >= 400)).toBe(true);
+  });
+
   it('the administrators see the hand-overs; other officials may not', async () => {
     expect((await u['demo.tiepnhan']!.get('/api/v1/admin/portal-sync/inbound')).status).toBe(403);
     expect((await inboundList()).length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('files the portal gives only by link (DuongDanTepTin)', () => {
+  const link = (path: string, over: Record<string, unknown> = {}) => handedOver({ TaiLieuNop: [{ TenTepDinhKem: 'giay-to.pdf', DuongDanTepTin: path, DuocLayTuKhoDMQG: 0, ...over } as never] });
+  const row = async (id: string) => (await inboundList()).find((r) => r.portalId === id);
+
+  it('are fetched from the portal host through the port and kept like an attached file', async () => {
+    sim.portal.files.set('/files/hs-1/giay-to.pdf', { bytes: PDF, contentType: 'application/pdf' });
+    const d = link(`${sim.url}/files/hs-1/giay-to.pdf`);
+    sim.portal.addInboundDossier(d);
+    expect(await pullInboundDossiers(t.ctx)).toMatchObject({ registered: 1, refused: 0 });
+    const r = await row(d.MaHoSoQG);
+    expect(r).toMatchObject({ status: 'registered' });
+    const files = (await u['demo.xa.tiepnhan']!.get(`/api/v1/dossiers/${r.dossierId}/files`)).body.items as any[];
+    expect(files).toEqual([expect.objectContaining({ name: 'giay-to.pdf', size: PDF.length })]);
+    const dossier = (await u['demo.xa.tiepnhan']!.get(`/api/v1/dossiers/${r.dossierId}`)).body;
+    expect(String(dossier.filing.note ?? '')).not.toContain('/files/hs-1');
+    // the GET went through the client with its session, and is in the exchange log
+    expect(sim.requests.some((q) => q.path === '/files/hs-1/giay-to.pdf' && q.headers.session)).toBe(true);
+  });
+
+  it('refuses, on the field, a link to another host (never asked), a missing file, a file of the wrong type, one too large, one too slow', async () => {
+    let elsewhere = 0;
+    const other = createServer((_q, res) => { elsewhere++; res.writeHead(200, { 'content-type': 'application/pdf' }); res.end(PDF); });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
+    try {
+      sim.portal.files.set('/files/virus.exe', { bytes: Buffer.from('MZ\x90\x00 not a document'), contentType: 'application/pdf' });
+      sim.portal.files.set('/files/big.pdf', { bytes: Buffer.concat([PDF, Buffer.alloc(LIMIT * 2, 0x20)]), contentType: 'application/pdf' });
+      sim.portal.files.set('/files/slow.pdf', { bytes: PDF, contentType: 'application/pdf' });
+      const cases = {
+        otherHost: link(`http://127.0.0.1:${(other.address() as AddressInfo).port}/files/x.pdf`),
+        notAUrlHost: link('file:///etc/passwd'),
+        missing: link(`${sim.url}/files/khong-co.pdf`),
+        wrongType: link(`${sim.url}/files/virus.exe`, { TenTepDinhKem: 'virus.exe' }),
+        tooLarge: link(`${sim.url}/files/big.pdf`),
+      };
+      for (const d of Object.values(cases)) sim.portal.addInboundDossier(d);
+      expect(await pullInboundDossiers(t.ctx)).toMatchObject({ registered: 0, refused: 5 });
+      sim.fileDelayMs = 7000; // longer than the client's 5 s timeout
+      const slow = link(`${sim.url}/files/slow.pdf`);
+      sim.portal.addInboundDossier(slow);
+      try { expect(await pullInboundDossiers(t.ctx)).toMatchObject({ registered: 0, refused: 1 }); } finally { sim.fileDelayMs = 0; }
+      const paths = async (id: string) => ((await row(id)).errors as any[]).map((e) => `${e.path} ${e.code}`);
+      expect(await paths(cases.otherHost.MaHoSoQG)).toEqual(['TaiLieuNop.0.DuongDanTepTin PORTAL_FILE_REFUSED']);
+      expect(await paths(cases.notAUrlHost.MaHoSoQG)).toEqual(['TaiLieuNop.0.DuongDanTepTin PORTAL_FILE_REFUSED']);
+      expect(await paths(cases.missing.MaHoSoQG)).toEqual(['TaiLieuNop.0.DuongDanTepTin PORTAL_FILE_REFUSED']);
+      expect((await row(cases.missing.MaHoSoQG)).reason).toContain('HTTP 404');
+      expect((await paths(cases.wrongType.MaHoSoQG))[0]).toMatch(/^TaiLieuNop\.0 /);
+      expect((await paths(cases.tooLarge.MaHoSoQG))[0]).toMatch(/^TaiLieuNop\.0 /);
+      expect(await paths(slow.MaHoSoQG)).toEqual(['TaiLieuNop.0.DuongDanTepTin PORTAL_FILE_REFUSED']);
+      expect(elsewhere, 'no request to a host the record names').toBe(0);
+      expect(sim.portal.acknowledged.get(cases.otherHost.MaHoSoQG)).toMatchObject({ KetQua: 0, LyDo: expect.stringContaining('TaiLieuNop.0.DuongDanTepTin') });
+    } finally {
+      await new Promise<void>((r) => other.close(() => r()));
+    }
+  });
+
+  it('a portal that cannot serve the file now: the record waits for the next pull, then is filed', async () => {
+    sim.portal.files.set('/files/later.pdf', { bytes: PDF, contentType: 'application/pdf' });
+    const d = link(`${sim.url}/files/later.pdf`);
+    sim.portal.addInboundDossier(d);
+    const original = t.ctx.nationalPortal.fetchFile.bind(t.ctx.nationalPortal);
+    (t.ctx.nationalPortal as any).fetchFile = async (url: string) => { sim.down = true; try { return await original(url); } finally { sim.down = false; } };
+    try {
+      expect(await pullInboundDossiers(t.ctx)).toMatchObject({ registered: 0, refused: 0, acknowledged: 0 });
+    } finally {
+      (t.ctx.nationalPortal as any).fetchFile = original;
+    }
+    expect(await row(d.MaHoSoQG)).toBeUndefined();
+    expect(await pullInboundDossiers(t.ctx)).toMatchObject({ registered: 1 });
   });
 });
 

@@ -34,3 +34,7 @@ export { citizenAction, citizenDossier, listCitizenDossiers, CITIZEN_ACTIONS, ty
 export { ratingFactsBySecret, ratingFactsById, ratingFactsForOfficial, ratingFactsOfCitizen, type DossierRatingFacts } from './rating-facts.js';
 // the public verify page: the dossier a result document was issued for (code and procedure only)
 export { verifyFactsById, type DossierVerifyFacts } from './verify-facts.js';
+// collection at home (channel 3): the desk's checks when a pickup is booked, the registration once collected (the postal module)
+export { POSTAL_UPLOADER, checkPostalPickup, registerFromPost, type CheckedPickup, type PostalPickupInput } from './postal-pickup.js';
+// the reception schema (the postal module's collection booking takes the same filing)
+export { Address as FilingAddress, ReceiveBody } from './dossiers.schema.js';

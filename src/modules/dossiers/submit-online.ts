@@ -26,7 +26,7 @@ export interface OnlineSubmitter {
 }
 
 /** Who filed it online: a citizen of this portal, or the national portal handing over a dossier filed there. */
-type Filer = { actor: Actor; citizenId: string | null; assurance: string; uploadedBy: string };
+export type Filer = { actor: Actor; citizenId: string | null; assurance: string; uploadedBy: string };
 
 export type OnlineFiling = Omit<ReceiveInputBody, 'channel' | 'outcome' | 'receivingAgencyCode'> & { receivingAgencyCode: string };
 
@@ -97,7 +97,8 @@ export async function registerFromPortal(
   });
 }
 
-async function storeOnline(ctx: AppContext, trx: Db, who: Filer, body: ReceiveInputBody, plan: ReceptionPlan, now: Date): Promise<DossierOut> {
+/** Stores a registered (status 1) dossier filed by someone other than the desk (module-internal). */
+export async function storeOnline(ctx: AppContext, trx: Db, who: Filer, body: ReceiveInputBody, plan: ReceptionPlan, now: Date): Promise<DossierOut> {
   const process = await processForDossier(trx, plan.proc as ProcedureRef, plan.competent.id);
   const dctx = decideContext(now, plan.cal, process, configBase(ctx));
   const actor = who.actor;

@@ -11,7 +11,8 @@ export type StagedFiles = Map<number, string>;
 export function inboundFiling(d: PortalInboundDossier, staged: StagedFiles): OnlineFiling {
   const address = d.DiaChi && d.MaXa ? { line: d.DiaChi, communeCode: d.MaXa } : undefined;
   const organisation = d.LoaiDoiTuong !== 0 && d.TenToChuc ? { name: d.TenToChuc, ...(d.MaSoThue ? { taxCode: d.MaSoThue } : {}) } : undefined;
-  const links = d.TaiLieuNop.filter((f) => !f.NoiDungTep && f.DuongDanTepTin).map((f) => `${f.TenTepDinhKem}: ${f.DuongDanTepTin}`);
+  // a linked file is fetched and staged like an attached one (pull-inbound-dossiers.ts); one that was not stays listed
+  const links = d.TaiLieuNop.filter((f, i) => !f.NoiDungTep && f.DuongDanTepTin && !staged.has(i)).map((f) => `${f.TenTepDinhKem}: ${f.DuongDanTepTin}`);
   return {
     procedureCode: d.MaTTHC,
     receivingAgencyCode: d.MaDonViTiepNhan,

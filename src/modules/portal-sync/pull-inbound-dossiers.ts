@@ -11,7 +11,8 @@ import { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, isUniqueViolation, type FieldError } from '../../platform/errors.js';
 import { message } from '../../platform/i18n/messages.js';
-import { PortalInboundDossier, type PortalInboundAck } from '../../platform/ports/national-portal.js';
+import { PortalFileRefused, PortalInboundDossier, PortalUnavailable, type PortalInboundAck } from '../../platform/ports/national-portal.js';
+import { portalSyncErrors } from './portal-sync.errors.js';
 import { NATIONAL_PORTAL_UPLOADER, registerFromPortal } from '../dossiers/dossiers.service.js';
 import { uploadStagedBySystem } from '../documents/documents.service.js';
 import { inboundFiling, portalTimeToIso, type StagedFiles } from './inbound-filing.js';
@@ -51,8 +52,16 @@ async function takeOver(ctx: AppContext, raw: unknown): Promise<TakeOver | null>
     return refuse(ctx, portalId, raw, 'Dữ liệu hồ sơ không hợp lệ', errors);
   }
   const d = parsed.data;
+  let staged: StagedFiles;
   try {
-    const staged = await stageFiles(ctx, d);
+    staged = await stageFiles(ctx, d);
+  } catch (e) {
+    // a linked file the portal cannot serve now: the record is left for the next pull (not refused, not acknowledged)
+    if (e instanceof PortalUnavailable) return null;
+    if (e instanceof AppError && e.status < 500) return refuse(ctx, portalId, d, message(e.code, 'vi', e.params), fieldErrors(e));
+    throw e;
+  }
+  try {
     await registerFromPortal(ctx, inboundFiling(d, staged), {
       portalReference: portalId,
       vneid: d.TaiKhoanDuocXacThucVoiVNeID === 1,
@@ -86,24 +95,42 @@ async function refuse(ctx: AppContext, portalId: string, raw: unknown, reason: s
   return { kind: 'refused', portalId };
 }
 
-/** The portal's attachments (base64) through the file store's checks; a refused file refuses the dossier. */
+/**
+ * The portal's attachments — base64, or a link (DuongDanTepTin) fetched through the port from the portal's own
+ * host — through the file store's checks (size, type by content, screening); a refused file refuses the dossier.
+ */
 async function stageFiles(ctx: AppContext, d: PortalInboundDossier): Promise<StagedFiles> {
   const staged: StagedFiles = new Map();
   for (const [i, f] of d.TaiLieuNop.entries()) {
-    if (!f.NoiDungTep) continue;
-    const bytes = Buffer.from(f.NoiDungTep, 'base64');
+    if (!f.NoiDungTep && !f.DuongDanTepTin) continue;
     try {
-      const file = await uploadStagedBySystem(ctx, NATIONAL_PORTAL_UPLOADER, { stream: Readable.from([bytes]), filename: f.TenTepDinhKem }, {
+      const stream = f.NoiDungTep ? Readable.from([Buffer.from(f.NoiDungTep, 'base64')]) : await linkedFile(ctx, f.DuongDanTepTin!, f.TenTepDinhKem, i);
+      const file = await uploadStagedBySystem(ctx, NATIONAL_PORTAL_UPLOADER, { stream: stream as Readable, filename: f.TenTepDinhKem }, {
         purpose: 'component', ...(f.MaThanhPhanHoSo ? { componentId: f.MaThanhPhanHoSo } : {}), componentName: f.TenTepDinhKem,
         digitised: true, fromCitizenStore: f.DuocLayTuKhoDMQG === 1,
       });
       staged.set(i, file.id);
     } catch (e) {
-      if (e instanceof AppError) throw new AppError(e.status, e.code, e.params, { errors: [{ path: `TaiLieuNop.${i}`, code: e.code, message: message(e.code, 'vi', e.params) }] });
+      // the client's timeout runs on while a linked file streams in: one that trickles is cut off and refused
+      if (f.DuongDanTepTin && !f.NoiDungTep && e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) {
+        const params = { name: f.TenTepDinhKem, reason: 'timed out while streaming' };
+        throw portalSyncErrors.PORTAL_FILE_REFUSED(params, { errors: [{ path: `TaiLieuNop.${i}.DuongDanTepTin`, code: 'PORTAL_FILE_REFUSED', message: message('PORTAL_FILE_REFUSED', 'vi', params) }] });
+      }
+      if (e instanceof AppError && !e.extra.errors) throw new AppError(e.status, e.code, e.params, { errors: [{ path: `TaiLieuNop.${i}`, code: e.code, message: message(e.code, 'vi', e.params) }] });
       throw e;
     }
   }
   return staged;
+}
+
+async function linkedFile(ctx: AppContext, url: string, name: string, i: number): Promise<NodeJS.ReadableStream> {
+  try {
+    return (await ctx.nationalPortal.fetchFile(url)).stream;
+  } catch (e) {
+    if (!(e instanceof PortalFileRefused)) throw e;
+    const params = { name, reason: e.message };
+    throw portalSyncErrors.PORTAL_FILE_REFUSED(params, { errors: [{ path: `TaiLieuNop.${i}.DuongDanTepTin`, code: 'PORTAL_FILE_REFUSED', message: message('PORTAL_FILE_REFUSED', 'vi', params) }] });
+  }
 }
 
 async function acknowledge(ctx: AppContext, portalId: string): Promise<boolean> {

@@ -47,3 +47,39 @@ export function resultOrder(d: ResultDelivery): { order: PostalOrder } | { probl
     },
   };
 }
+
+export interface PickupRequest {
+  reference: string;
+  customerCode: string;
+  procedure: { code: string; name: string };
+  applicant: Record<string, any>;
+  /** Where the postal worker collects the papers, with the commune's province. */
+  from: { line: string; communeCode: string; provinceCode: string };
+  desk: { name: string; provinceCode: string; communeCode?: string; tel: string };
+  checklist: { name: string; required: boolean; originals: number; certifiedCopies: number; copies: number }[];
+}
+
+/** The postal worker's checklist as printed on the order (SenderDesc): each paper with how many of which form. */
+export function checklistText(r: Pick<PickupRequest, 'procedure' | 'checklist'>): string {
+  const counts = (c: PickupRequest['checklist'][number]) => [c.originals ? `${c.originals} bản chính` : '', c.certifiedCopies ? `${c.certifiedCopies} bản sao chứng thực` : '', c.copies ? `${c.copies} bản sao` : ''].filter(Boolean).join(', ');
+  const items = r.checklist.map((c, i) => `${i + 1}. ${c.name.length > 160 ? `${c.name.slice(0, 159)}…` : c.name} (${[c.required ? 'bắt buộc' : 'nếu có', counts(c)].filter(Boolean).join('; ')})`);
+  const head = `Thu gom hồ sơ TTHC ${r.procedure.code} — ${r.procedure.name}. Thành phần hồ sơ: `;
+  const text = head + (items.length ? items.join('; ') : 'theo danh mục của thủ tục');
+  return text.length > 2000 ? `${text.slice(0, 1999)}…` : text;
+}
+
+/** The collection order (INBOUND_DOSSIER): the applicant is the sender, the receiving desk the receiver. */
+export function pickupOrder(r: PickupRequest): PostalOrder {
+  const name = r.applicant.kind === 'organisation' && r.applicant.organisation?.name ? r.applicant.organisation.name : r.applicant.fullName;
+  return {
+    Direction: 'INBOUND_DOSSIER', CustomerCode: r.customerCode, OrderNumber: r.reference, CODAmount: 0,
+    SenderName: String(name ?? 'Người nộp').slice(0, 300), SenderAddress: r.from.line.slice(0, 500), SenderTel: String(r.applicant.phone ?? '').replace(/\s+/g, '') || undefined,
+    SenderEmail: r.applicant.email || undefined, SenderProvince: r.from.provinceCode, SenderCommune: r.from.communeCode,
+    ReceiverName: r.desk.name.slice(0, 300), ReceiverAddress: r.desk.name.slice(0, 500), ReceiverTel: r.desk.tel,
+    // a province-level desk has no commune in the unit register: the applicant's commune stands in (VNPost
+    // asks for one; the desk's province and name route the item)
+    ReceiverProvince: r.desk.provinceCode, ReceiverCommune: r.desk.communeCode ?? r.from.communeCode,
+    SenderDesc: checklistText(r),
+    Description: `Nhận hồ sơ tại nhà qua dịch vụ bưu chính công ích — ${r.reference}`.slice(0, 500),
+  };
+}

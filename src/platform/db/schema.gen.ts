@@ -703,15 +703,18 @@ export interface PortalSyncItems {
 
 export interface PostalOrders {
   booked_at: Timestamp | null;
+  booked_by: string | null;
   cod_amount: Generated<number>;
   created_at: Timestamp;
   delivered_at: Timestamp | null;
   direction: string;
   dossier_code: string;
-  dossier_id: string;
+  dossier_id: string | null;
   id: string;
   item_code: string | null;
   last_error: string | null;
+  pickup: unknown | null;
+  receiving_agency_id: string | null;
   request: unknown;
   return_recorded_at: Timestamp | null;
   status: Generated<string>;

@@ -51,7 +51,7 @@ export async function pruneExchanges(db: Db, now: Date, keepDays: number): Promi
 }
 
 // Personal data and secrets in the peers' field names (the national portal's, VNPost's, the credentials).
-const MASKED_KEYS = /^(ReceiverName|ReceiverTel|ReceiverAddress|customerKey|secretKey|token|NoiDungTep|NgaySinh|MaSoThue|TenToChuc|TrichYeuHoSo|SoGiayToChuHoSo|SoDinhDanh|SoDienThoai|SODIENTHOAI|Email|THUDIENTU|ChuHoSo|HOVATEN|DiaChi|DIACHI|password|session|access_token|NguoiXuLy)$/i;
+const MASKED_KEYS = /^(ReceiverName|ReceiverTel|ReceiverAddress|customerKey|secretKey|token|NoiDungTep|NgaySinh|MaSoThue|TenToChuc|TrichYeuHoSo|SoGiayToChuHoSo|SoDinhDanh|SoDienThoai|SODIENTHOAI|Email|THUDIENTU|ChuHoSo|HOVATEN|DiaChi|DIACHI|password|client_secret|session|access_token|NguoiXuLy|Note)$/i;
 
 /** A copy with personal data and secrets replaced by their length (pure; exported for the contract tests). */
 export function maskPersonalData(v: unknown): unknown {

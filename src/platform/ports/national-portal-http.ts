@@ -8,7 +8,8 @@
 // addresses, the summary that names the applicant, passwords, sessions), so an operator can see what went over the wire without reading it.
 import type { CallOptions } from './recording.js';
 import { maskPersonalData, type ExchangeSink } from './exchange-log.js';
-import { PortalUnavailable, type NationalPortalClient } from './national-portal.js';
+import { Readable } from 'node:stream';
+import { PortalFileRefused, PortalUnavailable, type NationalPortalClient } from './national-portal.js';
 import { PortalQuestion, type PortalAnswer, type PortalCall, type PortalInboundAck } from './national-portal-payloads.js';
 
 export interface NationalPortalHttpOptions {
@@ -25,6 +26,12 @@ export interface NationalPortalHttpOptions {
   /** A prefix before the session in its header (`Bearer ` for an LGSP that wants it). */
   sessionPrefix: string;
   timeoutMs: number;
+  /** An LGSP's field names for the credentials in the token request (default username / password). */
+  tokenRequest?: { username: string; password: string };
+  /** The token answer's field holding the session (default `session`; LGSPs: `access_token`). */
+  tokenAnswer?: string;
+  /** The gateway's name of each DVCQG service (lgsp-profiles.ts); absent: the DVCQG name. */
+  services?: Partial<Record<string, string>>;
 }
 
 export interface Exchange {
@@ -71,6 +78,35 @@ export class NationalPortalHttpClient implements NationalPortalClient {
     return this.answerOf(await this.service({ service: 'XacNhanHoSoGuiTuDVCQG', data: ack }));
   }
 
+  async fetchFile(url: string): Promise<{ stream: NodeJS.ReadableStream; contentType: string | null }> {
+    let target: URL;
+    try { target = new URL(url, this.o.baseUrl); } catch { throw new PortalFileRefused('not a URL'); }
+    const portal = new URL(this.o.baseUrl);
+    // only the configured portal (or LGSP) host, never a host the record names: no request to an arbitrary address
+    if (target.origin !== portal.origin) throw new PortalFileRefused(`not the portal's host (${target.host})`);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const session = this.session ?? (await this.login());
+      const at = this.now();
+      const started = performance.now();
+      let res: Response;
+      try {
+        res = await fetch(target, { headers: { [this.o.sessionHeader]: `${this.o.sessionPrefix}${session}` }, signal: AbortSignal.timeout(this.o.timeoutMs) });
+      } catch (e) {
+        const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+        this.sink?.({ port: 'nationalPortal', method: 'GET', path: target.pathname, at, request: null, status: null, response: null, error: e instanceof Error ? e.message : String(e), durationMs: performance.now() - started });
+        if (timedOut) throw new PortalFileRefused(`no answer within ${this.o.timeoutMs} ms`);
+        throw new PortalUnavailable(`${target.pathname}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      this.sink?.({ port: 'nationalPortal', method: 'GET', path: target.pathname, at, request: null, status: res.status, response: { contentType: res.headers.get('content-type'), contentLength: res.headers.get('content-length') }, durationMs: performance.now() - started });
+      if (res.status === 401) { await res.body?.cancel(); this.session = null; continue; }
+      if (res.status >= 500) { await res.body?.cancel(); throw new PortalUnavailable(`${target.pathname}: HTTP ${res.status}`); }
+      if (res.status !== 200 || !res.body) { await res.body?.cancel(); throw new PortalFileRefused(`HTTP ${res.status}`); }
+      // the timeout keeps running while the body streams: a file that trickles in is cut off
+      return { stream: Readable.fromWeb(res.body as never), contentType: res.headers.get('content-type') };
+    }
+    throw new PortalUnavailable('the portal refused a fresh session');
+  }
+
   private answerOf(r: Record<string, unknown>): PortalAnswer {
     if (String(r.error_code) === '0') return { outcome: 'accepted', ref: String(r.ref ?? '') };
     return { outcome: 'rejected', code: String(r.error_code), message: String(r.message ?? '') };
@@ -80,7 +116,8 @@ export class NationalPortalHttpClient implements NationalPortalClient {
   private async service(body: Record<string, unknown>): Promise<Record<string, unknown>> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const session = this.session ?? (await this.login());
-      const r = await this.post(this.o.servicePath, body, { [this.o.sessionHeader]: `${this.o.sessionPrefix}${session}` });
+      const wire = typeof body.service === 'string' ? { ...body, service: this.o.services?.[body.service] ?? body.service } : body;
+      const r = await this.post(this.o.servicePath, wire, { [this.o.sessionHeader]: `${this.o.sessionPrefix}${session}` });
       if (r.status === 401) { this.session = null; continue; }
       if (r.status !== 200) throw new PortalUnavailable(`${this.o.servicePath}: HTTP ${r.status}`);
       return r.body;
@@ -89,10 +126,12 @@ export class NationalPortalHttpClient implements NationalPortalClient {
   }
 
   private async login(): Promise<string> {
-    const r = await this.post(this.o.authPath, { username: this.o.username, password: this.o.password }, { [this.o.systemCodeHeader]: this.o.systemCode });
-    if (r.status !== 200 || String(r.body.error_code) !== '0' || typeof r.body.session !== 'string') throw new PortalUnavailable(`login: HTTP ${r.status} ${String(r.body.message ?? '')}`);
-    this.session = r.body.session;
-    return r.body.session;
+    const f = this.o.tokenRequest ?? { username: 'username', password: 'password' };
+    const r = await this.post(this.o.authPath, { [f.username]: this.o.username, [f.password]: this.o.password }, { [this.o.systemCodeHeader]: this.o.systemCode });
+    const session = r.body[this.o.tokenAnswer ?? 'session'];
+    if (r.status !== 200 || String(r.body.error_code) !== '0' || typeof session !== 'string') throw new PortalUnavailable(`login: HTTP ${r.status} ${String(r.body.message ?? '')}`);
+    this.session = session;
+    return session;
   }
 
   private async post(path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {

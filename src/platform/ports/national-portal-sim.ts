@@ -23,6 +23,8 @@ export interface PortalDossier {
 
 export class SimulatedPortal {
   readonly dossiers = new Map<string, PortalDossier>();
+  /** Files handed-over dossiers give by link (DuongDanTepTin), by path (HTTP peer) or URL (in-process). */
+  readonly files = new Map<string, { bytes: Buffer; contentType: string }>();
   /** Calls received, duplicates included (what the wire carried). */
   received = 0;
   private readonly refusals = new Map<string, { code: string; message: string }>();
@@ -100,6 +102,8 @@ export interface SimulatedPortalServer {
   /** Apply the next n service calls, then drop the connection without answering (the client sees a failure). */
   loseAnswers: number;
   delayMs: number;
+  /** How long the portal waits before serving a linked file (a slow file host). */
+  fileDelayMs: number;
   /** Every HTTP exchange: path, headers the portal checks, body. */
   requests: { path: string; headers: Record<string, string | undefined>; body: unknown }[];
   close(): Promise<void>;
@@ -114,7 +118,11 @@ export async function startSimulatedPortal(opts: {
   username: string; password: string; systemCode: string; authPath?: string; servicePath?: string; portal?: SimulatedPortal;
   /** Header names and the session's prefix, as a province's LGSP renames them (default: dstcode, session, none). */
   systemCodeHeader?: string; sessionHeader?: string; sessionPrefix?: string;
+  /** The token request's credential fields, the answer's token field and the service names, as an LGSP renames them (lgsp-profiles.ts). */
+  tokenRequest?: { username: string; password: string }; tokenAnswer?: string; services?: Partial<Record<string, string>>;
 }): Promise<SimulatedPortalServer> {
+  const fields = opts.tokenRequest ?? { username: 'username', password: 'password' };
+  const dvcqgName = new Map(Object.entries(opts.services ?? {}).map(([dvcqg, lgsp]) => [lgsp!, dvcqg]));
   const authPath = opts.authPath ?? '/api/auth';
   const servicePath = opts.servicePath ?? '/api/service';
   const codeHeader = (opts.systemCodeHeader ?? 'dstcode').toLowerCase();
@@ -122,7 +130,7 @@ export async function startSimulatedPortal(opts: {
   const prefix = opts.sessionPrefix ?? '';
   const sessions = new Set<string>();
   const state: SimulatedPortalServer = {
-    url: '', portal: opts.portal ?? new SimulatedPortal(), down: false, loseAnswers: 0, delayMs: 0, requests: [],
+    url: '', portal: opts.portal ?? new SimulatedPortal(), down: false, loseAnswers: 0, delayMs: 0, fileDelayMs: 0, requests: [],
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -130,19 +138,32 @@ export async function startSimulatedPortal(opts: {
     state.requests.push({ path: req.url ?? '', headers: { dstcode: header(req, codeHeader), session: header(req, sessionHeader) }, body });
     if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
     if (state.down) return reply(res, 503, { error_code: '503', message: 'Hệ thống đang bảo trì' });
+    if (req.method === 'GET' && state.portal.files.has(req.url ?? '')) {
+      const raw = header(req, sessionHeader);
+      const session = raw?.startsWith(prefix) ? raw.slice(prefix.length) : undefined;
+      if (!session || !sessions.has(session)) return reply(res, 401, { error_code: '401', message: 'Phiên làm việc hết hạn' });
+      const f = state.portal.files.get(req.url!)!;
+      if (state.fileDelayMs) await new Promise((r) => setTimeout(r, state.fileDelayMs));
+      res.writeHead(200, { 'content-type': f.contentType, 'content-length': String(f.bytes.length) });
+      res.end(f.bytes);
+      return;
+    }
+    if (req.method === 'GET' && req.url?.startsWith('/files/')) return reply(res, 404, { error_code: '404', message: 'Không có tệp' });
     if (req.method !== 'POST') return reply(res, 405, { error_code: '405', message: 'POST only' });
     if (req.url === authPath) {
-      const b = body as { username?: string; password?: string } | null;
-      if (header(req, codeHeader) !== opts.systemCode || b?.username !== opts.username || b?.password !== opts.password) return reply(res, 401, { error_code: '401', message: 'Sai thông tin xác thực' });
+      const b = body as Record<string, unknown> | null;
+      if (header(req, codeHeader) !== opts.systemCode || b?.[fields.username] !== opts.username || b?.[fields.password] !== opts.password) return reply(res, 401, { error_code: '401', message: 'Sai thông tin xác thực' });
       const session = randomUUID();
       sessions.add(session);
-      return reply(res, 200, { session, error_code: 0 });
+      return reply(res, 200, { [opts.tokenAnswer ?? 'session']: session, error_code: 0 });
     }
     if (req.url !== servicePath) return reply(res, 404, { error_code: '404', message: 'Không có dịch vụ' });
     const raw = header(req, sessionHeader);
     const session = raw?.startsWith(prefix) ? raw.slice(prefix.length) : undefined;
     if (!session || !sessions.has(session)) return reply(res, 401, { error_code: '401', message: 'Phiên làm việc hết hạn' });
-    const b = body as { service?: string; data?: unknown } | null;
+    const sent = body as { service?: string; data?: unknown } | null;
+    // an LGSP's own service names: only those are served when it renames them
+    const b = sent && opts.services ? { ...sent, service: dvcqgName.get(String(sent.service)) ?? (Object.keys(opts.services).includes(String(sent.service)) ? `unknown:${sent.service}` : sent.service) } : sent;
     const answer = serviceAnswer(state.portal, b);
     if (state.loseAnswers > 0 && !String(b?.service).startsWith('LayDanhSach')) {
       state.loseAnswers--;

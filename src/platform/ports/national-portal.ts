@@ -8,6 +8,7 @@
 // province's LGSP — base URL, token endpoint and header names are settings), and `recording`, the embedded
 // default: it answers with the simulated portal's rules (national-portal-sim.ts), so sync works on the demo
 // data, and keeps what would have been sent without anything leaving the machine.
+import { Readable } from 'node:stream';
 import type { Clock } from '../clock.js';
 import { Recorder, type CallOptions, type PortLog } from './recording.js';
 import { SimulatedPortal } from './national-portal-sim.js';
@@ -23,6 +24,14 @@ export class PortalUnavailable extends Error {
   }
 }
 
+/** A file the portal gave by link cannot be taken (another host, refused, too slow): the dossier is refused on the field. */
+export class PortalFileRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PortalFileRefused';
+  }
+}
+
 export interface NationalPortalClient {
   /** Which adapter answers (shown on the sync dashboard: `recording` means nothing left the machine). */
   readonly provider: string;
@@ -35,6 +44,12 @@ export interface NationalPortalClient {
   listInboundDossiers(): Promise<unknown[]>;
   /** XacNhanHoSoGuiTuDVCQG: this province registered (or refused) one of them; the portal stops handing it over. */
   acknowledgeInbound(ack: PortalInboundAck, opts: CallOptions): Promise<PortalAnswer>;
+  /**
+   * A handed-over dossier's file given only by link (DuongDanTepTin): only from the configured portal host, within
+   * the client's timeout; the bytes stream into the file store, whose size and type checks apply.
+   * PortalFileRefused: not the portal's host, not found / refused, timed out; PortalUnavailable: try again later.
+   */
+  fetchFile(url: string): Promise<{ stream: NodeJS.ReadableStream; contentType: string | null }>;
 }
 
 export const NATIONAL_PORTAL_ADAPTERS = ['recording', 'dvcqg'] as const;
@@ -62,5 +77,11 @@ export class RecordingNationalPortal implements NationalPortalClient {
   }
   async acknowledgeInbound(ack: PortalInboundAck, opts: CallOptions): Promise<PortalAnswer> {
     return this.recorder.record('XacNhanHoSoGuiTuDVCQG', opts.idempotencyKey, ack, () => this.portal.acknowledge(ack));
+  }
+  /** Nothing leaves the machine: a link can only name a file the simulated portal holds. */
+  async fetchFile(url: string): Promise<{ stream: NodeJS.ReadableStream; contentType: string | null }> {
+    const f = this.portal.files.get(url);
+    if (!f) throw new PortalFileRefused(`the simulated portal has no file ${url} (recording adapter: nothing is fetched from outside)`);
+    return { stream: Readable.from([f.bytes]), contentType: f.contentType };
   }
 }

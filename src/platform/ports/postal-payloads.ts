@@ -46,6 +46,47 @@ export type TrackingEvent = z.infer<typeof TrackingEvent>;
 export const Tracking = z.object({ ItemCode: z.string(), Events: z.array(TrackingEvent) });
 export type Tracking = z.infer<typeof Tracking>;
 
+/**
+ * A tracking callback: the post office tells motcua of an item's tracking changes instead of (or besides)
+ * being asked. VNPost publishes no callback layout for the public-administration service (integrations-vn.md
+ * §2.4 lists the order and the tracking query only), so this one is ASSUMED, in the tracking answer's own
+ * field names, and a province's contract may rename it:
+ *
+ *   POST {MOTCUA_PUBLIC_URL}/api/v1/postal/tracking-callback
+ *   Content-Type: application/json
+ *   X-VNPost-Timestamp: <Unix time in seconds when the post office sent it>
+ *   X-VNPost-Signature: <hex HMAC-SHA256 over `${timestamp}.${raw body}` with the shared secret>
+ *   { "CustomerCode": "H56TTHC", "ItemCode": "EB000000001VN", "OrderNumber": "<dossier code>",
+ *     "Events": [{ "Status": 14, "At": "2026-11-24T03:10:00.000Z", "Place": "…", "Note": "…" }] }
+ *
+ * The shared secret (MOTCUA_VNPOST_CALLBACK_SECRET) is agreed with the post office and stays on the server;
+ * a callback without a valid signature, or signed more than CALLBACK_WINDOW_SECONDS away from motcua's clock
+ * (a replay), is refused. The events are recorded exactly as the tracking query's (a repeat records nothing).
+ */
+export const TrackingCallback = z.object({
+  CustomerCode: z.string().trim().max(50).optional(),
+  ItemCode: z.string().regex(/^[A-Z0-9]{6,20}$/, 'VNPost item code'),
+  /** The dossier code the order was booked with; when present it must match. */
+  OrderNumber: z.string().trim().min(1).max(50).optional(),
+  Events: z.array(z.object({
+    Status: z.number().int().min(0).max(99),
+    At: z.iso.datetime({ offset: true }),
+    Place: z.string().max(300).optional(),
+    Note: z.string().max(500).optional(),
+  })).min(1).max(100),
+});
+export type TrackingCallback = z.infer<typeof TrackingCallback>;
+
+/** What motcua answers a callback it took (VNPost's own Status "100" = OK). */
+export const TrackingCallbackAnswer = z.object({
+  Status: z.literal('100'),
+  Message: z.string(),
+  /** Tracking changes recorded now; `Duplicates` were known already (a repeated callback). */
+  Recorded: z.number().int(),
+  Duplicates: z.number().int(),
+});
+export type TrackingCallbackAnswer = z.infer<typeof TrackingCallbackAnswer>;
+
 /** The post office could not be reached (retry later). */
 export class PostalUnavailable extends Error {
   constructor(message: string) {

@@ -1,11 +1,13 @@
 // A simulated VNPost that speaks the same payloads: the embedded default (RecordingPostalService) uses it
 // in-process, tests start it as an HTTP peer for the `vnpost` adapter. Orders are validated (Status "100" =
 // OK, "101" = invalid with the reason), one per (OrderNumber, Direction) — a repeat answers the same ItemCode;
-// a test (or the demo) moves an order along VNPost's statuses with `advance`.
+// a test (or the demo) moves an order along VNPost's statuses with `advance`. As an HTTP peer it can also
+// report each change to motcua with a signed tracking callback (`callbacks`, `notify`).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { PostalOrder, type OrderAnswer, type Tracking, type TrackingEvent } from './postal-payloads.js';
+import { CALLBACK_SIGNATURE_HEADER, CALLBACK_TIMESTAMP_HEADER, signTrackingCallback } from './postal-callback.js';
 
 /**
  * The embedded default's schedule (a demo without a post office still shows an order travel): hours after
@@ -59,6 +61,15 @@ export interface SimulatedPostServer {
   url: string;
   office: SimulatedPostOffice;
   down: boolean;
+  /** Where and with which shared secret the post office sends tracking callbacks (none until set). */
+  callbacks?: { url: string; secret: string };
+  /**
+   * Sends a signed tracking callback (postal-payloads.ts, TrackingCallback) of the item: its whole history, or
+   * the events given; `secret` / `sentAt` / `body` forge one (another key, an old timestamp, another body).
+   */
+  notify(itemCode: string, opts?: { events?: TrackingEvent[]; secret?: string; sentAt?: Date; body?: unknown }): Promise<{ status: number; body: any }>;
+  /** The item moves to a VNPost status and, when callbacks are set, the post office reports that change. */
+  advance(itemCode: string, status: number, place?: string, note?: string): Promise<{ status: number; body: any } | null>;
   close(): Promise<void>;
 }
 
@@ -67,6 +78,25 @@ export async function startSimulatedPost(opts: { customerKey: string; secretKey:
   const tokens = new Set<string>();
   const state: SimulatedPostServer = {
     url: '', office: new SimulatedPostOffice(opts.now), down: false,
+    notify: async (itemCode, o = {}) => {
+      if (!state.callbacks) throw new Error('no callback URL set on the simulated post office');
+      const order = [...state.office.orders.values()].find((x) => x.itemCode === itemCode);
+      const body = JSON.stringify(o.body ?? { CustomerCode: order?.order.CustomerCode, ItemCode: itemCode, OrderNumber: order?.order.OrderNumber, Events: o.events ?? order?.events ?? [] });
+      const ts = Math.floor((o.sentAt ?? opts.now()).getTime() / 1000);
+      const res = await fetch(state.callbacks.url, {
+        method: 'POST', body,
+        headers: { 'content-type': 'application/json', [CALLBACK_TIMESTAMP_HEADER]: String(ts), [CALLBACK_SIGNATURE_HEADER]: signTrackingCallback(o.secret ?? state.callbacks.secret, ts, body) },
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    advance: async (itemCode, status, place, note) => {
+      state.office.advance(itemCode, status, place);
+      const order = [...state.office.orders.values()].find((x) => x.itemCode === itemCode)!;
+      const event = order.events.at(-1)!;
+      if (note) event.Note = note;
+      return state.callbacks ? state.notify(itemCode, { events: [event] }) : null;
+    },
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
   const send = (res: ServerResponse, status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
