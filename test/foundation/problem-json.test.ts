@@ -198,7 +198,7 @@ describe('bad input on every route', () => {
     expect(problems, problems.join('\n')).toEqual([]);
     expect(statuses.size).toBeGreaterThan(150);
     expect(statuses.get('anon GET /api/v1/users [no body, junk path params]')).toBe(401);
-  });
+  }, 180_000); // a sweep over every route: it grows with the API and takes ~30 s on a loaded machine
 
   it('as demo.admin: never 500, problem+json, Vietnamese titles, field paths on 400', async () => {
     const admin = await t.login('demo.admin');
@@ -210,7 +210,7 @@ describe('bad input on every route', () => {
     expect(statuses.get('admin DELETE /api/v1/tokens/{id} [path id well-formed]')).toBe(404);
     expect(statuses.get('admin GET /api/v1/agencies/{code} [path code well-formed]')).toBe(200);
     expect(statuses.get('admin PATCH /api/v1/users/{id} [path id well-formed]')).toBe(400); // no body
-  });
+  }, 180_000);
 
   it('bad input leaves nothing half-written: no refused write left an audit row, no org record changed', async () => {
     // every refused write of both sweeps: none of them may have written anything (audit rows carry the request id)
