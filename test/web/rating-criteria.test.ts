@@ -1,7 +1,8 @@
 // The administrators' rating criteria in Debian's Chromium as demo.admin (Quản trị → Tiêu chí đánh giá): a bad
 // key and a key in use refused on the key field, add a required criterion, move it up, disable one; `overall`
 // (QĐ 766 5.4) is locked: no disable button, its required box cannot be unticked; the citizen's rating form then
-// asks the new criteria in the new order. axe: no serious or critical violation. Screenshots in test-results/web/.
+// asks the new criteria in the new order. The counter kiosk link a desk official pairs is shown with its QR code,
+// the very QR of that link (rendered again here with the page's options). axe: no serious or critical violation. Screenshots in test-results/web/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { HAS_CHROMIUM, ensureWebBuilt, launch, LONG_SESSIONS, newContext, shot, signIn, SKIP_REASON } from './browser.js';
@@ -9,6 +10,8 @@ import { describeFindings, seriousViolations, type AxeFinding } from './axe.js';
 import { startDossierApp } from '../dossiers/fixtures.js';
 import type { ManualClock, TestApp } from '../helpers.js';
 import { dossier, loginOfficials, type Officials } from '../ratings/helpers.js';
+import QRCode from 'qrcode';
+import { KIOSK_QR, svgDataUrl } from '../../web/src/pages/kiosk-qr.js';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -108,4 +111,26 @@ describe.skipIf(!HAS_CHROMIUM)('admin: rating criteria', () => {
 
     expect(findings, describeFindings(findings)).toEqual([]);
   }, 240_000);
+
+  it('shows the counter kiosk link with its QR code', async () => {
+    const d = await dossier(o);
+    const desk = await signIn(browser, t.url, 'demo.traketqua');
+    await desk.page.goto(`/can-bo/dossiers/${encodeURIComponent(d.code)}`);
+    const card = desk.page.getByTestId('dossier-kiosk');
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Ghép nối máy đánh giá' }).click();
+    const link = (await card.getByTestId('kiosk-link').textContent())!;
+    expect(link.startsWith(`${t.url}/kiosk/danh-gia#k=`), link).toBe(true);
+    expect(link.split('#k=')[1]!.length).toBeGreaterThan(20);
+    expect(await card.getByTestId('kiosk-link').getAttribute('href')).toBe(link);
+    const qr = card.getByRole('img', { name: 'Mã QR của đường dẫn máy đánh giá tại quầy' });
+    await qr.waitFor();
+    expect(await qr.isVisible()).toBe(true);
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await qr.getAttribute('src')).toBe(svgDataUrl(await QRCode.toString(link, KIOSK_QR)));
+    await card.scrollIntoViewIfNeeded();
+    const kioskFindings = await seriousViolations(desk.page, 'dossier kiosk QR');
+    expect(kioskFindings, describeFindings(kioskFindings)).toEqual([]);
+    await shot(desk.page, '85-dossier-kiosk-qr');
+  }, 120_000);
 });

@@ -142,6 +142,7 @@ const vi = {
     hand: 'Mời đánh giá tại quầy', pair: 'Ghép nối máy đánh giá', handed: 'Đã chuyển hồ sơ đến máy "{{label}}".',
     none: 'Bạn chưa ghép nối máy tính bảng đánh giá. Bấm "Ghép nối máy đánh giá" rồi mở đường dẫn trên máy tính bảng.',
     paired: 'Đã ghép nối. Mở đường dẫn này trên máy tính bảng tại quầy (chỉ hiện một lần):',
+    qrAlt: 'Mã QR của đường dẫn máy đánh giá tại quầy', qrCaption: 'Quét mã bằng camera của máy tính bảng hoặc điện thoại để mở màn hình đánh giá.',
   },
   ratings: {
     title: 'Đánh giá mức độ hài lòng', by: 'Xem theo', agency: 'Cơ quan', procedure: 'Thủ tục', official: 'Cán bộ', count: 'Số lượt đánh giá', satisfied: '% hài lòng',
@@ -354,6 +355,7 @@ const en: Dict = {
     hand: 'Invite a rating at the counter', pair: 'Pair a rating tablet', handed: 'The dossier was handed to tablet "{{label}}".',
     none: 'You have not paired a rating tablet. Click "Pair a rating tablet" and open the link on the tablet.',
     paired: 'Paired. Open this link on the counter tablet (shown only once):',
+    qrAlt: 'QR code of the counter rating kiosk link', qrCaption: 'Scan it with the tablet\'s or a phone\'s camera to open the rating screen.',
   },
   ratings: {
     title: 'Satisfaction ratings', by: 'Group by', agency: 'Agency', procedure: 'Procedure', official: 'Official', count: 'Ratings', satisfied: '% satisfied',
