@@ -133,4 +133,18 @@ describe.skipIf(!HAS_CHROMIUM)('admin: rating criteria', () => {
     expect(kioskFindings, describeFindings(kioskFindings)).toEqual([]);
     await shot(desk.page, '85-dossier-kiosk-qr');
   }, 120_000);
+
+  it('reads in English with the toggle', async () => {
+    const { page } = await signIn(browser, t.url, 'demo.admin', { lang: 'en' });
+    await page.goto('/can-bo/admin/ratingCriteria');
+    await page.getByRole('heading', { name: 'Satisfaction rating criteria' }).waitFor();
+    const overall = page.locator('tr[data-key="overall"]');
+    expect(await overall.textContent()).toContain('Locked');
+    expect(await overall.textContent()).toContain('Overall satisfaction');
+    await page.getByRole('button', { name: 'Add a criterion' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog').locator('.field.has-error .err').first().waitFor();
+    expect(await page.getByRole('dialog').locator('.field.has-error .err').first().textContent()).toContain('Lower-case letters');
+    await shot(page, '86-admin-rating-criteria-en');
+  }, 60_000);
 });
