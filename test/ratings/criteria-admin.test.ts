@@ -35,6 +35,7 @@ describe('rating criteria administration', () => {
   it('adds, edits and reorders; bad input fails on its field', async () => {
     const bad = await admin.post(URL_, { key: 'Số lần', nameVi: 'x', nameEn: 'x' });
     expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'body.key', code: 'RATING_CRITERION_KEY', message: expect.stringContaining('chữ thường không dấu') })]);
     const added = await admin.post(URL_, { key: 'visits', nameVi: 'Số lần phải đi lại để hoàn thành hồ sơ', nameEn: 'Visits needed to complete the dossier', required: true });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     expect(added.body.items.at(-1)).toMatchObject({ key: 'visits', position: 6, required: true, active: true });

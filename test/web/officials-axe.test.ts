@@ -68,7 +68,7 @@ describe.skipIf(!HAS_CHROMIUM)('officials\' workspace: axe-core', () => {
 
   it('administration (admin)', async () => {
     const d = await signIn(s.browser, s.t.url, 'demo.admin');
-    for (const tab of ['users', 'procedures', 'holidays']) {
+    for (const tab of ['users', 'procedures', 'holidays', 'ratingCriteria']) {
       await d.page.goto(`/can-bo/admin/${tab}`);
       await d.page.getByRole('tablist').waitFor();
       await d.page.waitForLoadState('networkidle');

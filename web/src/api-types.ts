@@ -112,3 +112,9 @@ export type PaymentAccountList = ResponseOf<'/api/v1/admin/payment-accounts', 'g
 export type PaymentAccount = PaymentAccountList['items'][number];
 export type PaymentAccountCreate = BodyOf<'/api/v1/admin/payment-accounts', 'post'>;
 export type PaymentAccountPatch = BodyOf<'/api/v1/admin/payment-accounts/{id}', 'patch'>;
+
+// the administrators' rating criteria (Quản trị → Tiêu chí đánh giá)
+export type RatingCriteria = ResponseOf<'/api/v1/admin/rating-criteria', 'get'>;
+export type RatingCriterion = RatingCriteria['items'][number];
+export type RatingCriterionCreate = BodyOf<'/api/v1/admin/rating-criteria', 'post'>;
+export type RatingCriterionUpdate = BodyOf<'/api/v1/admin/rating-criteria/{key}', 'put'>;

@@ -15382,7 +15382,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description stable key the answers are stored under */
+                        /** @description stable key the answers are stored under (a-z, 0-9, _; 2–40, a letter first) */
                         key: string;
                         nameVi: string;
                         nameEn: string;

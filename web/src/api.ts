@@ -2,7 +2,7 @@
 // a 401 on a signed-in request asks the app to sign in again (dialog) and then retries once, so nothing
 // typed is lost when the session expires.
 
-import type { PaymentList, PaymentAccount, PaymentAccountCreate, PaymentAccountList, PaymentAccountPatch,
+import type { PaymentList, PaymentAccount, RatingCriteria, RatingCriterionCreate, RatingCriterionUpdate, PaymentAccountCreate, PaymentAccountList, PaymentAccountPatch,
   BodyOf, ResponseOf, BackupRun, BackupStatus, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
   PortalSyncDashboard, PortalSyncItem, DossierPortalSync, DossierPostal, FeeSuggestion,
   ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
@@ -242,6 +242,10 @@ export const api = {
     put<FieldAgency>('/api/v1/admin/field-agencies', b),
   notifications: (q: { status?: string; channel?: string; dossier?: string; deadLetters?: boolean; page?: number; pageSize?: number } = {}) =>
     get<NotificationList>(`/api/v1/admin/notifications/messages${qs(q)}`),
+  ratingCriteria: () => get<RatingCriteria>('/api/v1/admin/rating-criteria'),
+  addRatingCriterion: (b: RatingCriterionCreate) => post<RatingCriteria>('/api/v1/admin/rating-criteria', b),
+  updateRatingCriterion: (key: string, b: RatingCriterionUpdate) => put<RatingCriteria>(`/api/v1/admin/rating-criteria/${enc(key)}`, b),
+  reorderRatingCriteria: (keys: string[]) => put<RatingCriteria>('/api/v1/admin/rating-criteria/order', { keys }),
   paymentAccounts: () => get<PaymentAccountList>('/api/v1/admin/payment-accounts'),
   createPaymentAccount: (b: PaymentAccountCreate) => post<PaymentAccount>('/api/v1/admin/payment-accounts', b),
   updatePaymentAccount: (id: string, b: PaymentAccountPatch) => patch<PaymentAccount>(`/api/v1/admin/payment-accounts/${enc(id)}`, b),

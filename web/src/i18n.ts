@@ -120,7 +120,7 @@ const vi = {
     cfg: { maxSupplementRequests: 'Số lần yêu cầu bổ sung tối đa', maxApologies: 'Số lần xin lỗi, gia hạn tối đa', dueSoonHours: 'Báo sắp đến hạn trước (giờ)', suspendOnPayment: 'Dừng tính giờ khi chờ nộp phí' }, inForce: 'Lịch đang áp dụng theo', national: 'mặc định toàn quốc',
     kinds: { province_committee: 'UBND tỉnh', department: 'Sở, ngành', service_centre: 'Trung tâm PVHCC', commune_committee: 'UBND xã', commune_centre: 'Trung tâm PVHCC xã', vertical_agency: 'Cơ quan ngành dọc', other: 'Khác' },
     where: { receiving_centre: 'Nơi tiếp nhận', competent_agency: 'Cơ quan có thẩm quyền', return_point: 'Nơi trả kết quả' },
-    timeLimits: 'Thời hạn giải quyết', fieldAgencies: 'Lĩnh vực → cơ quan', stranded: 'Hồ sơ không ai xử lý', notifications: 'Thông báo', paymentAccounts: 'Tài khoản thu phí', backups: 'Sao lưu',
+    timeLimits: 'Thời hạn giải quyết', fieldAgencies: 'Lĩnh vực → cơ quan', stranded: 'Hồ sơ không ai xử lý', notifications: 'Thông báo', paymentAccounts: 'Tài khoản thu phí', ratingCriteria: 'Tiêu chí đánh giá', backups: 'Sao lưu',
     fieldAgenciesHint: 'Cơ quan có thẩm quyền của mỗi lĩnh vực khi danh mục không nêu rõ. Mỗi lần đổi là một phiên bản mới; hồ sơ đã tiếp nhận giữ cơ quan cũ.',
     level: 'Cấp', levels: { province: 'Cấp tỉnh', commune: 'Cấp xã' }, filterFields: 'Lọc theo lĩnh vực hoặc cơ quan', field: 'Lĩnh vực', competentAgency: 'Cơ quan có thẩm quyền', versionCol: 'Phiên bản', note: 'Ghi chú',
     notMapped: 'Chưa gán', unmappedFields: 'Còn {{n}} lĩnh vực chưa gán cơ quan: quầy sẽ phải chọn tay.', changeAgencyOf: 'Đổi cơ quan của lĩnh vực {{field}}', mapField: 'Cơ quan có thẩm quyền — {{field}}',
@@ -142,6 +142,7 @@ const vi = {
     hand: 'Mời đánh giá tại quầy', pair: 'Ghép nối máy đánh giá', handed: 'Đã chuyển hồ sơ đến máy "{{label}}".',
     none: 'Bạn chưa ghép nối máy tính bảng đánh giá. Bấm "Ghép nối máy đánh giá" rồi mở đường dẫn trên máy tính bảng.',
     paired: 'Đã ghép nối. Mở đường dẫn này trên máy tính bảng tại quầy (chỉ hiện một lần):',
+    qrAlt: 'Mã QR của đường dẫn máy đánh giá tại quầy', qrCaption: 'Quét mã bằng camera của máy tính bảng hoặc điện thoại để mở màn hình đánh giá.',
   },
   ratings: {
     title: 'Đánh giá mức độ hài lòng', by: 'Xem theo', agency: 'Cơ quan', procedure: 'Thủ tục', official: 'Cán bộ', count: 'Số lượt đánh giá', satisfied: '% hài lòng',
@@ -332,7 +333,7 @@ const en: Dict = {
     cfg: { maxSupplementRequests: 'Max supplement requests', maxApologies: 'Max apologies (extensions)', dueSoonHours: 'Due-soon warning (hours before)', suspendOnPayment: 'Clock stops while awaiting payment' }, inForce: 'Schedule in force from', national: 'the national default',
     kinds: { province_committee: "Provincial People's Committee", department: 'Department', service_centre: 'Public service centre', commune_committee: "Commune People's Committee", commune_centre: 'Commune service centre', vertical_agency: 'Vertical agency', other: 'Other' },
     where: { receiving_centre: 'Receiving desk', competent_agency: 'Competent agency', return_point: 'Return point' },
-    timeLimits: 'Time limits', fieldAgencies: 'Field → agency', stranded: 'Stranded dossiers', notifications: 'Notifications', paymentAccounts: 'Payment accounts', backups: 'Backups',
+    timeLimits: 'Time limits', fieldAgencies: 'Field → agency', stranded: 'Stranded dossiers', notifications: 'Notifications', paymentAccounts: 'Payment accounts', ratingCriteria: 'Rating criteria', backups: 'Backups',
     fieldAgenciesHint: 'The competent agency of each field where the catalogue does not name one. Every change is a new version; dossiers already received keep their agency.',
     level: 'Level', levels: { province: 'Province', commune: 'Commune' }, filterFields: 'Filter by field or agency', field: 'Field', competentAgency: 'Competent agency', versionCol: 'Version', note: 'Note',
     notMapped: 'Not mapped', unmappedFields: '{{n}} fields have no agency: the desk must choose by hand.', changeAgencyOf: 'Change the agency of the field {{field}}', mapField: 'Competent agency — {{field}}',
@@ -354,6 +355,7 @@ const en: Dict = {
     hand: 'Invite a rating at the counter', pair: 'Pair a rating tablet', handed: 'The dossier was handed to tablet "{{label}}".',
     none: 'You have not paired a rating tablet. Click "Pair a rating tablet" and open the link on the tablet.',
     paired: 'Paired. Open this link on the counter tablet (shown only once):',
+    qrAlt: 'QR code of the counter rating kiosk link', qrCaption: 'Scan it with the tablet\'s or a phone\'s camera to open the rating screen.',
   },
   ratings: {
     title: 'Satisfaction ratings', by: 'Group by', agency: 'Agency', procedure: 'Procedure', official: 'Official', count: 'Ratings', satisfied: '% satisfied',

@@ -1,6 +1,7 @@
 // Request and response schemas of the ratings routes (zod; OpenAPI from them).
 import { z } from 'zod';
 import { COMMENT_MAX } from './rating-rules.js';
+import { ownIssue } from '../../platform/http/zod-messages.js';
 
 const Answers = z.record(z.string().min(1).max(40), z.number().int()).describe('criterion key → level (3 rất hài lòng, 2 hài lòng, 1 không hài lòng)');
 export const RatingBodyIn = z.object({ answers: Answers, comment: z.string().max(COMMENT_MAX + 1000).nullish() });
@@ -11,9 +12,14 @@ export const KioskHeaders = z.object({ 'x-kiosk-token': z.string().min(1).max(20
 export const PairKioskBody = z.object({ label: z.string().max(120).optional() });
 export const HandBody = z.object({ dossier: z.string().min(1).max(60).describe('dossier id or code') });
 export const IdParam = z.object({ id: z.uuid() });
+const KEY_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
+// one plain message, Vietnamese and English, for any key that does not fit (empty, too long, accents, capitals)
+const CriterionKey = z.string().superRefine((v, ctx) => {
+  if (!KEY_PATTERN.test(v)) ctx.addIssue(ownIssue('RATING_CRITERION_KEY', 'Mã chỉ gồm chữ thường không dấu, chữ số và dấu _ (2–40 ký tự, bắt đầu bằng chữ), ví dụ so_lan_di_lai', 'Lower-case letters without accents, digits and _ only (2–40 characters, a letter first), e.g. visits'));
+});
 const CriterionName = (max: number) => z.string().trim().min(1).max(max);
 export const CriterionCreateBody = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a-z, 0-9, _ (2–40, a letter first)').describe('stable key the answers are stored under'),
+  key: CriterionKey.describe('stable key the answers are stored under (a-z, 0-9, _; 2–40, a letter first)'),
   nameVi: CriterionName(300), nameEn: CriterionName(300), required: z.boolean().optional(),
 });
 export const CriterionUpdateBody = z.object({ nameVi: CriterionName(300).optional(), nameEn: CriterionName(300).optional(), required: z.boolean().optional(), active: z.boolean().optional() });

@@ -11,9 +11,10 @@ import { Notifications } from './AdminNotifications';
 import { Backups } from './AdminBackups';
 import { PortalSync } from './AdminPortalSync';
 import { PaymentAccounts } from './AdminPaymentAccounts';
+import { RatingCriteria } from './AdminRatingCriteria';
 import { fmtLocalDate, fmtMoney, localDate } from '../util';
 
-const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'portalSync', 'paymentAccounts', 'backups', 'process', 'holidays', 'hours'] as const;
+const TABS = ['users', 'agencies', 'procedures', 'timeLimits', 'fieldAgencies', 'stranded', 'notifications', 'portalSync', 'paymentAccounts', 'ratingCriteria', 'backups', 'process', 'holidays', 'hours'] as const;
 type Tab = (typeof TABS)[number];
 const ROLES = ['admin', 'reception', 'handler', 'unit_leader', 'agency_leader', 'clerk', 'return_officer', 'cashier', 'procedure_control'];
 
@@ -39,6 +40,7 @@ export default function AdminPage() {
         {tab === 'backups' && <Backups />}
         {tab === 'portalSync' && <PortalSync />}
         {tab === 'paymentAccounts' && <PaymentAccounts />}
+        {tab === 'ratingCriteria' && <RatingCriteria />}
         {tab === 'process' && <ProcessEditor />}
         {tab === 'holidays' && <Holidays />}
         {tab === 'hours' && <OfficeHours />}

@@ -1,10 +1,12 @@
 // "Mời đánh giá tại quầy" on a returned dossier's page: the desk hands the dossier to its counter tablet
 // (the kiosk shows that dossier's rating form, once). Without a paired tablet the official pairs one here:
-// the link is shown once, to open on the tablet (/kiosk/danh-gia#k=…).
-import { useState } from 'react';
+// the link is shown once, to open on the tablet (/kiosk/danh-gia#k=…), with its QR code so that the tablet (or
+// a phone) opens it by its camera. The QR library is loaded only then (its own lazy chunk).
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { ErrorBox } from '../ui';
+import { KIOSK_QR, svgDataUrl } from './kiosk-qr';
 
 export function DossierKiosk({ code }: { code: string }) {
   const { t } = useTranslation();
@@ -43,6 +45,7 @@ export function DossierKiosk({ code }: { code: string }) {
       {link && (
         <div className="alert ok" role="status">
           <p>{t('kiosk.paired')}</p>
+          <KioskQr url={link} />
           <p><a href={link} target="_blank" rel="noopener" data-testid="kiosk-link">{link}</a></p>
         </div>
       )}
@@ -51,5 +54,24 @@ export function DossierKiosk({ code }: { code: string }) {
         <button type="button" className="ghost" onClick={() => void pair()} disabled={busy}>{t('kiosk.pair')}</button>
       </div>
     </section>
+  );
+}
+
+/** The QR code of the kiosk link, as an SVG image; the text of the link stays beside it. */
+function KioskQr({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    // a CommonJS package: its functions are on the default export once bundled
+    void import('qrcode').then((q) => q.default.toString(url, KIOSK_QR)).then((s) => { if (live) setSvg(s); }, () => undefined);
+    return () => { live = false; };
+  }, [url]);
+  if (!svg) return null;
+  return (
+    <figure className="kiosk-qr">
+      <img src={svgDataUrl(svg)} width={200} height={200} alt={t('kiosk.qrAlt')} data-testid="kiosk-qr" />
+      <figcaption>{t('kiosk.qrCaption')}</figcaption>
+    </figure>
   );
 }
