@@ -317,7 +317,7 @@ function NewDossier({ showPickups }: { showPickups: () => void }) {
         <div className="alert ok" role="status">{t('pickup.booked', { ref: booked.orderNumber })}</div>
         <PickupSummary p={booked} />
         <div className="row">
-          <button type="button" className="primary" onClick={showPickups}>{t('pickup.tab')}</button>
+          <button type="button" className="primary" onClick={showPickups}>{t('pickup.seeList')}</button>
           <button type="button" onClick={() => setBooked(null)}>{t('reception.newDossier')}</button>
         </div>
       </div>
@@ -379,6 +379,16 @@ function NewDossier({ showPickups }: { showPickups: () => void }) {
           )}
         </section>
 
+        <section className="card" aria-labelledby="sec-intake">
+          <h2 id="sec-intake">{t('pickup.intake')}</h2>
+          <div className="radios" role="radiogroup" aria-labelledby="sec-intake">
+            {(['counter', 'pickup'] as const).map((m) => (
+              <label key={m}><input type="radio" name="intake" checked={(d.intake ?? 'counter') === m} onChange={() => setD((x) => ({ ...x, intake: m }))} />{t(`pickup.intakes.${m}`)}</label>
+            ))}
+          </div>
+          {pickup && <p className="hint" data-testid="pickup-hint">{t('pickup.hint')}</p>}
+        </section>
+
         <section className="card" aria-labelledby="sec-app">
           <h2 id="sec-app">{t('reception.applicant')}</h2>
           <fieldset>
@@ -404,7 +414,7 @@ function NewDossier({ showPickups }: { showPickups: () => void }) {
                 <option value="">—</option><option value="male">{t('reception.male')}</option><option value="female">{t('reception.female')}</option>
               </select>
             )}</Field>
-            <Field label={t('reception.phone')} error={err('phone')}>{(id, ds) => <input id={id} name="phone" type="tel" aria-describedby={ds} aria-invalid={!!err('phone')} maxLength={L.phone} value={a.phone} onChange={(e) => setA({ phone: e.target.value })} />}</Field>
+            <Field label={t('reception.phone')} error={err('phone')} required={pickup}>{(id, ds) => <input id={id} name="phone" type="tel" aria-describedby={ds} aria-invalid={!!err('phone')} maxLength={L.phone} value={a.phone} onChange={(e) => setA({ phone: e.target.value })} />}</Field>
             <Field label={t('reception.email')} error={err('email')}>{(id, ds) => <input id={id} name="email" type="email" aria-describedby={ds} aria-invalid={!!err('email')} maxLength={L.email} value={a.email} onChange={(e) => setA({ email: e.target.value })} />}</Field>
           </div>
           <h3>{t('reception.address')}</h3>
@@ -457,16 +467,6 @@ function NewDossier({ showPickups }: { showPickups: () => void }) {
             )}
           </section>
         )}
-
-        <section className="card" aria-labelledby="sec-intake">
-          <h2 id="sec-intake">{t('pickup.intake')}</h2>
-          <div className="radios" role="radiogroup" aria-labelledby="sec-intake">
-            {(['counter', 'pickup'] as const).map((m) => (
-              <label key={m}><input type="radio" name="intake" checked={(d.intake ?? 'counter') === m} onChange={() => setD((x) => ({ ...x, intake: m }))} />{t(`pickup.intakes.${m}`)}</label>
-            ))}
-          </div>
-          {pickup && <p className="hint" data-testid="pickup-hint">{t('pickup.hint')}</p>}
-        </section>
 
         <section className="card" aria-labelledby="sec-del">
           <h2 id="sec-del">{t('reception.delivery')}</h2>
@@ -607,7 +607,7 @@ function PickupSummary({ p }: { p: Pickup }) {
   const { t, i18n } = useTranslation();
   return (
     <>
-      <dl className="grid g2">
+      <dl className="kv">
         <div><dt>{t('pickup.reference')}</dt><dd className="code" data-testid="pickup-ref">{p.orderNumber}</dd></div>
         <div><dt>{t('pickup.state')}</dt><dd><PickupState p={p} /></dd></div>
         <div><dt>{t('inbox.applicant')}</dt><dd>{p.applicantName}</dd></div>
@@ -667,10 +667,10 @@ function PickupList() {
                     </details>
                   </td>
                   <td><PickupState p={p} />{p.problem && <div className="error-text">{p.problem}</div>}</td>
-                  <td className="row">
+                  <td><div className="row">
                     {p.dossierId && !p.dossierCode && <button type="button" className="primary small" disabled={busy === p.id} onClick={() => void receive(p)}>{t('reception.acceptOnline')}</button>}
                     {p.dossierId && <Link className="button small" to={`/dossiers/${encodeURIComponent(p.dossierCode ?? p.dossierId)}`}>{t('common.open')}</Link>}
-                  </td>
+                  </div></td>
                 </tr>
               ))}
             </tbody>
