@@ -66,7 +66,7 @@ describe('collection at home', () => {
     t.clock.advance(HOUR);
     expect(await post.advance(sent.itemCode, 6, 'Phường Hạc Thành')).toMatchObject({ status: 200, body: { Recorded: 1 } });
     [mine] = await pickups(desk, XA1_TT);
-    expect(mine).toMatchObject({ status: 'collected', dossierId: expect.any(String), problem: null });
+    expect(mine).toMatchObject({ status: 'collected', dossierId: expect.any(String), dossierCode: null, problem: null });
     const inQueue = (await queue(desk)).filter((d) => d.id === mine.dossierId);
     expect(inQueue).toHaveLength(1);
     expect(inQueue[0]).toMatchObject({ channel: 3, nationalStatus: 1, code: null });
@@ -91,6 +91,7 @@ describe('collection at home', () => {
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     const after = (await u[desk]!.get(`/api/v1/dossiers/${mine.dossierId}`)).body;
     expect(after).toMatchObject({ channel: 3, code: expect.any(String), nationalStatus: 2 });
+    expect((await pickups(desk, XA1_TT)).find((x) => x.id === mine.id)).toMatchObject({ dossierId: mine.dossierId, dossierCode: after.code });
   });
 
   it('refuses bad bookings on the field, books nothing, and keeps other desks out', async () => {

@@ -9858,6 +9858,8 @@ export interface paths {
                                 }[];
                                 /** @description The dossier registered in the desk's queue once the papers were picked up */
                                 dossierId: string | null;
+                                /** @description The dossier's code once the desk received it (none while it waits in the queue) */
+                                dossierCode: string | null;
                                 createdAt: string;
                                 bookedAt: string | null;
                             }[];
@@ -10101,6 +10103,8 @@ export interface paths {
                             }[];
                             /** @description The dossier registered in the desk's queue once the papers were picked up */
                             dossierId: string | null;
+                            /** @description The dossier's code once the desk received it (none while it waits in the queue) */
+                            dossierCode: string | null;
                             createdAt: string;
                             bookedAt: string | null;
                         };

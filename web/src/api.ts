@@ -4,7 +4,7 @@
 
 import type { PaymentList, PaymentAccount, RatingCriteria, RatingCriterionCreate, RatingCriterionUpdate, PaymentAccountCreate, PaymentAccountList, PaymentAccountPatch,
   BodyOf, ResponseOf, BackupRun, BackupStatus, NotificationList, NotificationMessage, NotificationTemplates, TemplateHistory, TemplatePreview,
-  PortalSyncDashboard, PortalSyncItem, DossierPortalSync, DossierPostal, FeeSuggestion,
+  PortalSyncDashboard, PortalSyncItem, DossierPortalSync, DossierPostal, FeeSuggestion, Pickup, PickupBody,
   ActionResult, Address, AdminUnit, AdminUnitList, Agency, AgencyInfo, AgencyWithUnits, AllowedActions,
   ApplicantIn, Assignment, AuthOptions, Competence, Component, ComponentIn, ControlSlip, Dossier, DossierEvent,
   DossierFiles, Due, Fee, FeeOverrides, FieldAgency, FieldAgencyList, Fields, FileInfo, GroupBy, Holiday,
@@ -264,6 +264,8 @@ export const api = {
   resendPortalSync: (id: string) => post<PortalSyncItem>(`/api/v1/admin/portal-sync/items/${enc(id)}/resend`),
   dossierPortalSync: (ref: string) => get<DossierPortalSync>(`/api/v1/dossiers/${enc(ref)}/portal-sync`),
   feeLines: (ref: string) => get<FeeSuggestion>(`/api/v1/dossiers/${enc(ref)}/fee-lines`),
+  bookPickup: (b: PickupBody) => post<Pickup>('/api/v1/postal/pickups', b),
+  pickups: (desk: string) => get<{ items: Pickup[] }>(`/api/v1/postal/pickups${qs({ desk })}`),
   dossierPostal: (ref: string) => get<DossierPostal>(`/api/v1/dossiers/${enc(ref)}/postal`),
   stranded: (q: { page?: number; pageSize?: number } = {}) => get<ResponseOf<'/api/v1/admin/dossiers/stranded', 'get'>>(`/api/v1/admin/dossiers/stranded${qs(q)}`),
   limitsToReview: (q: { page?: number; pageSize?: number } = {}) => get<ResponseOf<'/api/v1/admin/procedures/inferred-units', 'get'>>(`/api/v1/admin/procedures/inferred-units${qs(q)}`),

@@ -148,6 +148,13 @@ const vi = {
     title: 'Đánh giá mức độ hài lòng', by: 'Xem theo', agency: 'Cơ quan', procedure: 'Thủ tục', official: 'Cán bộ', count: 'Số lượt đánh giá', satisfied: '% hài lòng',
     none: 'Chưa có đánh giá trong kỳ.', comments: 'Ý kiến của người dân', total: 'Tổng cộng', dossier: 'Hồ sơ',
   },
+  pickup: {
+    tab: 'Thu gom tại nhà', intake: 'Hình thức nhận hồ sơ', intakes: { counter: 'Nhận tại quầy', pickup: 'Thu gom hồ sơ tại nhà (bưu điện)' },
+    hint: 'Bưu điện cử nhân viên đến địa chỉ của người nộp để nhận hồ sơ theo danh mục thành phần của trường hợp đã chọn; hồ sơ vào hàng chờ tiếp nhận của bộ phận khi bưu điện báo đã nhận.',
+    book: 'Đặt bưu điện thu gom', booked: 'Đã đặt bưu điện thu gom hồ sơ, mã thu gom {{ref}}.', reference: 'Mã thu gom', state: 'Tình trạng', createdAt: 'Ngày đặt',
+    checklist: 'Danh mục nhân viên bưu chính kiểm tra', items: '{{n}} thành phần', listTitle: 'Hồ sơ thu gom tại nhà của bộ phận', none: 'Chưa có lượt thu gom nào.',
+    waiting: 'Đã nhận giấy tờ, chờ tiếp nhận', seeList: 'Xem danh sách thu gom tại nhà', registered: 'Đã tiếp nhận, mã hồ sơ {{code}}', problem: 'Sự cố',
+  },
   postal: {
     title: 'Bưu chính công ích', itemCode: 'Mã bưu gửi', cod: 'Thu hộ', simulated: 'Bưu điện mô phỏng (chưa gửi ra ngoài).',
     returnRecorded: 'Bưu điện xác nhận đã phát; đã ghi trả kết quả lúc {{at}}.',
@@ -360,6 +367,13 @@ const en: Dict = {
   ratings: {
     title: 'Satisfaction ratings', by: 'Group by', agency: 'Agency', procedure: 'Procedure', official: 'Official', count: 'Ratings', satisfied: '% satisfied',
     none: 'No ratings in the period.', comments: 'Citizens\' comments', total: 'Total', dossier: 'Dossier',
+  },
+  pickup: {
+    tab: 'Collection at home', intake: 'How the dossier is received', intakes: { counter: 'At the counter', pickup: 'Collected at home (by the post office)' },
+    hint: 'The post office sends a postal worker to the applicant\'s address to collect the papers listed for the chosen case; the dossier enters the desk\'s reception queue when the post office reports it collected.',
+    book: 'Book the postal collection', booked: 'The postal collection is booked, reference {{ref}}.', reference: 'Pickup reference', state: 'State', createdAt: 'Booked on',
+    checklist: 'Checklist of the postal worker', items: '{{n}} components', listTitle: 'The desk\'s collections at home', none: 'No collection yet.',
+    waiting: 'Papers collected, waiting for reception', seeList: 'See the collections at home', registered: 'Received, dossier code {{code}}', problem: 'Problem',
   },
   postal: {
     title: 'Public postal service', itemCode: 'Item code', cod: 'Cash on delivery', simulated: 'Simulated post office (not sent outside).',

@@ -68,7 +68,11 @@ export function useSession(): SessionCtx {
 /** useState persisted in sessionStorage: what was typed survives a re-login or a reload of the tab. */
 export function useDraft<T>(key: string, initial: () => T): [T, (v: T | ((p: T) => T)) => void, () => void, boolean] {
   const storageKey = `motcua.draft.${key}`;
-  const [restored] = useState(() => sessionStorage.getItem(storageKey) !== null);
+  // restored: something was typed before a reload (an untouched form saved as it started is not a draft)
+  const [restored] = useState(() => {
+    const raw = sessionStorage.getItem(storageKey);
+    return raw !== null && raw !== JSON.stringify(initial());
+  });
   const [value, setValue] = useState<T>(() => {
     const raw = sessionStorage.getItem(storageKey);
     if (raw) {

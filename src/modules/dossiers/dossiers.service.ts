@@ -22,7 +22,7 @@ export { DossierEventTopic, sampleDossierEvent, type DossierEventMessage, type D
 // the inbox query schema (other modules that list dossiers for an official, e.g. the daily digest)
 export { InboxQuery } from './dossiers.schema.js';
 // a dossier with its event log for the integrations (national-portal sync, postal service), read as the system
-export { dossierRecord, type DossierRecord } from './integration-read.js';
+export { dossierCodes, dossierRecord, type DossierRecord } from './integration-read.js';
 // actions the system performs for an integration (the postal service's confirmed delivery returns the result)
 export { performSystemAction, type SystemActionResult } from './perform-system-action.js';
 // what the payments module reads of a dossier, and the system event that records an online payment

@@ -17,3 +17,10 @@ export async function dossierRecord(db: Db, ref: string): Promise<DossierRecord 
   if (!row) return null;
   return { row, events: await repo.listEvents(db, row.id) };
 }
+
+/** The codes of dossiers by id (a dossier registered but not yet received has none). */
+export async function dossierCodes(db: Db, ids: string[]): Promise<Map<string, string | null>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('dossiers').select(['id', 'code']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
+}

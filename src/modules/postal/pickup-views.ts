@@ -6,19 +6,20 @@ import { can } from '../org/permissions.js';
 import { agencyByCode } from '../org/org.read.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 import { postalErrors } from './postal.errors.js';
+import { dossierCodes } from '../dossiers/dossiers.service.js';
 import * as repo from './postal.repo.js';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 type Pickup = { filing: { receivingAgencyCode: string; applicant: { fullName?: string } }; checklist: { componentId: string; name: string; required: boolean }[]; procedure: { code: string; name: string } };
 
-export function pickupView(o: repo.PostalOrderRow) {
+export function pickupView(o: repo.PostalOrderRow, dossierCode: string | null = null) {
   const p = o.pickup as Pickup;
   return {
     id: o.id, orderNumber: o.dossier_code, status: o.status, itemCode: o.item_code, problem: o.last_error,
     deskCode: p.filing.receivingAgencyCode, procedureCode: p.procedure.code, procedureName: p.procedure.name, applicantName: p.filing.applicant.fullName ?? '',
     checklist: p.checklist.map((c) => ({ componentId: c.componentId, name: c.name, required: c.required })),
-    dossierId: o.dossier_id, createdAt: iso(o.created_at)!, bookedAt: iso(o.booked_at),
+    dossierId: o.dossier_id, dossierCode, createdAt: iso(o.created_at)!, bookedAt: iso(o.booked_at),
   };
 }
 
@@ -27,5 +28,7 @@ export async function listPickups(ctx: AppContext, p: Principal, deskCode: strin
   const desk = await agencyByCode(ctx.db, deskCode);
   if (!desk) throw platformErrors.NOT_FOUND();
   if (!can(p, 'dossier.receive', desk)) throw postalErrors.PICKUP_FORBIDDEN();
-  return { items: (await repo.pickupsOfDesk(ctx.db, desk.id, 200)).map(pickupView) };
+  const rows = await repo.pickupsOfDesk(ctx.db, desk.id, 200);
+  const codes = await dossierCodes(ctx.db, rows.flatMap((o) => (o.dossier_id ? [o.dossier_id] : [])));
+  return { items: rows.map((o) => pickupView(o, o.dossier_id ? codes.get(o.dossier_id) ?? null : null)) };
 }

@@ -33,6 +33,7 @@ export const PickupOut = z.object({
   deskCode: z.string(), procedureCode: z.string(), procedureName: z.string(), applicantName: z.string(),
   checklist: z.array(z.object({ componentId: z.string(), name: z.string(), required: z.boolean() })).meta({ description: 'The postal worker\'s checklist: the case\'s components' }),
   dossierId: z.uuid().nullable().meta({ description: 'The dossier registered in the desk\'s queue once the papers were picked up' }),
+  dossierCode: z.string().nullable().meta({ description: 'The dossier\'s code once the desk received it (none while it waits in the queue)' }),
   createdAt: z.string(), bookedAt: z.string().nullable(),
 });
 export const PickupsQuery = z.object({ desk: z.string().min(1).max(40) });

@@ -2,9 +2,9 @@
 // appointment; accept (receipt, form 01), incomplete (form 02), refuse (form 03); online submissions queue.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Competence, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
+import { api, ApiError, type AdminUnit, type ComponentIn, type InboxItem, type Competence, type Pickup, type PickupBody, type Procedure, type ProcedureItem, type ReceiveBody, type ReceiveResult } from '../api';
 import { Dialog, ErrorBox, Field, FileDrop, FileIcon, Link, navigate, TabPanel, Tabs, useAsync, useDraft, useSession } from '../ui';
-import { emptyApplicant, fieldErrorsFromProblem, fmtAge, fmtDateTime, fmtMoney, isoToDmy, normalisePhone, parseDmy, RECEPTION_FIELDS, validateApplicant, type ApplicantForm, type ProblemFieldError } from '../util';
+import { emptyApplicant, fieldErrorsFromProblem, fmtAge, fmtDate, fmtDateTime, fmtMoney, isoToDmy, normalisePhone, parseDmy, RECEPTION_FIELDS, validateApplicant, type ApplicantForm, type ProblemFieldError } from '../util';
 import { DateInput } from '../DateInput';
 import { APPLICANT_LIMITS as L, RECEPTION_TEXT_LIMITS } from '../limits';
 import { openPrint } from './Print';
@@ -22,22 +22,24 @@ interface Draft {
   /** By post: the fees are paid to the postal worker on delivery (COD). */
   cod?: boolean;
   note: string;
+  /** How the papers reach the desk: at the counter now, or collected at home by the postal worker (channel 3). */
+  intake?: 'counter' | 'pickup';
 }
 const emptyDraft = (): Draft => ({ procedureCode: '', procedureName: '', competent: '', applicant: emptyApplicant(), components: {}, delivery: 'counter', deliveryLine: '', note: '' });
 
 export function ReceptionPage() {
   const { t } = useTranslation();
   const { agencyFor } = useSession();
-  const [tab, setTab] = useState<'new' | 'queue'>('new');
+  const [tab, setTab] = useState<'new' | 'queue' | 'pickups'>('new');
   // online filings only (channel 2): a dossier registered at the counter is not waiting in this queue
   const queue = useAsync(() => api.dossiers({ status: 1, channel: 2, pageSize: 50, agency: agencyFor('reception') }), [tab]);
   return (
     <>
       <h1>{t('reception.title')}</h1>
       <Tabs id="reception" label={t('reception.title')} value={tab} onChange={setTab}
-        tabs={[{ key: 'new', label: t('reception.tabNew') }, { key: 'queue', label: t('reception.tabQueue', { n: queue.data?.total ?? 0 }) }]} />
+        tabs={[{ key: 'new', label: t('reception.tabNew') }, { key: 'queue', label: t('reception.tabQueue', { n: queue.data?.total ?? 0 }) }, { key: 'pickups', label: t('pickup.tab') }]} />
       <TabPanel id="reception" value={tab}>
-        {tab === 'new' ? <NewDossier /> : <OnlineQueue items={queue.data?.items ?? []} error={queue.error} reload={queue.reload} />}
+        {tab === 'new' ? <NewDossier showPickups={() => setTab('pickups')} /> : tab === 'queue' ? <OnlineQueue items={queue.data?.items ?? []} error={queue.error} reload={queue.reload} /> : <PickupList />}
       </TabPanel>
     </>
   );
@@ -128,7 +130,7 @@ function AddressPicker({ a, set, errors }: { a: ApplicantForm; set: (p: Partial<
   );
 }
 
-function NewDossier() {
+function NewDossier({ showPickups }: { showPickups: () => void }) {
   const { t, i18n } = useTranslation();
   const { agencyFor } = useSession();
   const [d, setD, clearDraft, restored] = useDraft<Draft>('reception', emptyDraft);
@@ -143,6 +145,8 @@ function NewDossier() {
   const [reason, setReason] = useState('');
   const [items, setItems] = useState('');
   const [done, setDone] = useState<ReceiveResult | null>(null);
+  const [booked, setBooked] = useState<Pickup | null>(null);
+  const pickup = d.intake === 'pickup';
   const [appointment, setAppointment] = useState<string | null>(null);
   const [now, setNow] = useState(() => new Date());
   const receiving = agencyFor('reception');
@@ -260,16 +264,31 @@ function NewDossier() {
     };
   }
 
+  /** The filing as a collection at home: the postal worker collects it at the applicant's address. */
+  function pickupBody(): PickupBody {
+    const { channel: _c, outcome: _o, reason: _r, items: _i, ...rest } = body('accept');
+    return rest;
+  }
+
   async function submit(outcome: 'accept' | 'incomplete' | 'refuse') {
     setSubmitError(null);
     setOtherErrors([]);
     if (outcome === 'accept') {
       if (!validate()) return;
       if (cases.length > 1 && !chosenCase) { setErrors((e) => ({ ...e, caseKey: t('reception.casePickFirst') })); return; }
-      const missing = rows.filter((c) => c.required && !d.components[c.id]?.provided);
+      // collected at home: the papers are not at the desk yet, the postal worker checks them
+      const missing = pickup ? [] : rows.filter((c) => c.required && !d.components[c.id]?.provided);
       if (missing.length > 0) { setSubmitError(new Error(t('reception.missingRequired', { names: missing.map((m) => m.name).join('; ') }))); return; }
     }
     setBusy(true);
+    if (pickup && outcome === 'accept') {
+      try {
+        setBooked(await api.bookPickup(pickupBody()));
+        clearDraft();
+        setErrors({}); setOtherErrors([]);
+      } catch (e) { showProblem(e); } finally { setBusy(false); }
+      return;
+    }
     try {
       const r = await api.receive(body(outcome));
       setDone(r);
@@ -278,16 +297,31 @@ function NewDossier() {
       setReason(''); setItems(''); setErrors({}); setOtherErrors([]);
       const doc = r.receipt ?? r.guidance ?? r.refusal;
       if (doc) openPrint(doc, { ref: r.dossier.code ?? r.dossier.id, form: doc.form, secret: r.receipt?.secret });
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.errors) {
-        // each refusal on the field it names, marked; what no field shows is listed under the summary
-        const { fields, rest } = fieldErrorsFromProblem(e.problem.errors, RECEPTION_FIELDS, i18n.language);
-        setErrors(fields);
-        setOtherErrors(rest);
-        setTimeout(() => document.querySelector<HTMLElement>('.has-error input, .has-error select, .has-error textarea')?.focus(), 0);
-      }
-      setSubmitError(e);
-    } finally { setBusy(false); }
+    } catch (e) { showProblem(e); } finally { setBusy(false); }
+  }
+
+  function showProblem(e: unknown) {
+    if (e instanceof ApiError && e.problem.errors) {
+      // each refusal on the field it names, marked; what no field shows is listed under the summary
+      const { fields, rest } = fieldErrorsFromProblem(e.problem.errors, RECEPTION_FIELDS, i18n.language);
+      setErrors(fields);
+      setOtherErrors(rest);
+      setTimeout(() => document.querySelector<HTMLElement>('.has-error input, .has-error select, .has-error textarea')?.focus(), 0);
+    }
+    setSubmitError(e);
+  }
+
+  if (booked) {
+    return (
+      <div className="card" data-testid="pickup-booked">
+        <div className="alert ok" role="status">{t('pickup.booked', { ref: booked.orderNumber })}</div>
+        <PickupSummary p={booked} />
+        <div className="row">
+          <button type="button" className="primary" onClick={showPickups}>{t('pickup.seeList')}</button>
+          <button type="button" onClick={() => setBooked(null)}>{t('reception.newDossier')}</button>
+        </div>
+      </div>
+    );
   }
 
   if (done) {
@@ -345,6 +379,16 @@ function NewDossier() {
           )}
         </section>
 
+        <section className="card" aria-labelledby="sec-intake">
+          <h2 id="sec-intake">{t('pickup.intake')}</h2>
+          <div className="radios" role="radiogroup" aria-labelledby="sec-intake">
+            {(['counter', 'pickup'] as const).map((m) => (
+              <label key={m}><input type="radio" name="intake" checked={(d.intake ?? 'counter') === m} onChange={() => setD((x) => ({ ...x, intake: m }))} />{t(`pickup.intakes.${m}`)}</label>
+            ))}
+          </div>
+          {pickup && <p className="hint" data-testid="pickup-hint">{t('pickup.hint')}</p>}
+        </section>
+
         <section className="card" aria-labelledby="sec-app">
           <h2 id="sec-app">{t('reception.applicant')}</h2>
           <fieldset>
@@ -370,7 +414,7 @@ function NewDossier() {
                 <option value="">—</option><option value="male">{t('reception.male')}</option><option value="female">{t('reception.female')}</option>
               </select>
             )}</Field>
-            <Field label={t('reception.phone')} error={err('phone')}>{(id, ds) => <input id={id} name="phone" type="tel" aria-describedby={ds} aria-invalid={!!err('phone')} maxLength={L.phone} value={a.phone} onChange={(e) => setA({ phone: e.target.value })} />}</Field>
+            <Field label={t('reception.phone')} error={err('phone')} required={pickup}>{(id, ds) => <input id={id} name="phone" type="tel" aria-describedby={ds} aria-invalid={!!err('phone')} maxLength={L.phone} value={a.phone} onChange={(e) => setA({ phone: e.target.value })} />}</Field>
             <Field label={t('reception.email')} error={err('email')}>{(id, ds) => <input id={id} name="email" type="email" aria-describedby={ds} aria-invalid={!!err('email')} maxLength={L.email} value={a.email} onChange={(e) => setA({ email: e.target.value })} />}</Field>
           </div>
           <h3>{t('reception.address')}</h3>
@@ -456,14 +500,14 @@ function NewDossier() {
             <div className="alert error" role="alert" data-testid="fix-errors">
               {t('reception.fixErrors')}
               <ul>
-                {Object.entries(errors).map(([k, m]) => <li key={k}>{fieldLabel(k)}: {m}</li>)}
+                {Object.entries(errors).map(([k, m]) => <li key={k}><a href="#" onClick={(e) => { e.preventDefault(); focusField(fieldLabel(k)); }}>{fieldLabel(k)}</a>: {m}</li>)}
                 {otherErrors.map((x, i) => <li key={`o${i}`}>{x.message ?? x.code}</li>)}
               </ul>
             </div>
           ) : <ErrorBox error={submitError} />)}
-          <button type="submit" className="primary" disabled={busy}>{t('reception.accept')}</button>
-          <button type="button" disabled={busy || !d.procedureCode} onClick={() => setDialog('incomplete')}>{t('reception.incomplete')}</button>
-          <button type="button" className="danger" disabled={busy || !d.procedureCode} onClick={() => setDialog('refuse')}>{t('reception.refuse')}</button>
+          <button type="submit" className="primary" disabled={busy}>{pickup ? t('pickup.book') : t('reception.accept')}</button>
+          {!pickup && <button type="button" disabled={busy || !d.procedureCode} onClick={() => setDialog('incomplete')}>{t('reception.incomplete')}</button>}
+          {!pickup && <button type="button" className="danger" disabled={busy || !d.procedureCode} onClick={() => setDialog('refuse')}>{t('reception.refuse')}</button>}
           <button type="button" className="ghost" onClick={() => { clearDraft(); setErrors({}); setSubmitError(null); }}>{t('reception.clear')}</button>
         </div>
       </aside>
@@ -541,5 +585,98 @@ function LongText({ text, more }: { text: string; more: string }) {
       <summary>{cut}… <span className="link">{more}</span></summary>
       <span>{text}</span>
     </details>
+  );
+}
+
+/** Focuses the form field whose label reads `label` (the error summary's links). */
+function focusField(label: string) {
+  const l = [...document.querySelectorAll<HTMLLabelElement>('form.reception label[for]')].find((x) => (x.textContent ?? '').replace(/\s*\*$/, '').trim() === label);
+  const el = l ? document.getElementById(l.htmlFor) : document.querySelector<HTMLElement>('.has-error input, .has-error select');
+  el?.focus();
+}
+
+/** A collection's state as the desk reads it: booking, booked, collected, registered (with the code), a problem. */
+function PickupState({ p }: { p: Pickup }) {
+  const { t } = useTranslation();
+  const bad = p.status === 'rejected' || p.status === 'failed' || p.status === 'cancelled' || !!p.problem;
+  const label = p.dossierCode ? t('pickup.registered', { code: p.dossierCode }) : p.dossierId ? t('pickup.waiting') : t(`postal.statuses.${p.status}`, { defaultValue: p.status });
+  return <span className={`badge ${bad ? 'bad' : p.dossierCode ? 'ok' : ''}`} data-testid="pickup-state" data-status={p.status}>{label}</span>;
+}
+
+function PickupSummary({ p }: { p: Pickup }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <dl className="kv">
+        <div><dt>{t('pickup.reference')}</dt><dd className="code" data-testid="pickup-ref">{p.orderNumber}</dd></div>
+        <div><dt>{t('pickup.state')}</dt><dd><PickupState p={p} /></dd></div>
+        <div><dt>{t('inbox.applicant')}</dt><dd>{p.applicantName}</dd></div>
+        <div><dt>{t('inbox.procedureName')}</dt><dd><span className="code">{p.procedureCode}</span> {p.procedureName}</dd></div>
+        <div><dt>{t('pickup.createdAt')}</dt><dd>{fmtDateTime(p.createdAt, i18n.language)}</dd></div>
+        {p.itemCode && <div><dt>{t('postal.itemCode')}</dt><dd className="code">{p.itemCode}</dd></div>}
+      </dl>
+      {p.problem && <p className="error-text">{t('pickup.problem')}: {p.problem}</p>}
+      <h3 id={`cl-${p.id}`}>{t('pickup.checklist')}</h3>
+      <ol aria-labelledby={`cl-${p.id}`} data-testid="pickup-checklist">
+        {p.checklist.map((c) => <li key={c.componentId}>{c.name}{c.required && <small> ({t('reception.requiredMark')})</small>}</li>)}
+      </ol>
+    </>
+  );
+}
+
+/** The desk's collections at home: each booking with its state; a collected dossier is received from here. */
+function PickupList() {
+  const { t, i18n } = useTranslation();
+  const { agencyFor } = useSession();
+  const desk = agencyFor('reception');
+  const list = useAsync(() => (desk ? api.pickups(desk) : Promise.resolve({ items: [] as Pickup[] })), [desk]);
+  const [err, setErr] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const receive = async (p: Pickup) => {
+    setBusy(p.id); setErr(null);
+    try {
+      const d = await api.dossier(p.dossierId!);
+      const r = await api.act(d.id, 'accept', d.version);
+      if (r.receipt) openPrint(r.receipt, { ref: r.dossier.code ?? r.dossier.id, form: '01', secret: r.receipt.secret });
+      list.reload();
+    } catch (e) { setErr(e); } finally { setBusy(null); }
+  };
+  const items = list.data?.items ?? [];
+  return (
+    <div className="card">
+      <h2 id="pickups-h">{t('pickup.listTitle')}</h2>
+      <ErrorBox error={list.error ?? err} />
+      {items.length === 0 ? <p className="muted">{t('pickup.none')}</p> : (
+        <div className="table-wrap">
+          <table data-testid="pickups" aria-labelledby="pickups-h">
+            <thead><tr>
+              <th scope="col">{t('pickup.createdAt')}</th><th scope="col">{t('pickup.reference')}</th><th scope="col">{t('inbox.applicant')}</th>
+              <th scope="col">{t('inbox.procedureName')}</th><th scope="col">{t('pickup.checklist')}</th><th scope="col">{t('pickup.state')}</th>
+              <th scope="col"><span className="sr-only">{t('dossier.actions')}</span></th>
+            </tr></thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id} data-testid="pickup-row" data-ref={p.orderNumber}>
+                  <td>{fmtDate(p.createdAt, i18n.language)}</td>
+                  <td><span className="code">{p.orderNumber}</span>{p.itemCode && <><br /><small>{t('postal.itemCode')}: <span className="code">{p.itemCode}</span></small></>}</td>
+                  <td>{p.applicantName}</td>
+                  <td><span className="code">{p.procedureCode}</span> {p.procedureName}</td>
+                  <td>
+                    <details><summary>{t('pickup.items', { n: p.checklist.length })}</summary>
+                      <ol>{p.checklist.map((c) => <li key={c.componentId}>{c.name}</li>)}</ol>
+                    </details>
+                  </td>
+                  <td><PickupState p={p} />{p.problem && <div className="error-text">{p.problem}</div>}</td>
+                  <td><div className="row">
+                    {p.dossierId && !p.dossierCode && <button type="button" className="primary small" disabled={busy === p.id} onClick={() => void receive(p)}>{t('reception.acceptOnline')}</button>}
+                    {p.dossierId && <Link className="button small" to={`/dossiers/${encodeURIComponent(p.dossierCode ?? p.dossierId)}`}>{t('common.open')}</Link>}
+                  </div></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
   );
 }
