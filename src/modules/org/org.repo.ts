@@ -300,9 +300,6 @@ export const insertSession = (
     })
     .execute();
 
-export const findSession = (db: Db, id: string) =>
-  db.selectFrom('sessions').selectAll().where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
-
 /**
  * A live (unrevoked) session with its user and the user's role assignments — the principal of a request in one
  * round trip (every authenticated request asks this; it used to take three). Assignments as assignmentsOf.
