@@ -36,6 +36,7 @@ import { checkDossierConfig } from './modules/dossiers/dossiers.config.js';
 import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { idempotencyPruneJob } from './platform/http/idempotency.js';
+import { rateLimitPruneJob } from './platform/http/rate-limit.js';
 import { answerLookupSms, recordDeliveryReceipt, recordEmailBounce } from './modules/notifications/notifications.service.js';
 import { SmtpBounceListener } from './platform/ports/bounce-smtp.js';
 import { asSubscriber, outboxDeliveryJob, type OutboxHandler } from './platform/outbox/outbox.js';
@@ -74,7 +75,7 @@ export const outboxHandlers: OutboxHandler[] = [
 ];
 
 /** The background jobs of every module and the outbox delivery (started by `motcua serve`). */
-export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, portalInboundJob, exchangePruneJob, postalTrackingJob, paymentQueryJob, citizenSweepJob, idempotencyPruneJob];
+export const jobDefinitions: JobDefinition[] = [deadlineSweepJob, outboxDeliveryJob(outboxHandlers), digestJob, scheduledBackupJob, portalPushJob, portalQuestionsJob, portalInboundJob, exchangePruneJob, postalTrackingJob, paymentQueryJob, citizenSweepJob, idempotencyPruneJob, rateLimitPruneJob];
 
 /** Module settings the platform's config loader does not know; a bad one is a ConfigError (exit 78). */
 export function checkModuleConfig(config: Config): void {

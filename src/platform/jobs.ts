@@ -24,6 +24,8 @@ export interface Jobs {
 export interface JobOptions {
   /** Worker polling interval (default 2 s). */
   pollingIntervalSeconds?: number;
+  /** How often pg-boss checks the schedules (default 30 s; tests shorten it). */
+  cronMonitorIntervalSeconds?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -58,7 +60,8 @@ export async function startJobs(ctx: AppContext, definitions: JobDefinition[], o
   const db = ctx.database.kind === 'pglite' || parseMultiHostUrl(ctx.database.url)
     ? { executeSql: (text: string, values: unknown[]) => ctx.database.pool.query(text, values as unknown[]) }
     : undefined;
-  const boss = new PgBoss(db ? { db, schema: 'pgboss' } : { connectionString: ctx.database.url, max: 2, schema: 'pgboss' });
+  const cron = opts.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: opts.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: opts.cronMonitorIntervalSeconds } : {};
+  const boss = new PgBoss(db ? { db, schema: 'pgboss', ...cron } : { connectionString: ctx.database.url, max: 2, schema: 'pgboss', ...cron });
   boss.on('error', (err) => opts.onError?.(err));
   await boss.start();
   await oneProcessAtATime(ctx, async () => {

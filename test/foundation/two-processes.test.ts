@@ -1,7 +1,7 @@
 // Two motcua server processes (`motcua serve`, real OS processes) on one PostgreSQL database behave as one
 // (issue 19, item 2): a session opened on one is valid on the other and signing out on one ends it on both;
 // an idempotency key replayed on the other process gives the same dossier; receptions spread over both get
-// distinct, gapless codes, one outbox event each; both register their job schedules at the same moment
+// distinct, gapless codes, one outbox event each; one address has one rate-limit allowance across both; both register their job schedules at the same moment
 // without tripping over each other (they used to: pg-boss's queue creation raced). PostgreSQL suite only
 // (PGlite is one process by nature).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -61,6 +61,14 @@ describe.skipIf(!ON_PG)('two server processes on one PostgreSQL database', () =>
     expect((await onB.get('/api/v1/auth/me')).status).toBe(200);
     expect((await onB.post('/api/v1/auth/logout', {})).status).toBeLessThan(300);
     expect((await onA.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('one address gets one look-up allowance across both processes, not one per process', async () => {
+    const lookup = '/api/v1/public/dossiers/000.00.01.H56-261123-0001?secret=sai-ma-bi-mat';
+    const clients = bases.map((b) => new HttpClient(b));
+    for (let i = 0; i < 30; i++) expect((await clients[i % 2]!.get(lookup)).status).toBe(404);
+    expect((await clients[0]!.get(lookup)).status).toBe(429);
+    expect((await clients[1]!.get(lookup)).status).toBe(429);
   });
 
   it('an idempotency key replayed on the other process answers the same dossier; codes stay distinct and gapless', async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, startTestApp, type TestApp } from '../helpers.js';
 import { T0 } from '../dossiers/fixtures.js';
+import { pruneRateLimitWindows } from '../../src/platform/http/rate-limit.js';
 
 let t: TestApp;
 const clock = new ManualClock(T0);
@@ -43,5 +44,17 @@ describe('public look-up rate limit', () => {
   it('other rate-limited routes keep their own allowance (login is not spent by look-ups)', async () => {
     const r = await t.client().post('/api/v1/auth/login', { username: 'demo.tiepnhan', password: 'motcua-demo' });
     expect(r.status).toBe(200);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('on PostgreSQL the windows are rows every process shares; the prune deletes the ended ones only', async () => {
+    clock.advance(60_000);
+    await t.client().get(LOOKUP);
+    const rows = await t.ctx.database.pool.query(`SELECT key, hits FROM rate_limit_windows WHERE key LIKE '%public-lookup%'`);
+    expect(rows.rows).toEqual([expect.objectContaining({ hits: 1 })]);
+    expect(await pruneRateLimitWindows(t.ctx.db, clock.now())).toBe(0);
+    clock.advance(61_000);
+    expect(await pruneRateLimitWindows(t.ctx.db, clock.now())).toBeGreaterThan(0);
+    const left = await t.ctx.database.pool.query(`SELECT count(*)::int AS n FROM rate_limit_windows`);
+    expect(left.rows[0].n).toBe(0);
   });
 });

@@ -880,6 +880,13 @@ export interface Questions {
   version: Generated<number>;
 }
 
+export interface RateLimitWindows {
+  hits: number;
+  key: string;
+  window_ms: number;
+  window_start: Timestamp;
+}
+
 export interface RatingCriteria {
   active: Generated<boolean>;
   key: string;
@@ -1041,6 +1048,7 @@ export interface DB {
   procedures: Procedures;
   process_definitions: ProcessDefinitions;
   questions: Questions;
+  rate_limit_windows: RateLimitWindows;
   rating_criteria: RatingCriteria;
   rating_kiosks: RatingKiosks;
   result_documents: ResultDocuments;

@@ -3,7 +3,10 @@
 // HEAD had a second allowance on the public lookup; here all routes share one store and the key names the
 // bucket (the route's `groupId`, else its URL pattern), never the method. Time comes from the app's clock.
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { JobDefinition } from '../jobs.js';
 import { AppError } from '../errors.js';
 import { platformErrors } from '../platform.errors.js';
 
@@ -43,6 +46,47 @@ export class SharedWindowStore {
     return this;
   }
 }
+
+/**
+ * The same fixed windows in PostgreSQL (table rate_limit_windows, migration 0040), so that every server
+ * process and host on one database shares one allowance per address. One upsert per counted request: a
+ * window that has ended starts again at 1.
+ */
+export class DatabaseWindowStore {
+  constructor(private readonly db: Db, private readonly clock: Clock) {}
+
+  incr(key: string, cb: Callback, timeWindow: number): void {
+    const now = this.clock.now();
+    sql<{ hits: number; start_ms: string }>`
+      INSERT INTO rate_limit_windows AS w (key, window_start, window_ms, hits) VALUES (${key}, ${now}, ${timeWindow}, 1)
+      ON CONFLICT (key) DO UPDATE SET
+        hits = CASE WHEN w.window_start + make_interval(secs => w.window_ms / 1000.0) <= ${now} THEN 1 ELSE w.hits + 1 END,
+        window_start = CASE WHEN w.window_start + make_interval(secs => w.window_ms / 1000.0) <= ${now} THEN ${now} ELSE w.window_start END,
+        window_ms = ${timeWindow}
+      RETURNING hits, (extract(epoch from window_start) * 1000)::bigint::text AS start_ms`
+      .execute(this.db)
+      .then((r) => {
+        const row = r.rows[0]!;
+        cb(null, { current: row.hits, ttl: Number(row.start_ms) + timeWindow - now.getTime() });
+      }, (err: Error) => cb(err, { current: 0, ttl: 0 }));
+  }
+
+  child(): DatabaseWindowStore {
+    return this;
+  }
+}
+
+/** Deletes the windows that ended before `now` (the table would otherwise keep one row per address ever seen). */
+export async function pruneRateLimitWindows(db: Db, now: Date): Promise<number> {
+  const r = await sql`DELETE FROM rate_limit_windows WHERE window_start + make_interval(secs => window_ms / 1000.0) < ${now}`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** Hourly: ended windows go. */
+export const rateLimitPruneJob: JobDefinition = {
+  name: 'rate-limit-windows-prune', cron: '17 * * * *',
+  run: async (ctx) => ({ deleted: await pruneRateLimitWindows(ctx.db, ctx.clock.now()) }),
+};
 
 /** Client address and bucket; `groupId` is added by the plugin itself. */
 export function bucketKey(req: FastifyRequest): string {

@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
 import { safeEqual } from '../auth/secrets.js';
 import { languageOf, sendProblem, toAppError } from './problem.js';
-import { SharedWindowStore, bucketKey, rateLimited } from './rate-limit.js';
+import { DatabaseWindowStore, SharedWindowStore, bucketKey, rateLimited } from './rate-limit.js';
 import type { Lang } from '../i18n/messages.js';
 import { platformErrors } from '../platform.errors.js';
 
@@ -126,11 +126,10 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   const clock = ctx.clock;
   await app.register(rateLimit, {
     global: false,
-    store: class extends SharedWindowStore {
-      constructor() {
-        super(clock);
-      }
-    },
+    // PGlite is one process: its counters stay in memory; on PostgreSQL every process shares the table
+    store: ctx.database.kind === 'pglite'
+      ? class extends SharedWindowStore { constructor() { super(clock); } }
+      : class extends DatabaseWindowStore { constructor() { super(ctx.db, clock); } },
     keyGenerator: bucketKey,
     errorResponseBuilder: rateLimited,
   });
