@@ -24,6 +24,34 @@ export function findByRef(db: Db, ref: string): Promise<DossierRow | undefined> 
   return q.$narrowType<DossierJson>().executeTakeFirst();
 }
 
+/** What the citizen's public look-up shows, with the status changes, in one statement (the hot public read). */
+export interface PublicViewRow {
+  code: string;
+  secret_hash: string | null;
+  procedure_code: string;
+  procedure_name: string;
+  receiving_agency_id: string;
+  return_agency_id: string;
+  national_status: number;
+  accepted_at: Date | null;
+  due_at: Date | null;
+  returned_at: Date | null;
+  events: Array<Pick<DossierEvent, 'toState' | 'at'>>;
+}
+
+/** By code, as typed or in upper case (codes are issued in upper case); the typed form wins. */
+export async function findPublicView(db: Db, typed: string): Promise<PublicViewRow | undefined> {
+  const upper = typed.toUpperCase();
+  const r = await sql<PublicViewRow>`
+    SELECT d.code, d.secret_hash, d.procedure_code, d.procedure_name, d.receiving_agency_id, d.return_agency_id,
+      d.national_status, d.accepted_at, d.due_at, d.returned_at,
+      (SELECT coalesce(json_agg(json_build_object('toState', e.event->>'toState', 'at', e.event->>'at') ORDER BY e.version), '[]'::json)
+         FROM dossier_events e WHERE e.dossier_id = d.id) AS events
+    FROM dossiers d WHERE d.code IN (${typed}, ${upper})
+    ORDER BY d.code = ${typed} DESC LIMIT 1`.execute(db);
+  return r.rows[0];
+}
+
 export async function lockById(db: Db, id: string): Promise<DossierRow> {
   return db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().$narrowType<DossierJson>().executeTakeFirstOrThrow();
 }

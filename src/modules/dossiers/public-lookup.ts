@@ -47,7 +47,7 @@ function nextStep(status: number, returnAgency: string | null): { action: 'wait'
 }
 
 /** One entry per change of national status, oldest first: when, which status, what it means. */
-export function timelineOf(events: DossierEvent[]) {
+export function timelineOf(events: Array<Pick<DossierEvent, 'toState' | 'at'>>) {
   const out: Array<{ at: string; nationalStatus: number; label: Words; text: Words }> = [];
   let last = 0;
   for (const e of events) {
@@ -63,14 +63,14 @@ export async function publicLookup(ctx: AppContext, code: string, secret: string
   const notFound = () => platformErrors.NOT_FOUND({ what: 'dossier' }, LOOKUP_HINT);
   // dossier codes are matched case-insensitively (they are issued in upper case)
   const typed = code.trim();
-  const row = repo.isUuid(typed) ? undefined : ((await repo.findByRef(ctx.db, typed)) ?? (await repo.findByRef(ctx.db, code.trim().toUpperCase())));
+  const row = repo.isUuid(typed) ? undefined : await repo.findPublicView(ctx.db, typed);
   // compared even when the dossier does not exist, so timing does not reveal codes
   const ok = secretMatches(secret, row?.secret_hash);
   if (!row || !ok) throw notFound();
-  const [ag, events] = await Promise.all([agencyBriefs(ctx.db, [row.receiving_agency_id, row.return_agency_id]), repo.listEvents(ctx.db, row.id)]);
+  const ag = await agencyBriefs(ctx.db, [row.receiving_agency_id, row.return_agency_id]); // cached
   const returnAgency = ag.get(row.return_agency_id)?.name ?? null;
   return {
-    code: row.code!,
+    code: row.code,
     procedure: { code: row.procedure_code, name: row.procedure_name },
     receivingAgency: ag.get(row.receiving_agency_id)?.name ?? null,
     returnAgency,
@@ -80,7 +80,7 @@ export async function publicLookup(ctx: AppContext, code: string, secret: string
     appointmentAt: iso(row.due_at),
     resultReady: row.national_status === 9,
     returnedAt: iso(row.returned_at),
-    timeline: timelineOf(events),
+    timeline: timelineOf(row.events),
     next: nextStep(row.national_status, returnAgency),
   };
 }
