@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { defineTopic, enqueue } from '../../platform/outbox/outbox.js';
+import { defineTopic, enqueue, enqueueQuery } from '../../platform/outbox/outbox.js';
+import type { WriteBatch } from '../../platform/db/write-batch.js';
 import type { DossierEvent, DossierState } from '../workflow/types.js';
 import type { DossierRow } from './dossier-row.js';
 import * as repo from './dossiers.repo.js';
@@ -100,7 +101,7 @@ export async function sampleDossierEvent(db: Db, code: string, action: string): 
   return { ...messageOf(row, ev, row.state, null), action, secret: 'XXXXX XXXXX XXXXX' };
 }
 
-/** Enqueues one `dossiers.event` per stored event (inside the caller's transaction). */
+/** Enqueues one `dossiers.event` per stored event (inside the caller's transaction, or with its last writes). */
 export async function enqueueDossierEvents(
   ctx: { clock: Clock },
   trx: Db,
@@ -108,9 +109,12 @@ export async function enqueueDossierEvents(
   events: readonly DossierEvent[],
   state: DossierState,
   secret: string | null,
+  batch?: WriteBatch,
 ): Promise<void> {
   for (const ev of events) {
     const issuesSecret = secret !== null && (ev.action === 'receive' || ev.action === 'accept') && state.code !== null;
-    await enqueue(ctx, trx, { topic: DossierEventTopic, key: `${row.id}:${ev.version}`, payload: messageOf(row, ev, state, issuesSecret ? secret : null) });
+    const m = { topic: DossierEventTopic, key: `${row.id}:${ev.version}`, payload: messageOf(row, ev, state, issuesSecret ? secret : null) };
+    if (batch) batch.add(enqueueQuery(ctx, trx, m));
+    else await enqueue(ctx, trx, m);
   }
 }

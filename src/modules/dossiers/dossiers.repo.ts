@@ -78,13 +78,14 @@ export async function insertDossier(db: Db, row: Omit<DossierRow, 'created_at'>)
     .execute();
 }
 
-export async function updateProjection(
+/** The projection's new columns (to run now, or to send with the transaction's last writes: WriteBatch). */
+export function updateProjectionQuery(
   db: Db,
   id: string,
   cols: ProjectionColumns,
   extra: { agencyIds?: string[]; secretHash?: string; calendarVersion?: string } = {},
-): Promise<void> {
-  await db
+) {
+  return db
     .updateTable('dossiers')
     .set({
       ...cols,
@@ -93,13 +94,22 @@ export async function updateProjection(
       ...(extra.secretHash ? { secret_hash: extra.secretHash } : {}),
       ...(extra.calendarVersion ? { calendar_version: extra.calendarVersion } : {}),
     })
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
 }
 
-export async function insertEvents(db: Db, events: DossierEvent[], calendarVersion: string | null = null): Promise<void> {
-  if (events.length === 0) return;
-  await db
+export async function updateProjection(
+  db: Db,
+  id: string,
+  cols: ProjectionColumns,
+  extra: { agencyIds?: string[]; secretHash?: string; calendarVersion?: string } = {},
+): Promise<void> {
+  await updateProjectionQuery(db, id, cols, extra).execute();
+}
+
+/** The events' insert (to run now, or to send with the transaction's last writes); null when there are none. */
+export function insertEventsQuery(db: Db, events: DossierEvent[], calendarVersion: string | null = null) {
+  if (events.length === 0) return null;
+  return db
     .insertInto('dossier_events')
     .values(
       events.map((e) => ({
@@ -120,8 +130,11 @@ export async function insertEvents(db: Db, events: DossierEvent[], calendarVersi
         event: JSON.stringify(e),
         calendar_version: calendarVersion,
       })),
-    )
-    .execute();
+    );
+}
+
+export async function insertEvents(db: Db, events: DossierEvent[], calendarVersion: string | null = null): Promise<void> {
+  await insertEventsQuery(db, events, calendarVersion)?.execute();
 }
 
 export async function listEvents(db: Db, dossierId: string): Promise<DossierEvent[]> {

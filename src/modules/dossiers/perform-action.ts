@@ -4,6 +4,7 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
+import type { WriteBatch } from '../../platform/db/write-batch.js';
 import { invalid } from '../../platform/errors.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
@@ -75,12 +76,12 @@ export async function performAction(
       path: `/api/v1/dossiers/${pre.id}/actions/${action}`,
       request: { version: expected, payload: req.payload ?? {}, note: req.note ?? null },
     },
-    (trx) => actOnLocked(ctx, trx, p, pre.id, plan),
+    (trx, batch) => actOnLocked(ctx, trx, batch, p, pre.id, plan),
   );
 }
 
-/** Inside the transaction: lock, decide as the right actor, check, store, answer. */
-async function actOnLocked(ctx: AppContext, trx: Db, p: Principal, id: string, plan: ActionPlan) {
+/** Inside the transaction: lock, decide as the right actor, check, store (the last writes in one batch), answer. */
+async function actOnLocked(ctx: AppContext, trx: Db, batch: WriteBatch, p: Principal, id: string, plan: ActionPlan) {
   const { action, expected, payload, req, cal, now } = plan;
   const row = await repo.lockById(trx, id);
   const process = await processById(trx, row.process_id);
@@ -97,16 +98,17 @@ async function actOnLocked(ctx: AppContext, trx: Db, p: Principal, id: string, p
   // documents: files referenced by the action (result documents, a supplement's fileIds) → hashes in the event
   const extraIds = Array.isArray(req.payload?.fileIds) ? (req.payload.fileIds as unknown[]).filter((x): x is string => typeof x === 'string') : [];
   await ctx.eventFiles.attach(trx, { userId: p.userId, events: r.events, extra: extraIds.map((fileId) => ({ fileId })) });
-  await repo.insertEvents(trx, r.events, cal.version);
+  const inserts = repo.insertEventsQuery(trx, r.events, cal.version);
+  if (inserts) batch.add(inserts);
   const projection = projectionOf(next, process, dctx);
   const agencyIds = agencyIdsOf(next, row.agency_ids);
-  await repo.updateProjection(trx, row.id, projection, {
+  batch.add(repo.updateProjectionQuery(trx, row.id, projection, {
     agencyIds,
     secretHash: secret ? secretHash(secret) : undefined,
     calendarVersion: cal.version,
-  });
+  }));
   const updated = { ...row, ...projection, agency_ids: agencyIds } as repo.DossierRow;
-  await enqueueDossierEvents(ctx, trx, updated, r.events, next, secret); // notifications, portal sync (outbox)
+  await enqueueDossierEvents(ctx, trx, updated, r.events, next, secret, batch); // notifications, portal sync (outbox)
   const body: Record<string, unknown> = {
     dossier: await dossierOut(trx, updated),
     events: r.events,

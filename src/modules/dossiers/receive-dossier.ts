@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
+import type { WriteBatch } from '../../platform/db/write-batch.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import type { RequestOrigin } from '../../platform/audit.js';
 import { runIdempotent } from '../../platform/http/idempotency.js';
@@ -68,7 +69,7 @@ export async function receiveDossier(
   return runIdempotent(
     ctx.db,
     { principal: p.userId, key: opts.idempotencyKey, method: 'POST', path: '/api/v1/dossiers', request: body },
-    (trx) => storeReception(ctx, trx, p, body, plan, now),
+    (trx, batch) => storeReception(ctx, trx, p, body, plan, now, batch),
   );
 }
 
@@ -120,7 +121,7 @@ async function procedureToReceive(ctx: AppContext, code: string, now: Date, case
 }
 
 /** Inside the transaction: decide, store the row, attach the files, store the events, answer with the forms. */
-export async function storeReception(ctx: AppContext, trx: Db, p: Principal, body: ReceiveInputBody, plan: ReceptionPlan, now: Date) {
+export async function storeReception(ctx: AppContext, trx: Db, p: Principal, body: ReceiveInputBody, plan: ReceptionPlan, now: Date, batch?: WriteBatch) {
   const { receiving, outcome, cal } = plan;
   const process = await processForDossier(trx, plan.proc as ProcedureRef, plan.competent.id);
   const dctx = decideContext(now, cal, process, configBase(ctx));
@@ -140,8 +141,11 @@ export async function storeReception(ctx: AppContext, trx: Db, p: Principal, bod
     events,
     extra: plan.components.filter((c) => c.fileId).map((c) => ({ fileId: c.fileId!, componentName: c.name, reusedFrom: c.reusedFrom ?? null })),
   });
-  await repo.insertEvents(trx, events, cal.version);
-  await enqueueDossierEvents(ctx, trx, row, events, state, secret); // notifications, portal sync (outbox)
+  // the events and their outbox messages go with the transaction's last writes (the row is stored: files link to it)
+  const inserts = repo.insertEventsQuery(trx, events, cal.version);
+  if (batch && inserts) batch.add(inserts);
+  else await inserts?.execute();
+  await enqueueDossierEvents(ctx, trx, row, events, state, secret, batch); // notifications, portal sync (outbox)
   const full = { ...row, created_at: now } as repo.DossierRow;
   const out: Reception = { dossier: await dossierOut(trx, full) };
   const desk = (await agencyBriefs(trx, [receiving.id])).get(receiving.id);

@@ -20,6 +20,7 @@ import type { DB } from '../db/schema.gen.js';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { JobDefinition } from '../jobs.js';
+import { WriteBatch } from '../db/write-batch.js';
 
 import { platformErrors } from '../platform.errors.js';
 
@@ -145,13 +146,16 @@ async function claimKey(trx: Transaction<DB>, secret: Buffer, c: IdempotencyClai
   return { status: prior.status, body: isSealed(prior.response) ? openResponse(secret, c.key, c, prior.response) : prior.response };
 }
 
-async function storeAnswer(trx: Transaction<DB>, secret: Buffer, c: IdempotencyClaim & { key: string }, result: Prior): Promise<void> {
-  await trx
+function answerUpdate(trx: Transaction<DB>, secret: Buffer, c: IdempotencyClaim & { key: string }, result: Prior) {
+  return trx
     .updateTable('idempotency_keys')
     .set({ status: result.status, response: JSON.stringify(sealResponse(secret, c.key, c, result.body)) })
     .where('principal', '=', c.principal)
-    .where('key', '=', storedKeyOf(c.key))
-    .execute();
+    .where('key', '=', storedKeyOf(c.key));
+}
+
+async function storeAnswer(trx: Transaction<DB>, secret: Buffer, c: IdempotencyClaim & { key: string }, result: Prior): Promise<void> {
+  await answerUpdate(trx, secret, c, result).execute();
 }
 
 /**
@@ -159,11 +163,12 @@ async function storeAnswer(trx: Transaction<DB>, secret: Buffer, c: IdempotencyC
  * for retries with the same key and the same request; a different request with the same key is refused.
  * `also`: further keys the same write is known by (e.g. the client's Idempotency-Key beside the server's own
  * key of an online submission); a retry under any of them replays the first answer, which every key keeps.
+ * `work` may put its last writes in the batch it is given: they go with the stored answers in one statement.
  */
 export async function runIdempotent<T>(
   db: Db,
   opts: IdempotencyClaim & { also?: IdempotencyClaim[] },
-  work: (trx: Transaction<DB>) => Promise<{ status: number; body: T }>,
+  work: (trx: Transaction<DB>, batch: WriteBatch) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
   const claims = [opts, ...(opts.also ?? [])].filter((c): c is IdempotencyClaim & { key: string } => !!c.key);
   const secret = claims.length > 0 ? await serverSecret(db) : null;
@@ -176,8 +181,10 @@ export async function runIdempotent<T>(
       for (const f of fresh) await storeAnswer(trx, secret!, f, prior);
       return { status: prior.status, body: prior.body as T, replayed: true };
     }
-    const result = await work(trx);
-    for (const c of fresh) await storeAnswer(trx, secret!, c, result);
+    const batch = new WriteBatch();
+    const result = await work(trx, batch);
+    for (const c of fresh) batch.add(answerUpdate(trx, secret!, c, result));
+    await batch.flush(trx);
     return { ...result, replayed: false };
   });
 }

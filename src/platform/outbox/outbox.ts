@@ -94,24 +94,39 @@ export interface NewMessage<S extends z.ZodType> {
  * that it survives the trip through JSON (what the delivery will parse). Returns the row's id, also when the
  * key was enqueued before (`created: false`).
  */
-export async function enqueue<S extends z.ZodType>(ctx: { clock: Clock }, trx: Db, m: NewMessage<S>): Promise<{ id: string; created: boolean }> {
+/** The message's validated JSON (it must survive a JSON round trip unchanged in meaning). */
+function messageJson<S extends z.ZodType>(m: NewMessage<S>): string {
   const { topic } = m;
   const parsed = topic.schema.safeParse(m.payload);
   if (!parsed.success) throw new OutboxPayloadInvalid(topic.name, topic.version, parsed.error.issues);
   const json = JSON.stringify(parsed.data);
   const again = topic.schema.safeParse(JSON.parse(json));
   if (!again.success) throw new OutboxPayloadInvalid(topic.name, topic.version, again.error.issues.map((i) => ({ ...i, message: `${i.message} (after JSON: use JSON-safe types)` })));
-  const id = randomUUID();
+  return json;
+}
+
+function insertMessage<S extends z.ZodType>(ctx: { clock: Clock }, m: NewMessage<S>, id: string) {
+  const json = messageJson(m);
   const now = ctx.clock.now();
-  const key = m.key ?? id;
-  const inserted = await sql<{ id: string }>`
+  return sql<{ id: string }>`
     INSERT INTO outbox (id, topic, version, dedupe_key, payload, created_at, available_at)
-    VALUES (${id}, ${topic.name}, ${topic.version}, ${key}, ${json}::jsonb, ${now}, ${m.availableAt ?? now})
+    VALUES (${id}, ${m.topic.name}, ${m.topic.version}, ${m.key ?? id}, ${json}::jsonb, ${now}, ${m.availableAt ?? now})
     ON CONFLICT (topic, subscriber, dedupe_key) DO NOTHING
-    RETURNING id`.execute(trx);
+    RETURNING id`;
+}
+
+export async function enqueue<S extends z.ZodType>(ctx: { clock: Clock }, trx: Db, m: NewMessage<S>): Promise<{ id: string; created: boolean }> {
+  const id = randomUUID();
+  const key = m.key ?? id;
+  const inserted = await insertMessage(ctx, m, id).execute(trx);
   if (inserted.rows.length) return { id, created: true };
-  const existing = await sql<{ id: string }>`SELECT id FROM outbox WHERE topic = ${topic.name} AND subscriber = '' AND dedupe_key = ${key}`.execute(trx);
+  const existing = await sql<{ id: string }>`SELECT id FROM outbox WHERE topic = ${m.topic.name} AND subscriber = '' AND dedupe_key = ${key}`.execute(trx);
   return { id: existing.rows[0]!.id, created: false };
+}
+
+/** The same message as a write of the transaction's last batch (WriteBatch): no answer, a duplicate key is skipped. */
+export function enqueueQuery<S extends z.ZodType>(ctx: { clock: Clock }, trx: Db, m: NewMessage<S>) {
+  return insertMessage(ctx, m, randomUUID()).compile(trx);
 }
 
 export interface ClaimedRow {
