@@ -47,32 +47,90 @@ export class SharedWindowStore {
   }
 }
 
+interface SyncedWindow {
+  /** Start of the window as this process knows it (the database's, once synced). */
+  start: number;
+  /** Hits of every process as of the last sync (this one's included). */
+  synced: number;
+  /** This process's hits being written now. */
+  inflight: number;
+  /** This process's hits not yet written. */
+  pending: number;
+  /** Length of the window (the route's). */
+  ms: number;
+}
+
 /**
- * The same fixed windows in PostgreSQL (table rate_limit_windows, migration 0040), so that every server
- * process and host on one database shares one allowance per address. One upsert per counted request: a
- * window that has ended starts again at 1.
+ * The same fixed windows shared through PostgreSQL (table rate_limit_windows, migration 0040), so that every
+ * server process and host on one database shares one allowance per address. A request is counted at once in
+ * this process's memory and decided on what all processes had counted at the last sync plus this process's
+ * own hits since; the new hits of every address reach the table in ONE upsert per `syncMs` (default 100 ms),
+ * whose answer brings back the other processes' hits. So the hot path makes no round trip, and N processes
+ * give a guesser at most the allowance plus what reaches the others within one sync interval.
  */
 export class DatabaseWindowStore {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  private readonly windows = new Map<string, SyncedWindow>();
+  private timer: NodeJS.Timeout | null = null;
+  private syncing: Promise<void> | null = null;
+
+  constructor(private readonly db: Db, private readonly clock: Clock, private readonly syncMs = 100, private readonly capacity = 10_000) {}
 
   incr(key: string, cb: Callback, timeWindow: number): void {
-    const now = this.clock.now();
-    sql<{ hits: number; start_ms: string }>`
-      INSERT INTO rate_limit_windows AS w (key, window_start, window_ms, hits) VALUES (${key}, ${now}, ${timeWindow}, 1)
-      ON CONFLICT (key) DO UPDATE SET
-        hits = CASE WHEN w.window_start + make_interval(secs => w.window_ms / 1000.0) <= ${now} THEN 1 ELSE w.hits + 1 END,
-        window_start = CASE WHEN w.window_start + make_interval(secs => w.window_ms / 1000.0) <= ${now} THEN ${now} ELSE w.window_start END,
-        window_ms = ${timeWindow}
-      RETURNING hits, (extract(epoch from window_start) * 1000)::bigint::text AS start_ms`
-      .execute(this.db)
-      .then((r) => {
-        const row = r.rows[0]!;
-        cb(null, { current: row.hits, ttl: Number(row.start_ms) + timeWindow - now.getTime() });
-      }, (err: Error) => cb(err, { current: 0, ttl: 0 }));
+    const now = this.clock.now().getTime();
+    let w = this.windows.get(key);
+    if (!w || w.start + timeWindow <= now) w = { start: now, synced: 0, inflight: 0, pending: 0, ms: timeWindow };
+    w.pending += 1;
+    this.windows.delete(key); // least recently used first
+    this.windows.set(key, w);
+    if (this.windows.size > this.capacity) this.windows.delete(this.windows.keys().next().value!);
+    this.schedule();
+    cb(null, { current: w.synced + w.inflight + w.pending, ttl: w.start + timeWindow - now });
   }
 
   child(): DatabaseWindowStore {
     return this;
+  }
+
+  /** Writes every pending hit now (tests and shutdown; the timer does it otherwise). */
+  async sync(): Promise<void> {
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    while (this.syncing) await this.syncing;
+    const batch = [...this.windows.entries()].filter(([, w]) => w.pending > 0);
+    if (batch.length === 0) return;
+    for (const [, w] of batch) { w.inflight = w.pending; w.pending = 0; }
+    this.syncing = this.write(batch).finally(() => { this.syncing = null; });
+    await this.syncing;
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => { this.timer = null; this.sync().catch(() => {}); }, this.syncMs);
+    this.timer.unref();
+  }
+
+  private async write(batch: Array<[string, SyncedWindow]>): Promise<void> {
+    const now = this.clock.now();
+    try {
+      const r = await sql<{ key: string; hits: number; start_ms: string }>`
+        INSERT INTO rate_limit_windows AS w (key, window_start, window_ms, hits)
+        SELECT k, to_timestamp(s / 1000.0), ms, h
+        FROM unnest(${batch.map(([k]) => k)}::text[], ${batch.map(([, w]) => w.start)}::float8[], ${batch.map(([, w]) => w.ms)}::int[], ${batch.map(([, w]) => w.inflight)}::int[]) AS b(k, s, ms, h)
+        ON CONFLICT (key) DO UPDATE SET
+          hits = CASE WHEN w.window_start + make_interval(secs => w.window_ms / 1000.0) <= ${now} THEN excluded.hits ELSE w.hits + excluded.hits END,
+          window_start = CASE WHEN w.window_start + make_interval(secs => w.window_ms / 1000.0) <= ${now} THEN excluded.window_start ELSE w.window_start END,
+          window_ms = excluded.window_ms
+        RETURNING key, hits, (extract(epoch from window_start) * 1000)::bigint::text AS start_ms`.execute(this.db);
+      for (const row of r.rows) {
+        const w = this.windows.get(row.key);
+        if (!w) continue;
+        w.synced = row.hits;
+        w.start = Number(row.start_ms);
+        w.inflight = 0;
+      }
+    } catch {
+      // the database is away: the hits stay counted here and go with the next sync
+      for (const [, w] of batch) { w.pending += w.inflight; w.inflight = 0; }
+    }
   }
 }
 
