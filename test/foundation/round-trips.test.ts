@@ -13,6 +13,7 @@ let counting: string[] | null = null;
 const PERIODIC = [
   'rate_limit_windows', // the rate-limit sync, one upsert per 100 ms for every address
   'from "calendar_state"', // the calendar cache's freshness check (once per few seconds)
+  'select "id", "code", "name", "path" from "agencies" where "id" in', // agency briefs, re-read after 10 s
 ];
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 (pg.Client.prototype as { query: unknown }).query = function (this: pg.Client, ...args: unknown[]) {
