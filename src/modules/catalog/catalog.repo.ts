@@ -253,11 +253,10 @@ export const countLimit = (p: SearchParams): number | undefined =>
   p.countCap === undefined ? undefined : Math.max(p.countCap, p.offset + p.limit);
 const limitOf = (n: number | undefined) => (n === undefined ? sql`ALL` : sql`${n + 1}`);
 
-/** The word-index condition (migration 0037): every word whole, the last one as a prefix. */
+/** The word-index condition (name_words, migration 0037): every word whole, the last one as a prefix. */
 function wordMatch(words: string[]): RawBuilder<unknown> {
   const query = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
-  // 'simple' is written in the statement, not bound: the index is on to_tsvector('simple', name_key)
-  return sql`to_tsvector('simple', p.name_key) @@ to_tsquery('simple', ${query})`;
+  return sql`p.name_words @@ to_tsquery('simple', ${query})`;
 }
 
 /**
