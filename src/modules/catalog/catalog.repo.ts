@@ -300,7 +300,7 @@ export async function search(db: Db, p: SearchParams & { fuzzy?: boolean }): Pro
       SELECT ${keys} FROM procedures p WHERE ${and([...where, wordMatch(words)])} LIMIT ${limitOf(countLimit(p))}),
     ranked AS (
       SELECT * FROM cand
-      UNION SELECT ${keys} FROM procedures p WHERE ${and([...where, sql`p.name_key IN (${key}, ${` thu tuc${key}`})`])}
+      UNION SELECT ${keys} FROM procedures p WHERE ${and([...where, sql`md5(p.name_key) IN (md5(${key}), md5(${` thu tuc${key}`}))`])}
       ORDER BY r0, r1, r2, r3, c LIMIT ${p.limit} OFFSET ${p.offset})
     SELECT ${COLUMNS}, (SELECT count(*) FROM cand)::int AS total FROM ranked JOIN procedures p ON p.id = ranked.id
     ORDER BY r0, r1, r2, r3, c`.execute(db);
