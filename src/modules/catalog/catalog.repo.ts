@@ -261,7 +261,7 @@ function wordMatch(words: string[]): RawBuilder<unknown> {
 
 /**
  * Ranked search. Name queries: every word of the query must appear as a whole syllable of the name (the last
- * word as a prefix, for search-as-you-type), diacritics ignored (word GIN index on the stored name_key).
+ * word as a prefix, for search-as-you-type), diacritics ignored (GIN index on name_words, the words of name_key).
  * Rank: 1) the name is the query (optionally after "Thủ tục"), 2) the query is a phrase of the name, 3) the
  * other matches; then names that also match with the query's diacritics; then shorter names first (for a name
  * that contains the query, trigram similarity falls with its length, so length ranks the same for far less
