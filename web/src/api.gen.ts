@@ -1238,6 +1238,7 @@ export interface paths {
                                 public?: boolean;
                             }[];
                             total: number;
+                            totalCapped?: boolean;
                             fuzzy?: boolean;
                         };
                     };

@@ -205,11 +205,14 @@ export interface SearchParams {
   deskLevel?: 'province' | 'commune';
   includeHidden?: boolean;
   onlyWithIssues?: 'any' | 'failed';
+  /** count (and rank) at most this many matches; undefined: all of them (see countLimit) */
+  countCap?: number;
   limit: number;
   offset: number;
 }
 
 export interface SearchHit extends ProcedureRow {
+  /** matches counted, at most countLimit + 1 (more than the limit: the count stopped there) */
   total: number;
 }
 
@@ -218,10 +221,13 @@ const FUZZY_THRESHOLD = 0.4;
 function filters(p: SearchParams): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   if (!p.includeHidden) where.push(sql`p.public`);
-  if (p.level) where.push(sql`p.levels @> ARRAY[${p.level}]::text[]`);
-  if (p.channel) where.push(sql`p.channel_kinds @> ARRAY[${p.channel}]::text[]`);
+  // level and channel as `= ANY`, which no index answers: each value is held by a large share of the
+  // catalogue, so their GIN indexes only add work — a BitmapAnd with the word index read 23,000 'commune'
+  // entries to narrow a scan that stops after the cap anyway (bench/catalog-search.ts)
+  if (p.level) where.push(sql`${p.level}::text = ANY (p.levels)`);
+  if (p.channel) where.push(sql`${p.channel}::text = ANY (p.channel_kinds)`);
   if (p.fieldKey) where.push(sql`p.field_key = ${p.fieldKey}`);
-  if (p.deskLevel) where.push(sql`p.levels && ARRAY['province', 'commune']::text[]`);
+  if (p.deskLevel) where.push(sql`('province' = ANY (p.levels) OR 'commune' = ANY (p.levels))`);
   if (p.onlyWithIssues === 'any') where.push(sql`p.issue_count > 0`);
   if (p.onlyWithIssues === 'failed') where.push(sql`p.failed_issue_count > 0`);
   if (p.agency) {
@@ -239,12 +245,29 @@ const COLUMNS = sql`p.id, p.code, p.source, p.public, p.current_version_id, p.ve
 const and = (parts: RawBuilder<unknown>[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`true`);
 
 /**
+ * How many matches a search counts: past this the total is only "at least this many" (the API's totalCapped).
+ * Counting stops there so that a broad query ("cấp giấy": a fifth of 100,000 procedures) costs no more than a
+ * narrow one; a page deeper than the cap moves the cap with it. Undefined: count everything.
+ */
+export const countLimit = (p: SearchParams): number | undefined =>
+  p.countCap === undefined ? undefined : Math.max(p.countCap, p.offset + p.limit);
+const limitOf = (n: number | undefined) => (n === undefined ? sql`ALL` : sql`${n + 1}`);
+
+/** The word-index condition (name_words, migration 0037): every word whole, the last one as a prefix. */
+function wordMatch(words: string[]): RawBuilder<unknown> {
+  const query = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ');
+  return sql`p.name_words @@ to_tsquery('simple', ${query})`;
+}
+
+/**
  * Ranked search. Name queries: every word of the query must appear as a whole syllable of the name (the last
- * word as a prefix, for search-as-you-type), diacritics ignored (trigram GIN index on the stored name_key).
+ * word as a prefix, for search-as-you-type), diacritics ignored (GIN index on name_words, the words of name_key).
  * Rank: 1) the name is the query (optionally after "Thủ tục"), 2) the query is a phrase of the name, 3) the
  * other matches; then names that also match with the query's diacritics; then shorter names first (for a name
  * that contains the query, trigram similarity falls with its length, so length ranks the same for far less
- * work — broad queries match a quarter of the catalogue), ignoring a leading "Thủ tục"; then code.
+ * work), ignoring a leading "Thủ tục"; then code.
+ * Only the first countLimit + 1 matches the index yields are ranked (and counted), plus the exact-name matches,
+ * so a broad query costs what a narrow one does; below the cap the ranking is over every match.
  * Code queries ("1.001193", "1.0011"): code prefix, exact code first.
  * With `fuzzy`, name queries match by trigram word similarity instead (typos), ranked by it.
  */
@@ -260,53 +283,61 @@ export async function search(db: Db, p: SearchParams & { fuzzy?: boolean }): Pro
   }
   if (words.length === 0) return pageAndCount(db, where, sql`${r0}, p.code`, p);
   const key = ` ${words.join(' ')} `;
-  if (p.fuzzy) {
-    where.push(sql`${key} <% p.name_key`);
-    // a lower threshold than pg_trgm's 0.6 lets two transposed letters through ("dnag ky khia sinh")
-    return db.transaction().execute(async (trx) => {
-      await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`.execute(trx);
-      const { rows } = await sql<SearchHit>`
-        SELECT ${COLUMNS}, count(*) OVER () AS total FROM procedures p WHERE ${and(where)}
-        ORDER BY ${r0}, word_similarity(${key}, p.name_key) DESC, length(p.name_key), p.code
-        LIMIT ${p.limit} OFFSET ${p.offset}`.execute(trx);
-      return rows;
-    });
-  }
-  words.forEach((w, i) => where.push(sql`p.name_key LIKE ${i === words.length - 1 ? `% ${w}%` : `% ${w} %`}`));
+  if (p.fuzzy) return fuzzySearch(db, where, r0, key, p);
   const phrase = `% ${words.join(' ')}%`;
   const accented = q.normalize('NFC').toLowerCase();
   const hasMarks = unaccent(accented) !== accented;
-  const accentRank = hasMarks ? sql`CASE WHEN lower(p.name) LIKE ${`%${likeEscape(accented)}%`} THEN 0 ELSE 1 END AS r2,` : sql`0 AS r2,`;
-  // rank narrow rows (id + sort keys + window count), then fetch the page's columns: a window over whole rows
-  // spills to disk when a broad query ("cấp giấy") matches tens of thousands of procedures
+  const accentRank = hasMarks ? sql`CASE WHEN lower(p.name) LIKE ${`%${likeEscape(accented)}%`} THEN 0 ELSE 1 END` : sql`0::int`;
+  // the candidates carry their sort keys, read while the index scan is on their rows (at most the cap + 1);
+  // the exact names join them so that they rank first even when the candidates stop at the cap; only the
+  // page's rows are read again for their columns
+  const keys = sql`p.id, p.code AS c, ${r0} AS r0,
+    CASE WHEN p.name_key = ${key} OR p.name_key = ${` thu tuc${key}`} THEN 0 WHEN p.name_key LIKE ${phrase} THEN 1 ELSE 2 END AS r1,
+    ${accentRank} AS r2,
+    length(p.name_key) - CASE WHEN starts_with(p.name_key, ' thu tuc ') THEN 8 ELSE 0 END AS r3`;
   const { rows } = await sql<SearchHit>`
-    WITH ranked AS (
-      SELECT p.id, p.code AS c, ${r0} AS r0,
-        CASE WHEN p.name_key = ${key} OR p.name_key = ${` thu tuc${key}`} THEN 0 WHEN p.name_key LIKE ${phrase} THEN 1 ELSE 2 END AS r1,
-        ${accentRank}
-        length(p.name_key) - CASE WHEN starts_with(p.name_key, ' thu tuc ') THEN 8 ELSE 0 END AS r3,
-        count(*) OVER () AS total
-      FROM procedures p WHERE ${and(where)}
+    WITH cand AS MATERIALIZED (
+      SELECT ${keys} FROM procedures p WHERE ${and([...where, wordMatch(words)])} LIMIT ${limitOf(countLimit(p))}),
+    ranked AS (
+      SELECT * FROM cand
+      UNION SELECT ${keys} FROM procedures p WHERE ${and([...where, sql`md5(p.name_key) IN (md5(${key}), md5(${` thu tuc${key}`}))`])}
       ORDER BY r0, r1, r2, r3, c LIMIT ${p.limit} OFFSET ${p.offset})
-    SELECT ${COLUMNS}, ranked.total FROM ranked JOIN procedures p ON p.id = ranked.id
+    SELECT ${COLUMNS}, (SELECT count(*) FROM cand)::int AS total FROM ranked JOIN procedures p ON p.id = ranked.id
     ORDER BY r0, r1, r2, r3, c`.execute(db);
   return rows;
 }
 
-/** A page in index order plus a separate count (cheaper than a window count over the whole catalogue). */
+/** Near matches by trigram word similarity (typos), counted up to the same cap. */
+async function fuzzySearch(db: Db, where: RawBuilder<unknown>[], r0: RawBuilder<unknown>, key: string, p: SearchParams): Promise<SearchHit[]> {
+  where.push(sql`${key} <% p.name_key`);
+  // a lower threshold than pg_trgm's 0.6 lets two transposed letters through ("dnag ky khia sinh")
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`.execute(trx);
+    const { rows } = await sql<SearchHit>`
+      WITH cand AS MATERIALIZED (
+        SELECT p.id, word_similarity(${key}, p.name_key) AS sim FROM procedures p WHERE ${and(where)} LIMIT ${limitOf(countLimit(p))})
+      SELECT ${COLUMNS}, (SELECT count(*) FROM cand)::int AS total FROM cand JOIN procedures p ON p.id = cand.id
+      ORDER BY ${r0}, cand.sim DESC, length(p.name_key), p.code
+      LIMIT ${p.limit} OFFSET ${p.offset}`.execute(trx);
+    return rows;
+  });
+}
+
+/** A page in index order plus a separate count up to the cap (cheaper than a window count over the whole catalogue). */
 async function pageAndCount(db: Db, where: RawBuilder<unknown>[], order: RawBuilder<unknown>, p: SearchParams): Promise<SearchHit[]> {
   const { rows } = await sql<ProcedureRow>`
     SELECT ${COLUMNS} FROM procedures p WHERE ${and(where)} ORDER BY ${order} LIMIT ${p.limit} OFFSET ${p.offset}`.execute(db);
   if (rows.length === 0 && p.offset === 0) return [];
   const total = rows.length < p.limit && p.offset === 0
     ? rows.length
-    : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM procedures p WHERE ${and(where)}`.execute(db)).rows[0].n);
+    : Number((await sql<{ n: number }>`
+        SELECT count(*) AS n FROM (SELECT 1 FROM procedures p WHERE ${and(where)} LIMIT ${limitOf(countLimit(p))}) c`.execute(db)).rows[0].n);
   return rows.map((r) => ({ ...r, total }));
 }
 
 /** Count only (used when a page past the end returns no rows to carry the count). */
 export async function searchCount(db: Db, p: SearchParams): Promise<number> {
-  const hits = await search(db, { ...p, limit: 1, offset: 0 });
+  const hits = await search(db, { ...p, countCap: countLimit(p), limit: 1, offset: 0 });
   return hits[0]?.total ?? 0;
 }
 

@@ -38,7 +38,10 @@ export const ProcedureListItem = z.object({
 
 export const SearchOut = z.object({
   items: z.array(ProcedureListItem),
+  /** how many procedures match; with totalCapped, at least this many (counting stopped there) */
   total: z.number().int(),
+  /** true when more procedures match than were counted: show the total as "1.000+" */
+  totalCapped: z.boolean().optional(),
   /** true when nothing matched exactly and the items are near matches (typos) */
   fuzzy: z.boolean().optional(),
 });

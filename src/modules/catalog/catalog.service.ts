@@ -106,7 +106,17 @@ const fieldKey = (field: string) => ` ${repo.searchWords(field).join(' ')} `;
  * GET /api/v1/procedures. Hidden procedures are left out; officials with procedure.manage also see them when
  * they ask for `includeHidden`. A name query that matches nothing falls back to near matches (typos).
  */
-export async function searchProcedures(ctx: AppContext, p: Principal | null, query: SearchQuery, opts: { includeHidden?: boolean } = {}) {
+/**
+ * How many matches a catalogue search counts (and ranks) before it answers "1.000+": past it a count costs
+ * more than the page it goes with (bench/catalog-search.ts). Nobody pages through a thousand procedures;
+ * they type another word.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+export async function searchProcedures(
+  ctx: AppContext, p: Principal | null, query: SearchQuery,
+  opts: { includeHidden?: boolean; /** tests lower it */ countCap?: number } = {},
+) {
   const includeHidden = !!opts.includeHidden && isManager(p);
   const agency = await agencyFilter(ctx, query.agency);
   if (agency === 'none') return { items: [], total: 0 };
@@ -120,6 +130,7 @@ export async function searchProcedures(ctx: AppContext, p: Principal | null, que
     fieldKey: query.field ? fieldKey(query.field) : undefined,
     agency,
     includeHidden,
+    countCap: opts.countCap ?? SEARCH_COUNT_CAP,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   };
@@ -132,7 +143,15 @@ export async function searchProcedures(ctx: AppContext, p: Principal | null, que
     total = hits[0]?.total ?? 0;
     fuzzy = total > 0;
   }
-  return { items: hits.map((h) => listItem(h, includeHidden)), total, ...(fuzzy ? { fuzzy } : {}) };
+  // the repository counts one past the limit: that one says "more than the limit"
+  const limit = repo.countLimit(params)!;
+  const capped = total > limit;
+  return {
+    items: hits.map((h) => listItem(h, includeHidden)),
+    total: capped ? limit : total,
+    ...(capped ? { totalCapped: true } : {}),
+    ...(fuzzy ? { fuzzy } : {}),
+  };
 }
 
 export async function listFields(ctx: AppContext, level?: 'province' | 'commune') {

@@ -797,6 +797,7 @@ export interface Procedures {
   levels: Generated<string[]>;
   name: string;
   name_key: Generated<string | null>;
+  name_words: Generated<string | null>;
   public: Generated<boolean>;
   source: string;
   time_limit: unknown | null;

@@ -14,7 +14,7 @@ const vi = {
   nav: { home: 'Trang chủ', browse: 'Danh mục', track: 'Tra cứu hồ sơ', mine: 'Hồ sơ của tôi', petitions: 'Phản ánh, kiến nghị', submitOnline: 'Nộp hồ sơ trực tuyến' },
   search: {
     label: 'Tìm thủ tục hành chính', placeholder: 'Ví dụ: đăng ký khai sinh', hint: 'Gõ tên thủ tục, có dấu hoặc không dấu, hoặc mã thủ tục.', submit: 'Tìm kiếm',
-    results: '{{count}} thủ tục', resultsFor: 'Kết quả cho “{{q}}”', none: 'Không tìm thấy thủ tục nào.', noneHint: 'Thử từ khác ngắn hơn, hoặc xem danh mục theo lĩnh vực.',
+    results: '{{n}} thủ tục', resultsFor: 'Kết quả cho “{{q}}”', none: 'Không tìm thấy thủ tục nào.', noneHint: 'Thử từ khác ngắn hơn, hoặc xem danh mục theo lĩnh vực.',
     fuzzy: 'Không có thủ tục đúng như từ đã gõ; đây là các thủ tục gần giống.', more: 'Xem thêm', page: 'Trang {{page}} / {{pages}}', prev: 'Trang trước', next: 'Trang sau',
     filtered: 'Đang lọc', clear: 'Bỏ lọc',
   },
@@ -99,7 +99,7 @@ const en: typeof vi & { unit: Record<string, string> } = {
   nav: { home: 'Home', browse: 'Catalogue', track: 'Track a dossier', mine: 'My dossiers', petitions: 'Petitions', submitOnline: 'Submit online' },
   search: {
     label: 'Find an administrative procedure', placeholder: 'For example: birth registration (đăng ký khai sinh)', hint: 'Type the procedure name, with or without Vietnamese accents, or its code.', submit: 'Search',
-    results: '{{count}} procedures', resultsFor: 'Results for “{{q}}”', none: 'No procedure found.', noneHint: 'Try a shorter word, or browse the catalogue by field.',
+    results: '{{n}} procedures', resultsFor: 'Results for “{{q}}”', none: 'No procedure found.', noneHint: 'Try a shorter word, or browse the catalogue by field.',
     fuzzy: 'Nothing matched exactly; these procedures are close.', more: 'More', page: 'Page {{page}} of {{pages}}', prev: 'Previous page', next: 'Next page',
     filtered: 'Filtered by', clear: 'Clear filter',
   },

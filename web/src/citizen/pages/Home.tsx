@@ -57,8 +57,13 @@ export function HomePage() {
   );
 }
 
+/** A result count as people read it: "1.000" in Vietnamese, "1.000+" when the search stopped counting there. */
+function resultCount(total: number, capped: boolean | undefined, lang: string): string {
+  return `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN').format(total)}${capped ? '+' : ''}`;
+}
+
 export function SearchPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { query } = useRoute();
   const q = query.get('q') ?? '';
   const field = query.get('field') ?? undefined;
@@ -68,6 +73,9 @@ export function SearchPage() {
   const page = Math.max(1, Number(query.get('page')) || 1);
   const res = useData(() => citizenApi.search({ q: q || undefined, field, level, agency, page }), [q, field, level, agency, page]);
   const pages = res.data ? Math.max(1, Math.ceil(res.data.total / 20)) : 1;
+  // past the counted total there are more pages: "Trang 50 / 50+" still offers the next one
+  const capped = !!res.data?.totalCapped;
+  const pagesShown = capped ? `${pages}+` : String(pages);
   const filter = field ?? (level ? t(`level.${level}`, { defaultValue: level }) : agencyName);
   const link = (p: number) => {
     const s = new URLSearchParams(query);
@@ -78,7 +86,7 @@ export function SearchPage() {
     <div className="c-page">
       <SearchForm initial={q} />
       <h1 className="c-h1-small" aria-live="polite">{q ? t('search.resultsFor', { q }) : t('nav.browse')}
-        {res.data && <small> — {t('search.results', { count: res.data.total })}</small>}</h1>
+        {res.data && <small> — {t('search.results', { count: res.data.total, n: resultCount(res.data.total, capped, i18n.language) })}</small>}</h1>
       {filter && <p className="c-filter">{t('search.filtered')}: <strong>{filter}</strong> <Link to={q ? `/thu-tuc?q=${encodeURIComponent(q)}` : '/danh-muc'}>{t('search.clear')}</Link></p>}
       {res.error ? <LoadError retry={res.retry} /> : res.loading && !res.data ? <p className="loading" role="status">{t('app.loading')}</p> : res.data && (
         res.data.items.length === 0 ? <div className="c-box"><p><strong>{t('search.none')}</strong></p><p>{t('search.noneHint')}</p><p><Link to="/danh-muc">{t('home.browse')}</Link></p></div> : (
@@ -86,10 +94,10 @@ export function SearchPage() {
             {res.data.fuzzy && <p className="c-note">{t('search.fuzzy')}</p>}
             <ProcedureList items={res.data.items} />
             {pages > 1 && (
-              <nav className="c-pager" aria-label={t('search.page', { page, pages })}>
+              <nav className="c-pager" aria-label={t('search.page', { page, pages: pagesShown })}>
                 {page > 1 && <Link to={link(page - 1)} className="c-button">{t('search.prev')}</Link>}
-                <span>{t('search.page', { page, pages })}</span>
-                {page < pages && <Link to={link(page + 1)} className="c-button">{t('search.next')}</Link>}
+                <span>{t('search.page', { page, pages: pagesShown })}</span>
+                {(page < pages || capped) && <Link to={link(page + 1)} className="c-button">{t('search.next')}</Link>}
               </nav>
             )}
           </>
