@@ -8,10 +8,11 @@
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../platform/config.js';
-import { buildApp, jobDefinitions, openContext, prepareDatabase, seedDemo, startPortConnections } from '../app.js';
+import { buildApp, jobDefinitions, openContext, prepareDatabase, renewDatabaseSecrets, seedDemo, startPortConnections } from '../app.js';
 import { DEMO_LOGINS } from '../modules/demo/demo-org.js';
 import { startJobs } from '../platform/jobs.js';
 import { assertPortFree, PortInUseError } from './port.js';
+import { startFromTemplate } from './start-template.js';
 
 type Ctx = Awaited<ReturnType<typeof openContext>>;
 
@@ -23,8 +24,11 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   // checked before the database is opened and migrated, so a second `npm start` says so at once
   await assertPortFree(config.port, config.host);
+  // a new embedded data directory starts as a copy of the prebuilt template (no initdb, reference data in)
+  const fromTemplate = await startFromTemplate(config);
   const ctx = await openContext(config);
-  await prepareDatabase(ctx);
+  if (fromTemplate) await renewDatabaseSecrets(ctx);
+  await prepareDatabase(ctx); // idempotent: after a template copy, a few checks
   if (config.demo) await seedDemo(ctx);
   const port = await startServing(config, ctx, { background: true });
   console.log(startLines(config, ctx, port, started, 1).join('\n'));
