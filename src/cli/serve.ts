@@ -42,7 +42,18 @@ async function startServing(config: Config, ctx: Ctx, opts: { background: boolea
     throw (err as { code?: string }).code === 'EADDRINUSE' ? new PortInUseError(config.port) : err;
   });
   const port = (app.server.address() as { port: number }).port;
-  const background = opts.background ? await startBackground(config, ctx, app.log) : null;
+  // the job queue (pg-boss creates its schema on a new database: seconds on PGlite) and the demo dossiers
+  // start once the server answers, not before: requests need neither; a queue that cannot start stops the server
+  let background: Awaited<ReturnType<typeof startBackground>> | null = null;
+  const backgroundStarted = opts.background
+    ? startBackground(config, ctx, app.log).then(
+        (b) => { background = b; },
+        (err: unknown) => {
+          app.log.error({ err }, 'background work could not start');
+          process.exit(1);
+        },
+      )
+    : Promise.resolve();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -52,6 +63,7 @@ async function startServing(config: Config, ctx: Ctx, opts: { background: boolea
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await backgroundStarted;
       await background?.stopDemo();
       await app.close(); // stops accepting, waits for in-flight requests
       await background?.stop(); // lets a running deadline sweep finish, unbinds the SMPP session
