@@ -93,10 +93,15 @@ export function composeContext(config: Config, database: Database, clock: Clock 
   };
 }
 
-export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}, ports: Partial<Ports> = {}): Promise<AppContext> {
+/** The settings checked before anything touches the database: module settings and the ports' adapters. */
+export function checkStartConfig(config: Config, clock: Clock = systemClock, ports: Partial<Ports> = {}): void {
   checkModuleConfig(config);
   // the adapters are chosen before the database opens: a bad MOTCUA_NOTIFIER & co. stops the start-up at once
   portsFromConfig(config, clock, { overrides: ports });
+}
+
+export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}, ports: Partial<Ports> = {}): Promise<AppContext> {
+  checkStartConfig(config, clock, ports);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, ...db });
   return composeContext(config, database, clock, ports);
 }

@@ -8,7 +8,7 @@
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../platform/config.js';
-import { buildApp, jobDefinitions, openContext, prepareDatabase, renewDatabaseSecrets, seedDemo, startPortConnections } from '../app.js';
+import { buildApp, checkStartConfig, jobDefinitions, openContext, prepareDatabase, renewDatabaseSecrets, seedDemo, startPortConnections } from '../app.js';
 import { DEMO_LOGINS } from '../modules/demo/demo-org.js';
 import { startJobs } from '../platform/jobs.js';
 import { assertPortFree, PortInUseError } from './port.js';
@@ -24,6 +24,7 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   // checked before the database is opened and migrated, so a second `npm start` says so at once
   await assertPortFree(config.port, config.host);
+  checkStartConfig(config); // a bad setting stops the start before the data dir is touched
   // a new embedded data directory starts as a copy of the prebuilt template (no initdb, reference data in)
   const fromTemplate = await startFromTemplate(config);
   const ctx = await openContext(config);

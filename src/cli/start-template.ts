@@ -6,7 +6,8 @@
 // the clock (the past six weeks), are never in the template, they are generated at every fresh start.
 // `motcua template` (npm's prestart) builds it ahead; `serve` builds it when it is missing.
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../platform/config.js';
 import { MIGRATIONS_DIR } from '../platform/db/migrations.js';
@@ -51,13 +52,16 @@ export async function ensureStartTemplate(config: Config): Promise<{ dataDir: st
  */
 export async function startFromTemplate(config: Config): Promise<boolean> {
   if (config.databaseUrl || !config.templateDir || !isNewDataDir(config.dataDir)) return false;
+  const existed = existsSync(config.dataDir);
   try {
     const t = await ensureStartTemplate(config);
     if (!t) return false;
     copyTemplate(t.dataDir, config.dataDir);
     return true;
   } catch (err) {
-    rmSync(config.dataDir, { recursive: true, force: true }); // it was missing or empty: a partial copy goes
+    // it was missing or empty: a partial copy goes, an empty directory the operator made stays
+    if (existed) for (const name of readdirSync(config.dataDir)) rmSync(join(config.dataDir, name), { recursive: true, force: true });
+    else rmSync(config.dataDir, { recursive: true, force: true });
     console.warn(`motcua: start-up template not used (${(err as Error).message}); creating the database from scratch`);
     return false;
   }
