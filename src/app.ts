@@ -35,7 +35,7 @@ import { reportRoutes } from './modules/reports/reports.routes.js';
 import { checkDossierConfig } from './modules/dossiers/dossiers.config.js';
 import { deadlineSweepJob } from './modules/dossiers/dossiers.jobs.js';
 import type { JobDefinition } from './platform/jobs.js';
-import { idempotencyPruneJob } from './platform/http/idempotency.js';
+import { idempotencyPruneJob, renewIdempotencySecret } from './platform/http/idempotency.js';
 import { rateLimitPruneJob } from './platform/http/rate-limit.js';
 import { answerLookupSms, recordDeliveryReceipt, recordEmailBounce } from './modules/notifications/notifications.service.js';
 import { SmtpBounceListener } from './platform/ports/bounce-smtp.js';
@@ -55,7 +55,7 @@ import { paymentQueryJob } from './modules/payments/payments.jobs.js';
 import { simulatedGatewayRoutes } from './platform/ports/payments-sim-server.js';
 import { SIM_GATEWAY_PATH } from './platform/ports/index.js';
 import { submissionRoutes } from './modules/submissions/submissions.routes.js';
-import { digestJob, notificationHandlers } from './modules/notifications/notifications.service.js';
+import { digestJob, notificationHandlers, renewUnsubscribeKey } from './modules/notifications/notifications.service.js';
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { scheduledBackupJob } from './modules/backups/backups.service.js';
 import { databaseExchangeSink } from './platform/ports/exchange-log.js';
@@ -93,10 +93,15 @@ export function composeContext(config: Config, database: Database, clock: Clock 
   };
 }
 
-export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}, ports: Partial<Ports> = {}): Promise<AppContext> {
+/** The settings checked before anything touches the database: module settings and the ports' adapters. */
+export function checkStartConfig(config: Config, clock: Clock = systemClock, ports: Partial<Ports> = {}): void {
   checkModuleConfig(config);
   // the adapters are chosen before the database opens: a bad MOTCUA_NOTIFIER & co. stops the start-up at once
   portsFromConfig(config, clock, { overrides: ports });
+}
+
+export async function openContext(config: Config, clock: Clock = systemClock, db: OpenOptions = {}, ports: Partial<Ports> = {}): Promise<AppContext> {
+  checkStartConfig(config, clock, ports);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, ...db });
   return composeContext(config, database, clock, ports);
 }
@@ -145,6 +150,15 @@ export async function prepareDatabase(ctx: AppContext): Promise<void> {
   await importAdminUnits(ctx.db);
   await seedCalendar(ctx.db);
   await seedFormTemplates(ctx.db); // TT 03/2025 form texts, version 1 (idempotent)
+}
+
+/**
+ * A database copied from the start-up template (cli/start-template.ts) shares the template's random secrets
+ * (the idempotency salt of migration 0008, the unsubscribe-link key of 0018): draw its own before first use.
+ */
+export async function renewDatabaseSecrets(ctx: AppContext): Promise<void> {
+  await renewIdempotencySecret(ctx.db);
+  await renewUnsubscribeKey(ctx.db);
 }
 
 /** Demo organisation; with `dossiers` (motcua serve / motcua seed, not the test template) also demo dossiers. */

@@ -16,6 +16,8 @@ import type { AppContext } from '../platform/context.js';
 import { existsSync } from 'node:fs';
 import { formatImportSummary, importCatalogFile } from '../modules/catalog/catalog.import.js';
 import { BACKUP_HELP, backupCommand, restoreCommand, verifyCommand } from './backup-commands.js';
+import { ensureStartTemplate } from './start-template.js';
+import { isNewDataDir } from '../platform/db/pglite-template.js';
 
 const HELP: Record<string, string> = {
   '': `motcua — hệ thống một cửa điện tử / electronic one-stop system
@@ -26,6 +28,7 @@ Commands:
   serve                    start the HTTP server (migrates, loads reference and demo data)
   migrate                  apply pending database migrations
   seed                     load reference data and the demo organisation
+  template                 build the embedded database's start-up template (npm start does, when needed)
   user add                 create an official or integration client
   user reset-password      set a user's password
   token create             create an API token for an integration client
@@ -38,6 +41,12 @@ Commands:
 Run "motcua <command> --help" for a command's options.
 Configuration comes from the environment (see README): DATABASE_URL, PORT, MOTCUA_DATA_DIR, …`,
   serve: `Usage: motcua serve\n\nStarts motcua on PORT (default 3000). Without DATABASE_URL it runs on an embedded\nPGlite database in MOTCUA_DATA_DIR (default ./data) and loads demo data unless MOTCUA_DEMO=0.`,
+  template: `Usage: motcua template [--force]
+
+Builds the prebuilt PGlite data directory a new MOTCUA_DATA_DIR is copied from (migrations, administrative
+units, holidays and, with demo data, the demo organisation and the procedure catalogue), in MOTCUA_TEMPLATE_DIR
+(default node_modules/.cache/motcua; "off" = never). Without --force only when MOTCUA_DATA_DIR is new, so an
+existing installation pays nothing. Not used with DATABASE_URL.`,
   migrate: `Usage: motcua migrate\n\nApplies pending numbered SQL migrations (migrations/*.sql) and exits.`,
   seed: `Usage: motcua seed [--no-demo]\n\nLoads administrative units and (unless --no-demo) the demo organisation and officials.`,
   'user add': `Usage: motcua user add --username NAME --name "Full Name" [--password P] [--role ROLE --agency CODE] [--integration]\n\nRoles: ${ROLES.join(', ')}`,
@@ -82,6 +91,8 @@ async function run(argv: string[]): Promise<number> {
     case 'serve':
       await serve(config);
       return -1; // keeps running
+    case 'template':
+      return templateCommand(config, !!args.options.force);
     case 'migrate':
       return withContext(config, async (ctx) => {
         const applied = await migrate(ctx.database.pool);
@@ -150,6 +161,21 @@ async function catalogImport(ctx: AppContext, args: Parsed): Promise<number> {
   await migrate(ctx.database.pool);
   const summary = await importCatalogFile(ctx, file, { defence: !!args.options.defence, agencyListPath: agencyList, effectiveFrom, actorLabel: 'cli' });
   console.log(formatImportSummary(summary));
+  return 0;
+}
+
+async function templateCommand(config: Config, force: boolean): Promise<number> {
+  if (config.databaseUrl || !config.templateDir) {
+    console.log('start-up template: not used (PostgreSQL, or MOTCUA_TEMPLATE_DIR=off)');
+    return 0;
+  }
+  if (!force && !isNewDataDir(config.dataDir)) {
+    console.log(`start-up template: not needed (${config.dataDir} holds a database)`);
+    return 0;
+  }
+  const started = Date.now();
+  const t = (await ensureStartTemplate(config))!;
+  console.log(`start-up template: ${t.built ? `built in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'up to date'} (${t.dataDir})`);
   return 0;
 }
 

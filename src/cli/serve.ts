@@ -8,10 +8,11 @@
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../platform/config.js';
-import { buildApp, jobDefinitions, openContext, prepareDatabase, seedDemo, startPortConnections } from '../app.js';
+import { buildApp, checkStartConfig, jobDefinitions, openContext, prepareDatabase, renewDatabaseSecrets, seedDemo, startPortConnections } from '../app.js';
 import { DEMO_LOGINS } from '../modules/demo/demo-org.js';
 import { startJobs } from '../platform/jobs.js';
 import { assertPortFree, PortInUseError } from './port.js';
+import { startFromTemplate } from './start-template.js';
 
 type Ctx = Awaited<ReturnType<typeof openContext>>;
 
@@ -23,8 +24,12 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   // checked before the database is opened and migrated, so a second `npm start` says so at once
   await assertPortFree(config.port, config.host);
+  checkStartConfig(config); // a bad setting stops the start before the data dir is touched
+  // a new embedded data directory starts as a copy of the prebuilt template (no initdb, reference data in)
+  const fromTemplate = await startFromTemplate(config);
   const ctx = await openContext(config);
-  await prepareDatabase(ctx);
+  if (fromTemplate) await renewDatabaseSecrets(ctx);
+  await prepareDatabase(ctx); // idempotent: after a template copy, a few checks
   if (config.demo) await seedDemo(ctx);
   const port = await startServing(config, ctx, { background: true });
   console.log(startLines(config, ctx, port, started, 1).join('\n'));
@@ -38,7 +43,18 @@ async function startServing(config: Config, ctx: Ctx, opts: { background: boolea
     throw (err as { code?: string }).code === 'EADDRINUSE' ? new PortInUseError(config.port) : err;
   });
   const port = (app.server.address() as { port: number }).port;
-  const background = opts.background ? await startBackground(config, ctx, app.log) : null;
+  // the job queue (pg-boss creates its schema on a new database: seconds on PGlite) and the demo dossiers
+  // start once the server answers, not before: requests need neither; a queue that cannot start stops the server
+  let background: Awaited<ReturnType<typeof startBackground>> | null = null;
+  const backgroundStarted = opts.background
+    ? startBackground(config, ctx, app.log).then(
+        (b) => { background = b; },
+        (err: unknown) => {
+          app.log.error({ err }, 'background work could not start');
+          process.exit(1);
+        },
+      )
+    : Promise.resolve();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,6 +64,7 @@ async function startServing(config: Config, ctx: Ctx, opts: { background: boolea
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await backgroundStarted;
       await background?.stopDemo();
       await app.close(); // stops accepting, waits for in-flight requests
       await background?.stop(); // lets a running deadline sweep finish, unbinds the SMPP session

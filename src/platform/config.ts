@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start.
 import { lgspProfiles, type LgspProfile } from './ports/lgsp-profiles.js';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const bool = z
@@ -14,6 +15,9 @@ const bool = z
 const adapter = <const T extends readonly [string, ...string[]]>(names: T, fallback: T[number]) =>
   z.enum(names, { error: (iss) => `unknown adapter ${JSON.stringify(iss.input)} (available: ${names.join(', ')}; other adapters are not built yet)` }).default(fallback as never);
 
+/** The package's own cache folder (removed by `npm ci`, never inside a data directory). */
+const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../node_modules/.cache/motcua/', import.meta.url));
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -22,6 +26,8 @@ const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   MOTCUA_DATA_DIR: z.string().min(1).default('./data'),
+  // where prebuilt PGlite data directories are kept (a new data directory starts as a copy); 'off' = none
+  MOTCUA_TEMPLATE_DIR: z.string().min(1).optional(),
   MOTCUA_DEMO: bool.optional(),
   MOTCUA_DEMO_PASSWORD: z.string().min(8).default('motcua-demo'),
   MOTCUA_PUBLIC_URL: z.string().url().optional(),
@@ -152,6 +158,8 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   dataDir: string;
+  /** PGlite only: the folder of prebuilt data directories a new one is copied from (null: always initdb). */
+  templateDir: string | null;
   /** HTTP server processes (MOTCUA_WORKERS; PostgreSQL only — PGlite runs one). */
   workers: number;
   demo: boolean;
@@ -325,6 +333,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.MOTCUA_DATA_DIR,
+    templateDir: e.MOTCUA_TEMPLATE_DIR === 'off' ? null : (e.MOTCUA_TEMPLATE_DIR ?? DEFAULT_TEMPLATE_DIR),
     workers: e.MOTCUA_WORKERS,
     // demo data is on by default only with the embedded database
     demo: e.MOTCUA_DEMO ?? !e.DATABASE_URL,

@@ -67,8 +67,11 @@ export async function seedFieldAgencies(
   at: Date,
 ): Promise<number> {
   let n = 0;
+  // one read of the current map, not one per field: at every start the map is usually complete already
+  const have = new Set((await repo.listFieldAgencies(db)).map((f) => `${f.level}|${f.field}`));
   for (const r of rows) {
-    if (await repo.currentFieldAgency(db, r.level, r.field)) continue;
+    if (have.has(`${r.level}|${r.field}`)) continue;
+    have.add(`${r.level}|${r.field}`);
     await repo.setFieldAgency(db, {
       level: r.level,
       field: r.field,

@@ -123,10 +123,13 @@ function COMPETENT_STAFF(): UserSpec[] {
 export const DEMO_LOGINS = DEMO_USERS.filter((u) => u.kind !== 'integration').map((u) => u.username);
 
 export async function seedDemoOrg(ctx: AppContext, password: string): Promise<{ agencies: Map<string, org.Agency>; created: number }> {
+  // read what exists in two statements and write the roles in one: a start from the template (or any
+  // restart) finds everything in place, and the password is hashed (argon2, ~0.2 s) only if a user is missing
+  const existing = new Map((await org.findAgencies(ctx.db, DEMO_AGENCIES.map((a) => a.code))).map((a) => [a.code, a]));
   const agencies = new Map<string, org.Agency>();
   let created = 0;
   for (const spec of DEMO_AGENCIES) {
-    let row = await org.findAgency(ctx.db, spec.code);
+    let row = existing.get(spec.code);
     if (!row) {
       row = await org.provisionAgency(ctx.db, { code: spec.code, name: spec.name, nameEn: spec.nameEn, kind: spec.kind, parentId: spec.parent ? agencies.get(spec.parent)!.id : null, adminUnitCode: spec.adminUnit });
       for (const u of spec.units ?? []) await org.provisionUnit(ctx.db, { agencyId: row.id, ...u });
@@ -134,24 +137,29 @@ export async function seedDemoOrg(ctx: AppContext, password: string): Promise<{ 
     }
     agencies.set(spec.key, row);
   }
-  const passwordHash = await hashPassword(password);
+  const users = new Map((await org.findUsers(ctx.db, DEMO_USERS.map((u) => u.username))).map((u) => [u.username, u]));
+  let passwordHash: string | undefined;
+  const roles: Array<{ userId: string; role: Role; agencyId: string }> = [];
   for (const u of DEMO_USERS) {
-    let user = await org.findUser(ctx.db, u.username);
+    let user = users.get(u.username);
     if (!user) {
-      user = await org.provisionUser(ctx.db, { username: u.username, fullName: u.fullName, kind: u.kind ?? 'official', passwordHash: u.kind === 'integration' ? null : passwordHash, oidcSubject: u.kind === 'integration' ? null : `sso-${u.username}` });
+      if (u.kind !== 'integration') passwordHash ??= await hashPassword(password);
+      user = await org.provisionUser(ctx.db, { username: u.username, fullName: u.fullName, kind: u.kind ?? 'official', passwordHash: u.kind === 'integration' ? null : passwordHash!, oidcSubject: u.kind === 'integration' ? null : `sso-${u.username}` });
       created++;
     }
-    for (const [role, key] of u.roles) await org.provisionRole(ctx.db, { userId: user.id, role, agencyId: agencies.get(key)!.id });
+    for (const [role, key] of u.roles) roles.push({ userId: user.id, role, agencyId: agencies.get(key)!.id });
   }
+  await org.provisionRoles(ctx.db, roles);
   return { agencies, created };
 }
 
 /** The first version of the field → competent agency map of the demo province (idempotent). */
 export async function seedDemoFieldAgencies(ctx: AppContext): Promise<number> {
+  const byCode = new Map((await org.findAgencies(ctx.db, DEMO_AGENCIES.map((a) => a.code))).map((a) => [a.code, a.id]));
   const ids = new Map<string, string>();
   for (const spec of DEMO_AGENCIES) {
-    const row = await org.findAgency(ctx.db, spec.code);
-    if (row) ids.set(spec.key, row.id);
+    const id = byCode.get(spec.code);
+    if (id) ids.set(spec.key, id);
   }
   const province = DEMO_FIELD_AGENCIES.filter(([, key]) => ids.has(key)).map(([field, key]) => ({ level: 'province' as const, field, agencyId: ids.get(key)! }));
   const commune = COMMUNE_POLICE_FIELDS.map((field) => ({ level: 'commune' as const, field, communeKind: 'commune_police' as const }));

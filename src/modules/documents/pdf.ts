@@ -1,16 +1,9 @@
 // Renders the forms of TT 03/2025 (Appendix I) as A4 PDFs with pdfmake: national heading, agency,
 // form number and title, place and date, body from the versioned template, tables, signature blocks.
 // Every string is NFC-normalised before it reaches the PDF (NFD text renders but extracts broken).
-import { resolve } from 'node:path';
-import pdfmake from 'pdfmake';
-import { PDFDocument } from 'pdf-lib';
-import { FONTS, FONT_DIRS } from '../../platform/fonts/fonts.js';
+import { loadPdfmake } from '../../platform/fonts/pdfmake.js';
 import type { ReceiptComponent } from '../dossiers/receipt-facts.js';
 import { conditionalLine, segments, type FormTemplate } from './templates.js';
-
-pdfmake.setFonts(FONTS);
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p: string) => FONT_DIRS.some((d) => resolve(p).startsWith(d)));
 
 const nfc = (s: string | null | undefined): string => (s ?? '').normalize('NFC');
 const MM = 72 / 25.4;
@@ -401,6 +394,7 @@ export function documentDefinition(input: RenderInput, density: Density = 0): Re
 
 /** The PDF; with `onePage`, set tighter (Density 1–3) until it fits one sheet (the last try is kept). */
 export async function renderPdf(input: RenderInput, opts: { onePage?: boolean } = {}): Promise<Buffer> {
+  const pdfmake = await loadPdfmake();
   let pdf = await pdfmake.createPdf(documentDefinition(input)).getBuffer();
   for (let density = 1; opts.onePage && density <= 3 && (await pageCountOf(pdf)) > 1; density++) {
     pdf = await pdfmake.createPdf(documentDefinition(input, density as Density)).getBuffer();
@@ -409,5 +403,6 @@ export async function renderPdf(input: RenderInput, opts: { onePage?: boolean } 
 }
 
 async function pageCountOf(pdf: Buffer): Promise<number> {
+  const { PDFDocument } = await import('pdf-lib'); // loaded on first use, as pdfmake
   return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }

@@ -148,6 +148,10 @@ export async function isDigestSubscribed(db: Db, userId: string): Promise<boolea
 
 // ---- settings
 
+export async function setSetting(db: Db, key: string, value: string): Promise<void> {
+  await sql`UPDATE notification_settings SET value = ${value} WHERE key = ${key}`.execute(db);
+}
+
 export async function setting(db: Db, key: string): Promise<string | undefined> {
   const r = await sql<{ value: string }>`SELECT value FROM notification_settings WHERE key = ${key}`.execute(db);
   return r.rows[0]?.value;

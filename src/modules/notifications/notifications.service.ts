@@ -5,7 +5,7 @@ export { resendMessage } from './resend-message.js';
 export { listTemplates, templateHistory } from './list-templates.js';
 export { saveTemplate } from './save-template.js';
 export { previewTemplate } from './preview-template.js';
-export { unsubscribe, verifyUnsubscribe } from './unsubscribe.js';
+export { renewUnsubscribeKey, unsubscribe, verifyUnsubscribe } from './unsubscribe.js';
 export { getDigest, setDigest } from './set-digest.js';
 export { sendSignInCode, type SignInCode } from './send-sign-in-code.js';
 export { sendOperatorAlert, type OperatorAlert } from './send-operator-alert.js';

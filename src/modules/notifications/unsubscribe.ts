@@ -1,6 +1,6 @@
 // Opt-out per (address, channel): the signed link in every e-mail (HMAC-SHA256 over channel and address with
 // a key made once per database), and the opt-out itself. Sign-in codes are sent regardless.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db/database.js';
 import { notificationErrors } from './notifications.errors.js';
@@ -11,6 +11,11 @@ async function key(db: Db): Promise<string> {
   const k = await repo.setting(db, 'unsubscribe_key');
   if (!k) throw new Error('notification_settings.unsubscribe_key is missing (migration 0018)');
   return k;
+}
+
+/** A new link key (a database started from a shared template image must not keep the template's key). */
+export async function renewUnsubscribeKey(db: Db): Promise<void> {
+  await repo.setSetting(db, 'unsubscribe_key', randomBytes(32).toString('hex'));
 }
 
 const sign = (k: string, channel: string, address: string) => createHmac('sha256', k).update(`${channel}\u0000${address}`).digest('base64url');

@@ -3,10 +3,13 @@
 // to check nor an admin to audit. Everything else goes through org.service, which checks and audits.
 export {
   findAgencyByCode as findAgency,
+  findAgenciesByCodes as findAgencies,
   insertAgency as provisionAgency,
   insertUnit as provisionUnit,
   findUserByUsername as findUser,
+  findUsersByUsernames as findUsers,
   insertUser as provisionUser,
   insertAssignment as provisionRole,
+  insertAssignments as provisionRoles,
 } from './org.repo.js';
 export type { AgencyRow as Agency } from './org.repo.js';

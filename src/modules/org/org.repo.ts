@@ -44,6 +44,10 @@ export async function agencyIdsUnder(db: Db, prefixes: string[]): Promise<string
 export const findAgencyByCode = (db: Db, code: string): Promise<AgencyRow | undefined> =>
   db.selectFrom('agencies').selectAll().where('code', '=', code).where('valid_to', 'is', null).executeTakeFirst();
 
+/** The agencies in force with these codes (any order; missing codes are absent). */
+export const findAgenciesByCodes = (db: Db, codes: string[]): Promise<AgencyRow[]> =>
+  codes.length ? db.selectFrom('agencies').selectAll().where('code', 'in', codes).where('valid_to', 'is', null).execute() : Promise.resolve([]);
+
 /** The agency with this code in force, else the one that held it last (closed agencies keep their code). */
 export const findAgencyByCodeInHistory = (db: Db, code: string): Promise<AgencyRow | undefined> =>
   db.selectFrom('agencies').selectAll().where('code', '=', code)
@@ -95,6 +99,9 @@ export const insertUnit = (db: Db, u: { agencyId: string; code: string; name: st
 // ---- users ----
 export const findUserByUsername = (db: Db, username: string): Promise<UserRow | undefined> =>
   db.selectFrom('users').selectAll().$narrowType<{ kind: UserKind }>().where('username', '=', username).executeTakeFirst();
+
+export const findUsersByUsernames = (db: Db, usernames: string[]): Promise<UserRow[]> =>
+  usernames.length ? db.selectFrom('users').selectAll().$narrowType<{ kind: UserKind }>().where('username', 'in', usernames).execute() : Promise.resolve([]);
 
 export const findUserById = (db: Db, id: string): Promise<UserRow | undefined> =>
   db.selectFrom('users').selectAll().$narrowType<{ kind: UserKind }>().where('id', '=', id).executeTakeFirst();
@@ -192,6 +199,16 @@ export const insertAssignment = (db: Db, a: { userId: string; role: Role; agency
     .onConflict((oc) => oc.columns(['user_id', 'role', 'agency_id']).doNothing())
     .returningAll()
     .executeTakeFirst();
+
+/** Many assignments in one statement; those that exist already are left as they are. */
+export async function insertAssignments(db: Db, rows: Array<{ userId: string; role: Role; agencyId: string; unitId?: string | null }>): Promise<void> {
+  if (!rows.length) return;
+  await db
+    .insertInto('role_assignments')
+    .values(rows.map((a) => ({ user_id: a.userId, role: a.role, agency_id: a.agencyId, unit_id: a.unitId ?? null })))
+    .onConflict((oc) => oc.columns(['user_id', 'role', 'agency_id']).doNothing())
+    .execute();
+}
 
 export const deleteAssignment = (db: Db, userId: string, id: string) =>
   db.deleteFrom('role_assignments').where('id', '=', id).where('user_id', '=', userId).returningAll().executeTakeFirst();

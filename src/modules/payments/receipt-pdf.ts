@@ -1,14 +1,9 @@
 // The electronic receipt (biên lai điện tử) of an online payment: the agency, the receipt series and number
 // (ký hiệu, số — gapless per series and year, issued with the payment), the payer, the dossier, the fee
 // lines, the total in figures and in words, how and when it was paid. Rendered on request from the payment row.
-import { resolve } from 'node:path';
-import pdfmake from 'pdfmake';
-import { FONTS, FONT_DIRS } from '../../platform/fonts/fonts.js';
+import { loadPdfmake } from '../../platform/fonts/pdfmake.js';
 import { vndInWords } from './vnd-words.js';
 
-pdfmake.setFonts(FONTS);
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p: string) => FONT_DIRS.some((d) => resolve(p).startsWith(d)));
 
 export interface ReceiptInput {
   agencyName: string;
@@ -81,5 +76,5 @@ export function receiptDefinition(r: ReceiptInput): Record<string, unknown> {
 }
 
 export async function renderReceipt(r: ReceiptInput): Promise<Buffer> {
-  return pdfmake.createPdf(receiptDefinition(r)).getBuffer();
+  return (await loadPdfmake()).createPdf(receiptDefinition(r)).getBuffer();
 }

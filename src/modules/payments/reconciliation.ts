@@ -2,7 +2,8 @@
 // the gateway says of it now (its status query — the gateway's statement, line by line), and the messages we
 // refused that day (forged, unknown orders, wrong amounts, late) are listed: every difference is a line the
 // cashier must look at. An Excel workbook: a summary sheet, the lines, the differences, the refused messages.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { PaymentState } from '../../platform/ports/payments.js';
@@ -86,7 +87,7 @@ function statementSheet(wb: ExcelJS.Workbook, st: StatementReconciliation): void
 }
 
 export async function reconciliationWorkbook(r: Awaited<ReturnType<typeof reconcileDay>>, statement?: StatementReconciliation): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const sum = wb.addWorksheet('Tổng hợp');
   const paid = r.lines.filter((l) => l.ours.status === 'paid' || l.ours.status === 'refunded');
   sum.addRows([

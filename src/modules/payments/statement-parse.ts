@@ -5,7 +5,8 @@
 // vnp_TxnRef, MaThamChieu), the gateway's transaction number (mã giao dịch, vnp_TransactionNo), the amount in
 // đồng, and optionally a status (rows not successful are left out) and the time. A file that is not one of
 // these, lacks the columns or has a bad amount is refused with the row and column named.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.js';
 import { unaccent } from '../../platform/text.js';
 
 export interface StatementRow {
@@ -58,7 +59,7 @@ export async function parseStatement(file: Buffer): Promise<Statement> {
 
 /** The first worksheet's cells as text (numbers as their plain digits, dates as ISO). */
 async function xlsxGrid(file: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(file as never);
   } catch {

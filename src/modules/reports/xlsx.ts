@@ -1,7 +1,8 @@
 // Excel exports of the reports (exceljs): an official-looking layout — agency and national motto, title,
 // period, two-row merged headers in Vietnamese, a numbering row, a totals row, frozen header, numbers as
 // numbers (percentages with 2 decimals).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel.js';
 import { formatLocalDateTime } from '../calendar/working-time.js';
 import { viDay } from './period.js';
 import type { GroupBy } from './reports.schema.js';
@@ -43,8 +44,8 @@ const FONT = 'Times New Roman';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F3F3' } };
 
-function newBook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+async function newBook(): Promise<ExcelJS.Workbook> {
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'motcua';
   wb.created = new Date(0); // deterministic files; the period and "as of" are printed in the sheet
   return wb;
@@ -99,7 +100,7 @@ function periodLines(period: { from: string; to: string; asOf: string }, extra: 
 
 /** The progress report (GET /reports/progress) as a workbook. */
 export async function progressWorkbook(r: ProgressReport): Promise<Buffer> {
-  const wb = newBook();
+  const wb = await newBook();
   const ws = wb.addWorksheet('Tiến độ giải quyết', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const width = 2 + PROGRESS_COLUMNS.length;
   const h1 = heading(ws, width, { agencyName: r.agencyName, title: XLSX_TITLE, lines: periodLines(r.period, [`theo ${GROUP_HEADERS[r.groupBy].toLowerCase()}`]) });
@@ -173,7 +174,7 @@ export async function progressWorkbook(r: ProgressReport): Promise<Buffer> {
 
 /** The QĐ 766 indicators (GET /reports/indicators) as a workbook. */
 export async function indicatorsWorkbook(r: IndicatorsReport): Promise<Buffer> {
-  const wb = newBook();
+  const wb = await newBook();
   const ws = wb.addWorksheet('Chỉ số QĐ 766', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const width = 8;
   const h1 = heading(ws, width, { agencyName: r.agencyName, title: INDICATORS_TITLE, lines: periodLines(r.period) });

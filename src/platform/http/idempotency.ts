@@ -55,6 +55,15 @@ function serverSecret(db: Db): Promise<Buffer> {
   return hit;
 }
 
+/**
+ * Draws a new server secret (a database started from a shared template image must not keep the template's).
+ * Only before any answer is stored: answers encrypted under the old salt could no longer be replayed.
+ */
+export async function renewIdempotencySecret(db: Db): Promise<void> {
+  await db.updateTable('app_secrets').set({ value: randomBytes(32).toString('hex') }).where('name', '=', SECRET_NAME).execute();
+  secretCache.delete(db);
+}
+
 /** Deletes the keys older than `keepDays` (a client retries within minutes; the nightly job keeps a week). */
 export async function pruneIdempotencyKeys(db: Db, now: Date, keepDays: number): Promise<number> {
   const r = await db.deleteFrom('idempotency_keys').where('created_at', '<', new Date(now.getTime() - keepDays * 86_400_000)).executeTakeFirst();

@@ -4,14 +4,18 @@
 // pdf-lib placeholder). Verification stays with the documents module.
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
-import { PDFDocument } from 'pdf-lib';
-import signpdfModule from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import type { P12Signer } from '@signpdf/signer-p12';
 
-const signpdf = ((signpdfModule as unknown as { default?: unknown }).default ?? signpdfModule) as {
-  sign(pdf: Buffer, signer: P12Signer, signingTime?: Date): Promise<Buffer>;
-};
+/** pdf-lib and @signpdf, loaded on the first signature (importing them costs every start-up ~0.4 s). */
+async function libraries() {
+  const [{ PDFDocument }, signpdfModule, { P12Signer }, { pdflibAddPlaceholder }] = await Promise.all([
+    import('pdf-lib'), import('@signpdf/signpdf'), import('@signpdf/signer-p12'), import('@signpdf/placeholder-pdf-lib'),
+  ]);
+  const m = signpdfModule as unknown as { default?: { default?: unknown } };
+  const signpdf = (m.default?.default ?? m.default ?? m) as { sign(pdf: Buffer, signer: P12Signer, signingTime?: Date): Promise<Buffer> };
+  return { PDFDocument, signpdf, P12Signer, pdflibAddPlaceholder };
+}
 
 export interface SignOptions {
   p12: Buffer;
@@ -66,6 +70,7 @@ export function pdfText(s: string): string {
 
 export async function signPdf(pdf: Buffer, opts: SignOptions): Promise<Buffer> {
   const subject = p12Subject(opts.p12, opts.passphrase ?? '');
+  const { PDFDocument, signpdf, P12Signer, pdflibAddPlaceholder } = await libraries();
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false });
