@@ -21,12 +21,15 @@ async function adminQuery(url: URL, text: string): Promise<void> {
   }
 }
 
-export async function openBenchDatabase(pgUrl: string | undefined, opts: { keep?: boolean } = {}): Promise<BenchDatabase> {
+/** `prefix`: the scratch database's name prefix (default motcua_bench_), e.g. to tell parallel runs apart. */
+export async function openBenchDatabase(pgUrl: string | undefined, opts: { keep?: boolean; prefix?: string } = {}): Promise<BenchDatabase> {
   if (!pgUrl) {
     const database = await openDatabase({});
     return { database, drop: async () => {}, where: 'PGlite (in memory)' };
   }
-  const name = `motcua_bench_${randomBytes(4).toString('hex')}`;
+  const prefix = opts.prefix ?? 'motcua_bench_';
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`bad database prefix ${prefix}`);
+  const name = `${prefix}${randomBytes(4).toString('hex')}`;
   const adminUrl = new URL(pgUrl);
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   const u = new URL(pgUrl);
