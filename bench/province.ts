@@ -16,10 +16,12 @@
 // after each stage, then VACUUM ANALYZE (what autovacuum does in production).
 //
 //   npx tsx bench/province.ts --sizes 1000000,10000000 [--batch 250000] [--rounds 5] [--explain] [--keep]
-//       [--events handovers|all] [--demo 240]
+//       [--events handovers|all] [--event-weeks 104] [--demo 240] [--db bench_c_… (reuse a kept one)] [--min-free-gb 10]
+//       [--grow-only]
 // The scratch database is bench_c_…, dropped at the end unless --keep. Size per dossier is printed at each
 // stage: check it at 1 M before asking for 10 M (~75 GB free on the development machine).
 import { performance } from 'node:perf_hooks';
+import { statfs } from 'node:fs/promises';
 import type pg from 'pg';
 import { openBenchDatabase } from './scratch-db.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -44,8 +46,12 @@ const BATCH = Number(argOf('batch', '250000'));
 const ROUNDS = Number(argOf('rounds', '5'));
 const DEMO = Number(argOf('demo', '240'));
 const ALL_EVENTS = argOf('events', 'handovers') === 'all';
+const EVENT_WEEKS = Number(argOf('event-weeks', '104'));
+const REUSE = argOf('db', '');
+const MIN_FREE_GB = Number(argOf('min-free-gb', '10'));
 const EXPLAIN = process.argv.includes('--explain');
 const KEEP = process.argv.includes('--keep');
+const GROW_ONLY = process.argv.includes('--grow-only');
 const pgUrl = process.env.BENCH_PG_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const n = (x: unknown) => Number(x).toLocaleString('en');
@@ -164,26 +170,41 @@ async function insertStatements(c: pg.PoolClient): Promise<{ dossiers: string; e
   });
   const events = await cloneStatement(
     c, 'dossier_events',
-    `FROM bench_map m JOIN dossier_events s ON s.dossier_id = m.src ${ALL_EVENTS ? '' : 'WHERE s.handover_user_id IS NOT NULL'}`,
+    `FROM bench_map m JOIN dossier_events s ON s.dossier_id = m.src WHERE m.shift < make_interval(weeks => ${EVENT_WEEKS})
+       ${ALL_EVENTS ? '' : 'AND s.handover_user_id IS NOT NULL'}`,
     // a hand-over clone keeps what the officials report reads (its generated handover_* columns come from
     // event.handover) and drops the rest of the event, ~10× smaller: a clone's log cannot be replayed
     ALL_EVENTS ? { dossier_id: 'm.id' } : {
       dossier_id: 'm.id',
       payload: `'{}'::jsonb`,
-      event: `jsonb_build_object('type', s.event->'type', 'at', s.event->'at', 'handover', s.event->'handover')`,
+      event: `jsonb_build_object('handover', jsonb_build_object('from', jsonb_build_object('userId', s.handover_user_id, 'agencyId', s.handover_agency_id),
+        'classification', s.handover_classification))`,
     },
     ['id'],
   );
   return { dossiers, events };
 }
 
-/** Secondary indexes of the bulk-loaded tables (not those behind a constraint): dropped for the load. */
+/**
+ * Secondary indexes of the bulk-loaded tables (not those behind a constraint): dropped for the load, their
+ * definitions kept in bench_index_defs until rebuilt (an interrupted load rebuilds them on its next run).
+ */
 async function dropIndexes(c: pg.PoolClient): Promise<string[]> {
-  const { rows } = await c.query(`SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def
+  await c.query('CREATE TABLE IF NOT EXISTS bench_index_defs (name text PRIMARY KEY, def text NOT NULL)');
+  await c.query(`INSERT INTO bench_index_defs SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
     FROM pg_index i WHERE i.indrelid IN ('dossiers'::regclass, 'dossier_events'::regclass)
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`);
-  for (const r of rows) await c.query(`DROP INDEX ${r.name}`);
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+    ON CONFLICT DO NOTHING`);
+  const { rows } = await c.query('SELECT name, def FROM bench_index_defs ORDER BY name');
+  for (const r of rows) await c.query(`DROP INDEX IF EXISTS ${r.name}`);
   return rows.map((r) => r.def as string);
+}
+
+/** Stops the load when the disk runs short (the database shares the machine's disk). */
+async function checkDisk(): Promise<void> {
+  const st = await statfs('/');
+  const free = (st.bavail * st.bsize) / 2 ** 30;
+  if (free < MIN_FREE_GB) throw new Error(`only ${free.toFixed(1)} GB free on /, stopping the load (--min-free-gb ${MIN_FREE_GB})`);
 }
 
 /** Clones dossiers until there are `target`, `BATCH` per transaction, printing progress. */
@@ -208,11 +229,13 @@ async function grow(database: Database, target: number): Promise<void> {
       events += (await c.query(ins.events)).rowCount ?? 0;
       await c.query('DROP TABLE bench_map');
       await c.query('COMMIT');
+      await checkDisk();
       const rate = ((hi - have) / ((performance.now() - t0) / 1000)).toFixed(0);
       console.log(`  ${n(hi)} / ${n(target)} dossiers (+${n(events)} events), ${secs(t0)}, ${rate} dossiers/s`);
     }
     let t = performance.now();
     for (const def of defs) await c.query(def);
+    await c.query('DELETE FROM bench_index_defs');
     console.log(`  rebuilt ${defs.length} indexes in ${secs(t)}`);
     t = performance.now();
     await c.query('VACUUM ANALYZE dossiers');
@@ -254,12 +277,8 @@ function inboxCases(ctx: AppContext, leader: Principal, commune: Principal): Cas
 
 // ---------- run ----------
 
-const { database, drop, where } = await openBenchDatabase(pgUrl, { keep: KEEP, prefix: 'bench_c_' });
-try {
-  const ctx: AppContext = composeContext(loadConfig({ LOG_LEVEL: 'silent' }), database, systemClock);
-  const version = (await database.pool.query('SELECT version()')).rows[0].version as string;
-  const s = (await database.pool.query(`SELECT current_setting('work_mem') AS wm, current_setting('shared_buffers') AS sb`)).rows[0];
-  console.log(`database: ${where}\n${version}\nwork_mem ${s.wm}, shared_buffers ${s.sb}`);
+/** The organisation, its communes, the catalogue and the demo dossiers made by the services. */
+async function setUp(ctx: AppContext, database: Database): Promise<void> {
   let t = performance.now();
   await prepareDatabase(ctx);
   await seedDemoOrg(ctx, 'motcua-demo');
@@ -270,7 +289,18 @@ try {
   t = performance.now();
   const demo = await seedDemoDossiers(ctx, { count: DEMO });
   console.log(`demo dossiers: ${demo.created} received, ${demo.actions} actions (${demo.failed} refused) in ${secs(t)}`);
+}
+
+const { database, drop, where } = await openBenchDatabase(pgUrl, { keep: KEEP, prefix: 'bench_c_', reuse: REUSE || undefined });
+try {
+  const ctx: AppContext = composeContext(loadConfig({ LOG_LEVEL: 'silent' }), database, systemClock);
+  const version = (await database.pool.query('SELECT version()')).rows[0].version as string;
+  const s = (await database.pool.query(`SELECT current_setting('work_mem') AS wm, current_setting('shared_buffers') AS sb`)).rows[0];
+  console.log(`database: ${where}\n${version}\nwork_mem ${s.wm}, shared_buffers ${s.sb}`);
+  let t = performance.now();
+  if (!REUSE) await setUp(ctx, database);
   const leader = await principalOf(ctx, 'demo.lanhdaotinh');
+
   const commune = await principalOf(ctx, 'demo.xa.chuyenvien');
   for (const size of SIZES) {
     console.log(`\n##### ${n(size)} dossiers`);
@@ -280,6 +310,7 @@ try {
     await describe(database);
     const up = await import('node:os').then((os) => os.loadavg().map((x) => x.toFixed(1)).join(' '));
     console.log(`load average ${up}`);
+    if (GROW_ONLY) continue;
     for (const q of periods(ctx.clock.now())) {
       report(`${q.name} at ${n(size)}`, await measure(ctx, leader, q, { rounds: ROUNDS, warmup: 1, extra: q.name === 'month' ? inboxCases(ctx, leader, commune) : [] }));
     }

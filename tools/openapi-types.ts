@@ -26,7 +26,8 @@ type OpenApiDoc = { paths: Record<string, Record<string, { requestBody?: { conte
 
 async function openApiDocument(): Promise<OpenApiDoc> {
   // routes only read the context when a request comes; a context without a database is enough to list them
-  const ctx = { config: loadConfig({}), clock: systemClock } as AppContext;
+  // (the rate-limit store is chosen by the database kind at registration)
+  const ctx = { config: loadConfig({}), clock: systemClock, database: { kind: 'pglite' } } as AppContext;
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   const doc = app.swagger() as unknown as OpenApiDoc;
