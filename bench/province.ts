@@ -15,7 +15,7 @@
 // slimmed to their hand-over; `--events all` clones the whole event log as it is. Secondary indexes are dropped during the load and rebuilt
 // after each stage, then VACUUM ANALYZE (what autovacuum does in production).
 //
-//   npx tsx bench/province.ts --sizes 1000000,10000000 [--batch 250000] [--rounds 5] [--explain] [--keep]
+//   npx tsx bench/province.ts --sizes 1000000,10000000 [--batch 250000] [--rounds 5] [--warmup 1] [--explain] [--keep]
 //       [--events handovers|all] [--event-weeks 104] [--demo 240] [--db bench_c_… (reuse a kept one)] [--min-free-gb 10]
 //       [--grow-only]
 // The scratch database is bench_c_…, dropped at the end unless --keep. Size per dossier is printed at each
@@ -44,6 +44,7 @@ const argOf = (name: string, def: string) => {
 const SIZES = argOf('sizes', '1000000').split(',').map(Number);
 const BATCH = Number(argOf('batch', '250000'));
 const ROUNDS = Number(argOf('rounds', '5'));
+const WARMUP = Number(argOf('warmup', '1'));
 const DEMO = Number(argOf('demo', '240'));
 const ALL_EVENTS = argOf('events', 'handovers') === 'all';
 const EVENT_WEEKS = Number(argOf('event-weeks', '104'));
@@ -312,7 +313,7 @@ try {
     console.log(`load average ${up}`);
     if (GROW_ONLY) continue;
     for (const q of periods(ctx.clock.now())) {
-      report(`${q.name} at ${n(size)}`, await measure(ctx, leader, q, { rounds: ROUNDS, warmup: 1, extra: q.name === 'month' ? inboxCases(ctx, leader, commune) : [] }));
+      report(`${q.name} at ${n(size)}`, await measure(ctx, leader, q, { rounds: ROUNDS, warmup: WARMUP, extra: q.name === 'month' ? inboxCases(ctx, leader, commune) : [] }));
     }
     if (EXPLAIN) await explain(ctx, leader, periods(ctx.clock.now())[1]!);
   }
