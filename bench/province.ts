@@ -301,6 +301,7 @@ try {
   console.log(`database: ${where}\n${version}\nwork_mem ${s.wm}, shared_buffers ${s.sb}`);
   let t = performance.now();
   if (!REUSE) await setUp(ctx, database);
+  else await prepareDatabase(ctx); // a kept database gets the migrations added since
   const leader = await principalOf(ctx, 'demo.lanhdaotinh');
 
   const commune = await principalOf(ctx, 'demo.xa.chuyenvien');
