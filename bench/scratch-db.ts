@@ -21,14 +21,23 @@ async function adminQuery(url: URL, text: string): Promise<void> {
   }
 }
 
-export async function openBenchDatabase(pgUrl: string | undefined, opts: { keep?: boolean } = {}): Promise<BenchDatabase> {
+/**
+ * `prefix`: the scratch database's name prefix (default motcua_bench_), e.g. to tell parallel runs apart;
+ * `reuse`: an existing scratch database of that prefix (kept by an earlier run) instead of a new one.
+ */
+export async function openBenchDatabase(pgUrl: string | undefined, opts: { keep?: boolean; prefix?: string; reuse?: string } = {}): Promise<BenchDatabase> {
   if (!pgUrl) {
     const database = await openDatabase({});
     return { database, drop: async () => {}, where: 'PGlite (in memory)' };
   }
-  const name = `motcua_bench_${randomBytes(4).toString('hex')}`;
+  const prefix = opts.prefix ?? 'motcua_bench_';
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`bad database prefix ${prefix}`);
+  if (opts.reuse && !/^[a-z0-9_]+$/.test(opts.reuse.slice(prefix.length)) || (opts.reuse && !opts.reuse.startsWith(prefix))) {
+    throw new Error(`not a scratch database of prefix ${prefix}: ${opts.reuse}`);
+  }
+  const name = opts.reuse || `${prefix}${randomBytes(4).toString('hex')}`;
   const adminUrl = new URL(pgUrl);
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  if (!opts.reuse) await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   const u = new URL(pgUrl);
   u.pathname = `/${name}`;
   const database = await openDatabase({ url: u.toString() });

@@ -20,6 +20,8 @@ export function freePort(): Promise<number> {
 
 export interface ServerProcess {
   url: string;
+  /** The server's OS process id (e.g. to sample its memory). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startServerProcess(databaseUrl: string, opts: { workers?: 
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient, TestApp } from '../helpers.js';
 import { ManualClock } from '../helpers.js';
 import { COMMUNE_PROC, HOUR, PROV_PROC, act, receive, startDossierApp } from './fixtures.js';
+import * as repo from '../../src/modules/dossiers/dossiers.repo.js';
 
 let t: TestApp & { clock: ManualClock };
 const u: Record<string, HttpClient> = {};
@@ -131,7 +132,17 @@ describe('each filter alone', () => {
     const p2 = await u['demo.kiemsoat']!.get('/api/v1/dossiers?sort=received_desc&pageSize=2&page=2');
     const p3 = await u['demo.kiemsoat']!.get('/api/v1/dossiers?sort=received_desc&pageSize=2&page=3');
     expect([p1, p2, p3].map((r) => r.body.total)).toEqual([5, 5, 5]);
+    expect(p1.body.totalCapped).toBe(false);
     expect([...letters(p1.body.items), ...letters(p2.body.items), ...letters(p3.body.items)]).toEqual(['E', 'D', 'B', 'A', 'C']);
+  });
+
+  it('a capped count stops at the cap and says so (the service caps at 1,000: "1.000+")', async () => {
+    const scopeAgencyIds = (await t.ctx.db.selectFrom('agencies').select('id').execute()).map((a) => a.id);
+    const base = { scopeAgencyIds, userId: '00000000-0000-0000-0000-000000000000', limit: 2, offset: 0, sort: 'received_desc' as const };
+    const capped = await repo.inbox(t.ctx.db, { ...base, countCap: 3 });
+    expect([capped.total, capped.totalCapped, capped.items.length]).toEqual([3, true, 2]);
+    const exact = await repo.inbox(t.ctx.db, { ...base, countCap: 5 });
+    expect([exact.total, exact.totalCapped]).toEqual([5, false]);
   });
 });
 

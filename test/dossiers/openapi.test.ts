@@ -160,7 +160,7 @@ describe('a full path over HTTP keeps every field', () => {
     expect(Object.keys(allowed.body).sort()).toEqual(['allowed', 'code', 'labels', 'version']);
 
     const list = await desk.get(`/api/v1/dossiers?q=${encodeURIComponent(code)}`);
-    expect(Object.keys(list.body).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    expect(Object.keys(list.body).sort()).toEqual(['items', 'page', 'pageSize', 'total', 'totalCapped']);
     hasAll(list.body.items[0], INBOX_FIELDS, 'inbox item');
 
     const pub = await t.client().get(`/api/v1/public/dossiers/${code}?secret=${encodeURIComponent(rec.receipt.secret)}`);

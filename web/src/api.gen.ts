@@ -3503,7 +3503,10 @@ export interface paths {
                             } & {
                                 [key: string]: unknown;
                             })[];
+                            /** @description Matching dossiers, at most the count cap (1,000; see totalCapped) */
                             total: number;
+                            /** @description More dossiers match than total (shown as "1.000+") */
+                            totalCapped: boolean;
                             page: number;
                             pageSize: number;
                         } & {

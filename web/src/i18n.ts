@@ -25,7 +25,7 @@ const vi = {
     or: 'hoặc', failed: 'Đăng nhập không thành công', expired: 'Phiên làm việc đã hết hạn', expiredHint: 'Đăng nhập lại để tiếp tục. Dữ liệu đang nhập được giữ nguyên.',
   },
   roles: { admin: 'Quản trị', reception: 'Tiếp nhận', handler: 'Chuyên viên thụ lý', unit_leader: 'Lãnh đạo phòng', agency_leader: 'Lãnh đạo cơ quan', clerk: 'Văn thư', return_officer: 'Trả kết quả', cashier: 'Thu phí', procedure_control: 'Kiểm soát TTHC' },
-  common: { save: 'Lưu', cancel: 'Hủy', close: 'Đóng', confirm: 'Xác nhận', search: 'Tìm kiếm', print: 'In', add: 'Thêm', delete: 'Xóa', edit: 'Sửa', yes: 'Có', no: 'Không', none: '—', required: 'Bắt buộc', error: 'Có lỗi xảy ra', prev: 'Trang trước', next: 'Trang sau', page: 'Trang {{page}} / {{pages}}', total: '{{n}} hồ sơ', all: 'Tất cả', saved: 'Đã lưu', open: 'Mở', pagination: 'Phân trang' },
+  common: { save: 'Lưu', cancel: 'Hủy', close: 'Đóng', confirm: 'Xác nhận', search: 'Tìm kiếm', print: 'In', add: 'Thêm', delete: 'Xóa', edit: 'Sửa', yes: 'Có', no: 'Không', none: '—', required: 'Bắt buộc', error: 'Có lỗi xảy ra', prev: 'Trang trước', next: 'Trang sau', page: 'Trang {{page}} / {{pages}}', total: '{{n}} hồ sơ', totalCapped: 'Hơn {{n}} hồ sơ', all: 'Tất cả', saved: 'Đã lưu', open: 'Mở', pagination: 'Phân trang' },
   reception: {
     title: 'Tiếp nhận hồ sơ', tabNew: 'Tiếp nhận trực tiếp', tabQueue: 'Hồ sơ nộp trực tuyến chờ tiếp nhận ({{n}})',
     procedure: 'Thủ tục hành chính', procedurePh: 'Gõ tên hoặc mã thủ tục (có dấu hoặc không dấu)…', noMatch: 'Không tìm thấy thủ tục', fuzzy: 'Gần đúng',
@@ -248,7 +248,7 @@ const en: Dict = {
     expired: 'Your session has expired', expiredHint: 'Sign in again to continue. What you typed is kept.',
   },
   roles: { admin: 'Administrator', reception: 'Reception', handler: 'Handler', unit_leader: 'Unit leader', agency_leader: 'Agency leader', clerk: 'Clerk', return_officer: 'Return officer', cashier: 'Cashier', procedure_control: 'Procedure control' },
-  common: { save: 'Save', cancel: 'Cancel', close: 'Close', confirm: 'Confirm', search: 'Search', print: 'Print', add: 'Add', delete: 'Delete', edit: 'Edit', yes: 'Yes', no: 'No', none: '—', required: 'Required', error: 'Something went wrong', prev: 'Previous page', next: 'Next page', page: 'Page {{page}} of {{pages}}', total: '{{n}} dossiers', all: 'All', saved: 'Saved', open: 'Open', pagination: 'Pagination' },
+  common: { save: 'Save', cancel: 'Cancel', close: 'Close', confirm: 'Confirm', search: 'Search', print: 'Print', add: 'Add', delete: 'Delete', edit: 'Edit', yes: 'Yes', no: 'No', none: '—', required: 'Required', error: 'Something went wrong', prev: 'Previous page', next: 'Next page', page: 'Page {{page}} of {{pages}}', total: '{{n}} dossiers', totalCapped: 'More than {{n}} dossiers', all: 'All', saved: 'Saved', open: 'Open', pagination: 'Pagination' },
   reception: {
     title: 'Reception desk', tabNew: 'In-person reception', tabQueue: 'Online submissions waiting ({{n}})', procedure: 'Procedure', procedurePh: 'Type a procedure name or code (with or without diacritics)…', noMatch: 'No procedure found', fuzzy: 'Near match',
     timeLimit: 'Time limit', competent: 'Competent agency', competentAuto: '(as the procedure defines)', idHint: '12 digits', applicant: 'Applicant', kind: 'Kind', individual: 'Individual', organisation: 'Organisation', fullName: 'Full name', idNumber: 'Personal ID number', birthDate: 'Date of birth', gender: 'Gender', male: 'Male', female: 'Female',

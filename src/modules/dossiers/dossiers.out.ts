@@ -61,7 +61,8 @@ export const InboxItemOut = loose(inboxShape);
 
 export const InboxOut = loose({
   items: z.array(InboxItemOut),
-  total: z.number().int(),
+  total: z.number().int().meta({ description: 'Matching dossiers, at most the count cap (1,000; see totalCapped)' }),
+  totalCapped: z.boolean().meta({ description: 'More dossiers match than total (shown as "1.000+")' }),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

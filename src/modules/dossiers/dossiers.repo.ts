@@ -199,6 +199,8 @@ export interface InboxFilter {
   sort?: InboxSort;
   limit: number;
   offset: number;
+  /** Count at most this many (the total is then a lower bound): a province-wide count reads every row. */
+  countCap?: number;
 }
 
 export type InboxSort = 'updated_desc' | 'due_asc' | 'received_desc';
@@ -211,7 +213,7 @@ const RECEIVED_AT = sql<Date>`COALESCE(d.accepted_at, d.submitted_at)`;
 /** The appointment of a dossier still in process (NULL once finished). */
 const OPEN_DUE_AT = sql<Date>`(CASE WHEN d.finished_at IS NULL THEN d.due_at END)`;
 
-export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow[]; total: number }> {
+export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow[]; total: number; totalCapped: boolean }> {
   let q = db.selectFrom('dossiers as d');
   // read scope only: being the assignee grants no reading (an assignee always holds a role that covers it)
   q = q.where(sql<boolean>`d.agency_ids && ${sql.val(f.scopeAgencyIds)}::uuid[]`);
@@ -275,11 +277,17 @@ export async function inbox(db: Db, f: InboxFilter): Promise<{ items: DossierRow
     default:
       page = page.orderBy('d.updated_at', 'desc').orderBy('d.id');
   }
+  // capped: count the first cap + 1 matching rows only (stops early on the scope's index)
+  const count = f.countCap === undefined
+    ? q.select((eb) => eb.fn.countAll<number>().as('n'))
+    : db.selectFrom(q.select(sql`1`.as('one')).limit(f.countCap + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n'));
   const [items, total] = await Promise.all([
     page.limit(f.limit).offset(f.offset).$narrowType<DossierJson>().execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    count.executeTakeFirstOrThrow(),
   ]);
-  return { items: items satisfies DossierRow[], total: Number(total.n) };
+  const n = Number(total.n);
+  const totalCapped = f.countCap !== undefined && n > f.countCap;
+  return { items: items satisfies DossierRow[], total: totalCapped ? f.countCap! : n, totalCapped };
 }
 
 /** Open dossiers with a deadline to watch (candidates for the deadline sweep). */

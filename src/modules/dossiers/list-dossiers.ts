@@ -12,6 +12,12 @@ import type { InboxQueryIn } from './dossiers.schema.js';
 import * as repo from './dossiers.repo.js';
 import { dossierErrors } from './dossiers.errors.js';
 
+/**
+ * The inbox counts at most this many dossiers ("1.000+" beyond): an exact count over a province's millions
+ * of dossiers reads them all (seconds), where the page itself stops after 20 rows (bench/province.ts).
+ */
+export const INBOX_COUNT_CAP = 1000;
+
 /** An agency id no dossier has: an unknown `agency` filter gives an empty list, not an error. */
 const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
 
@@ -69,6 +75,7 @@ export async function listDossiers(ctx: AppContext, p: Principal, q: InboxQueryI
     sort: q.sort,
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
+    countCap: INBOX_COUNT_CAP,
   });
-  return { items: r.items.map(inboxItem), total: r.total, page: q.page, pageSize: q.pageSize };
+  return { items: r.items.map(inboxItem), total: r.total, totalCapped: r.totalCapped, page: q.page, pageSize: q.pageSize };
 }

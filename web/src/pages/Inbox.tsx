@@ -79,6 +79,8 @@ export function InboxPage() {
   const [err, setErr] = useState<unknown>(null);
   const items = list.data?.items ?? [];
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / pageSize));
+  // a capped count ("more than 1,000"): the pages go on while a page comes back full
+  const capped = list.data?.totalCapped === true;
   useEffect(() => setSelected(new Set()), [key]);
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
   const active = FILTER_KEYS.some((k) => f[k]);
@@ -183,10 +185,10 @@ export function InboxPage() {
           </table>
         </div>
         <nav className="pager" aria-label={t('common.pagination')}>
-          <span>{t('common.total', { n: list.data?.total ?? 0 })}</span>
+          <span>{t(capped ? 'common.totalCapped' : 'common.total', { n: (list.data?.total ?? 0).toLocaleString(i18n.language) })}</span>
           <button type="button" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>{t('common.prev')}</button>
-          <span aria-live="polite">{t('common.page', { page, pages })}</span>
-          <button type="button" disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>{t('common.next')}</button>
+          <span aria-live="polite">{t('common.page', { page, pages: capped ? `${Math.max(page, pages)}+` : pages })}</span>
+          <button type="button" disabled={capped ? items.length < pageSize : page >= pages} onClick={() => go({ page: String(page + 1) })}>{t('common.next')}</button>
         </nav>
       </TabPanel>
     </>
