@@ -42,11 +42,12 @@ interface TableInfo {
   columns: string[];
 }
 
+/** The tables a backup holds: UNLOGGED ones keep only transient state (rate-limit windows) and are left out. */
 async function publicTables(pool: pg.Pool | pg.PoolClient): Promise<TableInfo[]> {
   const r = await pool.query(`SELECT c.relname AS t, array_agg(a.attname::text ORDER BY a.attnum) AS cols
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-    WHERE n.nspname = 'public' AND c.relkind = 'r' GROUP BY c.relname ORDER BY c.relname`);
+    WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relpersistence = 'p' GROUP BY c.relname ORDER BY c.relname`);
   return r.rows.map((x) => ({ name: String(x.t), columns: x.cols as string[] }));
 }
 

@@ -517,6 +517,7 @@ export interface Outbox {
   last_error: string | null;
   last_error_at: Timestamp | null;
   payload: unknown;
+  seq: Generated<number>;
   subscriber: Generated<string>;
   topic: string;
   version: number;

@@ -120,12 +120,14 @@ export class DatabaseWindowStore {
           window_start = CASE WHEN w.window_start + make_interval(secs => w.window_ms / 1000.0) <= ${now} THEN excluded.window_start ELSE w.window_start END,
           window_ms = excluded.window_ms
         RETURNING key, hits, (extract(epoch from window_start) * 1000)::bigint::text AS start_ms`.execute(this.db);
+      const sent = new Map(batch);
       for (const row of r.rows) {
-        const w = this.windows.get(row.key);
-        if (!w) continue;
+        const w = sent.get(row.key)!;
+        w.inflight = 0;
+        // a window that ended here while its hits were on the way has been replaced: the answer is not its
+        if (this.windows.get(row.key) !== w) continue;
         w.synced = row.hits;
         w.start = Number(row.start_ms);
-        w.inflight = 0;
       }
     } catch {
       // the database is away: the hits stay counted here and go with the next sync

@@ -139,6 +139,8 @@ export interface ClaimedRow {
   attempts: number;
   claim_token: string;
   subscriber: string;
+  /** Insertion order (migration 0041). */
+  seq: string;
 }
 
 /** Default lease: the longest a handler may take before its message is handed to another worker. */
@@ -157,11 +159,12 @@ export async function claimDue(db: Db, now: Date, opts: { limit: number; leaseMs
     WHERE id IN (
       SELECT id FROM outbox
       WHERE delivered_at IS NULL AND available_at <= ${now} AND (claimed_until IS NULL OR claimed_until <= ${now})
-      ORDER BY available_at, id
+      ORDER BY available_at, seq
       LIMIT ${opts.limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, topic, version, dedupe_key, payload, created_at, attempts, claim_token, subscriber`.execute(db);
-  return r.rows.sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at));
+    RETURNING id, topic, version, dedupe_key, payload, created_at, attempts, claim_token, subscriber, seq::text AS seq`.execute(db);
+  // handled oldest first, and in insertion order within one instant (RETURNING keeps no order)
+  return r.rows.sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at) || Number(BigInt(a.seq) - BigInt(b.seq)));
 }
 
 export interface DeliveryOptions {
