@@ -95,7 +95,9 @@ export class DatabaseWindowStore {
   async sync(): Promise<void> {
     if (this.timer) { clearTimeout(this.timer); this.timer = null; }
     while (this.syncing) await this.syncing;
-    const batch = [...this.windows.entries()].filter(([, w]) => w.pending > 0);
+    // hits of a window that has ended count for nothing any more (and would land in the next one's row)
+    const now = this.clock.now().getTime();
+    const batch = [...this.windows.entries()].filter(([, w]) => w.pending > 0 && w.start + w.ms > now);
     if (batch.length === 0) return;
     for (const [, w] of batch) { w.inflight = w.pending; w.pending = 0; }
     this.syncing = this.write(batch).finally(() => { this.syncing = null; });
