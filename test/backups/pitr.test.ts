@@ -60,6 +60,8 @@ describe.skipIf(!CAN_MAKE_CLUSTERS)('point-in-time recovery from a base backup a
     await expect(verifyBackup(deps, { backupDir: backup.dir })).rejects.toMatchObject({ code: 'BACKUP_UNSUPPORTED' });
 
     await q(`INSERT INTO pitr_probe SELECT g, 'after the backup' FROM generate_series(11, 20) g`);
+    // the target is passed in milliseconds: taken in the same millisecond as the commit, it would fall before it
+    await new Promise((r) => setTimeout(r, 20));
     const target = (await q('SELECT now() AS t')).rows[0].t as Date;
     await new Promise((r) => setTimeout(r, 1200));
     await q(`INSERT INTO pitr_probe SELECT g, 'after the target time' FROM generate_series(21, 30) g`);
