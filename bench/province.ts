@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { statfs } from 'node:fs/promises';
 import type pg from 'pg';
 import { openBenchDatabase } from './scratch-db.js';
+import { cloneStatement } from './clone-sql.js';
 import { loadConfig } from '../src/platform/config.js';
 import { systemClock } from '../src/platform/clock.js';
 import type { Database } from '../src/platform/db/database.js';
@@ -88,25 +89,6 @@ async function addCommunes(c: pg.PoolClient): Promise<number> {
 
 // ---------- cloning in batches ----------
 
-type Column = { name: string; type: string };
-
-async function columnsOf(c: pg.PoolClient, table: string): Promise<Column[]> {
-  const { rows } = await c.query(
-    `SELECT column_name AS name, data_type AS type FROM information_schema.columns
-     WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
-    [table],
-  );
-  return rows as Column[];
-}
-
-/** INSERT … SELECT of every column of `table` from alias s, instants shifted back by m.shift, `over` replacing some. */
-async function cloneStatement(c: pg.PoolClient, table: string, from: string, over: Record<string, string>, skip: string[] = []): Promise<string> {
-  const cols = (await columnsOf(c, table)).filter((x) => !skip.includes(x.name));
-  const exprs = cols.map((x) =>
-    over[x.name] ?? (x.type === 'timestamp with time zone' ? `s.${x.name} - m.shift` : x.type === 'date' ? `(s.${x.name} - m.shift)::date` : `s.${x.name}`),
-  );
-  return `INSERT INTO ${table} (${cols.map((x) => x.name).join(', ')}) SELECT ${exprs.join(', ')} ${from}`;
-}
 
 /** The pick lists (temp tables): source dossiers, target agencies per level, procedures per level. */
 async function pickLists(c: pg.PoolClient): Promise<void> {

@@ -32,6 +32,7 @@
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { openBenchDatabase } from './scratch-db.js';
+import { cloneStatement } from './clone-sql.js';
 import type { AppContext } from '../src/platform/context.js';
 import { explain, measure, periods, principalOf, report } from './report-measure.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -61,26 +62,6 @@ const secs = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`
 
 // ---------- growing the demo dossiers ----------
 
-type Column = { name: string; type: string; hasDefault: boolean };
-
-async function columnsOf(c: pg.PoolClient, table: string): Promise<Column[]> {
-  const { rows } = await c.query(
-    `SELECT column_name AS name, data_type AS type, column_default IS NOT NULL AS "hasDefault"
-     FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
-     ORDER BY ordinal_position`,
-    [table],
-  );
-  return rows as Column[];
-}
-
-/** INSERT … SELECT of every column of `table` from alias s, instants shifted back by m.shift, `over` replacing some. */
-async function cloneStatement(c: pg.PoolClient, table: string, from: string, over: Record<string, string>, skip: string[] = []): Promise<string> {
-  const cols = (await columnsOf(c, table)).filter((x) => !skip.includes(x.name));
-  const exprs = cols.map((x) =>
-    over[x.name] ?? (x.type === 'timestamp with time zone' ? `s.${x.name} - m.shift` : x.type === 'date' ? `(s.${x.name} - m.shift)::date` : `s.${x.name}`),
-  );
-  return `INSERT INTO ${table} (${cols.map((x) => x.name).join(', ')}) SELECT ${exprs.join(', ')} ${from}`;
-}
 
 /** Clones the dossiers present until there are `target`; returns how many dossiers and events were added. */
 async function grow(database: Database, target: number): Promise<{ dossiers: number; events: number; results: number }> {
