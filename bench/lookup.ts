@@ -82,11 +82,17 @@ async function main() {
     // warm-up of both
     await load((i) => `http://127.0.0.1:${barePort}/code/${encodeURIComponent(pick(i).code)}`, () => ({}));
     await load((i) => `${server.url}/api/v1/public/dossiers/${encodeURIComponent(pick(i).code)}?secret=${pick(i).secret}`, (i) => ({ 'x-forwarded-for': ip(i) }));
+    // what one answer weighs, as the load generator (undici fetch: accept-encoding gzip, deflate, br) gets it
+    const one = await fetch(`${server.url}/api/v1/public/dossiers/${encodeURIComponent(pick(0).code)}?secret=${pick(0).secret}`, { headers: { 'x-forwarded-for': ip(2_000_000) } });
+    const oneBody = await one.arrayBuffer();
+    const bareOne = await (await fetch(`http://127.0.0.1:${barePort}/code/${encodeURIComponent(pick(0).code)}`)).arrayBuffer();
+    const weight = `look-up answer ${oneBody.byteLength} B JSON (content-encoding ${one.headers.get('content-encoding') ?? 'none'}), bare answer ${bareOne.byteLength} B`;
     const base = await load((i) => `http://127.0.0.1:${barePort}/code/${encodeURIComponent(pick(i).code)}`, () => ({}));
     const ours = await load((i) => `${server.url}/api/v1/public/dossiers/${encodeURIComponent(pick(i).code)}?secret=${pick(i).secret}`, (i) => ({ 'x-forwarded-for': ip(1_000_000 + i) }));
     const f = (x: { rps: number; p50: number; p99: number; errors: number; n: number }) =>
       `${x.rps.toFixed(0)} req/s, p50 ${x.p50.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms (${x.n} requests, ${x.errors} not 200)`;
     console.log(`${scratch.where}; node ${process.version}; ${os.cpus().length} CPUs; load average ${os.loadavg()[0]!.toFixed(1)}; ${C} concurrent clients, ${SECONDS} s each, ${DOSSIERS} dossiers`);
+    console.log(weight);
     console.log(`baseline: bare Fastify + one indexed SELECT: ${f(base)}`);
     console.log(`motcua public look-up:                    ${f(ours)}`);
     console.log(`ratio look-up req/s ÷ baseline req/s: ${(ours.rps / base.rps).toFixed(3)}`);

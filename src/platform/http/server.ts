@@ -105,7 +105,9 @@ export async function createHttpServer(ctx: AppContext, opts: ServerOptions): Pr
   // (PDF, images, Excel) are already compressed and left alone.
   await app.register(compress, {
     global: true,
-    threshold: 1024,
+    // below one TCP segment (~1,400 B of payload) compression saves no packet and costs both ends CPU: the public
+    // look-up answer (~1.1 KB) goes as it is
+    threshold: 1400,
     encodings: ['br', 'gzip'],
     customTypes: /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|javascript(?:;|$)|(?:\+|\/)xml(?:;|$)/u,
   });
