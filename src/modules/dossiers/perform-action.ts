@@ -23,6 +23,7 @@ import { agencyIdsOf, projectionOf } from './projection.js';
 import { enqueueDossierEvents } from './dossier-event-topic.js';
 import * as repo from './dossiers.repo.js';
 import { dossierErrors } from './dossiers.errors.js';
+import { forgetTarget, targetOf, type Target } from './dossier-target.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface ActionRequest {
@@ -62,7 +63,7 @@ export async function performAction(
   } catch (e) {
     if (!(e instanceof StaleTarget)) throw e;
     // the cached code no longer names that dossier (a database restored to an earlier point): read it again
-    ctx.immutable.forget(TARGET_KIND, ref);
+    forgetTarget(ctx, ref);
     return performOnTarget(ctx, p, ref, actionName, req, opts, await targetOf(ctx, ref)).catch((again: unknown) => {
       if (again instanceof StaleTarget) throw platformErrors.NOT_FOUND({ what: 'dossier' }); // gone meanwhile
       throw again;
@@ -70,29 +71,8 @@ export async function performAction(
   }
 }
 
-/** What an action needs before its transaction: the dossier's id and receiving desk (whose calendar applies). */
-interface Target {
-  id: string;
-  code: string | null;
-  receiving_agency_id: string;
-}
-const TARGET_KIND = 'dossiers.target';
-
 /** A cached target that the locked row contradicts. */
 class StaleTarget extends Error {}
-
-/**
- * The target by code or id. Neither the id, a code once issued, nor the receiving desk of a dossier ever
- * changes, so it is cached: an action reads the dossier once, locked, inside its transaction. An unknown
- * reference is not cached (a failed load is forgotten).
- */
-function targetOf(ctx: AppContext, ref: string): Promise<Target> {
-  return ctx.immutable.get(TARGET_KIND, ref, async () => {
-    const t = await repo.findTargetByRef(ctx.db, ref);
-    if (!t) throw platformErrors.NOT_FOUND({ what: 'dossier' });
-    return t;
-  });
-}
 
 async function performOnTarget(
   ctx: AppContext,
