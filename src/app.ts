@@ -59,6 +59,7 @@ import { digestJob, notificationHandlers, renewUnsubscribeKey } from './modules/
 import { backupRoutes } from './modules/backups/backups.routes.js';
 import { scheduledBackupJob } from './modules/backups/backups.service.js';
 import { databaseExchangeSink } from './platform/ports/exchange-log.js';
+import { ImmutableCache } from './platform/immutable-cache.js';
 
 /**
  * What the modules do with outbox messages. Platform delivers them and knows no module. A topic with several
@@ -88,7 +89,7 @@ export function checkModuleConfig(config: Config): void {
  */
 export function composeContext(config: Config, database: Database, clock: Clock = systemClock, ports: Partial<Ports> = {}): AppContext {
   return {
-    config, database, db: database.db, clock, eventFiles: documentEventFiles,
+    config, database, db: database.db, clock, eventFiles: documentEventFiles, immutable: new ImmutableCache(),
     ...portsFromConfig(config, clock, { log: portLog(config), overrides: ports, exchanges: databaseExchangeSink(database.db) }),
   };
 }

@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { Database, Db } from './db/database.js';
 import type { Ports } from './ports/index.js';
 import type { EventFiles } from './event-files.js';
+import type { ImmutableCache } from './immutable-cache.js';
 
 export interface AppContext extends Ports {
   config: Config;
@@ -14,4 +15,6 @@ export interface AppContext extends Ports {
   clock: Clock;
   /** Files linked to dossier events in the dossier transaction (the documents module's, see event-files.ts). */
   eventFiles: EventFiles;
+  /** Values that never change once written (a procedure version's channels and components), bounded. */
+  immutable: ImmutableCache;
 }

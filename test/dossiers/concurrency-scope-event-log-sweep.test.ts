@@ -94,6 +94,9 @@ describe('scope', () => {
         expect(res.status, `${name} ${action}`).toBe(404);
         expect(res.body.code).toBe('NOT_FOUND');
       }
+      // the request's own errors (here: no version) come after the scope check, never instead of the 404
+      const noVersion = await c.post(`/api/v1/dossiers/${code}/actions/forward`, { payload: {} });
+      expect(noVersion.status, `${name} without a version`).toBe(404);
       const list = await c.get(`/api/v1/dossiers?q=${encodeURIComponent(code)}`);
       expect(list.body.items).toEqual([]);
     }

@@ -205,10 +205,13 @@ function summaryLimit(channels: repo.ChannelRow[]): { value: number; unit: strin
   return c ? { value: Number(c.time_value), unit: c.time_unit! } : null;
 }
 
-async function loadVersion(db: Db, procedure: repo.ProcedureRow, version: repo.VersionRow) {
+async function loadVersion(ctx: AppContext, procedure: repo.ProcedureRow, version: repo.VersionRow) {
+  const db = ctx.db;
+  // a version's channels and components are only ever inserted with it: cached by version id (shared rows,
+  // never mutated by the callers); the fee overrides and the admin limit are the procedure's and change
   const [channels, components, overrides, adminLimit] = await Promise.all([
-    repo.channelsOf(db, version.id),
-    repo.componentsOf(db, version.id),
+    ctx.immutable.get('catalog.channels', version.id, () => repo.channelsOf(db, version.id)),
+    ctx.immutable.get('catalog.components', version.id, () => repo.componentsOf(db, version.id)),
     repo.feeOverridesOf(db, procedure.id),
     adminTimeLimit(db, procedure.id),
   ]);
@@ -246,7 +249,7 @@ export async function getProcedure(ctx: AppContext, p: Principal | null, code: s
   if (!proc.current_version_id) throw notFound(code);
   const v = await repo.versionById(ctx.db, proc.current_version_id);
   if (!v) throw notFound(code);
-  const { channels, components, overrides, adminLimit } = await loadVersion(ctx.db, proc, v);
+  const { channels, components, overrides, adminLimit } = await loadVersion(ctx, proc, v);
   const performers = await repo.performers(ctx.db, proc.id, proc.levels, PERFORMER_KINDS);
   const limit = effectiveLimit(channels, adminLimit);
   const { cases, noteIds } = casesOut(components);
@@ -342,7 +345,7 @@ export async function getProcedureForReception(ctx: AppContext, code: string, at
   const proc = await procedureByCode(ctx.db, code);
   const v = await repo.versionAt(ctx.db, proc.id, when);
   if (!v) throw catalogErrors.PROCEDURE_NOT_IN_FORCE({ code, at: when.toISOString() });
-  const { channels, components, overrides, adminLimit } = await loadVersion(ctx.db, proc, v);
+  const { channels, components, overrides, adminLimit } = await loadVersion(ctx, proc, v);
   // the chosen case's own limit (per-case limits matched to the component cases) beats the longest one
   const limit = caseLimitOf(channels, adminLimit, caseKey) ?? effectiveLimit(channels, adminLimit);
   return {

@@ -96,16 +96,21 @@ export async function procedureLinks(db: Db, procedureId: string): Promise<Array
 }
 
 /**
- * Active officials holding `role` with an assignment covering `agencyPath` (an assignment covers its agency's
- * subtree); with `unitId`, only agency-wide assignments or ones in that unit.
+ * The agency and the number of active officials holding `role` with an assignment covering it (an assignment
+ * covers its agency's subtree; with `unitId`, only agency-wide assignments or ones in that unit), in one
+ * statement: a hand-over checks it on every move, and each statement is a round trip.
  */
-export async function roleHolderCount(db: Db, agencyPath: string, role: string, unitId: string | null): Promise<number> {
-  const { rows } = await sql<{ n: string }>`
-    SELECT count(DISTINCT u.id) AS n
-    FROM role_assignments ra JOIN users u ON u.id = ra.user_id AND u.active JOIN agencies a ON a.id = ra.agency_id
-    WHERE ra.role = ${role} AND starts_with(${agencyPath}, a.path)
-      AND (${unitId}::uuid IS NULL OR ra.unit_id IS NULL OR ra.unit_id = ${unitId}::uuid)`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+export async function agencyWithRoleHolders(db: Db, agencyId: string, role: string, unitId: string | null): Promise<(AgencyLite & { holders: number }) | undefined> {
+  const { rows } = await sql<AgencyLite & { holders: string }>`
+    SELECT ${AGENCY_COLS}, (
+      SELECT count(DISTINCT u.id)
+      FROM role_assignments ra JOIN users u ON u.id = ra.user_id AND u.active JOIN agencies h ON h.id = ra.agency_id
+      WHERE ra.role = ${role} AND starts_with(a.path, h.path)
+        AND (${unitId}::uuid IS NULL OR ra.unit_id IS NULL OR ra.unit_id = ${unitId}::uuid)
+    ) AS holders
+    FROM agencies a WHERE a.id = ${agencyId}`.execute(db);
+  const r = rows[0];
+  return r && { ...r, holders: Number(r.holders) };
 }
 
 export interface StrandedRow {

@@ -19,9 +19,8 @@ export async function requireSomeoneCanAct(
   db: Db,
   at: { agencyId: string; role: string; unitId: string | null; stepVi: string; stepEn: string },
 ): Promise<void> {
-  const agency = await repo.agencyById(db, at.agencyId);
-  if (!agency) return;
-  if ((await repo.roleHolderCount(db, agency.path, at.role, at.unitId)) > 0) return;
+  const agency = await repo.agencyWithRoleHolders(db, at.agencyId, at.role, at.unitId);
+  if (!agency || agency.holders > 0) return;
   const r = ROLE_NAMES[at.role as Role] ?? { vi: at.role, en: at.role };
   throw competenceErrors.NO_ONE_CAN_ACT({ agency: agency.name, roleVi: r.vi, roleEn: r.en, stepVi: at.stepVi, stepEn: at.stepEn },
     { missing: { agencyCode: agency.code, role: at.role, unitId: at.unitId } },

@@ -25,13 +25,16 @@ export async function readScope(db: Db, p: Principal): Promise<string[]> {
  */
 export async function visibleDossier(ctx: AppContext, p: Principal, ref: string): Promise<repo.DossierRow> {
   const row = await repo.findByRef(ctx.db, ref);
-  if (!row) throw platformErrors.NOT_FOUND({ what: 'dossier' });
+  if (!row || !(await maySee(ctx.db, p, row))) throw platformErrors.NOT_FOUND({ what: 'dossier' });
+  return row;
+}
+
+/** visibleDossier's rule on a row already read (e.g. the row an action locked; `db` is then the transaction). */
+export async function maySee(db: Db, p: Principal, row: Pick<repo.DossierRow, 'agency_ids'>): Promise<boolean> {
   const paths = scopePaths(p, READ_ROLES_ACTION);
-  if (paths.length > 0) {
-    const agencies = await agencyBriefs(ctx.db, row.agency_ids);
-    if ([...agencies.values()].some((a) => paths.some((pp) => a.path.startsWith(pp)))) return row;
-  }
-  throw platformErrors.NOT_FOUND({ what: 'dossier' });
+  if (paths.length === 0) return false;
+  const agencies = await agencyBriefs(db, row.agency_ids);
+  return [...agencies.values()].some((a) => paths.some((pp) => a.path.startsWith(pp)));
 }
 
 /**

@@ -56,6 +56,18 @@ export async function lockById(db: Db, id: string): Promise<DossierRow> {
   return db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().$narrowType<DossierJson>().executeTakeFirstOrThrow();
 }
 
+/** The id and receiving desk of a dossier by code or id: what an action needs before its transaction. */
+export function findTargetByRef(db: Db, ref: string): Promise<{ id: string; code: string | null; receiving_agency_id: string } | undefined> {
+  let q = db.selectFrom('dossiers').select(['id', 'code', 'receiving_agency_id']);
+  q = isUuid(ref) ? q.where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref)])) : q.where('code', '=', ref);
+  return q.executeTakeFirst();
+}
+
+/** The row locked by id; undefined when it is gone. */
+export function lockByIdIfAny(db: Db, id: string): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossiers').selectAll().where('id', '=', id).forUpdate().$narrowType<DossierJson>().executeTakeFirst();
+}
+
 /** Next number of the agency's daily sequence (gapless: released if the transaction rolls back). */
 export async function nextSequence(db: Db, agencyId: string, localDate: string): Promise<number> {
   const r = await sql<{ n: number }>`

@@ -12,7 +12,7 @@ import { agencyBriefs } from '../org/org.read.js';
 import { isActionName, type ActionName } from '../workflow/actions.js';
 import { allowedActions, decide, evolve, type Actor, type DecideContext, type DossierEvent, type DossierState } from '../workflow/state-machine.js';
 import { processById } from '../workflow/workflow.service.js';
-import { allowedFor, candidateActors, pickActor, visibleDossier } from './access.js';
+import { allowedFor, candidateActors, maySee, pickActor } from './access.js';
 import { requireActorsFor, requireEligibleAssignee, resolvePayload } from './action-checks.js';
 import { calendarFor, configBase, decideContext, decideError, type CalendarFns } from './decide-context.js';
 import { dossierOut, receiptOf } from './dossier-view.js';
@@ -23,6 +23,8 @@ import { agencyIdsOf, projectionOf } from './projection.js';
 import { enqueueDossierEvents } from './dossier-event-topic.js';
 import * as repo from './dossiers.repo.js';
 import { dossierErrors } from './dossiers.errors.js';
+import { forgetTarget, targetOf, type Target } from './dossier-target.js';
+import { platformErrors } from '../../platform/platform.errors.js';
 
 export interface ActionRequest {
   version?: number;
@@ -56,7 +58,55 @@ export async function performAction(
   req: ActionRequest,
   opts: { ifMatch?: string; idempotencyKey?: string; origin?: RequestOrigin } = {},
 ) {
-  const pre = await visibleDossier(ctx, p, ref);
+  try {
+    return await performOnTarget(ctx, p, ref, actionName, req, opts, await targetOf(ctx, ref));
+  } catch (e) {
+    if (!(e instanceof StaleTarget)) throw e;
+    // the cached code no longer names that dossier (a database restored to an earlier point): read it again
+    forgetTarget(ctx, ref);
+    return performOnTarget(ctx, p, ref, actionName, req, opts, await targetOf(ctx, ref)).catch((again: unknown) => {
+      if (again instanceof StaleTarget) throw platformErrors.NOT_FOUND({ what: 'dossier' }); // gone meanwhile
+      throw again;
+    });
+  }
+}
+
+/** A cached target that the locked row contradicts. */
+class StaleTarget extends Error {}
+
+async function performOnTarget(
+  ctx: AppContext,
+  p: Principal,
+  ref: string,
+  actionName: string,
+  req: ActionRequest,
+  opts: { ifMatch?: string; idempotencyKey?: string; origin?: RequestOrigin },
+  target: Target,
+) {
+  // the request's own errors are raised only once the locked row shows the principal may see the dossier:
+  // a 400 or 422 before that would reveal that a dossier the principal may not see exists
+  const checked = await checkRequest(ctx, actionName, req, opts).then((plan) => ({ plan }), (error: unknown) => ({ error }));
+  const now = ctx.clock.now();
+  const cal = await calendarFor(ctx, target.receiving_agency_id, now);
+  return runIdempotent(
+    ctx.db,
+    {
+      principal: p.userId,
+      key: opts.idempotencyKey,
+      method: 'POST',
+      path: `/api/v1/dossiers/${target.id}/actions/${actionName}`,
+      request: { version: req.version ?? parseIfMatch(opts.ifMatch), payload: req.payload ?? {}, note: req.note ?? null },
+    },
+    async (trx, batch) => {
+      const row = await lockVisible(trx, p, ref, target);
+      if ('error' in checked) throw checked.error;
+      return actOnLocked(ctx, trx, batch, p, row, { ...checked.plan, cal, now });
+    },
+  );
+}
+
+/** The action, the version the caller saw and the payload with names resolved (reads with ctx.db: before the transaction). */
+async function checkRequest(ctx: AppContext, actionName: string, req: ActionRequest, opts: { ifMatch?: string }) {
   if (!isActionName(actionName)) {
     throw invalid([{ path: 'params.action', code: 'UNKNOWN_ACTION', messageVi: `Thao tác không tồn tại: ${actionName}`, messageEn: `Unknown action: ${actionName}` }], 'VALIDATION_FAILED', 400);
   }
@@ -64,26 +114,21 @@ export async function performAction(
   const expected = req.version ?? parseIfMatch(opts.ifMatch);
   if (expected === undefined) throw dossierErrors.VERSION_REQUIRED();
   const payload = await resolvePayload(ctx, action, req.payload ?? {});
-  const now = ctx.clock.now();
-  const cal = await calendarFor(ctx, pre.receiving_agency_id, now);
-  const plan: ActionPlan = { action, expected, payload, req, cal, now };
-  return runIdempotent(
-    ctx.db,
-    {
-      principal: p.userId,
-      key: opts.idempotencyKey,
-      method: 'POST',
-      path: `/api/v1/dossiers/${pre.id}/actions/${action}`,
-      request: { version: expected, payload: req.payload ?? {}, note: req.note ?? null },
-    },
-    (trx, batch) => actOnLocked(ctx, trx, batch, p, pre.id, plan),
-  );
+  return { action, expected, payload, req };
 }
 
-/** Inside the transaction: lock, decide as the right actor, check, store (the last writes in one batch), answer. */
-async function actOnLocked(ctx: AppContext, trx: Db, batch: WriteBatch, p: Principal, id: string, plan: ActionPlan) {
+/** The dossier locked, if the principal may see it (404 otherwise, as for a dossier that does not exist). */
+async function lockVisible(trx: Db, p: Principal, ref: string, target: Target): Promise<repo.DossierRow> {
+  const row = await repo.lockByIdIfAny(trx, target.id);
+  const stale = !row || (target.code !== null && row.code !== target.code) || row.receiving_agency_id !== target.receiving_agency_id;
+  if (stale) throw new StaleTarget(ref);
+  if (!(await maySee(trx, p, row))) throw platformErrors.NOT_FOUND({ what: 'dossier' });
+  return row;
+}
+
+/** Inside the transaction: decide as the right actor on the locked row, check, store (the last writes in one batch), answer. */
+async function actOnLocked(ctx: AppContext, trx: Db, batch: WriteBatch, p: Principal, row: repo.DossierRow, plan: ActionPlan) {
   const { action, expected, payload, req, cal, now } = plan;
-  const row = await repo.lockById(trx, id);
   const process = await processById(trx, row.process_id);
   const dctx = decideContext(now, cal, process, configBase(ctx));
   const state = row.state;

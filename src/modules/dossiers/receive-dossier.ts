@@ -29,6 +29,7 @@ import type { ReceiveInputBody } from './dossiers.schema.js';
 import { enqueueDossierEvents } from './dossier-event-topic.js';
 import * as repo from './dossiers.repo.js';
 import { dossierErrors } from './dossiers.errors.js';
+import { rememberTarget } from './dossier-target.js';
 import { platformErrors } from '../../platform/platform.errors.js';
 
 /** The catalogue's channel kinds that stand for the request's channel (1 in person, 2 online, 3 postal). */
@@ -66,11 +67,14 @@ export async function receiveDossier(
 ): Promise<{ status: number; body: Reception; replayed: boolean }> {
   const now = ctx.clock.now();
   const plan = await planReception(ctx, p, body, now);
-  return runIdempotent(
+  const r = await runIdempotent(
     ctx.db,
     { principal: p.userId, key: opts.idempotencyKey, method: 'POST', path: '/api/v1/dossiers', request: body },
     (trx, batch) => storeReception(ctx, trx, p, body, plan, now, batch),
   );
+  const d = r.body.dossier;
+  if (d) rememberTarget(ctx, { id: d.id, code: d.code ?? null, receiving_agency_id: plan.receiving.id });
+  return r;
 }
 
 /** Every check that needs no lock, in the order their errors take precedence. */

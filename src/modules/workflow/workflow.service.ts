@@ -71,13 +71,15 @@ export function workflowConfigOf(row: repo.ProcessRow, base: Partial<WorkflowCon
  * version 1; concurrent first uses agree on one row). Runs on the caller's transaction handle.
  */
 export async function processForDossier(db: Db, procedure: ProcedureRef, competentAgencyId: string): Promise<repo.ProcessRow> {
-  const own = await repo.findCurrent(db, procedure.id, competentAgencyId);
+  // the agency's own version and the procedure-wide one in one statement (a reception's round trip less)
+  const current = await repo.findCurrentOf(db, procedure.id, [competentAgencyId, '']);
+  const own = current.get(competentAgencyId);
   if (own) return normalise(own);
   const limit = legalLimitOf(procedure);
   // A derived (default) process follows the limit of this filing: the chosen case's, months counted from today,
   // an administrator's new one — a new version when it changed; an edited process keeps its own.
   for (let attempt = 0; ; attempt++) {
-    const wide = await repo.findCurrent(db, procedure.id, '');
+    const wide = attempt === 0 ? current.get('') : await repo.findCurrent(db, procedure.id, '');
     if (wide && (!wide.derived || Math.abs(Number(wide.legal_limit_hours) - limit) < 1e-9 || attempt >= 3)) return normalise(wide);
     const created = await repo.insertVersion(
       db,
