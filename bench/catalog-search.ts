@@ -7,7 +7,8 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/catalog-search.ts
 //   npx tsx bench/catalog-search.ts --pg       same, with the local server as default
 // On PostgreSQL the run uses a scratch database created on that server and dropped at the end.
-// Options: --rounds N (default 20), --size N (synthetic catalogue size, default 100000).
+// Options: --rounds N (default 20), --size N (synthetic catalogue size, default 100000), --keep (keep the scratch
+// database, e.g. for EXPLAIN).
 import { performance } from 'node:perf_hooks';
 import type { Insertable } from 'kysely';
 import type { Procedures } from '../src/platform/db/schema.gen.js';
@@ -156,7 +157,7 @@ function report(title: string, n: number, r: Result): void {
   for (const [q, e] of r.perQuery) console.log(`    ${q.padEnd(44)} ${fmt(pct(e.samples, 50)).padStart(10)} / ${fmt(pct(e.samples, 99)).padStart(10)}   ${e.total}`);
 }
 
-const { database, drop, where } = await openBenchDatabase(pgUrl);
+const { database, drop, where } = await openBenchDatabase(pgUrl, { keep: process.argv.includes('--keep') });
 try {
   const ctx: AppContext = composeContext(loadConfig({ LOG_LEVEL: 'silent' }), database, systemClock);
   const version = (await database.pool.query('SELECT version()')).rows[0].version as string;

@@ -159,6 +159,32 @@ describe('capped count', () => {
   });
 });
 
+describe('ranking pinned on the real catalogue', () => {
+  // the first codes of each page as ranked on 2026-12-07 (word index, cap 1,000): a change to the search's
+  // plan or storage (indexes, a side table) must keep them, in content and order
+  it.each<[string, string, Record<string, string | number>, number?]>([
+    ['name', '86: 1.000656 1.005461 1.000419 1.001766 2.000497 1.004827 2.000547 1.001193', { q: 'khai tu', pageSize: 8 }],
+    ['accents', '13: 1.001193 1.003583 2.000528 1.000689 1.004772 1.000110 1.001695 1.000893', { q: 'Đăng ký khai sinh', pageSize: 8 }],
+    ['page 3', '659: 1.009664 1.004261 1.013434 2.001095 1.000801', { q: 'cap giay', page: 3, pageSize: 5 }],
+    ['filters', '121: 1.000656 1.000894 1.004194 1.004837 1.001193 1.004222 1.004746 1.005461', { q: 'dang ky', level: 'commune', channel: 'online', pageSize: 8 }],
+    ['field', '41: 1.000080 1.000094 1.000110 1.000419 1.000593 1.000656 1.000689 1.000893', { field: 'Hộ tịch', pageSize: 8 }],
+    ['code', '1000+: 1.000020 1.000025 1.000028 1.000034 1.000045', { q: '1.00', page: 2, pageSize: 5 }],
+    ['cap', '50+: 1.000656 1.000894 1.001193 1.001022 1.000419 1.000593 1.001083 1.000236', { q: 'dang ky', pageSize: 8 }, 50],
+  ])('%s', async (_, expected, query, countCap) => {
+    const r = await searchProcedures(t.ctx, null, { page: 1, pageSize: 20, ...query } as never, countCap === undefined ? {} : { countCap });
+    expect(`${shown(r)}: ${r.items.map((i) => i.code).join(' ')}`).toBe(expected);
+  });
+});
+
+describe('word index', () => {
+  it('the catalogue GIN indexes keep no pending list (migration 0043): a search would read it in full', async () => {
+    const { rows } = await t.ctx.database.pool.query(`SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
+      JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = 'procedures'::regclass AND a.amname = 'gin' ORDER BY c.relname`);
+    expect(rows.map((r) => [r.relname, r.reloptions])).toEqual(
+      ['procedures_channel_kinds', 'procedures_levels', 'procedures_name_search', 'procedures_name_words'].map((n) => [n, ['fastupdate=off']]));
+  });
+});
+
 describe('pagination', () => {
   it('pages do not overlap and share the total; past the end is an empty page', async () => {
     const p1 = await search({ q: 'dang ky', pageSize: 10, page: 1 });
