@@ -197,7 +197,9 @@ async function grow(database: Database, target: number): Promise<void> {
   try {
     const have = Number((await c.query('SELECT count(*) AS n FROM dossiers')).rows[0].n);
     // an interrupted load left its indexes dropped: rebuild them even with nothing to add
-    const pending = (await c.query(`SELECT to_regclass('bench_index_defs') IS NOT NULL AND EXISTS (SELECT 1 FROM bench_index_defs) AS p`)).rows[0].p as boolean;
+    // (two queries: a statement naming bench_index_defs fails to parse before the first load made it)
+    const hasDefs = (await c.query(`SELECT to_regclass('bench_index_defs') IS NOT NULL AS p`)).rows[0].p as boolean;
+    const pending = hasDefs && ((await c.query('SELECT EXISTS (SELECT 1 FROM bench_index_defs) AS p')).rows[0].p as boolean);
     if (target <= have && !pending) return;
     // bulk load: no FK / append-only triggers (the rows are copies of valid ones), no fsync wait per batch
     await c.query(`SET session_replication_role = replica; SET synchronous_commit = off; SET maintenance_work_mem = '512MB'`);
