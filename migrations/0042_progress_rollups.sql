@@ -48,6 +48,26 @@ ALTER TABLE dossier_rollup_months RENAME COLUMN day TO month;
 CREATE UNIQUE INDEX dossier_rollup_months_key ON dossier_rollup_months
   (month, agency_id, procedure_code, procedure_id, procedure_name, field, channel) NULLS NOT DISTINCT;
 
+-- The same without the procedure, by (agency, field, channel): the groupings by agency, field, channel and
+-- month and the totals read these. With the procedure in the key the buckets are nearly as many as the
+-- dossiers at province scale (bench/README.md "Progress roll-ups"); without it they are bounded by agencies ×
+-- fields × channels per month, whatever the number of dossiers.
+CREATE TABLE dossier_rollup_field_days (
+  day             date NOT NULL,
+  agency_id       uuid NOT NULL,
+  field           text,
+  channel         smallint NOT NULL,
+  accepted        integer NOT NULL DEFAULT 0,
+  early           integer NOT NULL DEFAULT 0,
+  on_time         integer NOT NULL DEFAULT 0,
+  late            integer NOT NULL DEFAULT 0,
+  refused_stopped integer NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX dossier_rollup_field_days_key ON dossier_rollup_field_days (day, agency_id, field, channel) NULLS NOT DISTINCT;
+CREATE TABLE dossier_rollup_field_months (LIKE dossier_rollup_field_days INCLUDING DEFAULTS);
+ALTER TABLE dossier_rollup_field_months RENAME COLUMN day TO month;
+CREATE UNIQUE INDEX dossier_rollup_field_months_key ON dossier_rollup_field_months (month, agency_id, field, channel) NULLS NOT DISTINCT;
+
 -- Adds `sign` × the contribution of dossier row `d` to its day and month buckets.
 CREATE FUNCTION dossier_rollup_apply(sign integer, d dossiers) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -69,6 +89,18 @@ BEGIN
   VALUES (date_trunc('month', dd)::date, d.competent_agency_id, d.procedure_code, d.procedure_id, d.procedure_name, d.field, d.channel,
           sign, sign * (cls % 4 = 1)::int, sign * (cls % 4 = 2)::int, sign * (cls % 4 = 3)::int, sign * (cls >= 4)::int)
   ON CONFLICT (month, agency_id, procedure_code, procedure_id, procedure_name, field, channel) DO UPDATE SET
+    accepted = b.accepted + EXCLUDED.accepted, early = b.early + EXCLUDED.early, on_time = b.on_time + EXCLUDED.on_time,
+    late = b.late + EXCLUDED.late, refused_stopped = b.refused_stopped + EXCLUDED.refused_stopped;
+  INSERT INTO dossier_rollup_field_days AS b (day, agency_id, field, channel, accepted, early, on_time, late, refused_stopped)
+  VALUES (dd, d.competent_agency_id, d.field, d.channel,
+          sign, sign * (cls % 4 = 1)::int, sign * (cls % 4 = 2)::int, sign * (cls % 4 = 3)::int, sign * (cls >= 4)::int)
+  ON CONFLICT (day, agency_id, field, channel) DO UPDATE SET
+    accepted = b.accepted + EXCLUDED.accepted, early = b.early + EXCLUDED.early, on_time = b.on_time + EXCLUDED.on_time,
+    late = b.late + EXCLUDED.late, refused_stopped = b.refused_stopped + EXCLUDED.refused_stopped;
+  INSERT INTO dossier_rollup_field_months AS b (month, agency_id, field, channel, accepted, early, on_time, late, refused_stopped)
+  VALUES (date_trunc('month', dd)::date, d.competent_agency_id, d.field, d.channel,
+          sign, sign * (cls % 4 = 1)::int, sign * (cls % 4 = 2)::int, sign * (cls % 4 = 3)::int, sign * (cls >= 4)::int)
+  ON CONFLICT (month, agency_id, field, channel) DO UPDATE SET
     accepted = b.accepted + EXCLUDED.accepted, early = b.early + EXCLUDED.early, on_time = b.on_time + EXCLUDED.on_time,
     late = b.late + EXCLUDED.late, refused_stopped = b.refused_stopped + EXCLUDED.refused_stopped;
 END $$;
@@ -100,6 +132,8 @@ CREATE FUNCTION dossier_rollups_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM dossier_rollup_days;
   DELETE FROM dossier_rollup_months;
+  DELETE FROM dossier_rollup_field_days;
+  DELETE FROM dossier_rollup_field_months;
   INSERT INTO dossier_rollup_days (day, agency_id, procedure_code, procedure_id, procedure_name, field, channel,
                                    accepted, early, on_time, late, refused_stopped)
   SELECT day, competent_agency_id, procedure_code, procedure_id, procedure_name, field, channel,
@@ -109,12 +143,20 @@ BEGIN
                d.procedure_name, d.field, d.channel,
                dossier_rollup_class(d.finished_at, d.original_due_at, d.indicator_late, d.indicator_on_time, d.status, d.result_outcome) AS cls
         FROM dossiers d WHERE d.accepted_at IS NOT NULL) x
-  GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ORDER BY 1;
   INSERT INTO dossier_rollup_months (month, agency_id, procedure_code, procedure_id, procedure_name, field, channel,
                                      accepted, early, on_time, late, refused_stopped)
   SELECT date_trunc('month', day)::date, agency_id, procedure_code, procedure_id, procedure_name, field, channel,
          sum(accepted), sum(early), sum(on_time), sum(late), sum(refused_stopped)
-  FROM dossier_rollup_days GROUP BY 1, 2, 3, 4, 5, 6, 7;
+  FROM dossier_rollup_days GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ORDER BY 1;
+  INSERT INTO dossier_rollup_field_days (day, agency_id, field, channel, accepted, early, on_time, late, refused_stopped)
+  SELECT day, agency_id, field, channel, sum(accepted), sum(early), sum(on_time), sum(late), sum(refused_stopped)
+  FROM dossier_rollup_days GROUP BY 1, 2, 3, 4 ORDER BY 1;
+  INSERT INTO dossier_rollup_field_months (month, agency_id, field, channel, accepted, early, on_time, late, refused_stopped)
+  SELECT month, agency_id, field, channel, sum(accepted), sum(early), sum(on_time), sum(late), sum(refused_stopped)
+  FROM dossier_rollup_months GROUP BY 1, 2, 3, 4 ORDER BY 1;
 END $$;
 
 SELECT dossier_rollups_rebuild();

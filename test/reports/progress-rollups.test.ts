@@ -58,12 +58,16 @@ async function expectSameAsDirect(): Promise<number> {
   return cells;
 }
 
-/** Both bucket tables without their empty rows, in a stable order. */
+/** Every bucket table without its empty rows, in a stable order. */
 async function buckets(): Promise<unknown[]> {
   const { rows } = await sql`SELECT 'd' AS t, day AS at, agency_id, procedure_code, procedure_id, procedure_name, field, channel, accepted, early, on_time, late, refused_stopped
       FROM dossier_rollup_days WHERE (accepted, early, on_time, late, refused_stopped) <> (0, 0, 0, 0, 0)
     UNION ALL SELECT 'm', month, agency_id, procedure_code, procedure_id, procedure_name, field, channel, accepted, early, on_time, late, refused_stopped
       FROM dossier_rollup_months WHERE (accepted, early, on_time, late, refused_stopped) <> (0, 0, 0, 0, 0)
+    UNION ALL SELECT 'fd', day, agency_id, NULL, NULL, NULL, field, channel, accepted, early, on_time, late, refused_stopped
+      FROM dossier_rollup_field_days WHERE (accepted, early, on_time, late, refused_stopped) <> (0, 0, 0, 0, 0)
+    UNION ALL SELECT 'fm', month, agency_id, NULL, NULL, NULL, field, channel, accepted, early, on_time, late, refused_stopped
+      FROM dossier_rollup_field_months WHERE (accepted, early, on_time, late, refused_stopped) <> (0, 0, 0, 0, 0)
     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`.execute(t.ctx.db);
   return rows;
 }

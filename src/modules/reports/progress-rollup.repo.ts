@@ -19,7 +19,31 @@ import { MEASURES, NO_FIELD_KEY, type GroupBy, type Measure } from './reports.sc
 import { rollupRanges } from './rollup-ranges.js';
 
 const KEY_COLS = sql`agency_id, procedure_code, procedure_id, procedure_name, field, channel`;
-const DOSSIER_KEY = sql`d.competent_agency_id AS agency_id, d.procedure_code, d.procedure_id, d.procedure_name, d.field, d.channel`;
+
+/** A pair of bucket tables (day, month) and the key columns they keep, as the 6 columns of KEY_COLS. */
+interface Buckets {
+  days: string;
+  months: string;
+  /** KEY_COLS of a bucket row (alias b). */
+  key: RawBuilder<unknown>;
+  /** KEY_COLS of a dossier (alias d), with the same columns left out. */
+  dossierKey: RawBuilder<unknown>;
+}
+
+/** Keyed by the procedure too: only groupBy procedure needs them (nearly as many rows as dossiers at scale). */
+const BY_PROCEDURE: Buckets = {
+  days: 'dossier_rollup_days',
+  months: 'dossier_rollup_months',
+  key: KEY_COLS,
+  dossierKey: sql`d.competent_agency_id AS agency_id, d.procedure_code, d.procedure_id, d.procedure_name, d.field, d.channel`,
+};
+/** By (agency, field, channel): every other grouping and the totals; bounded by agencies × fields × channels. */
+const BY_FIELD: Buckets = {
+  days: 'dossier_rollup_field_days',
+  months: 'dossier_rollup_field_months',
+  key: sql`agency_id, NULL::text AS procedure_code, NULL::uuid AS procedure_id, NULL::text AS procedure_name, field, channel`,
+  dossierKey: sql`d.competent_agency_id AS agency_id, NULL::text AS procedure_code, NULL::uuid AS procedure_id, NULL::text AS procedure_name, d.field, d.channel`,
+};
 const CLASS = sql`dossier_rollup_class(d.finished_at, d.original_due_at, d.indicator_late, d.indicator_on_time, d.status, d.result_outcome)`;
 
 /** The dossiers open at `t` (alias d): accepted before t and not finished before t, on the GiST index of migration 0042. */
@@ -32,17 +56,17 @@ function openAt(t: Date): RawBuilder<boolean> {
 const isDayStart = (t: Date) => localDayStart(localDate(t)).getTime() === t.getTime();
 
 /** The buckets of [S, E): whole months from the month table, the edge days from the day table (alias b). */
-function bucketRows(w: Window, scope: string[], mkey: (col: RawBuilder<unknown>) => RawBuilder<unknown>): RawBuilder<unknown> {
+function bucketRows(t: Buckets, w: Window, scope: string[], mkey: (col: RawBuilder<unknown>) => RawBuilder<unknown>): RawBuilder<unknown> {
   const r = rollupRanges(localDate(w.start), localDate(w.end));
   const cols = sql`accepted::bigint AS received, 0::bigint AS carried, accepted::bigint AS new_n, early::bigint AS r_early,
     on_time::bigint AS r_on_time, late::bigint AS r_late, refused_stopped::bigint AS r_rs, 0::bigint AS ip_on_time, 0::bigint AS ip_overdue`;
   const parts: RawBuilder<unknown>[] = [];
   if (r.months.length > 0) {
-    parts.push(sql`SELECT ${KEY_COLS}, ${mkey(sql`b.month`)} AS mkey, ${cols} FROM dossier_rollup_months b
+    parts.push(sql`SELECT ${t.key}, ${mkey(sql`b.month`)} AS mkey, ${cols} FROM ${sql.table(t.months)} b
       WHERE b.month = ANY(${sql.val(r.months)}::date[]) AND b.agency_id = ANY(${uuids(scope)})`);
   }
   for (const x of r.days) {
-    parts.push(sql`SELECT ${KEY_COLS}, ${mkey(sql`b.day`)} AS mkey, ${cols} FROM dossier_rollup_days b
+    parts.push(sql`SELECT ${t.key}, ${mkey(sql`b.day`)} AS mkey, ${cols} FROM ${sql.table(t.days)} b
       WHERE b.day >= ${x.from}::date AND b.day < ${x.to}::date AND b.agency_id = ANY(${uuids(scope)})`);
   }
   return sql.join(parts, sql` UNION ALL `);
@@ -87,17 +111,18 @@ export async function progress(db: Db, w: Window, scope: string[], groupBy: Grou
   const inScope = sql`d.competent_agency_id = ANY(${uuids(scope)})`;
   const isNew = sql`d.accepted_at >= ${ts(w.start)}`;
   const g = fineGrouping(groupBy);
+  const t = groupBy === 'procedure' ? BY_PROCEDURE : BY_FIELD;
   const { rows } = await noJit(db, (db) => sql<Record<string, unknown>>`
     WITH parts AS (
-      ${bucketRows(w, scope, mkeyOfDay)}
+      ${bucketRows(t, w, scope, mkeyOfDay)}
       UNION ALL
-      SELECT ${DOSSIER_KEY}, ${mkeyOfDossier} AS mkey, count(*), count(*), 0,
+      SELECT ${t.dossierKey}, ${mkeyOfDossier} AS mkey, count(*), count(*), 0,
              count(*) FILTER (WHERE ${p.resolvedEarly}), count(*) FILTER (WHERE ${p.resolvedOnTime}),
              count(*) FILTER (WHERE ${p.resolvedLate}), count(*) FILTER (WHERE ${p.refusedOrStopped}), 0, 0
       FROM dossiers d WHERE ${inScope} AND ${openAt(w.start)}
       GROUP BY 1, 2, 3, 4, 5, 6, 7
       UNION ALL
-      SELECT ${DOSSIER_KEY}, ${mkeyOfDossier} AS mkey, 0, 0, 0,
+      SELECT ${t.dossierKey}, ${mkeyOfDossier} AS mkey, 0, 0, 0,
              -count(*) FILTER (WHERE ${isNew} AND ${CLASS} % 4 = 1), -count(*) FILTER (WHERE ${isNew} AND ${CLASS} % 4 = 2),
              -count(*) FILTER (WHERE ${isNew} AND ${CLASS} % 4 = 3), -count(*) FILTER (WHERE ${isNew} AND ${CLASS} >= 4),
              count(*) FILTER (WHERE ${p.inProcessOnTime}), count(*) FILTER (WHERE ${p.inProcessOverdue})

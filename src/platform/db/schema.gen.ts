@@ -309,6 +309,30 @@ export interface DossierRollupDays {
   refused_stopped: Generated<number>;
 }
 
+export interface DossierRollupFieldDays {
+  accepted: Generated<number>;
+  agency_id: string;
+  channel: number;
+  day: string;
+  early: Generated<number>;
+  field: string | null;
+  late: Generated<number>;
+  on_time: Generated<number>;
+  refused_stopped: Generated<number>;
+}
+
+export interface DossierRollupFieldMonths {
+  accepted: Generated<number>;
+  agency_id: string;
+  channel: number;
+  early: Generated<number>;
+  field: string | null;
+  late: Generated<number>;
+  month: string;
+  on_time: Generated<number>;
+  refused_stopped: Generated<number>;
+}
+
 export interface DossierRollupMonths {
   accepted: Generated<number>;
   agency_id: string;
@@ -1045,6 +1069,8 @@ export interface DB {
   dossier_events: DossierEvents;
   dossier_ratings: DossierRatings;
   dossier_rollup_days: DossierRollupDays;
+  dossier_rollup_field_days: DossierRollupFieldDays;
+  dossier_rollup_field_months: DossierRollupFieldMonths;
   dossier_rollup_months: DossierRollupMonths;
   dossiers: Dossiers;
   field_agencies: FieldAgencies;
