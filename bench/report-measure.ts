@@ -9,7 +9,8 @@ import * as orgRepo from '../src/modules/org/org.repo.js';
 import { localDate } from '../src/modules/calendar/working-time.js';
 import { periodOf, type Period } from '../src/modules/reports/period.js';
 import { GROUP_BYS } from '../src/modules/reports/reports.schema.js';
-import { indicators, officials, progress, progressDossiers } from '../src/modules/reports/reports.service.js';
+import { indicators, officials, progress, progressDossiers, reportScope } from '../src/modules/reports/reports.service.js';
+import { progressDirect } from '../src/modules/reports/reports.repo.js';
 
 export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 export const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -41,6 +42,15 @@ export function casesFor(ctx: AppContext, p: Principal, q: { from: string; to: s
     ...GROUP_BYS.map((g) => ({
       name: `progress groupBy=${g}`,
       run: async () => `${(await progress(ctx, p, { ...q, groupBy: g })).rows.length} rows`,
+    })),
+    // the direct aggregate the roll-ups replace (migration 0042), in the same run: the before/after ratio
+    ...GROUP_BYS.map((g) => ({
+      name: `progress direct groupBy=${g}`,
+      run: async () => {
+        const period = periodOf(q, ctx.clock.now());
+        const scope = await reportScope(ctx, p, undefined);
+        return `${(await progressDirect(ctx.db, { start: period.start, end: period.end, asOf: period.asOf }, scope.agencyIds, g)).length - 1} rows`;
+      },
     })),
     {
       name: 'drill totals/received p1',

@@ -21,14 +21,14 @@ export interface Window {
 
 export type Counts = Record<Measure, number>;
 
-const ts = (d: Date) => sql`${d}::timestamptz`;
+export const ts = (d: Date) => sql`${d}::timestamptz`;
 
 /**
  * Runs the statements of a report with JIT compilation off (SET LOCAL, in a transaction): the report
  * aggregates have plan costs that make PostgreSQL JIT-compile them, which costs more than the whole query
  * on these row counts (1–2 s per call at 100,000 dossiers). The statements run one after the other.
  */
-async function noJit<T>(db: Db, f: (db: Db) => Promise<T>): Promise<T> {
+export async function noJit<T>(db: Db, f: (db: Db) => Promise<T>): Promise<T> {
   if (db.isTransaction) {
     await sql`SET LOCAL jit = off`.execute(db);
     return f(db);
@@ -38,7 +38,7 @@ async function noJit<T>(db: Db, f: (db: Db) => Promise<T>): Promise<T> {
     return f(trx);
   });
 }
-const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
+export const uuids = (ids: string[]) => sql`${sql.val(ids)}::uuid[]`;
 
 /** The dossiers of the period, within the competent agencies `scope` (table alias d). */
 function counted(w: Window, scope: string[]): RawBuilder<boolean> {
@@ -138,8 +138,12 @@ export interface ProgressRow extends Counts {
   isTotal: boolean;
 }
 
-/** The progress report: one row per group and the totals row (GROUPING SETS), in one aggregate. */
-export async function progress(db: Db, w: Window, scope: string[], groupBy: GroupBy): Promise<ProgressRow[]> {
+/**
+ * The progress report computed directly over the dossiers: one row per group and the totals row (GROUPING
+ * SETS), in one aggregate. The definition the roll-ups (progress-rollup.repo.ts) must reproduce exactly;
+ * linear in the dossiers counted (a year at 1 M: ~1.2 s).
+ */
+export async function progressDirect(db: Db, w: Window, scope: string[], groupBy: GroupBy): Promise<ProgressRow[]> {
   const g = grouping(groupBy, w);
   const preds = measurePredicates(w);
   const cols = sql.join(

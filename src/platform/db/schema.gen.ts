@@ -294,6 +294,60 @@ export interface DossierRatings {
   updated_at: Timestamp;
 }
 
+export interface DossierRollupDays {
+  accepted: Generated<number>;
+  agency_id: string;
+  channel: number;
+  day: string;
+  early: Generated<number>;
+  field: string | null;
+  late: Generated<number>;
+  on_time: Generated<number>;
+  procedure_code: string;
+  procedure_id: string;
+  procedure_name: string;
+  refused_stopped: Generated<number>;
+}
+
+export interface DossierRollupFieldDays {
+  accepted: Generated<number>;
+  agency_id: string;
+  channel: number;
+  day: string;
+  early: Generated<number>;
+  field: string | null;
+  late: Generated<number>;
+  on_time: Generated<number>;
+  refused_stopped: Generated<number>;
+}
+
+export interface DossierRollupFieldMonths {
+  accepted: Generated<number>;
+  agency_id: string;
+  channel: number;
+  early: Generated<number>;
+  field: string | null;
+  late: Generated<number>;
+  month: string;
+  on_time: Generated<number>;
+  refused_stopped: Generated<number>;
+}
+
+export interface DossierRollupMonths {
+  accepted: Generated<number>;
+  agency_id: string;
+  channel: number;
+  early: Generated<number>;
+  field: string | null;
+  late: Generated<number>;
+  month: string;
+  on_time: Generated<number>;
+  procedure_code: string;
+  procedure_id: string;
+  procedure_name: string;
+  refused_stopped: Generated<number>;
+}
+
 export interface Dossiers {
   accepted_at: Timestamp | null;
   agency_ids: string[];
@@ -1014,6 +1068,10 @@ export interface DB {
   dossier_code_counters: DossierCodeCounters;
   dossier_events: DossierEvents;
   dossier_ratings: DossierRatings;
+  dossier_rollup_days: DossierRollupDays;
+  dossier_rollup_field_days: DossierRollupFieldDays;
+  dossier_rollup_field_months: DossierRollupFieldMonths;
+  dossier_rollup_months: DossierRollupMonths;
   dossiers: Dossiers;
   field_agencies: FieldAgencies;
   files: Files;
