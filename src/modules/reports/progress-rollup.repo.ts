@@ -14,8 +14,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { localDate, localDayStart } from '../calendar/working-time.js';
-import { CHANNEL_LABELS, NO_FIELD_LABEL, measurePredicates, noJit, progressDirect, ts, uuids, type ProgressRow, type Window } from './reports.repo.js';
-import { MEASURES, NO_FIELD_KEY, type GroupBy, type Measure } from './reports.schema.js';
+import { channelLabelOf, fieldKeyOf, fieldLabelOf, measurePredicates, noJit, progressDirect, ts, uuids, type ProgressRow, type Window } from './reports.repo.js';
+import { MEASURES, type GroupBy, type Measure } from './reports.schema.js';
 import { rollupRanges } from './rollup-ranges.js';
 
 const KEY_COLS = sql`agency_id, procedure_code, procedure_id, procedure_name, field, channel`;
@@ -85,15 +85,11 @@ function fineGrouping(g: GroupBy): FineGrouping {
     case 'agency':
       return { join: sql`LEFT JOIN agencies ga ON ga.id = f.agency_id`, key: sql`ga.code`, label: sql`ga.name` };
     case 'field':
-      return { join: none, key: sql`COALESCE(f.field, ${NO_FIELD_KEY}::text)`, label: sql`COALESCE(f.field, ${NO_FIELD_LABEL}::text)` };
+      return { join: none, key: fieldKeyOf(sql`f.field`), label: fieldLabelOf(sql`f.field`) };
     case 'procedure':
       return { join: sql`LEFT JOIN procedures gp ON gp.id = f.procedure_id`, key: sql`f.procedure_code`, label: sql`COALESCE(gp.name, f.procedure_name)` };
     case 'channel':
-      return {
-        join: none,
-        key: sql`f.channel::text`,
-        label: sql`CASE f.channel WHEN 1 THEN ${CHANNEL_LABELS['1']}::text WHEN 2 THEN ${CHANNEL_LABELS['2']}::text WHEN 3 THEN ${CHANNEL_LABELS['3']}::text ELSE f.channel::text END`,
-      };
+      return { join: none, key: sql`f.channel::text`, label: channelLabelOf(sql`f.channel`) };
     case 'month':
       return { join: none, key: sql`f.mkey`, label: sql`substr(f.mkey, 6, 2) || '/' || substr(f.mkey, 1, 4)` };
   }

@@ -109,6 +109,12 @@ interface Grouping {
 export const NO_FIELD_LABEL = 'Chưa phân loại lĩnh vực';
 export const CHANNEL_LABELS: Record<string, string> = { '1': 'Trực tiếp', '2': 'Trực tuyến', '3': 'Bưu chính' };
 
+/** Group key and label of a field column, of a channel column: shared by the direct aggregate and the roll-ups. */
+export const fieldKeyOf = (col: RawBuilder<unknown>) => sql<string>`COALESCE(${col}, ${NO_FIELD_KEY}::text)`;
+export const fieldLabelOf = (col: RawBuilder<unknown>) => sql<string>`COALESCE(${col}, ${NO_FIELD_LABEL}::text)`;
+export const channelLabelOf = (col: RawBuilder<unknown>) =>
+  sql<string>`CASE ${col} WHEN 1 THEN ${CHANNEL_LABELS['1']}::text WHEN 2 THEN ${CHANNEL_LABELS['2']}::text WHEN 3 THEN ${CHANNEL_LABELS['3']}::text ELSE ${col}::text END`;
+
 /** Row key and label of each dossier for a grouping (month: of acceptance; carried-over dossiers in the first month). */
 function grouping(g: GroupBy, w: Window): Grouping {
   const none = sql``;
@@ -116,15 +122,11 @@ function grouping(g: GroupBy, w: Window): Grouping {
     case 'agency':
       return { join: sql`LEFT JOIN agencies ga ON ga.id = d.competent_agency_id`, key: sql`ga.code`, label: sql`ga.name` };
     case 'field':
-      return { join: none, key: sql`COALESCE(d.field, ${NO_FIELD_KEY}::text)`, label: sql`COALESCE(d.field, ${NO_FIELD_LABEL}::text)` };
+      return { join: none, key: fieldKeyOf(sql`d.field`), label: fieldLabelOf(sql`d.field`) };
     case 'procedure':
       return { join: sql`LEFT JOIN procedures gp ON gp.id = d.procedure_id`, key: sql`d.procedure_code`, label: sql`COALESCE(gp.name, d.procedure_name)` };
     case 'channel':
-      return {
-        join: none,
-        key: sql`d.channel::text`,
-        label: sql`CASE d.channel WHEN 1 THEN ${CHANNEL_LABELS['1']}::text WHEN 2 THEN ${CHANNEL_LABELS['2']}::text WHEN 3 THEN ${CHANNEL_LABELS['3']}::text ELSE d.channel::text END`,
-      };
+      return { join: none, key: sql`d.channel::text`, label: channelLabelOf(sql`d.channel`) };
     case 'month': {
       const local = sql`(GREATEST(d.accepted_at, ${ts(w.start)}) AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
       return { join: none, key: sql`to_char(${local}, 'YYYY-MM')`, label: sql`to_char(${local}, 'MM/YYYY')` };
